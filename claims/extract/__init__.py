@@ -1,0 +1,1 @@
+"""Claim extraction: sentences, kinds, check-worthiness, attribution chains, entities, dates."""

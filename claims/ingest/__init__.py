@@ -1,0 +1,1 @@
+"""Ingestion: read files, stdin and URLs, decode, extract article text, find page debris."""

@@ -1,0 +1,1 @@
+"""Database-backed services: the only part of `claims` that talks to `db`."""

@@ -1,0 +1,86 @@
+"""Ingesting inputs into the database: one transaction per document, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+
+from claims.errors import InputError
+from claims.ingest.inputs import InputRef, ReadOptions, read
+from claims.ingest.models import DocumentMeta, PreparedDocument
+from claims.ingest.prepare import prepare
+from claims.store.documents import Outcome, Stored, find_by_hash, store_document
+from db.engine import Database
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest: metadata given by the user, read limits, and who is acting."""
+
+    actor: str
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+
+@dataclass
+class IngestReport:
+    """The tally `claims ingest` prints at the end."""
+
+    stored: list[tuple[str, Stored]] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for _, stored in self.stored if stored.outcome == outcome)
+
+    def summary(self) -> str:
+        added = self.count(Outcome.ADDED)
+        versions = self.count(Outcome.NEW_VERSION)
+        parts = [f"{added} added"]
+        if versions:
+            parts.append(f"{versions} new version{'s' if versions != 1 else ''}")
+        parts += [f"{self.count(Outcome.UNCHANGED)} unchanged", f"{len(self.failed)} failed"]
+        return "documents: " + ", ".join(parts)
+
+
+def ingest_one(database: Database, ref: InputRef, options: IngestOptions) -> Stored:
+    """Read, prepare and store one input; raises InputError, and then stores nothing."""
+    prepared = prepare(read(ref, options.read, options.meta))
+    return save_prepared(database, prepared, options.actor)
+
+
+def save_prepared(database: Database, prepared: PreparedDocument, actor: str) -> Stored:
+    """Store a prepared document in its own transaction.
+
+    Two processes ingesting the same text at once race on the unique hash; the loser finds
+    the winner's document and reports it as already ingested.
+    """
+    try:
+        return database.run_write(lambda session: store_document(session, prepared, actor))
+    except IntegrityError:
+        with database.read() as session:
+            existing = find_by_hash(session, prepared.norm_sha256)
+            if existing is None:
+                raise
+            return Stored(Outcome.UNCHANGED, existing.id, existing.previous_id)
+
+
+def ingest_all(
+    database: Database,
+    refs: Iterable[InputRef],
+    options: IngestOptions,
+    on_done: Callable[[InputRef, Stored | InputError], None] = lambda ref, result: None,
+) -> IngestReport:
+    """Ingest every input; a failing one is reported and the others still go in."""
+    report = IngestReport()
+    for ref in refs:
+        try:
+            stored = ingest_one(database, ref, options)
+        except InputError as exc:
+            report.failed.append(exc)
+            on_done(ref, exc)
+            continue
+        report.stored.append((ref.origin, stored))
+        on_done(ref, stored)
+    return report

@@ -1,0 +1,1 @@
+"""Pure text helpers shared by ingestion, extraction, matching and display."""

@@ -1,0 +1,56 @@
+"""Alembic environment: transactional migrations on both backends.
+
+SQLite runs with foreign keys off (a batch table copy would otherwise cascade-delete child
+rows), inside one `BEGIN IMMEDIATE` transaction, and checks foreign keys before committing.
+PostgreSQL takes an advisory lock first so that two upgrades at once run one after the other.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
+
+from db.engine import migration_engine
+from db.base import Base
+
+MIGRATION_LOCK_ID = 0x434C41494D53  # "CLAIMS"
+
+
+def run_on(connection: Connection) -> None:
+    """Run the pending migrations on one connection, in one transaction."""
+    is_sqlite = connection.dialect.name == "sqlite"
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        transactional_ddl=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
+        context.run_migrations()
+        if is_sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"foreign key check failed after migration: {broken[:5]}")
+
+
+def main() -> None:
+    given = context.config.attributes.get("connection")
+    if given is not None:
+        run_on(given)
+        return
+    url = make_url(context.config.get_main_option("sqlalchemy.url") or "")
+    engine = migration_engine(url)
+    try:
+        with engine.connect() as connection:
+            run_on(connection)
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline (--sql) migrations are not supported")
+main()
