@@ -11,8 +11,8 @@ from alembic import context
 from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 
-from db.engine import migration_engine
 from db.base import Base
+from db.engine import migration_engine
 
 MIGRATION_LOCK_ID = 0x434C41494D53  # "CLAIMS"
 
