@@ -1,0 +1,1 @@
+"""Data files shipped with claims: learned weights, never training data."""

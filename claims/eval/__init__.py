@@ -1,0 +1,1 @@
+"""Evaluation of extraction against public gold data (paths are passed in, never stored)."""

@@ -1,0 +1,198 @@
+"""Turning frames into chain links: speaker first, then intermediaries, then the publisher."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from claims.extract.attribution_frames import Frame, frame_stance
+from claims.extract.attribution_sources import split_source
+from claims.extract.attribution_tokens import GENERIC_AUDIENCES, PRONOUNS, words
+from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
+
+_CONFUSABLES = str.maketrans(
+    "АВЕКМНОРСТУХаеорсухіјѕԁɡΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοριν",
+    "ABEKMHOPCTYXaeopcyxijsdgABEZHIKMNOPTYXaopiv",
+)
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_ORGANISATION_WORDS = words(
+    "agency ministry department office council committee government administration party "
+    "campaign company corporation bank fund institute university center centre service "
+    "sources media news newspaper channel tv radio press group association union commission "
+    "court police army forces embassy kremlin house parliament senate congress board "
+    "organization organisation foundation network website magazine times post poll survey "
+    "study report"
+)
+
+
+class Antecedents(NamedTuple):
+    """The speakers a pronoun may point back to."""
+
+    person: ChainLink | None = None
+    """The last named speaker that looks like a person (for "he", "she")."""
+    anyone: ChainLink | None = None
+    """The last named speaker of any kind (for "they", "it", "who")."""
+
+    def after(self, link: ChainLink | None) -> Antecedents:
+        if link is None:
+            return self
+        return Antecedents(link if looks_like_person(link) else self.person, link)
+
+    def for_pronoun(self, pronoun: str) -> ChainLink | None:
+        return self.person if pronoun in _PERSON_PRONOUNS else self.anyone
+
+
+NO_ANTECEDENTS = Antecedents()
+
+
+def looks_like_person(link: ChainLink) -> bool:
+    """A personal name: a few capitalised words, no organisation word."""
+    words = link.mention.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return False
+    return not any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words)
+
+
+def skeleton(name: str) -> str:
+    """A comparison key that survives case, accents, look-alike letters and punctuation."""
+    folded = unicodedata.normalize("NFKD", name).translate(_CONFUSABLES)
+    stripped = "".join(c for c in folded if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub("", stripped.casefold().removeprefix("the"))
+
+
+def publisher_name(context: DocumentContext) -> str | None:
+    return context.original_publisher or context.outlet
+
+
+def publisher_link(context: DocumentContext) -> ChainLink | None:
+    name = publisher_name(context)
+    return ChainLink(role=Role.PUBLISHER, mention=name) if name else None
+
+
+def default_chain(context: DocumentContext) -> list[ChainLink]:
+    """The chain of a sentence nobody is said to have said: the publisher's (or author's)."""
+    link = publisher_link(context)
+    if link is not None:
+        return [link]
+    if context.author:
+        return [ChainLink(role=Role.SPEAKER, mention=context.author)]
+    return []
+
+
+def source_link(
+    text: str,
+    span: Span,
+    role: Role,
+    cue: str | None,
+    cue_span: Span | None,
+    stance: Stance,
+    antecedents: Antecedents = NO_ANTECEDENTS,
+) -> ChainLink:
+    """A link for the source written at `span`; a pronoun takes the resolved speaker's name."""
+    written = text[span.start : span.end]
+    resolved = antecedents.for_pronoun(written.lower())
+    if written.lower() in PRONOUNS and resolved is not None:
+        return resolved.model_copy(
+            update={
+                "role": role,
+                "cue": cue,
+                "cue_span": cue_span,
+                "stance": stance,
+                "inherited": False,
+            }
+        )
+    parts = split_source(text, span)
+    return ChainLink(
+        role=role,
+        mention=parts.name,
+        mention_span=parts.name_span,
+        speaker_role=parts.role,
+        affiliation=parts.affiliation,
+        cue=cue,
+        cue_span=cue_span,
+        stance=stance,
+    )
+
+
+def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
+    span = frame.addressee
+    if span is None:
+        return None
+    written = text[span.start : span.end]
+    words = written.split()
+    if not words or words[-1].lower() in GENERIC_AUDIENCES:
+        return None
+    if not any(w[:1].isupper() for w in words):
+        return None
+    cue = text[frame.cue_span.start : frame.cue_span.end]
+    return source_link(text, span, Role.INTERMEDIARY, cue, frame.cue_span, Stance.NEUTRAL)
+
+
+def frames_chain(
+    text: str, frames: list[Frame], antecedents: Antecedents, passage: ChainLink | None
+) -> list[ChainLink]:
+    """Links for nested frames (outermost first in `frames`), without the publisher."""
+    links: list[ChainLink] = []
+    for depth, frame in enumerate(reversed(frames)):
+        cue_text = text[frame.cue_span.start : frame.cue_span.end]
+        stance = frame_stance(frame, text)
+        role = Role.SPEAKER if depth == 0 else Role.INTERMEDIARY
+        if depth == 0 and frame.cited is not None:
+            cited = text[frame.cited.start : frame.cited.end].strip('„“”"«» ')
+            offset = frame.cited.start + text[frame.cited.start : frame.cited.end].find(cited)
+            links.append(
+                source_link(
+                    text,
+                    Span(start=offset, end=offset + len(cited)),
+                    Role.SPEAKER,
+                    "citing",
+                    None,
+                    Stance.NEUTRAL,
+                )
+            )
+            role = Role.INTERMEDIARY
+        if frame.source is not None:
+            links.append(
+                source_link(text, frame.source, role, cue_text, frame.cue_span, stance, antecedents)
+            )
+        elif passage is not None and depth == 0:
+            links.append(
+                passage.model_copy(
+                    update={
+                        "cue": cue_text,
+                        "cue_span": frame.cue_span,
+                        "stance": stance,
+                        "inherited": True,
+                        "role": role,
+                    }
+                )
+            )
+        addressee = _addressee_link(text, frame)
+        if addressee is not None:
+            links.append(addressee)
+    return links
+
+
+def close_chain(links: list[ChainLink], context: DocumentContext) -> list[ChainLink]:
+    """Append the publisher, or promote a link that names it in the text."""
+    name = publisher_name(context)
+    if not name:
+        return links
+    key = skeleton(name)
+    for index, link in enumerate(links):
+        if link.role is not Role.SPEAKER and skeleton(link.mention) == key:
+            return [*links[:index], link.model_copy(update={"role": Role.PUBLISHER})]
+    tail = publisher_link(context)
+    return [*links, tail] if tail else links
+
+
+def inherit(chain: list[ChainLink]) -> list[ChainLink]:
+    """The same chain marked as taken from an earlier sentence (the publisher stays as is)."""
+    return [
+        link if link.role is Role.PUBLISHER else link.model_copy(update={"inherited": True})
+        for link in chain
+    ]

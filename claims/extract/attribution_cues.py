@@ -1,0 +1,263 @@
+"""Cue lexicon for attribution: reporting verbs and phrases with the stance each one signals.
+
+The stance is the reporter's: "noted"/"confirmed" present the claim as fact (endorsing),
+"said"/"according to" report it (neutral), "claimed"/"alleged" keep a distance.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from claims.extract.attribution_tokens import words
+from claims.extract.models import Stance
+
+
+class CueKind(StrEnum):
+    """How a cue connects source and content."""
+
+    SAY = "say"
+    """A verb whose complement is the content ("said that", "X said.")."""
+    TELL = "tell"
+    """A verb with an addressee before the content ("told Izvestia that")."""
+    STRICT = "strict"
+    """An ambiguous verb that counts only before "that", a colon or a quotation ("found that")."""
+    ACCORDING = "according"
+    """"according to X" and its kin: the source follows the cue."""
+    OBJECT = "object"
+    """A verb whose object is the content ("criticized the plan", "called for talks")."""
+    PASSIVE = "passive"
+    """An agentless cue ("it is emphasized that"): the speaker comes from the passage."""
+
+
+class CueEntry(BaseModel):
+    """What a cue form means."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lemma: str
+    kind: CueKind
+    stance: Stance
+
+
+_SAY_NEUTRAL = words(
+    "say add state report write tweet post stress emphasize emphasise underline underscore "
+    "clarify explain comment announce declare warn believe think argue suggest predict "
+    "respond reply continue recall deny assert affirm reiterate estimate complain caution "
+    "remark joke quip boast brag conclude indicate tell maintain testify mention hint "
+    "signal counter retort wonder speculate surmise specify elaborate highlight assure "
+    "inform agree dispute doubt fear worry ask concur opine"
+)
+_SAY_ENDORSING = words(
+    "concede note confirm acknowledge admit reveal observe recognize recognise disclose"
+)
+_SAY_DISTANCING = words("insist claim allege purport contend charge")
+_TELL_VERBS = words("ask assure inform tell urge warn")
+_OBJECT_NEUTRAL = words(
+    "criticize criticise describe endorse support praise defend reject attack oppose blast "
+    "dismiss denounce blame mock echo discuss slam challenge condemn cite express voice "
+    "decry applaud welcome hail lambaste ridicule dub label accuse thank recommend favor "
+    "favour prefer seek request rule threaten back question tout pitch promote push lament "
+    "deplore vow promise propose urge demand call want hope plan"
+)
+_OBJECT_ENDORSING = words("show")
+_STRICT_NEUTRAL = words(
+    "learn know feel expect see conclude understand hear read imply mean want plan decide imagine"
+)
+_STRICT_ENDORSING = words("find demonstrate prove establish determine")
+_STRICT_DISTANCING = words("insinuate pretend")
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    lemma: tuple(forms.split())
+    for lemma, forms in {
+        "say": "say says said saying",
+        "tell": "tell tells told telling",
+        "write": "write writes wrote written writing",
+        "think": "think thinks thought thinking",
+        "find": "find finds found finding",
+        "know": "know knows knew known knowing",
+        "feel": "feel feels felt feeling",
+        "see": "see sees saw seen seeing",
+        "hear": "hear hears heard hearing",
+        "read": "read reads reading",
+        "mean": "mean means meant meaning",
+        "learn": "learn learns learned learnt learning",
+        "show": "show shows showed shown showing",
+        "understand": "understand understands understood understanding",
+        "seek": "seek seeks sought seeking",
+        "dub": "dub dubs dubbed dubbing",
+        "slam": "slam slams slammed slamming",
+        "label": "label labels labeled labelled labeling labelling",
+        "favor": "favor favors favored favoring",
+        "prefer": "prefer prefers preferred preferring",
+        "admit": "admit admits admitted admitting",
+        "quip": "quip quips quipped quipping",
+        "brag": "brag brags bragged bragging",
+        "plan": "plan plans planned planning",
+        "concur": "concur concurs concurred concurring",
+        "testify": "testify testifies testified testifying",
+    }.items()
+}
+_NOT_CUES = words(
+    "accuse ask asking asks boast boasts call calls charge charges claim comment comments "
+    "continue continued continues continuing counter demand demands dispute doubt doubts "
+    "estimate estimates fear fears hope hopes joke jokes mention note pledge pledges post "
+    "posting posts promise promises question questions reading remark remarks replies reply "
+    "report reports respond saying signal signals state states vow vows warning worry "
+    "writing"
+)
+"""Forms of speech verbs that are often nouns: cues only before "that", a colon or a quote."""
+_NOT_OBJECT_FORMS = words(
+    "backed backing favored challenging attacks back backs challenges cites demands dubs "
+    "echo echoes favors hopes label labels pitch pitches plans pledges promises push pushes "
+    "question questions requests rule ruled rules ruling thanks threatens voice voices "
+    "welcome welcomes"
+)
+"""Forms of object verbs that are more often nouns or other words in news text."""
+_NEVER_CUES = words("note post posts state states tweet tweets")
+"""Forms that are nouns in news text nearly every time ("a tweet", "United States")."""
+
+ACCORDING_CUES: tuple[tuple[str, ...], ...] = (
+    ("according", "to"),
+    ("as", "reported", "by"),
+    ("as", "quoted", "by"),
+    ("in", "the", "words", "of"),
+    ("quoting",),
+    ("citing",),
+)
+"""Cues after which the source follows: "according to X", "citing X"."""
+
+_PASSIVE_VERBS = words(
+    "emphasized emphasised stressed noted reported said claimed alleged believed stated "
+    "clarified explained announced expected understood confirmed revealed argued"
+)
+PASSIVE_CUES: tuple[tuple[str, ...], ...] = (
+    tuple(("it", be, verb) for be in ("is", "was") for verb in sorted(_PASSIVE_VERBS))
+    + tuple(("it", "has", "been", verb) for verb in ("reported", "announced", "revealed"))
+    + (("it", "is", "known"), ("it", "was", "learned"))
+    + tuple(
+        (be, verb, "to")
+        for be in ("is", "are", "was", "were")
+        for verb in ("reported", "said", "alleged", "believed", "expected", "thought")
+    )
+    + (("reportedly",), ("allegedly",), ("purportedly",))
+)
+"""Agentless cues: the speaker comes from the passage or stays unknown."""
+
+MULTIWORD_SAY: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): lemma
+    for phrase, lemma in {
+        "pointed out": "point out",
+        "points out": "point out",
+        "point out": "point out",
+        "pointing out": "point out",
+        "drew attention to": "draw attention to",
+        "draws attention to": "draw attention to",
+        "made clear": "make clear",
+        "makes clear": "make clear",
+        "made it clear": "make clear",
+        "makes it clear": "make clear",
+        "went on to say": "say",
+        "went on": "say",
+        "called for": "call for",
+        "calls for": "call for",
+        "calling for": "call for",
+        "called on": "call on",
+        "calls on": "call on",
+        "called it": "call",
+        "spoke of": "speak of",
+        "spoke about": "speak about",
+        "talked about": "talk about",
+        "referred to": "refer to",
+        "pointed to": "point to",
+        "weighed in": "weigh in",
+        "talking about": "talk about",
+        "talks about": "talk about",
+        "speaking about": "speak about",
+        "speaking of": "speak of",
+        "voted for": "vote for",
+        "voted against": "vote against",
+        "votes for": "vote for",
+        "votes against": "vote against",
+        "pledged to": "pledge",
+        "pledges to": "pledge",
+        "declined to": "decline",
+        "declines to": "decline",
+        "refused to": "refuse",
+        "refuses to": "refuse",
+        "vowed to": "vow",
+    }.items()
+}
+"""Phrasal cues whose first word alone is not a cue."""
+
+MULTIWORD_OBJECT = words(
+    "talk_about speak_about speak_of vote_for vote_against pledge decline refuse vow call_for "
+    "call_on refer_to point_to draw_attention_to"
+)
+"""Phrasal cues whose object is the content (lemmas with `_` for spaces)."""
+
+MULTIWORD_STANCE: dict[str, Stance] = {
+    "point out": Stance.ENDORSING,
+    "make clear": Stance.ENDORSING,
+}
+
+ATTITUDE_LEMMAS = words(
+    "want hope plan seek prefer favor favour support oppose back expect feel see know "
+    "understand learn decide imagine mean vote_for vote_against pledge decline refuse vow"
+)
+"""Cues of intent or attitude ("wants", "seeks"): attributions for PolNeAR, but what the
+text asserts about the subject rather than words the subject said, so never a chain's
+speaker (lemmas with `_` for spaces)."""
+
+DISTANCING_MARKERS = words("so-called purportedly allegedly supposedly")
+"""Words in a claim that show the reporter keeping a distance whatever the cue."""
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ing"
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    return _IRREGULAR.get(lemma) or _regular_forms(lemma)
+
+
+def _by_stance(
+    neutral: frozenset[str], endorsing: frozenset[str], distancing: frozenset[str] = frozenset()
+) -> list[tuple[str, Stance]]:
+    pairs = [(lemma, Stance.NEUTRAL) for lemma in neutral]
+    pairs += [(lemma, Stance.ENDORSING) for lemma in endorsing]
+    pairs += [(lemma, Stance.DISTANCING) for lemma in distancing]
+    return sorted(pairs)
+
+
+def _build_verbs() -> dict[str, CueEntry]:
+    """Strict verbs first, then object verbs, then speech verbs (later kinds win)."""
+    table: dict[str, CueEntry] = {}
+    strict = _by_stance(_STRICT_NEUTRAL, _STRICT_ENDORSING, _STRICT_DISTANCING)
+    for lemma, stance in strict:
+        for form in _forms(lemma):
+            table[form] = CueEntry(lemma=lemma, kind=CueKind.STRICT, stance=stance)
+    for lemma, stance in _by_stance(_OBJECT_NEUTRAL, _OBJECT_ENDORSING):
+        for form in set(_forms(lemma)) - _NOT_OBJECT_FORMS:
+            table[form] = CueEntry(lemma=lemma, kind=CueKind.OBJECT, stance=stance)
+    for lemma, stance in _by_stance(_SAY_NEUTRAL, _SAY_ENDORSING, _SAY_DISTANCING):
+        kind = CueKind.TELL if lemma in _TELL_VERBS else CueKind.SAY
+        for form in _forms(lemma):
+            if form in _NOT_CUES:
+                table.setdefault(form, CueEntry(lemma=lemma, kind=CueKind.STRICT, stance=stance))
+            else:
+                table[form] = CueEntry(lemma=lemma, kind=kind, stance=stance)
+    for form in _NEVER_CUES:
+        table.pop(form, None)
+    return table
+
+
+VERB_CUES: dict[str, CueEntry] = _build_verbs()
+"""Lower-cased verb form -> its cue entry."""

@@ -1,0 +1,338 @@
+"""Reading the frame of each cue in a sentence: who (source), said what (content), to whom.
+
+Patterns for a verb cue, chosen from what stands around it:
+- pre-posed: `X said (on Tuesday) (that) Y`, `X told Izvestia that Y`, `X said: “Y”`,
+  `X, the ambassador, said Y`;
+- inverted, after the content: `“...,” said X` / `Y, said X, the ambassador`;
+- post-posed: `“...,” X said.` / `Y, X said on Tuesday.` (no clause follows the verb);
+- parenthetical: `“A,” X said, “B.”` (the content is both parts);
+- `As X noted, Y`; a participle after a comma (`..., saying Y`) takes the sentence's subject.
+`according to X` (and `citing X`, `as reported by X`) takes the source after the cue; a
+headline `Name: claim` takes the colon as its cue.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from claims.extract.attribution_cues import DISTANCING_MARKERS, CueKind
+from claims.extract.attribution_cues_find import Cue, find_cues
+from claims.extract.attribution_spans import (
+    Clause,
+    content_after,
+    content_before,
+    left_source,
+    right_source,
+    sentence_subject,
+    skip_to_content,
+    span_of,
+    words_in,
+)
+from claims.extract.attribution_tokens import CLOSE_QUOTES, PREPOSITIONS, TIME_WORDS, Token, words
+from claims.extract.models import Span, Stance
+
+_CITING = frozenset({"citing", "quoting"})
+_CITES = frozenset({"cited", "quoted", "cites", "quotes", "citing", "quoting"})
+_LABELS = words(
+    "update updated watch note photo photos video related read breaking exclusive opinion "
+    "analysis correction editor editor's editor’s listen see warning q a transcript"
+)
+"""Words before a colon that label a passage rather than name a speaker."""
+
+
+class Frame(NamedTuple):
+    """One attribution read from a sentence."""
+
+    cue: Cue
+    cue_span: Span
+    source: Span | None
+    """The source as written (a pronoun stays a pronoun)."""
+    content: tuple[Span, ...]
+    """May be empty for `X said.`: the caller borrows a neighbouring quotation."""
+    addressee: Span | None = None
+    """Who was told ("told Izvestia", "in an interview with Interfax")."""
+    cited: Span | None = None
+    """Whom the source cites ("citing security sources"): the original speaker."""
+
+
+def _cue_span(tokens: list[Token], cue: Cue) -> Span:
+    return Span(start=tokens[cue.first].start, end=tokens[cue.last].end)
+
+
+def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
+    tokens = clause.tokens
+    after = cue.last + 1
+    stop = after
+    while stop < clause.hi and tokens[stop].text not in ",;:" and not tokens[stop].quoted:
+        if tokens[stop].lower == "that" and stop > after:
+            break
+        stop += 1
+    source = span_of(tokens, after, stop)
+    if source is None:
+        return None
+    cited, resume = _relative_citation(tokens, stop, clause.hi)
+    if clause.starts_at(cue.first):
+        content = content_after(clause, resume)
+    else:
+        content = content_before(clause, clause.lo, cue.first)
+    if not content:
+        return None
+    return Frame(cue, _cue_span(tokens, cue), source, content, cited=cited)
+
+
+def _relative_citation(tokens: list[Token], comma: int, hi: int) -> tuple[Span | None, int]:
+    """`according to X, who cited Y, ...`: Y and where the sentence goes on after it."""
+    if comma + 2 >= hi or tokens[comma].text != ",":
+        return None, comma
+    if tokens[comma + 1].lower not in ("who", "which") or tokens[comma + 2].lower not in _CITES:
+        return None, comma
+    stop = comma + 3
+    while stop < hi and tokens[stop].text not in ",;:." and not tokens[stop].quoted:
+        stop += 1
+    return span_of(tokens, comma + 3, stop), stop
+
+
+def _passive_frame(clause: Clause, cue: Cue) -> Frame | None:
+    tokens = clause.tokens
+    if cue.lemma.startswith(("is ", "are ", "was ", "were ")) or cue.first == cue.last:
+        content = content_after(clause, clause.lo)
+    else:
+        at, _ = skip_to_content(tokens, cue.last + 1, clause.hi, CueKind.SAY)
+        content = content_after(clause, at)
+    if not content:
+        return None
+    return Frame(cue, _cue_span(tokens, cue), None, content)
+
+
+def _after_comma_or_quote(clause: Clause, cue: Cue) -> bool:
+    if cue.first <= clause.lo:
+        return False
+    before = clause.tokens[cue.first - 1]
+    return before.text == "," or before.text in CLOSE_QUOTES or before.quoted
+
+
+_PARTICIPLE_LEADS = frozenset({",", "by", "while", "after", "before", "when", "in", "—", "–"})
+
+
+def _after_participle_lead(clause: Clause, cue: Cue) -> bool:
+    """`..., saying Y` / `by saying Y`: an -ing cue whose subject is the sentence's."""
+    tokens = clause.tokens
+    if not tokens[cue.first].lower.endswith("ing") or cue.first <= clause.lo:
+        return False
+    return tokens[cue.first - 1].lower in _PARTICIPLE_LEADS
+
+
+class _Tail(NamedTuple):
+    """What follows a verb cue."""
+
+    at: int
+    addressee: Span | None
+    clause_like: bool
+    """A that-clause, a quotation or a long clause follows: the content is after the verb."""
+    nothing_named: bool
+    """Only an adverbial ("on Tuesday") or the end of the sentence follows the verb."""
+
+
+def _tail(clause: Clause, cue: Cue) -> _Tail:
+    tokens = clause.tokens
+    at, addressee = skip_to_content(tokens, cue.last + 1, clause.hi, cue.kind)
+    has_that = at > cue.last + 1 and tokens[at - 1].lower == "that"
+    quoted = at < clause.hi and tokens[at].quoted
+    first = tokens[cue.last + 1].lower if cue.last + 1 < clause.hi else ""
+    comma_skipped = at > cue.last + 1 and tokens[at - 1].text == ","
+    adverbial = first in PREPOSITIONS or first in TIME_WORDS or first == ","
+    adverbial = (adverbial or comma_skipped) and not quoted
+    clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
+    return _Tail(at, addressee, clause_like, adverbial or not first.isalnum())
+
+
+def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
+    tokens = clause.tokens
+    cue_span = _cue_span(tokens, cue)
+    tail = _tail(clause, cue)
+    if _after_participle_lead(clause, cue):
+        return _participle_frame(clause, cue, cue_span, tail)
+    if _after_comma_or_quote(clause, cue):
+        comma = tokens[cue.first - 1].text == ","
+        if comma and (tail.clause_like or cue.kind is CueKind.TELL):
+            return _preposed_frame(clause, cue, cue_span, tail)
+        if comma and tail.nothing_named:
+            return _postposed_frame(clause, cue, cue_span, tail)
+        return _inverted_frame(clause, cue, cue_span)
+    if not tail.clause_like:
+        return _postposed_frame(clause, cue, cue_span, tail)
+    return _preposed_frame(clause, cue, cue_span, tail)
+
+
+def _preposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> Frame | None:
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    if not tail.clause_like:
+        return _postposed_frame(clause, cue, cue_span, tail)
+    content = content_after(clause, tail.at, stop_at_clause=True)
+    if not content:
+        return None
+    return Frame(cue, cue_span, span_of(tokens, *source), content, tail.addressee)
+
+
+def _participle_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> Frame | None:
+    """`X endorsed Cruz, saying Y`: the subject of the sentence is the source."""
+    subject = sentence_subject(clause.tokens, clause.lo, cue.first)
+    content = content_after(clause, tail.at)
+    if subject is None or not content:
+        return None
+    return Frame(cue, cue_span, span_of(clause.tokens, *subject), content, tail.addressee)
+
+
+def _postposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> Frame | None:
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    src = span_of(tokens, *source)
+    first = source[0]
+    if first > clause.lo and tokens[first - 1].lower == "as":
+        content = content_after(clause, tail.at)
+        return Frame(cue, cue_span, src, content, tail.addressee) if content else None
+    boundary = first > clause.lo and (tokens[first - 1].text in ",—–" or tokens[first - 1].quoted)
+    if not boundary:
+        return Frame(cue, cue_span, src, (), tail.addressee)
+    content = content_before(clause, clause.lo, first)
+    after = cue.last + 1
+    if _parenthetical_goes_on(clause, after):
+        content = content + content_after(clause, after + 1)
+    return Frame(cue, cue_span, src, content, tail.addressee) if content else None
+
+
+def _parenthetical_goes_on(clause: Clause, after: int) -> bool:
+    """`Y, X said, Z`: the claim resumes after the comma (not `said, sitting at...`)."""
+    tokens = clause.tokens
+    if after + 1 >= clause.hi or tokens[after].text != ",":
+        return False
+    nxt = tokens[after + 1]
+    if nxt.quoted:
+        return True
+    adverbial = nxt.lower in PREPOSITIONS or nxt.lower in TIME_WORDS or nxt.lower.endswith("ing")
+    return not adverbial and words_in(tokens, after + 1, clause.hi) >= 3
+
+
+def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
+    tokens = clause.tokens
+    source = right_source(tokens, cue.last + 1, clause.hi)
+    if source is None or words_in(tokens, *source) > 30:
+        return None
+    content = content_before(clause, clause.lo, cue.first)
+    stop = source[1]
+    if stop < clause.hi and tokens[stop].text == ",":
+        content = content + content_after(clause, stop + 1)
+    if not content:
+        return None
+    return Frame(cue, cue_span, span_of(tokens, *source), content)
+
+
+def _colon_frame(clause: Clause) -> Frame | None:
+    """`Trump: ‘I’m the Worst Thing…’`: a short name, a colon, a claim."""
+    tokens = clause.tokens
+    colon = next((k for k, t in enumerate(tokens[:7]) if t.text == ":" and not t.quoted), -1)
+    if colon < 1 or any(not t.text[:1].isupper() and t.text not in ".’'" for t in tokens[:colon]):
+        return None
+    if tokens[0].lower in _LABELS or tokens[colon - 1].lower in _LABELS:
+        return None
+    content = content_after(clause, colon + 1)
+    if not content or words_in(tokens, colon + 1, clause.hi) < 3:
+        return None
+    cue = Cue(colon, colon, ":", CueKind.SAY, Stance.NEUTRAL)
+    return Frame(cue, _cue_span(tokens, cue), span_of(tokens, 0, colon), content)
+
+
+def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`X criticized the plan`: the subject is the source, the rest of the clause the content."""
+    tokens = clause.tokens
+    cue_span = _cue_span(tokens, cue)
+    at = cue.last + 1
+    if at < clause.hi and tokens[at].lower == "that":
+        at += 1
+    tail = _Tail(at, None, True, False)
+    if _after_participle_lead(clause, cue):
+        return _participle_frame(clause, cue, cue_span, tail)
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    content = content_after(clause, at, stop_at_clause=True)
+    if not content and at < clause.hi and tokens[at].text == ":":
+        return Frame(cue, cue_span, span_of(tokens, *source), ())
+    return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None
+
+
+def _frame(clause: Clause, cue: Cue) -> Frame | None:
+    if cue.kind is CueKind.OBJECT:
+        return _object_frame(clause, cue)
+    if cue.kind is CueKind.ACCORDING:
+        return _according_frame(clause, cue)
+    if cue.kind is CueKind.PASSIVE:
+        return _passive_frame(clause, cue)
+    return _verb_frame(clause, cue)
+
+
+def _cited(tokens: list[Token], cue: Cue) -> Span | None:
+    stop = cue.last + 1
+    while stop < len(tokens) and (tokens[stop].text not in ",;:." or tokens[stop].quoted):
+        stop += 1
+    return span_of(tokens, cue.last + 1, stop)
+
+
+def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame]:
+    """Frames of one sentence, left to right; a cue inside a frame's content nests in it."""
+    frames: list[Frame] = []
+    for cue in find_cues(tokens):
+        if cue.lemma in _CITING:
+            if frames and frames[-1].cited is None:
+                frames[-1] = frames[-1]._replace(cited=_cited(tokens, cue))
+            continue
+        offset = tokens[cue.first].start
+        if any(f.source and f.source.start <= offset < f.source.end for f in frames):
+            continue
+        clause = Clause(tokens, quotes, _left_limit(frames, tokens, offset), len(tokens))
+        frame = _frame(clause, cue)
+        if frame is not None and frames and _after_participle_lead(clause, cue):
+            frame = frame._replace(source=frames[-1].source)
+        if frame is not None:
+            frames.append(frame)
+    if not frames:
+        colon = _colon_frame(Clause(tokens, quotes, 0, len(tokens)))
+        frames = [colon] if colon else []
+    return _cite_in_source(frames, tokens)
+
+
+def _cite_in_source(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
+    """`The agency, citing security sources, clarifies`: the citing phrase sits in the subject."""
+    for index, frame in enumerate(frames):
+        if frame.source is None or frame.cited is not None:
+            continue
+        for k, token in enumerate(tokens):
+            if frame.source.end <= token.start < frame.cue_span.start and token.lower in _CITING:
+                cue = Cue(k, k, token.lower, CueKind.ACCORDING, Stance.NEUTRAL)
+                frames[index] = frame._replace(cited=_cited(tokens, cue))
+                break
+    return frames
+
+
+def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
+    """A later cue looks left no further than the end of the previous frame's cue."""
+    if not frames:
+        return 0
+    last = frames[-1].cue_span.end
+    for k, token in enumerate(tokens):
+        if token.start >= last:
+            return k if token.start <= offset else 0
+    return 0
+
+
+def frame_stance(frame: Frame, text: str) -> Stance:
+    """The cue's stance, turned distancing by "so-called"/"allegedly" in the content."""
+    lowered = " ".join(text[c.start : c.end].lower() for c in frame.content)
+    if any(marker in lowered for marker in DISTANCING_MARKERS):
+        return Stance.DISTANCING
+    return frame.cue.stance

@@ -1,0 +1,122 @@
+"""Splitting a source phrase into the name, the role the text gives it, and its affiliation.
+
+"Maxim Maximov, Russia's ambassador in Iraq" -> name "Maxim Maximov", role "Russia's
+ambassador in Iraq", affiliation "Russia"; "Iraqi military expert Safaa al-Assam" -> name
+"Safaa al-Assam", role "Iraqi military expert", affiliation "Iraqi". Phrases with no
+personal name ("security sources", "the Foreign Ministry") stay whole as the mention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from claims.extract.attribution_tokens import words
+from claims.extract.models import Span
+
+_WORD = re.compile(r"[\w’'.\-]+")
+TITLE_WORDS = words(
+    "president vice prime minister deputy foreign defense defence interior finance secretary "
+    "spokesman spokeswoman spokesperson ambassador envoy adviser advisor senator sen rep "
+    "representative governor gov mayor general gen lt col colonel major sgt captain capt "
+    "chief head director chairman chairwoman chair ceo founder leader commander officer "
+    "official expert analyst professor prof dr mr mrs ms miss sir lord king queen prince "
+    "sheikh ayatollah speaker member mp judge justice attorney state press first lady "
+    "candidate nominee former acting military political security senior assistant executive "
+    "managing general-secretary secretary-general deputy-minister economist researcher "
+    "correspondent editor host pollster strategist aide manager coordinator campaign "
+    "republican democratic democrat gop party national white house department ministry "
+    "council committee"
+)
+"""Lower-cased words of offices and titles that may precede a personal name."""
+NAME_PARTICLES = words("al al- el bin ibn abu de da del della der van von la le di du")
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<rest>.+)$")
+_OF_ORG = re.compile(
+    r"\b(?:of|at|for|from|to|with|in)\s+(?P<org>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w’'.\-]*)*)"
+)
+
+
+_DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " with")
+"""A role cannot end with these ("security sources in Basra" is one phrase, not a role)."""
+
+
+class SourceParts(NamedTuple):
+    """A source phrase split into its parts, with the span of the name."""
+
+    name: str
+    name_span: Span
+    role: str | None
+    affiliation: str | None
+
+
+def _is_name_word(word: str) -> bool:
+    core = word.strip(".,")
+    if not core:
+        return False
+    if core.lower() in NAME_PARTICLES or core.lower().startswith(("al-", "el-")):
+        return True
+    return core[:1].isupper() and core.lower() not in TITLE_WORDS
+
+
+def _trailing_name(words: list[re.Match[str]]) -> int:
+    """Index of the first word of a personal name at the end of `words` (len if none)."""
+    first = len(words)
+    while first > 0 and _is_name_word(words[first - 1].group()):
+        first -= 1
+    if first < len(words) and words[first].group().lower() in NAME_PARTICLES:
+        first += 1
+    return first
+
+
+def _affiliation(role: str) -> str | None:
+    if found := _POSSESSIVE.match(role):
+        owner = found.group("owner").strip()
+        if owner[:1].isupper() or owner.lower().startswith("the "):
+            return owner
+    if found := _OF_ORG.search(role):
+        return found.group("org").strip()
+    first = role.split()[0] if role.split() else ""
+    if first[:1].isupper() and first.lower() not in TITLE_WORDS:
+        return first
+    return None
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words)
+
+
+def split_source(text: str, span: Span) -> SourceParts:
+    """Split the source written at `span` of `text` into name, role and affiliation."""
+    phrase = text[span.start : span.end]
+    head, sep, tail = phrase.partition(",")
+    if sep:
+        head_words = head.split()
+        if _looks_like_name(head_words):
+            role = tail.strip(" ,")
+            name_span = Span(start=span.start, end=span.start + len(head.rstrip()))
+            return SourceParts(
+                head.strip(), name_span, role or None, _affiliation(role) if role else None
+            )
+        tail_words = tail.strip(" ,").split()
+        if _looks_like_name(tail_words):
+            name = tail.strip(" ,")
+            offset = span.start + phrase.index(name, len(head))
+            role = head.strip()
+            return SourceParts(
+                name, Span(start=offset, end=offset + len(name)), role, _affiliation(role)
+            )
+    words = list(_WORD.finditer(phrase))
+    first = _trailing_name(words)
+    if 0 < first < len(words) and len(words) - first <= 5 and len(words) - first >= 1:
+        name_start = words[first].start()
+        role = phrase[:name_start].strip(" ,")
+        name = phrase[name_start:].strip(" ,")
+        if _has_title(role) and not role.lower().endswith(_DANGLING):
+            begin = span.start + name_start
+            name_span = Span(start=begin, end=begin + len(name))
+            return SourceParts(name, name_span, role, _affiliation(role))
+    return SourceParts(phrase.strip(), span, None, None)
+
+
+def _has_title(role: str) -> bool:
+    return any(w.strip(".,").lower() in TITLE_WORDS for w in role.split())

@@ -1,0 +1,346 @@
+"""Where a source or a content starts and ends around a cue, read from tokens alone.
+
+No parser: a subject is the comma-free stretch left of the verb (an apposition between
+commas included), a content is the rest of the clause or the quotation next to the cue.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from claims.extract.attribution_cues import VERB_CUES, CueKind
+from claims.extract.attribution_tokens import (
+    AUXILIARIES,
+    CLAUSE_BREAKS,
+    LEADING_FILLERS,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUOTE_MARKS,
+    TIME_WORDS,
+    Token,
+    words,
+)
+from claims.extract.models import Span
+
+_RELATIVES = frozenset({"who", "which"})
+_RIGHT_STOPS = words(
+    "during while when after before adding noting referring according citing because amid "
+    "following told"
+)
+"""Words that end a source written after its verb ("said X on Tuesday")."""
+_SUBJECT_DETERMINERS = words("the a an this these those some many most several")
+_SOFT_STOPS = words("in to on at")
+_ADVERBIAL_PREPS = words("in on at during")
+_INSERTIONS = words("while when after before during in on at speaking according unlike like")
+"""Openings of a phrase between commas that is not an apposition (`X, in a speech, said`)."""
+_NOT_ING = words("king")
+_GENERIC_AFTER = words("a an reporters journalists his her their its this that")
+_OBJECT_ENDS = words("and but which who while as after before because although though whom")
+_COMMA_STOPS = (CLAUSE_BREAKS - _RELATIVES) | {"of", "though", "although", "even"}
+_COORDINATORS = frozenset({"and", "but", "or", "then"})
+_ADDRESSEE_PREPS = (("in", "an", "interview", "with"), ("in", "a", "statement", "to"))
+_EDGE_PUNCTUATION = frozenset({*",;:-—–", *QUOTE_MARKS})
+_MAX_SOURCE_TOKENS = 40
+_MAX_SKIP_TO_THAT = 14
+
+
+class Clause(NamedTuple):
+    """The tokens of a sentence and the part `lo:hi` a cue may draw on."""
+
+    tokens: list[Token]
+    quotes: tuple[Span, ...]
+    """Top-level quotations overlapping the sentence (they may reach into neighbours)."""
+    lo: int
+    hi: int
+
+    def starts_at(self, index: int) -> bool:
+        """Only fillers ("But", "And") stand between the clause start and `index`."""
+        first = self.lo
+        while first < index and (
+            self.tokens[first].lower in LEADING_FILLERS or self.tokens[first].text in ","
+        ):
+            first += 1
+        return first == index
+
+    def quote_at(self, offset: int) -> Span | None:
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+
+def words_in(tokens: list[Token], first: int, stop: int) -> int:
+    return sum(1 for t in tokens[first:stop] if t.text[:1].isalnum())
+
+
+def span_of(tokens: list[Token], first: int, stop: int) -> Span | None:
+    """Span of tokens[first:stop] without punctuation or quote marks at the edges."""
+    while first < stop and tokens[first].text in _EDGE_PUNCTUATION:
+        first += 1
+    while stop > first and tokens[stop - 1].text in _EDGE_PUNCTUATION:
+        stop -= 1
+    if first >= stop:
+        return None
+    return Span(start=tokens[first].start, end=tokens[stop - 1].end)
+
+
+def _content_span(tokens: list[Token], first: int, stop: int) -> Span | None:
+    while first < stop and tokens[first].text in ",;:-—–" and not tokens[first].quoted:
+        first += 1
+    while stop > first and tokens[stop - 1].text in ",;:.-—–" and not tokens[stop - 1].quoted:
+        stop -= 1
+    if words_in(tokens, first, stop) < 2:
+        return None
+    return Span(start=tokens[first].start, end=tokens[stop - 1].end)
+
+
+def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
+    """Content written before a cue: the quotation that ends there, or the clause."""
+    tokens = clause.tokens
+    end = stop
+    while end > lo and tokens[end - 1].text in ",—–-" and not tokens[end - 1].quoted:
+        end -= 1
+    if end > lo and tokens[end - 1].quoted:
+        quote = clause.quote_at(tokens[end - 1].start)
+        if quote is not None:
+            return (quote,)
+    span = _content_span(tokens, lo, end)
+    return (span,) if span else ()
+
+
+def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
+    """Where an object ends: before `, saying`, `, and`, `, which` (outside quotations)."""
+    for k in range(at, hi - 1):
+        if tokens[k].text == "," and not tokens[k].quoted:
+            nxt = tokens[k + 1].lower
+            if nxt in _OBJECT_ENDS or (nxt.endswith("ing") and not tokens[k + 1].quoted):
+                return k
+    return hi
+
+
+def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tuple[Span, ...]:
+    """Content written after a cue: a quotation (and what follows it) or the clause."""
+    tokens = clause.tokens
+    if stop_at_clause:
+        clause = clause._replace(hi=_clause_end(tokens, at, clause.hi))
+    if at < clause.hi and tokens[at].quoted:
+        quote = clause.quote_at(tokens[at].start)
+        if quote is not None:
+            after = at
+            while after < clause.hi and tokens[after].start < quote.end:
+                after += 1
+            rest = _content_span(tokens, after, clause.hi)
+            return (quote, rest) if rest else (quote,)
+    span = _content_span(tokens, at, clause.hi)
+    return (span,) if span else ()
+
+
+def _is_break(tokens: list[Token], at: int, lo: int) -> bool:
+    token = tokens[at]
+    if token.quoted or token.text in ";:()[]—–" or token.text in QUOTE_MARKS:
+        return True
+    if token.lower not in CLAUSE_BREAKS:
+        return False
+    if token.lower in ("and", "or"):
+        return at - lo > 6 or (at > lo and tokens[at - 1].text == ",")
+    return True
+
+
+def _segment_start(tokens: list[Token], stop: int, lo: int) -> int:
+    """Walk left from `stop` to the start of its comma-free segment, over `(R-Texas)`."""
+    at = stop
+    while at > lo and tokens[at - 1].text != ",":
+        if tokens[at - 1].text == ")" and not tokens[at - 1].quoted:
+            opening = _matching_paren(tokens, at - 1, lo)
+            if opening is None:
+                break
+            at = opening
+            continue
+        if _is_break(tokens, at - 1, lo):
+            break
+        at -= 1
+    return at
+
+
+def _matching_paren(tokens: list[Token], close: int, lo: int) -> int | None:
+    for k in range(close - 1, max(lo, close - 10) - 1, -1):
+        if tokens[k].text == "(":
+            return k
+    return None
+
+
+def _strip_fillers(tokens: list[Token], first: int, stop: int) -> int:
+    while first < stop and (tokens[first].lower in LEADING_FILLERS or tokens[first].text == ","):
+        first += 1
+    return first
+
+
+def _is_adverb(token: Token) -> bool:
+    return (
+        token.lower in AUXILIARIES
+        or token.lower.endswith(("n’t", "n't"))
+        or (token.lower.endswith("ly") and not token.text[:1].isupper() and len(token.lower) > 4)
+    )
+
+
+def left_source(tokens: list[Token], cue_first: int, lo: int) -> tuple[int, int] | None:
+    """Token range of the subject before a verb cue, or None when there is none."""
+    stop = cue_first
+    while stop > lo and not tokens[stop - 1].quoted and _is_adverb(tokens[stop - 1]):
+        stop -= 1
+    if stop <= lo:
+        return None
+    if tokens[stop - 1].lower in _RELATIVES:
+        return stop - 1, stop
+    if tokens[stop - 1].lower in _COORDINATORS:
+        return sentence_subject(tokens, lo, stop - 1)
+    if tokens[stop - 1].text == ",":
+        return _appositive_source(tokens, stop - 1, lo)
+    first = _strip_fillers(tokens, _segment_start(tokens, stop, lo), stop)
+    stop = _without_adverbial_tail(tokens, first, stop)
+    if first >= stop or stop - first > _MAX_SOURCE_TOKENS:
+        return None
+    return first, stop
+
+
+def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:
+    """`Trump in his speech said`, `Trump on Monday said`: the subject ends before the phrase."""
+    for k in range(first + 1, stop):
+        token = tokens[k]
+        if token.lower in TIME_WORDS:
+            return k
+        if token.lower in _ADVERBIAL_PREPS and _generic_next(tokens, k + 1, stop):
+            return k
+    return stop
+
+
+def _comma_segment_start(tokens: list[Token], stop: int, lo: int) -> int:
+    at = stop
+    while at > lo and tokens[at - 1].text not in ",;:" and not tokens[at - 1].quoted:
+        at -= 1
+    return at
+
+
+def _appositive_source(tokens: list[Token], comma: int, lo: int) -> tuple[int, int] | None:
+    """`X, the ambassador, said` / `X, who ..., said`: the name segment and its apposition."""
+    inner = _comma_segment_start(tokens, comma, lo)
+    if inner >= comma or inner <= lo or tokens[inner - 1].text != ",":
+        return sentence_subject(tokens, lo, comma)
+    opening = tokens[inner].lower
+    inserted = opening in _INSERTIONS or (opening.endswith("ing") and opening not in _NOT_ING)
+    outer_stop = inner - 1 if inserted else comma
+    first = _strip_fillers(tokens, _segment_start(tokens, inner - 1, lo), outer_stop)
+    if first >= inner - 1 or outer_stop - first > _MAX_SOURCE_TOKENS:
+        return None
+    return first, outer_stop
+
+
+def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | None:
+    """Token range of a source written after its verb (`said Rubio's manager, Rich Beeson`)."""
+    stop = after
+    while stop < hi:
+        token = tokens[stop]
+        if token.quoted or token.text in ".;:!?()[]—–" or token.text in QUOTE_MARKS:
+            break
+        if stop > after and (token.lower in _RIGHT_STOPS or token.lower in TIME_WORDS):
+            break
+        if stop > after and token.lower in _SOFT_STOPS and _generic_next(tokens, stop + 1, hi):
+            break
+        if token.text == "," and stop + 1 < hi:
+            nxt = tokens[stop + 1].lower
+            if nxt in _RIGHT_STOPS or nxt in TIME_WORDS or nxt in _COMMA_STOPS:
+                break
+        stop += 1
+    return (after, stop) if stop > after else None
+
+
+def _generic_next(tokens: list[Token], at: int, hi: int) -> bool:
+    """`said in a statement`, `said at a rally on Monday`: the source has ended."""
+    if at >= hi:
+        return False
+    token = tokens[at]
+    return token.lower in _GENERIC_AFTER or token.lower in TIME_WORDS or token.text[:1].isdigit()
+
+
+def sentence_subject(tokens: list[Token], lo: int, stop: int) -> tuple[int, int] | None:
+    """The subject at the start of a sentence: a pronoun, a name, or a short noun phrase."""
+    first = _skip_intro(tokens, _strip_fillers(tokens, lo, stop), stop)
+    if first >= stop:
+        return None
+    if tokens[first].lower in PRONOUNS:
+        return first, first + 1
+    end = first
+    if tokens[first].lower in _SUBJECT_DETERMINERS:
+        end += 1
+        while end < min(stop, first + 6) and _noun_like(tokens[end]):
+            end += 1
+        return (first, end) if end > first + 1 else None
+    while end < stop and (
+        tokens[end].text[:1].isupper() or tokens[end].lower in ("of", "the", "’s", "'s", ".")
+    ):
+        end += 1
+    return (first, end) if end > first and tokens[first].text[:1].isupper() else None
+
+
+def _skip_intro(tokens: list[Token], first: int, stop: int) -> int:
+    """Skip an opening adverbial ("On Friday,", "At a rally in Iowa,")."""
+    if first >= stop or (
+        tokens[first].lower not in PREPOSITIONS and tokens[first].lower not in TIME_WORDS
+    ):
+        return first
+    for k in range(first + 1, min(stop, first + 12)):
+        if tokens[k].text == ",":
+            return k + 1
+    return first
+
+
+def _noun_like(token: Token) -> bool:
+    """Not yet the verb: no auxiliary, cue verb, past tense or punctuation."""
+    lower = token.lower
+    if not token.text[:1].isalnum() or lower in AUXILIARIES or lower in VERB_CUES:
+        return False
+    return not (lower.endswith("ed") and not token.text[:1].isupper())
+
+
+def skip_to_content(
+    tokens: list[Token], at: int, hi: int, kind: CueKind
+) -> tuple[int, Span | None]:
+    """Index where the content starts after a cue, and the addressee passed on the way."""
+    limit = min(hi, at + _MAX_SKIP_TO_THAT)
+    for k in range(at, limit):
+        token = tokens[k]
+        if token.quoted or token.text in OPEN_QUOTES:
+            break
+        if token.lower == "that":
+            addressee = span_of(tokens, at, k) if kind is CueKind.TELL and k > at else None
+            return k + 1, addressee or _interview_partner(tokens, at, k)
+    addressee = None
+    if kind is CueKind.TELL:
+        stop = at
+        while stop < limit and tokens[stop].text[:1].isalnum() and _in_name(tokens, at, stop):
+            stop += 1
+        if stop > at:
+            addressee = span_of(tokens, at, stop)
+            at = stop
+    while at < hi and tokens[at].text in ",:" and not tokens[at].quoted:
+        at += 1
+    return at, addressee
+
+
+def _in_name(tokens: list[Token], first: int, at: int) -> bool:
+    """Still inside the addressee after "told": capitalised words, or one plain noun."""
+    if tokens[at].lower == "that":
+        return False
+    if at == first:
+        return True
+    return tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isupper()
+
+
+def _interview_partner(tokens: list[Token], at: int, stop: int) -> Span | None:
+    for phrase in _ADDRESSEE_PREPS:
+        n = len(phrase)
+        for k in range(at, stop - n):
+            if tuple(t.lower for t in tokens[k : k + n]) == phrase:
+                end = k + n
+                while end < stop and tokens[end].text != ",":
+                    end += 1
+                return span_of(tokens, k + n, end)
+    return None

@@ -1,0 +1,89 @@
+"""Tokens of a sentence with document offsets, and the closed word classes the rules use."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from claims.extract.models import Span
+
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Lt|Col|Sgt|Capt|Prof|Rev|Fr|Mt)\.(?=\s)"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\w+(?:[’'.&\-]\w+)*(?:(?<=s)[’'](?=\s))?|''|[^\w\s]"
+)
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, for the closed classes below."""
+    return frozenset(text.split())
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets in the document."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    quoted: bool
+    """Inside a top-level quotation."""
+
+
+def tokenize(text: str, start: int, end: int, quotes: Sequence[Span]) -> list[Token]:
+    """Tokens of `text[start:end]`, marked when inside one of `quotes` (sorted spans)."""
+    starts = [q.start for q in quotes]
+    tokens = []
+    for m in _TOKEN.finditer(text, start, end):
+        at = bisect_right(starts, m.start()) - 1
+        quoted = at >= 0 and m.start() < quotes[at].end
+        tokens.append(Token(m.start(), m.end(), m.group(), m.group().lower(), quoted))
+    return tokens
+
+
+def is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+OPEN_QUOTES = frozenset({*'“„«‹"‘', "''"})
+CLOSE_QUOTES = frozenset({*'”“»›"’', "''"})
+QUOTE_MARKS = (OPEN_QUOTES | CLOSE_QUOTES) - {"‘", "’"}
+
+DETERMINERS = words(
+    "the a an his her their its our my your this these those some any every each no"
+)
+AUXILIARIES = words(
+    "has have had is are was were be been being will would could can may might must shall "
+    "should do does did also previously earlier later recently repeatedly often once then "
+    "again further additionally first reportedly allegedly already still just never not "
+    "publicly privately flatly firmly openly frequently bluntly simply specifically "
+    "explicitly directly personally ultimately now quickly immediately subsequently "
+    "separately jokingly angrily proudly confidently"
+)
+"""Words that may stand between a subject and its reporting verb."""
+CLAUSE_BREAKS = words(
+    "that but while because although though since when whereas if unless so yet as after "
+    "before until where whether which and or"
+)
+"""Words that end a subject noun phrase when met walking left from the verb."""
+LEADING_FILLERS = words(
+    "and but so yet meanwhile however also still then now moreover furthermore besides "
+    "instead indeed thus hence therefore later earlier"
+)
+PRONOUNS = words("he she they it we i you who which one someone")
+PERSONAL_PRONOUNS = words("he she they we i")
+TIME_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "tomorrow morning afternoon evening night week month year earlier later recently "
+    "previously weekend"
+)
+GENERIC_AUDIENCES = words(
+    "reporters journalists supporters the a an crowd audience lawmakers voters me us him her "
+    "them you listeners viewers readers students members colleagues"
+)
+"""Addressees after "told" that are not intermediaries who relay a claim."""
+PREPOSITIONS = words(
+    "in on at during after before while when to from with about of for by as amid following "
+    "outside inside near over under since"
+)

@@ -1,0 +1,343 @@
+"""Find people, organisations, places and groups, and key them so that variants match.
+
+No model: runs of capitalised words (with name particles such as "al-", "bin", "of the"),
+a built-in gazetteer of countries, demonyms and major organisations, title words ("Prime
+Minister", "ambassador") and head words ("Ministry", "province") decide the kind.
+`entity_key` folds accents, scripts, "U.S."/"US", Arabic articles ("al-", "el-") and known
+aliases ("Daesh" -> "islamic state"); `same_entity` also accepts middle names and
+transliteration variants, but never equates two different gazetteer entries (Iran, Iraq).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from claims.extract.gazetteer import aliases, canonical_keys, demonyms
+from claims.extract.models import Entity, Span
+from claims.text.normalize import ascii_fold, norm_key, word_set
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_ARTICLE_RE = re.compile(r"\b(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|ad-d)-(?=[a-z])")
+_PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|abu|bin|ibn|abd|abdul)-[A-Z]")
+
+_CONNECTORS = word_set("of for the de da di del van von der den du la le bin ibn al el y")
+_ARTICLES = word_set("al el")
+_NAME_STOPWORDS = word_set("the of for and")
+_TITLE_WORDS = word_set(
+    "president vice prime minister ministers deputy foreign defense defence interior secretary"
+    " general secretary-general ambassador mr mrs ms miss dr prof gen sen senator rep gov"
+    " governor king queen prince crown sheikh pope chancellor mayor judge justice adviser"
+    " advisor spokesman spokeswoman spokesperson colonel col lt sgt capt commander chairman"
+    " chairwoman chief ceo director leader ayatollah emir lawmaker expert former acting envoy"
+    " special representative lord lady sir premier speaker"
+    " senior analyst professor founder head republic"
+)
+_ORG_WORDS = word_set(
+    "ministry department council institute agency company corporation corp inc ltd plc bank"
+    " party army forces force committee commission union organization organisation center"
+    " centre university court parliament government administration news times post channel"
+    " tv radio group movement units authority office service services bureau foundation"
+    " association federation fund alliance coalition network media press agency club league"
+    " assembly senate congress cabinet board school college academy church mission command"
+    " brigade division guard police embassy consulate airlines airways motors technologies"
+    " systems industries holdings energy oil petroleum gas telegraph journal herald tribune"
+    " daily magazine review broadcasting studios records"
+)
+_PLACE_WORDS = word_set(
+    "province region city base river sea gulf mountains mountain street square island islands"
+    " county district valley airport state republic oblast governorate strait peninsula lake"
+    " desert border bay coast port town village camp field fields oilfield oilfields"
+)
+_GROUP_WORDS = word_set(
+    "kurds shiites shias sunnis arabs democrats republicans muslims christians jews yazidis"
+    " turkmen alawites palestinians militants kurdish arab shiite sunni"
+)
+_COMMON_WORDS = word_set(
+    """a an the this that these those there here it its he she they we i you his her their our
+    my your in on at by for from with without into onto of to as and or but nor so yet if
+    when while after before since because although though however meanwhile moreover also
+    according despite during under over between among against about above below through
+    what why how who whom whose which where whether all some many most more much few several
+    each every both either neither one two three first second third last next new other
+    another such no not yes only just even still already again now then today yesterday
+    tomorrow tonight earlier later currently recently finally thus therefore instead perhaps
+    furthermore additionally nevertheless nonetheless indeed certainly clearly notably
+    meanwhile overall similarly likewise following based given including unlike like amid
+    read share photo video watch listen click subscribe follow sign log rate live breaking
+    update updated published advertisement conclusion introduction summary background
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december is are was were be been will
+    would could should can may might must do does did has have had let lets please see
+    note source sources editor report reports official officials eastern western northern
+    southern skip select off on menu home back top more"""
+)
+
+_CANONICAL_KINDS = {
+    "place": "place",
+    "organization": "organization",
+    "group": "group",
+}
+
+
+def find_entities(text: str, offset: int = 0) -> list[Entity]:
+    """Return the named entities in one sentence, with spans shifted by `offset`."""
+    entities: list[Entity] = []
+    for start, end in _name_runs(text):
+        entity = _entity(text, start, end, offset)
+        if entity is not None:
+            entities.append(entity)
+    return entities
+
+
+def _name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of capitalised tokens, joined by single spaces and name connectors."""
+    runs: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    previous_end = -1
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        token = match[0]
+        joined = previous_end >= 0 and _joins(text, previous_end, start)
+        if not joined:
+            _close(run, runs)
+            run, pending = [], []
+        if _is_capitalised(token):
+            if run and pending:
+                run.extend(pending)
+            elif not run and start == _sentence_head(text) and _common_opener(token):
+                previous_end = end
+                continue
+            pending = []
+            run.append((start, end))
+        elif run and token.lower() in _CONNECTORS and len(pending) < 2:
+            pending.append((start, end))
+        else:
+            _close(run, runs)
+            run, pending = [], []
+        previous_end = end
+    _close(run, runs)
+    return runs
+
+
+def _common_opener(token: str) -> bool:
+    """A capitalised first word that is most likely an ordinary word, not a name."""
+    lowered = token.lower()
+    return lowered in _COMMON_WORDS or (
+        lowered.endswith(("ing", "ly")) and lowered not in aliases()
+    )
+
+
+def _joins(text: str, previous_end: int, start: int) -> bool:
+    gap = text[previous_end:start]
+    return gap == " " or gap == "-"
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[0].isupper() or bool(_PARTICLE_PREFIX_RE.match(token))
+
+
+def _sentence_head(text: str) -> int:
+    """Offset of the first letter of the sentence (after quotes, dashes and spaces)."""
+    position = 0
+    while position < len(text) and not text[position].isalnum():
+        position += 1
+    return position
+
+
+def _close(run: list[tuple[int, int]], runs: list[tuple[int, int]]) -> None:
+    if run:
+        runs.append((run[0][0], run[-1][1]))
+
+
+def _entity(text: str, start: int, end: int, offset: int) -> Entity | None:
+    mention = text[start:end]
+    possessive = _POSSESSIVE_RE.search(mention)
+    if possessive is not None and possessive.start() > 0:
+        end -= len(mention) - possessive.start()
+        mention = text[start:end]
+    start, mention, titled = _strip_titles(text, start, end)
+    if not mention or _is_noise(mention):
+        return None
+    key = entity_key(mention)
+    if not key:
+        return None
+    kind = _kind(mention, key, titled, text[end : end + 24])
+    return Entity(
+        text=mention, key=key, kind=kind, span=Span(start=start + offset, end=end + offset)
+    )
+
+
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, str, bool]:
+    """Drop leading title words and demonyms ("Iraqi Prime Minister Hussein Alawi")."""
+    tokens = list(_TOKEN_RE.finditer(text, start, end))
+    if len(tokens) < 2 or norm_key(tokens[-1][0]) in _ORG_WORDS:
+        return start, text[start:end], False
+    if norm_key(text[start:end]) in aliases():
+        return start, text[start:end], False
+    index = 0
+    saw_title = False
+    while index < len(tokens) - 1:
+        word = norm_key(tokens[index][0])
+        if word in _TITLE_WORDS:
+            saw_title = True
+        elif word not in demonyms() and word not in _CONNECTORS:
+            break
+        index += 1
+    if not saw_title or index == 0:
+        return start, text[start:end], False
+    head = tokens[index]
+    if norm_key(head[0]) in _CONNECTORS:
+        return start, text[start:end], False
+    return head.start(), text[head.start() : end], True
+
+
+def _is_noise(mention: str) -> bool:
+    lowered = mention.lower()
+    if lowered in _COMMON_WORDS or lowered in _TITLE_WORDS:
+        return True
+    return len(mention) < 2
+
+
+def _kind(mention: str, key: str, titled: bool, following: str) -> str:
+    words = norm_key(mention).split()
+    if " ".join(words) in demonyms() or words[-1] in _GROUP_WORDS:
+        return "group"
+    known = aliases().get(key)
+    if known is not None:
+        return _CANONICAL_KINDS.get(known[1], known[1])
+    if any(ch.isdigit() for ch in mention):
+        return "other"
+    following_word = _next_word(following)
+    if any(word in _ORG_WORDS for word in words) or following_word in _ORG_WORDS:
+        return "organization"
+    if words[-1] in _PLACE_WORDS or following_word in _PLACE_WORDS:
+        return "place"
+    if titled:
+        return "person"
+    if 2 <= len(words) <= 4 and not any(word in _ORG_WORDS for word in words):
+        return "person"
+    if mention.isupper() and len(mention) <= 6:
+        return "organization"
+    return "other"
+
+
+def _next_word(following: str) -> str:
+    words = following.split(maxsplit=1)
+    return words[0].lower().strip(".,;:") if words else ""
+
+
+@lru_cache(maxsize=65536)
+def entity_key(name: str) -> str:
+    """A key that survives spelling and transliteration variants of one entity's name.
+
+    Known aliases map to one canonical key ("ISIL" -> "islamic state"); demonyms inside
+    longer names map to their country ("Iraqi Oil Ministry" -> "iraq oil ministry");
+    Arabic articles, possessives and a leading "the" are dropped.
+    """
+    table = aliases()
+    base = norm_key(_POSSESSIVE_RE.sub("", name.strip()))
+    if base in table:
+        return table[base][0]
+    if base in demonyms():
+        return demonyms()[base]
+    if base.startswith("the "):
+        base = base[4:]
+        if base in table:
+            return table[base][0]
+    folded = _ARTICLE_RE.sub("", ascii_fold(name).lower())
+    tokens = [token for token in norm_key(_POSSESSIVE_RE.sub("", folded)).split()]
+    tokens = [token for token in tokens if token not in _ARTICLES] or tokens
+    if tokens[:1] == ["the"] and len(tokens) > 1:
+        tokens = tokens[1:]
+    stripped = " ".join(tokens)
+    if stripped in table:
+        return table[stripped][0]
+    if len(tokens) > 1:
+        tokens = [demonyms().get(token, token) for token in tokens]
+    return " ".join(tokens)
+
+
+def same_entity(a: str, b: str) -> bool:
+    """True when two names very likely denote the same entity."""
+    key_a, key_b = entity_key(a), entity_key(b)
+    if key_a == key_b:
+        return bool(key_a)
+    canon = canonical_keys()
+    if key_a in canon or key_b in canon:
+        return False
+    words_a = [word for word in key_a.split() if word not in _NAME_STOPWORDS]
+    words_b = [word for word in key_b.split() if word not in _NAME_STOPWORDS]
+    if not words_a or not words_b:
+        return False
+    if sorted(words_a) == sorted(words_b):
+        return True
+    if len(words_a) == len(words_b):
+        return all(_same_token(x, y) for x, y in zip(words_a, words_b, strict=True))
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return _middle_names_only(shorter, longer)
+
+
+def _middle_names_only(shorter: list[str], longer: list[str]) -> bool:
+    """ "Haidar Hadi" vs "Haidar Mansour Hadi": same first and last name, extra middle names."""
+    if len(shorter) == 1:
+        return len(longer) <= 4 and len(shorter[0]) >= 3 and _same_token(shorter[0], longer[-1])
+    if not (_same_token(shorter[0], longer[0]) and _same_token(shorter[-1], longer[-1])):
+        return False
+    remaining = longer[1:-1]
+    for word in shorter[1:-1]:
+        matches = [index for index, other in enumerate(remaining) if _same_token(word, other)]
+        if not matches:
+            return False
+        remaining = remaining[matches[0] + 1 :]
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _same_token(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] != b[0] and _skeleton(a)[:1] != _skeleton(b)[:1]:
+        return False
+    skeleton_a, skeleton_b = _skeleton(a), _skeleton(b)
+    if len(skeleton_a) >= 3 and skeleton_a == skeleton_b:
+        return True
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+_TRANSLIT_RULES = (
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("zh", "j"),
+)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(word: str) -> str:
+    """A consonant skeleton that ignores common transliteration differences."""
+    for old, new in _TRANSLIT_RULES:
+        word = word.replace(old, new)
+    head, rest = word[:1], word[1:]
+    consonants = [ch for ch in rest if ch not in "aeiou"]
+    skeleton = head
+    for ch in consonants:
+        if not skeleton or skeleton[-1] != ch:
+            skeleton += ch
+    return skeleton

@@ -1,0 +1,136 @@
+"""Storing extracted claims with their attribution chains, inside the document's transaction.
+
+Extraction itself is pure (`claims.extract.pipeline`); this module turns its models into rows,
+resolves every chain link against the source registry, and sets the propaganda flag and the
+proposed credibility, so a document is never visible with half of its analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from claims.extract.models import DocumentContext, ExtractedClaim
+from claims.extract.pipeline import EXTRACTOR_VERSION, extract_claims
+from claims.store.audit import record
+from claims.store.sources import apply_credibility, resolve_attributions
+from claims.text.normalize import fold
+from db.models import Attribution, Claim, Document
+
+REVIEW_FIELDS = ("verdict", "rationale", "credibility", "reviewed_by", "reviewed_at")
+
+
+def document_context(document: Document) -> DocumentContext:
+    """What extraction may know about a document besides its text."""
+    return DocumentContext(
+        outlet=document.outlet,
+        original_publisher=document.original_publisher,
+        author=document.author,
+        published=document.published,
+        language=document.language,
+    )
+
+
+def debris_spans(document: Document) -> list[tuple[int, int, str]]:
+    return [(int(start), int(end), str(reason)) for start, end, reason in document.debris]
+
+
+def extract_document(session: Session, document: Document, actor: str) -> list[Claim]:
+    """Extract and store the claims of one stored document (in the caller's transaction)."""
+    extracted = extract_claims(document.text, debris_spans(document), document_context(document))
+    claims = [claim_row(document, found) for found in extracted]
+    session.add_all(claims)
+    session.flush()
+    resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
+    session.flush()
+    apply_credibility(session, claims)
+    document.extracted_at = datetime.now(UTC)
+    document.extractor = EXTRACTOR_VERSION
+    record(
+        session,
+        actor,
+        "document.extract",
+        "document",
+        document.id,
+        after={"claims": len(claims), "extractor": EXTRACTOR_VERSION},
+    )
+    return claims
+
+
+def claim_row(document: Document, found: ExtractedClaim) -> Claim:
+    """A claim row (with its attribution rows) for one extracted claim."""
+    assert document.text[found.start : found.end] == found.text
+    return Claim(
+        document_id=document.id,
+        start=found.start,
+        end=found.end,
+        text=found.text,
+        norm_text=fold(found.text),
+        paragraph=found.paragraph,
+        sentence=found.sentence,
+        kind=str(found.kind),
+        checkworthiness=found.checkworthiness,
+        checkworthiness_reasons=[reason.model_dump() for reason in found.reasons],
+        selector=selector(found),
+        features=features(found),
+        attributions=[
+            Attribution(
+                position=position,
+                role=str(link.role),
+                mention=link.mention,
+                mention_start=link.mention_span.start if link.mention_span else None,
+                mention_end=link.mention_span.end if link.mention_span else None,
+                speaker_role=link.speaker_role,
+                cue=link.cue[:200] if link.cue else None,
+                cue_start=link.cue_span.start if link.cue_span else None,
+                cue_end=link.cue_span.end if link.cue_span else None,
+                stance=str(link.stance),
+                inherited=link.inherited,
+            )
+            for position, link in enumerate(found.chain)
+        ],
+    )
+
+
+def selector(found: ExtractedClaim) -> dict[str, Any]:
+    """W3C Web Annotation selectors that let the claim be found again in a new version."""
+    return {
+        "quote": {
+            "type": "TextQuoteSelector",
+            "exact": found.text,
+            "prefix": found.quote_prefix,
+            "suffix": found.quote_suffix,
+        },
+        "position": {"type": "TextPositionSelector", "start": found.start, "end": found.end},
+    }
+
+
+def features(found: ExtractedClaim) -> dict[str, Any]:
+    """Entities, dates, quantities and polarity, as stored for matching and display."""
+    return {
+        "entities": [e.model_dump(mode="json") for e in found.entities],
+        "dates": [d.model_dump(mode="json") for d in found.dates],
+        "quantities": [q.model_dump(mode="json") for q in found.quantities],
+        "negated": found.negated,
+        "affiliations": [
+            {"mention": link.mention, "affiliation": link.affiliation}
+            for link in found.chain
+            if link.affiliation
+        ],
+    }
+
+
+def claims_of(session: Session, document_id: int | None = None) -> Sequence[Claim]:
+    """Claims with their chains and sources, in document order."""
+    query = (
+        select(Claim)
+        .options(selectinload(Claim.attributions).selectinload(Attribution.source))
+        .order_by(Claim.document_id, Claim.start)
+    )
+    if document_id is not None:
+        query = query.where(Claim.document_id == document_id)
+    return session.scalars(query).all()

@@ -1,0 +1,340 @@
+"""Attribution chains: speakers with roles, intermediaries, stance, carry-over, hostile quotes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from claims.extract.attribution import attribute, find_attributions
+from claims.extract.attribution_chains import skeleton
+from claims.extract.attribution_quotes import scan_quotes
+from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "attribution_confusion.txt"
+OUTLET = DocumentContext(outlet="Kommersant")
+
+
+def spans_of(text: str, *sentences: str) -> list[Span]:
+    """Spans of the given sentences, found one after another in `text`."""
+    spans, at = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, at)
+        spans.append(Span(start=start, end=start + len(sentence)))
+        at = start + len(sentence)
+    return spans
+
+
+def chain_of(sentence: str, context: DocumentContext = OUTLET) -> list[ChainLink]:
+    return attribute(sentence, [Span(start=0, end=len(sentence))], context)[0]
+
+
+def speaker(chain: list[ChainLink]) -> ChainLink:
+    first = chain[0]
+    assert first.role is Role.SPEAKER, chain
+    return first
+
+
+def written(text: str, span: Span | None) -> str:
+    assert span is not None
+    return text[span.start : span.end]
+
+
+# --- speakers, roles, affiliations -------------------------------------------------------
+
+
+def test_name_then_role_and_outlet_told() -> None:
+    text = (
+        "Ivan Sorokin, Russia's ambassador in Jordan, told Kommersant that the talks will resume."
+    )
+    chain = chain_of(text)
+    who = speaker(chain)
+    assert who.mention == "Ivan Sorokin"
+    assert who.speaker_role == "Russia's ambassador in Jordan"
+    assert who.affiliation == "Russia"
+    assert written(text, who.mention_span) == "Ivan Sorokin"
+    assert who.cue == "told" and written(text, who.cue_span) == "told"
+    # The outlet named in the text is the publisher, with its span.
+    assert chain[-1].role is Role.PUBLISHER
+    assert chain[-1].mention == "Kommersant"
+    assert written(text, chain[-1].mention_span) == "Kommersant"
+    assert len(chain) == 2
+
+
+def test_role_then_name() -> None:
+    who = speaker(chain_of("Jordanian military expert Karim al-Nasser believes the deal is dead."))
+    assert who.mention == "Karim al-Nasser"
+    assert who.speaker_role == "Jordanian military expert"
+    assert who.affiliation == "Jordanian"
+    assert who.cue == "believes"
+
+
+def test_title_before_name_with_interview_intermediary() -> None:
+    text = (
+        "Adviser to the Prime Minister Omar Haddad said in an interview with Interfax "
+        "that prices will fall."
+    )
+    chain = chain_of(text)
+    assert speaker(chain).mention == "Omar Haddad"
+    assert speaker(chain).speaker_role == "Adviser to the Prime Minister"
+    assert chain[1].role is Role.INTERMEDIARY and chain[1].mention == "Interfax"
+    assert chain[-1].role is Role.PUBLISHER and chain[-1].mention_span is None
+
+
+def test_role_phrase_then_name_after_comma() -> None:
+    text = (
+        "The kingdom's envoy to the Russian Federation, Samir Khalil, noted that trade had doubled."
+    )
+    who = speaker(chain_of(text))
+    assert who.mention == "Samir Khalil"
+    assert who.speaker_role == "The kingdom's envoy to the Russian Federation"
+    assert who.stance is Stance.ENDORSING
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "Official sources in Amman said that the border will reopen.",
+            "Official sources in Amman",
+        ),
+        ("Security sources told reporters that two drones were shot down.", "Security sources"),
+        ("Analysts warned that the currency could fall further.", "Analysts"),
+        (
+            "The interlocutors of Kommersant explained that the deal is off.",
+            "The interlocutors of Kommersant",
+        ),
+        ("Jordanian media reported that the minister resigned.", "Jordanian media"),
+    ],
+)
+def test_anonymous_and_collective_speakers(sentence: str, mention: str) -> None:
+    assert speaker(chain_of(sentence)).mention == mention
+
+
+def test_citing_makes_the_cited_the_speaker() -> None:
+    text = (
+        "The Turkish Anadolu news agency, citing security sources, clarifies that "
+        "the convoy was stopped."
+    )
+    chain = chain_of(text)
+    assert speaker(chain).mention == "security sources"
+    assert chain[1].role is Role.INTERMEDIARY
+    assert chain[1].mention == "The Turkish Anadolu news agency"
+    assert chain[1].cue == "clarifies"
+    assert [link.role for link in chain] == [Role.SPEAKER, Role.INTERMEDIARY, Role.PUBLISHER]
+
+
+def test_reported_citing_and_according_who_cited() -> None:
+    reported = chain_of("Anadolu reported, citing diplomatic sources, that the talks had stalled.")
+    assert speaker(reported).mention == "diplomatic sources"
+    assert reported[1].mention == "Anadolu"
+    according = chain_of(
+        "The reserves are shrinking, according to Bloomberg, which cited two bankers."
+    )
+    assert speaker(according).mention == "two bankers"
+    assert according[1].mention == "Bloomberg" and according[1].cue == "according to"
+
+
+def test_as_reported_by_is_an_intermediary_of_the_inner_speaker() -> None:
+    chain = chain_of("As reported by Reuters, the ministry said that the troops had left.")
+    assert speaker(chain).mention == "the ministry"
+    assert chain[1].mention == "Reuters" and chain[1].role is Role.INTERMEDIARY
+
+
+def test_intent_verbs_are_attributions_but_not_chain_speakers() -> None:
+    text = "According to the institute, Russia is seeking to expand its influence."
+    result = find_attributions(text, [Span(start=0, end=len(text))], OUTLET)
+    assert speaker(list(result.chains[0])).mention == "the institute"
+    cues = [written(text, found.cue) for found in result.attributions]
+    assert cues == ["According to", "seeking"]
+
+
+def test_quote_framings() -> None:
+    after = chain_of(
+        "“The pipeline will be ready in May,” said Pavel Orlov, the deputy energy minister."
+    )
+    assert speaker(after).mention == "Pavel Orlov"
+    assert speaker(after).speaker_role == "the deputy energy minister"
+    colon = chain_of("The spokesman said: “No decision has been taken.”")
+    assert speaker(colon).mention == "The spokesman"
+    dash = "— The situation on the border is calm, — the interlocutors of Kommersant reported."
+    assert speaker(chain_of(dash)).mention == "the interlocutors of Kommersant"
+
+
+def test_content_is_the_claim_not_the_frame() -> None:
+    text = "Analysts at the bank believe that the rate will be cut in June."
+    found = find_attributions(text, [Span(start=0, end=len(text))], OUTLET).attributions
+    assert [written(text, c) for c in found[0].content] == ["the rate will be cut in June"]
+    assert written(text, found[0].source) == "Analysts at the bank"
+
+
+# --- stance ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The ministry confirmed that the plant was closed.", Stance.ENDORSING),
+        ("The report showed that exports fell by a third.", Stance.ENDORSING),
+        ("The governor said that the plant was closed.", Stance.NEUTRAL),
+        ("According to the ministry, the plant was closed.", Stance.NEUTRAL),
+        ("The opposition claimed that the vote was rigged.", Stance.DISTANCING),
+        ("The group alleged that the ballots were burned.", Stance.DISTANCING),
+        ("The so-called referendum was approved, officials said.", Stance.DISTANCING),
+    ],
+)
+def test_stance_follows_the_cue(sentence: str, stance: Stance) -> None:
+    assert speaker(chain_of(sentence)).stance is stance
+
+
+# --- carry-over --------------------------------------------------------------------------
+
+
+def test_carry_over_within_a_passage_and_its_end() -> None:
+    text = (
+        "According to the foundation, the delegation visited Cairo on May 3. "
+        "During the visit, they met senior officials.\n\n"
+        "In addition, it is emphasized that a second visit is planned.\n\n"
+        "The weather in Cairo was hot."
+    )
+    sentences = spans_of(
+        text,
+        "According to the foundation, the delegation visited Cairo on May 3.",
+        "During the visit, they met senior officials.",
+        "In addition, it is emphasized that a second visit is planned.",
+        "The weather in Cairo was hot.",
+    )
+    chains = attribute(text, sentences, OUTLET)
+    assert len(chains) == 4
+    assert speaker(chains[0]).mention == "the foundation" and not chains[0][0].inherited
+    assert speaker(chains[1]).mention == "the foundation" and chains[1][0].inherited
+    assert speaker(chains[2]).mention == "the foundation"
+    assert chains[2][0].cue == "it is emphasized" and chains[2][0].inherited
+    assert [link.role for link in chains[3]] == [Role.PUBLISHER]
+
+
+def test_new_paragraph_topic_sentence_ends_the_passage() -> None:
+    text = "The mayor said that the bridge will open in June.\n\nPrices rose in April."
+    chains = attribute(text, spans_of(text, text.split("\n\n")[0], "Prices rose in April."), OUTLET)
+    assert speaker(chains[0]).mention == "The mayor"
+    assert chains[1] == [ChainLink(role=Role.PUBLISHER, mention="Kommersant")]
+
+
+def test_pronoun_speaker_resolves_to_the_last_named_person() -> None:
+    text = "Deputy Minister Lena Park said that the plan is ready.\n\nHe stressed that it is fixed."
+    sentences = spans_of(
+        text,
+        "Deputy Minister Lena Park said that the plan is ready.",
+        "He stressed that it is fixed.",
+    )
+    chains = attribute(text, sentences, OUTLET)
+    who = speaker(chains[1])
+    assert who.mention == "Lena Park"
+    assert who.cue == "stressed" and not who.inherited
+    assert written(text, who.mention_span) == "Lena Park"
+
+
+def test_quotation_running_over_sentences_is_inherited() -> None:
+    text = "“We are ready to trade,” the minister said. “Our firms are waiting. They need rules.”"
+    sentences = spans_of(
+        text,
+        "“We are ready to trade,” the minister said.",
+        "“Our firms are waiting.",
+        "They need rules.”",
+    )
+    chains = attribute(text, sentences, OUTLET)
+    assert [speaker(c).mention for c in chains] == ["the minister"] * 3
+    assert [c[0].inherited for c in chains] == [False, True, True]
+    found = find_attributions(text, sentences, OUTLET).attributions
+    assert len(found) == 1 and len(found[0].content) == 2
+
+
+# --- publisher and author ----------------------------------------------------------------
+
+
+def test_unattributed_sentence_belongs_to_publisher_or_author() -> None:
+    text = "The market rose on Tuesday."
+    assert chain_of(text) == [ChainLink(role=Role.PUBLISHER, mention="Kommersant")]
+    republished = DocumentContext(outlet="Medium", original_publisher="Al-Monitor")
+    assert chain_of(text, republished)[0].mention == "Al-Monitor"
+    author_only = chain_of(text, DocumentContext(author="Thomas Henry"))
+    assert author_only == [ChainLink(role=Role.SPEAKER, mention="Thomas Henry")]
+    assert chain_of(text, DocumentContext()) == []
+
+
+def test_publisher_named_with_look_alike_letters_is_recognised() -> None:
+    assert skeleton("Rеuters") == skeleton("Reuters")  # Cyrillic е
+    text = "The minister told Rеuters that the border is closed."
+    chain = chain_of(text, DocumentContext(outlet="Reuters"))
+    assert chain[-1].role is Role.PUBLISHER and chain[-1].mention_span is not None
+    assert len([link for link in chain if link.role is Role.PUBLISHER]) == 1
+
+
+# --- hostile input -----------------------------------------------------------------------
+
+
+def test_unclosed_quote_is_unattributed_and_does_not_swallow_the_rest() -> None:
+    text = (
+        'He wrote: "The election was rigged, said nobody.\nThe governor said that turnout was high.'
+    )
+    sentences = spans_of(
+        text,
+        'He wrote: "The election was rigged, said nobody.',
+        "The governor said that turnout was high.",
+    )
+    chains = attribute(text, sentences, OUTLET)
+    assert [link.role for link in chains[0]] == [Role.PUBLISHER]
+    assert speaker(chains[1]).mention == "The governor"
+
+
+def test_quote_scan_nesting_and_unclosed() -> None:
+    text = "«a «b «c» b» a» and „x“ and “open"
+    scan = scan_quotes(text)
+    assert [text[q.start : q.end] for q in scan.quotes] == ["«a «b «c» b» a»", "„x“"]
+    assert scan.unclosed == (text.index("“open"),)
+
+
+@pytest.mark.timeout(10)
+def test_hostile_attribution_file_is_fast_and_bounded() -> None:
+    text = HOSTILE.read_text(encoding="utf-8")
+    sentences, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Span(start=at, end=at + len(line)))
+        at += len(line) + 1
+    began = time.perf_counter()
+    chains = attribute(text, sentences, DocumentContext(outlet="Reuters"))
+    assert time.perf_counter() - began < 1.0
+    assert len(chains) == len(sentences)
+    lines = [text[s.start : s.end] for s in sentences]
+    unclosed = next(i for i, line in enumerate(lines) if line.startswith("Quote with no close"))
+    assert [link.role for link in chains[unclosed]] == [Role.PUBLISHER]
+    nested = next(i for i, line in enumerate(lines) if line.startswith("“He said"))
+    assert speaker(chains[nested]).mention == "a source"
+    assert any(link.mention == "RT" for link in chains[nested])
+    ministry = speaker(chains[0])
+    assert ministry.mention == "an unnamed official"
+    assert [link.mention for link in chains[0][1:]] == ["the ministry", "Reuters"]
+    assert chains[0][-1].role is Role.PUBLISHER
+
+
+def test_deep_nesting_and_long_input_scale_linearly() -> None:
+    deep = "«" * 50_000 + "x" + "»" * 50_000 + " the source said."
+    began = time.perf_counter()
+    chains = attribute(deep, [Span(start=0, end=len(deep))], OUTLET)
+    assert time.perf_counter() - began < 1.0
+    assert len(chains) == 1
+
+
+def test_throughput_is_thousands_of_sentences_per_second() -> None:
+    sentence = (
+        "Ivan Sorokin, Russia's ambassador in Jordan, told Kommersant that the talks will resume. "
+    )
+    text = sentence * 2000
+    sentences = [
+        Span(start=i * len(sentence), end=(i + 1) * len(sentence) - 1) for i in range(2000)
+    ]
+    began = time.perf_counter()
+    attribute(text, sentences, OUTLET)
+    assert 2000 / (time.perf_counter() - began) > 1000
