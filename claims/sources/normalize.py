@@ -1,0 +1,284 @@
+"""Source names folded for lookup: keys, transliteration, domains, scripts and look-alikes.
+
+Three levels of sameness, strictest first: the stored alias key (`norm_key`: ASCII, lower
+case, punctuation gone, so "U.S. State Department" = "US State Department" and "Рыбарь" =
+"Rybar"); the core key (Arabic articles, "the", generic words such as "TV" or "news agency"
+dropped and transliteration variants folded, so "Al-Iraqiya TV" = "Al Iraqiya" and
+"Известия" = "Izvestia"); and token-by-token similarity for spelling variants, which
+resolution only accepts when no distinguishing word differs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz
+
+from claims.extract.gazetteer import aliases, demonyms
+from claims.text.normalize import collapse_spaces, fold, norm_key, strip_format, word_set
+
+HOMOGLYPH_KEY_PREFIX = "~"
+"""Alias keys of look-alike names start with this, so they never equal a `norm_key`."""
+
+GENERIC_WORDS = word_set(
+    "tv television channel news newspaper agency daily weekly media network online website"
+    " site web telegram service services inc ltd llc plc co corp corporation group official"
+    " press radio broadcaster broadcasting magazine journal outlet portal"
+)
+"""Words that describe what a source is, not which one: "Shafaq" = "Shafaq News"."""
+
+STOP_WORDS = word_set("the of for and a an in on at")
+ARTICLES = word_set("al el ad as ash at az an ar")
+
+DISTINGUISHING_WORDS = word_set(
+    "north south east west northern southern eastern western central upper lower new old"
+    " first second third greater little former ex deputy vice acting"
+)
+"""Words that name a different entity when they differ ("North Korea" vs "South Korea")."""
+
+PRONOUNS = word_set(
+    "he she it they we i you him her them this that these those there which who whom one"
+    " someone somebody such its their his"
+)
+
+ANONYMOUS_NOUNS = word_set(
+    "source sources official officials insider insiders analyst analysts expert experts"
+    " observer observers diplomat diplomats interlocutor interlocutors witness witnesses"
+    " resident residents people person reports report media commentators critics"
+)
+"""Nouns that, without a name, make a mention an anonymous source ("security sources")."""
+
+_HOST_RE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
+_TRANSLIT_RULES = (
+    ("x", "ks"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("y", "i"),
+)
+_TRAILING_J_RE = re.compile(r"(?<=[aeiou])j$")
+_REPEAT_RE = re.compile(r"(.)\1+")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_QUOTES = "\"'“”‘’«»„‚`"
+
+
+def alias_key(name: str) -> str:
+    """The stored lookup key of a name (the same key the review actions use)."""
+    return norm_key(name)
+
+
+def homoglyph_key(name: str) -> str:
+    """The stored key of a look-alike name: its exact folded letters, never a `norm_key`."""
+    return HOMOGLYPH_KEY_PREFIX + fold(name)
+
+
+def display_name(mention: str) -> str:
+    """A mention tidied into a name: quotes, a leading "the" and a possessive removed."""
+    text = collapse_spaces(strip_format(mention)).strip(_QUOTES + " ,;:.")
+    if text.lower().startswith("the ") and len(text) > 4:
+        text = text[4:]
+    stripped = _POSSESSIVE_RE.sub("", text)
+    return stripped or text
+
+
+@lru_cache(maxsize=65536)
+def translit_token(token: str) -> str:
+    """One ASCII token with common transliteration differences folded ("izvestiya")."""
+    for old, new in _TRANSLIT_RULES:
+        token = token.replace(old, new)
+    token = _TRAILING_J_RE.sub("i", token)
+    return _REPEAT_RE.sub(r"\1", token)
+
+
+@lru_cache(maxsize=65536)
+def core_tokens(name: str) -> tuple[str, ...]:
+    """The words that identify a source: no articles, stop words or generic words, folded."""
+    words = [_split_article(word) for word in norm_key(name).split()]
+    kept = [w for w in words if w and w not in STOP_WORDS and w not in GENERIC_WORDS]
+    if not kept:
+        kept = [w for w in words if w and w not in STOP_WORDS]
+    return tuple(translit_token(word) for word in kept)
+
+
+def _split_article(word: str) -> str:
+    return "" if word in ARTICLES else word
+
+
+def core_key(name: str) -> str:
+    """`core_tokens` joined: "Al-Iraqiya TV" and "Al Iraqiya" give "irakiia"."""
+    return " ".join(core_tokens(name))
+
+
+def similar_tokens(a: str, b: str) -> bool:
+    """Two core tokens that are one word spelled two ways ("mohammad", "mohammed")."""
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit() or a[:1] != b[:1]:
+        return False
+    if place_key(a) is not None or place_key(b) is not None:
+        return False
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80
+
+
+@lru_cache(maxsize=1)
+def _place_tokens() -> dict[str, str]:
+    """Core token -> place key, for one-word places, countries and demonyms."""
+    table: dict[str, str] = {}
+    for key, (canonical, kind) in aliases().items():
+        if kind == "place" and " " not in key:
+            table[translit_token(key)] = canonical
+    for demonym, country in demonyms().items():
+        if " " not in demonym:
+            table[translit_token(demonym)] = country
+    return table
+
+
+def place_key(token: str) -> str | None:
+    """The place a core token names ("iraki" -> "iraq", "rusian" -> "russia"), if any."""
+    return _place_tokens().get(token)
+
+
+def country_key(country: str | None) -> str | None:
+    """A country written any way ("United States", "U.S.", "Iraqi") as one gazetteer key."""
+    if not country:
+        return None
+    key = norm_key(country)
+    found = aliases().get(key)
+    if found is not None and found[1] == "place":
+        return found[0]
+    return demonyms().get(key, key or None)
+
+
+PLATFORM_HOSTS = word_set(
+    "t.me telegram.me x.com twitter.com facebook.com youtube.com vk.com instagram.com"
+    " tiktok.com medium.com substack.com ok.ru rutube.ru"
+)
+"""Hosts where the account, not the host, is the source ("t.me/rybar")."""
+
+
+def known_country(text: str) -> str | None:
+    """The gazetteer key of a place or demonym ("South Korean" -> "south korea"), else None."""
+    key = norm_key(text)
+    found = aliases().get(key)
+    if found is not None and found[1] == "place":
+        return found[0]
+    return demonyms().get(key)
+
+
+def domain_of(text: str) -> str | None:
+    """The host of a URL or bare domain ("https://www.iz.ru/x" -> "iz.ru"; "t.me/rybar")."""
+    candidate = text.strip().lower()
+    if " " in candidate or "." not in candidate:
+        return None
+    if "://" not in candidate:
+        candidate = "https://" + candidate
+    try:
+        parts = urlsplit(candidate)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:
+        return None
+    if not _HOST_RE.match(host):
+        return None
+    segments = [part for part in parts.path.split("/") if part and part != "s"]
+    account = segments[0].lstrip("@") if segments else ""
+    if host in PLATFORM_HOSTS and account:
+        return f"{host}/{account}"
+    return host
+
+
+def domain_suffixes(host: str) -> list[str]:
+    """The host and its parent domains down to two labels ("en.iz.ru" -> en.iz.ru, iz.ru)."""
+    if "/" in host:
+        return [host]
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
+def scripts_of(word: str) -> set[str]:
+    """The scripts of the letters of a word (LATIN, CYRILLIC, GREEK, ARABIC, ...)."""
+    found: set[str] = set()
+    for char in word:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            found.add(name.split(" ", 1)[0] if name else "UNKNOWN")
+    return found
+
+
+def mixed_script_words(text: str) -> list[str]:
+    """Words that mix Latin letters with Cyrillic or Greek ones: the mark of a look-alike."""
+    suspicious = []
+    for word in re.findall(r"\w+", strip_format(text)):
+        scripts = scripts_of(word)
+        if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+            suspicious.append(word)
+    return suspicious
+
+
+def visual_skeleton(text: str) -> str:
+    """The text with every letter that looks like a Latin one replaced by it ("Рutin" -> "Putin").
+
+    Uses the Unicode confusables table (TR39); unlike transliteration, Cyrillic "Р" becomes
+    Latin "P" (its look), not "R" (its sound).
+    """
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"]) or []
+    replacements: dict[str, str] = {}
+    for item in found:
+        latin = [g["c"] for g in item["homoglyphs"] if len(g["c"]) == 1 and g["c"].isascii()]
+        if latin:
+            replacements[item["character"]] = latin[0]
+    return "".join(replacements.get(char, char) for char in text)
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|abd)-[^\W\d_]", re.I)
+_DETERMINERS = word_set("the a an some several many two three few")
+
+
+def words_of(mention: str) -> list[str]:
+    """The words of a mention, in order (letters, with inner apostrophes and hyphens)."""
+    return _WORD_RE.findall(strip_format(mention))
+
+
+def is_unnamed(mention: str) -> bool:
+    """True for mentions that name nobody: pronouns, "this declaration", "the expert".
+
+    Such links need coreference, not a registry entry; resolution leaves them without a source
+    rather than filling the registry with "He" and "This phrasing".
+    """
+    words = words_of(mention)
+    if not words or words[0].lower() in PRONOUNS:
+        return True
+    rest = words[1:] if words[0].lower() in _DETERMINERS else words
+    return not any(is_capitalised(word) for word in rest)
+
+
+def is_capitalised(word: str) -> bool:
+    """A word written as a name: "Rybar", also "al-Assam" and "bin-Salman"."""
+    return word[:1].isupper() or bool(_PARTICLE_NAME_RE.match(word))
+
+
+def is_anonymous(mention: str) -> bool:
+    """True when the mention describes unnamed people ("official sources in Baghdad").
+
+    Before the first anonymous noun only places and demonyms may be capitalised ("Iraqi
+    officials"); after it anything may follow ("the interlocutors of Izvestia").
+    """
+    words = words_of(mention)
+    keys = [norm_key(word) for word in words]
+    head = next((i for i, key in enumerate(keys) if key in ANONYMOUS_NOUNS), None)
+    if head is None:
+        return False
+    if keys[0] == "the" and not keys[head].endswith("s"):
+        return False  # "the expert": a person named earlier, not an anonymous one
+    for word, key in zip(words[1:head], keys[1:head], strict=True):
+        if is_capitalised(word) and place_key(translit_token(key)) is None:
+            return False
+    return True

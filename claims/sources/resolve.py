@@ -1,0 +1,552 @@
+"""Resolving a mention ("According to Rybar", "the Russian ambassador") to a registry source.
+
+Strictest evidence first: the exact name or alias, then the stored key (case, punctuation,
+script: "Рыбарь" = "Rybar"), then the core key (articles, generic words, transliteration:
+"Al-Iraqiya TV" = "Al Iraqiya"), then a country prefix the source's own country explains
+("State Department" = "US State Department"), then rapidfuzz — accepted only when every
+word pairs with a word spelled alike, so "Interfax-Ukraine" is not "Interfax" and "South
+Korea" is not "North Korea" however high the score. Names mixing Latin with Cyrillic or Greek
+letters ("Rеuters") are never linked to the source they imitate. A role ("the Russian
+ambassador") links to the office the person speaks for. Anything else becomes a new source
+of kind unknown, grade F, queued for review.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz, process
+
+from claims.extract.entities import find_entities
+from claims.sources.models import FlagEntry, KnownSource, SourceKind
+from claims.sources.normalize import (
+    DISTINGUISHING_WORDS,
+    HOMOGLYPH_KEY_PREFIX,
+    alias_key,
+    core_tokens,
+    country_key,
+    display_name,
+    domain_of,
+    domain_suffixes,
+    homoglyph_key,
+    is_anonymous,
+    is_unnamed,
+    known_country,
+    mixed_script_words,
+    place_key,
+    similar_tokens,
+    visual_skeleton,
+)
+from claims.sources.roles import OFFICE_WORDS, RoleInfo, is_role_mention, parse_role
+from claims.text.normalize import fold, norm_key, word_set
+
+FUZZY_CANDIDATE_CUTOFF = 80.0
+"""token_set_ratio a registry name needs to be considered at all."""
+FUZZY_ACCEPT = 85.0
+"""token_sort_ratio a spelling variant needs (on top of every word pairing up)."""
+AMBIGUITY_MARGIN = 5.0
+COLLECTIVE_NOUNS = word_set("side authorities government leadership administration cabinet")
+"""After a country word these name the country's government ("the Iraqi side")."""
+"""Two candidates closer than this are ambiguous: neither is chosen."""
+
+SURNAME_ONLY = "the surname alone"
+ANONYMOUS_NAME = "Anonymous source"
+ANONYMOUS_ALIAS = "anonymous sources"
+
+
+class Method(StrEnum):
+    """How an attribution's source was chosen (stored in `attributions.resolution`)."""
+
+    EXACT = "exact"
+    KEY = "key"
+    FUZZY = "fuzzy"
+    AFFILIATION = "affiliation"
+    ANONYMOUS = "anonymous"
+    HOMOGLYPH = "homoglyph"
+    UNNAMED = "unnamed"
+    UNKNOWN = "unknown"
+    MANUAL = "manual"
+
+
+class NewSource(BaseModel):
+    """A source resolution asks the database to create."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    kind: SourceKind = SourceKind.UNKNOWN
+    country: str | None = None
+    parent_id: int | None = None
+    description: str | None = None
+    alias: str
+    alias_key: str
+    needs_review: bool = True
+    flags: tuple[FlagEntry, ...] = ()
+
+
+class Resolution(BaseModel):
+    """The outcome for one mention: a source (or one to create), the method, score, reasons."""
+
+    model_config = ConfigDict(frozen=True)
+
+    method: Method
+    source_id: int | None = None
+    score: float | None = None
+    reasons: tuple[str, ...] = ()
+    new_source: NewSource | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    source_id: int
+    method: Method
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a name lookup found: one match, or the sources it could not choose between."""
+
+    match: Match | None = None
+    ambiguous: tuple[int, ...] = ()
+
+
+class RegistryIndex:
+    """The registry in memory, indexed for every lookup stage; `add` keeps it current."""
+
+    def __init__(self, sources: Iterable[KnownSource] = ()) -> None:
+        self.sources: dict[int, KnownSource] = {}
+        self._by_fold: dict[str, set[int]] = defaultdict(set)
+        self._by_key: dict[str, set[int]] = defaultdict(set)
+        self._by_core: dict[str, set[int]] = defaultdict(set)
+        self._by_unqualified: dict[str, set[int]] = defaultdict(set)
+        self._choices: list[str] = []
+        self._choice_owner: list[int] = []
+        for source in sources:
+            self.add(source)
+
+    def add(self, source: KnownSource) -> None:
+        """Index a source (again, after it changed: old entries for it stay harmless)."""
+        self.sources[source.id] = source
+        keys = list(source.alias_keys) or [alias_key(a) for a in source.aliases]
+        self._index_name(source, source.name, alias_key(source.name))
+        for name, key in zip(source.aliases, keys, strict=True):
+            self._index_name(source, name, key)
+
+    def _index_name(self, source: KnownSource, name: str, key: str) -> None:
+        self._by_fold[fold(name)].add(source.id)
+        if key.startswith(HOMOGLYPH_KEY_PREFIX) or mixed_script_words(name):
+            return
+        if key:
+            self._by_key[key].add(source.id)
+        if domain_of(name) is not None:
+            return
+        tokens = core_tokens(name)
+        if not tokens or all(place_key(token) for token in tokens):
+            return
+        core = " ".join(tokens)
+        self._by_core[core].add(source.id)
+        own_country = country_key(source.country)
+        if len(tokens) > 1 and own_country and place_key(tokens[0]) == own_country:
+            self._by_unqualified[" ".join(tokens[1:])].add(source.id)
+        self._choices.append(core)
+        self._choice_owner.append(source.id)
+
+    def get(self, source_id: int | None) -> KnownSource | None:
+        return None if source_id is None else self.sources.get(source_id)
+
+    # --- resolving ----------------------------------------------------------------------
+
+    def resolve(
+        self, mention: str, *, speaker_role: str | None = None, affiliation: str | None = None
+    ) -> Resolution:
+        """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text."""
+        name = display_name(mention)
+        raw = mention.strip()
+        if not name:
+            return Resolution(method=Method.UNNAMED, reasons=("the mention names nobody",))
+        if mixed_script_words(name):
+            return self._homoglyph(name)
+        found = self.lookup(name)
+        if found.match is not None:
+            return _resolved(found.match)
+        if domain_of(name) is not None:
+            return self._unknown(name, RoleInfo(), None, "no registry source has this domain")
+        if is_anonymous(raw):
+            return self._anonymous(name)
+        if is_unnamed(raw):
+            return Resolution(
+                method=Method.UNNAMED,
+                reasons=(f"{raw!r} names nobody (a pronoun or a description): no source",),
+            )
+        government = self._collective(name)
+        if government is not None:
+            return government
+        inner = self._inner_names(name)
+        if inner.match is not None:
+            return _resolved(inner.match)
+        if is_role_mention(name):
+            linked = self._role_mention(name)
+            if linked is not None:
+                return linked
+        ambiguous = found.ambiguous or inner.ambiguous
+        return self._unknown(
+            name, parse_role(speaker_role), affiliation, _ambiguity_reason(self, ambiguous)
+        )
+
+    def lookup(self, name: str) -> Lookup:
+        """Find a registry source for a name, from the strictest stage to fuzzy matching."""
+        host = domain_of(name)
+        if host is not None:
+            return self._domain(host)
+        for stage in (self._exact, self._key, self._core, self._qualified, self._fuzzy):
+            found = stage(name)
+            if found.match is not None or found.ambiguous:
+                return found
+        return Lookup()
+
+    def lookup_strict(self, name: str, *, core: bool = True) -> int | None:
+        """A source by name, alias or domain without fuzzy matching (for commands and
+        imports, where a near miss must not pick a source). Without `core`, generic words
+        count ("Bayon TV" is not "Bayon Radio"), as when importing outside lists."""
+        host = domain_of(name)
+        if host is not None:
+            found = self._domain(host)
+            return found.match.source_id if found.match else None
+        stages = (self._exact, self._key, self._core) if core else (self._exact, self._key)
+        for stage in stages:
+            match = stage(name).match
+            if match is not None:
+                return match.source_id
+        return None
+
+    def near(self, name: str, *, exclude: int | None = None, limit: int = 3) -> list[str]:
+        """Registry names close to this one, with what tells them apart (for reviewers)."""
+        tokens = core_tokens(name)
+        if not tokens or not self._choices:
+            return []
+        found = process.extract(
+            " ".join(tokens),
+            self._choices,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=FUZZY_CANDIDATE_CUTOFF,
+            limit=limit * 4,
+        )
+        notes: dict[int, str] = {}
+        for choice, score, position in found:
+            source = self.sources[self._choice_owner[position]]
+            if source.id == exclude or source.id in notes:
+                continue
+            differs = sorted(set(tokens) ^ set(choice.split()))
+            why = f"differs in {', '.join(differs)}" if differs else "same words"
+            notes[source.id] = f"{source.name} (#{source.id}, {score:.0f}: {why})"
+        return list(notes.values())[:limit]
+
+    def _domain(self, host: str) -> Lookup:
+        for suffix in domain_suffixes(host):
+            ids = self._by_key.get(alias_key(suffix), set())
+            if len(ids) == 1:
+                return Lookup(Match(next(iter(ids)), Method.EXACT, 1.0, f"domain {suffix}"))
+        return Lookup()
+
+    def _exact(self, name: str) -> Lookup:
+        return _single(self._by_fold.get(fold(name), set()), Method.EXACT, 1.0, "exact name")
+
+    def _key(self, name: str) -> Lookup:
+        reason = "same name ignoring case, punctuation and script"
+        return _single(self._by_key.get(norm_key(name), set()), Method.KEY, 0.97, reason)
+
+    def _core(self, name: str) -> Lookup:
+        tokens = core_tokens(name)
+        if not tokens or all(place_key(token) for token in tokens):
+            return Lookup()
+        ids = self._by_core.get(" ".join(tokens), set())
+        reason = "same name once articles, generic words and transliteration are folded"
+        return _single(ids, Method.KEY, 0.93, reason)
+
+    def _qualified(self, name: str) -> Lookup:
+        """A country word the source's own country explains: "US State Department" ~
+        "State Department", "Iraqi Shafaq" ~ "Shafaq News"."""
+        tokens = core_tokens(name)
+        if not tokens:
+            return Lookup()
+        ids = set(self._by_unqualified.get(" ".join(tokens), set()))
+        place = place_key(tokens[0]) if len(tokens) > 1 else None
+        if place is not None:
+            rest = " ".join(tokens[1:])
+            for source_id in self._by_core.get(rest, set()) | self._by_unqualified.get(rest, set()):
+                if country_key(self.sources[source_id].country) == place:
+                    ids.add(source_id)
+        reason = "same name; the country word matches the source's own country"
+        return _single(ids, Method.KEY, 0.9, reason)
+
+    def _fuzzy(self, name: str) -> Lookup:
+        tokens = core_tokens(name)
+        if not tokens or not self._choices or all(place_key(token) for token in tokens):
+            return Lookup()
+        query = " ".join(tokens)
+        found = process.extract(
+            query,
+            self._choices,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=FUZZY_CANDIDATE_CUTOFF,
+            limit=20,
+        )
+        best: dict[int, tuple[float, str]] = {}
+        for choice, _, position in found:
+            source = self.sources[self._choice_owner[position]]
+            verdict = compatible(tokens, tuple(choice.split()), source)
+            if verdict is None:
+                continue
+            score = max(fuzz.token_sort_ratio(query, choice), verdict[0] * 100) / 100
+            if score >= best.get(source.id, (0.0, ""))[0]:
+                best[source.id] = (score, verdict[1])
+        return _best_fuzzy(best)
+
+    def _inner_names(self, name: str) -> Lookup:
+        """Names inside a longer mention, titles stripped ("Deputy Foreign Minister Sergey
+        Vershinin" -> "Sergey Vershinin")."""
+        for entity in find_entities(name):
+            after = name[entity.span.end : entity.span.end + 2]
+            if after in ("'s", "’s"):
+                continue  # "X's adviser": X is whom the speaker works for, not the speaker
+            if entity.kind in ("person", "organization") and entity.text != name:
+                found = self.lookup(entity.text)
+                if found.match is not None:
+                    match = found.match
+                    reason = f"{match.reason} (the name {entity.text!r} inside the mention)"
+                    return Lookup(Match(match.source_id, match.method, match.score, reason))
+                if found.ambiguous:
+                    return found
+        return Lookup()
+
+    # --- outcomes other than a direct match ---------------------------------------------
+
+    def _homoglyph(self, name: str) -> Resolution:
+        words = ", ".join(mixed_script_words(name))
+        seen = self._by_fold.get(fold(name), set())
+        if len(seen) == 1:
+            reason = f"the name mixes Latin with Cyrillic or Greek letters ({words})"
+            return Resolution(
+                method=Method.HOMOGLYPH, source_id=next(iter(seen)), score=1.0, reasons=(reason,)
+            )
+        skeleton = visual_skeleton(name)
+        lookalike = self.lookup(skeleton).match
+        target = self.sources[lookalike.source_id] if lookalike else None
+        imitates = f"; it reads as {target.name!r} (#{target.id})" if target else ""
+        rationale = (
+            f"The name {name!r} mixes Latin with Cyrillic or Greek letters ({words}){imitates}. "
+            "It may impersonate another source, so it is not linked to any: review it."
+        )
+        label = f"look-alike of {target.name}" if target else "mixed scripts"
+        new = NewSource(
+            name=f"{name} ({label})",
+            description=rationale,
+            alias=name,
+            alias_key=homoglyph_key(name),
+            flags=(FlagEntry(flag="homoglyph", rationale=rationale),),
+        )
+        return Resolution(method=Method.HOMOGLYPH, reasons=(rationale,), new_source=new)
+
+    def _anonymous(self, name: str) -> Resolution:
+        reason = f"{name!r} describes unnamed people: the generic anonymous source"
+        found = self._by_key.get(alias_key(ANONYMOUS_ALIAS), set()) or self._by_key.get(
+            alias_key(ANONYMOUS_NAME), set()
+        )
+        if found:
+            return Resolution(
+                method=Method.ANONYMOUS, source_id=min(found), score=1.0, reasons=(reason,)
+            )
+        new = NewSource(
+            name=ANONYMOUS_NAME,
+            kind=SourceKind.ANONYMOUS,
+            description="Unnamed sources ('official sources', 'security sources', 'analysts').",
+            alias=ANONYMOUS_ALIAS,
+            alias_key=alias_key(ANONYMOUS_ALIAS),
+            needs_review=False,
+        )
+        return Resolution(method=Method.ANONYMOUS, reasons=(reason,), new_source=new)
+
+    def _role_mention(self, name: str) -> Resolution | None:
+        role = parse_role(name)
+        office = self.affiliation_of(role)
+        if office is None:
+            return None
+        source_id, how = office
+        reason = f"{name!r} names a role, not a person: {how}"
+        return Resolution(
+            method=Method.AFFILIATION, source_id=source_id, score=0.9, reasons=(reason,)
+        )
+
+    def _collective(self, name: str) -> Resolution | None:
+        """ "The Iraqi side", "Russian authorities": a country's government speaking."""
+        words = [word for word in norm_key(name).split() if word != "the"]
+        if len(words) < 2 or words[-1] not in COLLECTIVE_NOUNS:
+            return None
+        country = known_country(" ".join(words[:-1]))
+        government = self._office(country, ()) if country else None
+        if government is None:
+            return None
+        reason = f"{name!r} is the government of its country: {self.sources[government].name}"
+        return Resolution(
+            method=Method.AFFILIATION, source_id=government, score=0.9, reasons=(reason,)
+        )
+
+    def _unknown(
+        self, name: str, role: RoleInfo, affiliation: str | None, why: str | None
+    ) -> Resolution:
+        reasons = [why] if why else []
+        parent = self.affiliation_of(role)
+        if parent is None and affiliation:
+            parent = self.affiliation_of(RoleInfo(organisation=affiliation))
+        description = None
+        if role.kind is not None:
+            description = f"proposed kind: {role.kind.value} (from the text: {role.role_noun})"
+        if parent is not None:
+            reasons.append(f"new source linked to its affiliation: {parent[1]}")
+        reasons.append("no registry source matches: new source of kind unknown, grade F, queued")
+        country = role.country
+        new = NewSource(
+            name=name,
+            country=_country_label(country) if country else None,
+            parent_id=parent[0] if parent else None,
+            description=description,
+            alias=name,
+            alias_key=alias_key(name),
+        )
+        return Resolution(method=Method.UNKNOWN, reasons=tuple(reasons), new_source=new)
+
+    # --- affiliations -------------------------------------------------------------------
+
+    def affiliation_of(self, role: RoleInfo) -> tuple[int, str] | None:
+        """The source a person with this role speaks for, and how it was found."""
+        if role.organisation:
+            found = self.lookup(role.organisation).match
+            if found is None:
+                found = self._inner_names(role.organisation).match
+            if found is not None:
+                source = self.sources[found.source_id]
+                if source.is_person and source.parent_id in self.sources:
+                    office = self.sources[source.parent_id]
+                    return office.id, f"{source.name} speaks for {office.name} (#{office.id})"
+                return source.id, f"speaks for {source.name} (#{source.id})"
+        if role.country and role.office:
+            office_id = self._office(role.country, tuple(OFFICE_WORDS[role.office]))
+            if office_id is not None:
+                office = self.sources[office_id]
+                return office_id, f"as {role.role_noun}, speaks for {office.name} (#{office_id})"
+        if role.country and role.kind == SourceKind.OFFICIAL:
+            government = self._office(role.country, ())
+            if government is not None:
+                office = self.sources[government]
+                return government, f"as an official, speaks for {office.name} (#{government})"
+        return None
+
+    def _office(self, country: str, markers: tuple[str, ...]) -> int | None:
+        """The government source of a country whose names contain one of the markers (or,
+        without markers, the country's government itself)."""
+        best: tuple[int, int] | None = None
+        for source in self.sources.values():
+            if source.kind != SourceKind.GOVERNMENT or country_key(source.country) != country:
+                continue
+            names = [norm_key(source.name), *(norm_key(alias) for alias in source.aliases)]
+            if markers:
+                rank = _marker_rank(names, markers)
+            else:
+                rank = 0 if country in names or names[0].startswith("government") else None
+            if rank is not None and (best is None or (rank, source.id) < best):
+                best = (rank, source.id)
+        return best[1] if best else None
+
+
+def compatible(
+    mention: tuple[str, ...], candidate: tuple[str, ...], source: KnownSource
+) -> tuple[float, str] | None:
+    """Whether two core-token names can be one source, with a score floor and a reason.
+
+    Every word must pair with a word spelled alike; a person's middle names may be left out
+    ("Haidar Hadi" ~ "Haidar Mansour Hadi"), and a surname alone names a person weakly.
+    """
+    if len(mention) == len(candidate):
+        if all(similar_tokens(a, b) for a, b in zip(mention, candidate, strict=True)):
+            return 0.0, "the same words spelled differently"
+        if all(
+            similar_tokens(a, b) for a, b in zip(sorted(mention), sorted(candidate), strict=True)
+        ):
+            return 0.0, "the same words in another order"
+        return None
+    if not source.is_person or len(mention) > len(candidate):
+        return None
+    if len(mention) == 1:
+        if len(mention[0]) >= 4 and similar_tokens(mention[0], candidate[-1]):
+            return 0.8, SURNAME_ONLY
+        return None
+    return _middle_names(mention, candidate)
+
+
+def _middle_names(mention: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[float, str] | None:
+    if not (
+        similar_tokens(mention[0], candidate[0]) and similar_tokens(mention[-1], candidate[-1])
+    ):
+        return None
+    remaining = list(candidate[1:-1])
+    for word in mention[1:-1]:
+        hits = [i for i, other in enumerate(remaining) if similar_tokens(word, other)]
+        if not hits:
+            return None
+        remaining = remaining[hits[0] + 1 :]
+    if any(word in DISTINGUISHING_WORDS for word in candidate):
+        return None
+    return 0.88, "the same first and last name (middle names left out)"
+
+
+def _single(ids: set[int], method: Method, score: float, reason: str) -> Lookup:
+    if len(ids) == 1:
+        return Lookup(Match(next(iter(ids)), method, score, reason))
+    return Lookup(ambiguous=tuple(sorted(ids))) if ids else Lookup()
+
+
+def _best_fuzzy(best: dict[int, tuple[float, str]]) -> Lookup:
+    accepted = sorted(
+        (
+            (score, source_id, why)
+            for source_id, (score, why) in best.items()
+            if score * 100 >= FUZZY_ACCEPT or why == SURNAME_ONLY
+        ),
+        reverse=True,
+    )
+    if not accepted:
+        return Lookup()
+    score, source_id, why = accepted[0]
+    if len(accepted) > 1 and (score - accepted[1][0]) * 100 < AMBIGUITY_MARGIN:
+        return Lookup(ambiguous=tuple(sorted(item[1] for item in accepted[:3])))
+    return Lookup(Match(source_id, Method.FUZZY, round(score, 3), f"similar name: {why}"))
+
+
+def _resolved(match: Match) -> Resolution:
+    return Resolution(
+        method=match.method, source_id=match.source_id, score=match.score, reasons=(match.reason,)
+    )
+
+
+def _ambiguity_reason(index: RegistryIndex, ids: tuple[int, ...]) -> str | None:
+    if not ids:
+        return None
+    names = ", ".join(f"{index.sources[i].name} (#{i})" for i in ids if i in index.sources)
+    return f"several registry sources fit equally well ({names}): none chosen"
+
+
+def _marker_rank(names: list[str], markers: tuple[str, ...]) -> int | None:
+    for rank, name in enumerate(names):
+        if any(f" {marker} " in f" {name} " for marker in markers):
+            return 0 if rank == 0 else 1
+    return None
+
+
+def _country_label(key: str) -> str:
+    return key.upper() if len(key) <= 3 else key.title()

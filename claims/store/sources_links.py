@@ -1,0 +1,473 @@
+"""Chain links to registry sources, and the propaganda flag and credibility of claims.
+
+Runs inside the caller's transaction (ingest, `claims sources edit`, `claims sources
+resolve`). Resolution reads the registry once per call into a `RegistryIndex`; sources it
+has to create (unknown speakers, the generic anonymous source, look-alike names) are added
+in a savepoint, so a concurrent writer creating the same one first is found, not duplicated.
+Computed claim fields are only written when they change, so a refresh does not bump the
+`row_version` of claims it leaves as they were.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from claims.sources.credibility import Corroboration, GradedLink, propose
+from claims.sources.models import Grade, KnownSource, SourceKind
+from claims.sources.propaganda import ChainStep, path_dicts, propaganda_path
+from claims.sources.resolve import Method, NewSource, RegistryIndex, Resolution
+from claims.store.audit import record
+from db.base import utcnow
+from db.models import (
+    Attribution,
+    Claim,
+    Relation,
+    Source,
+    SourceAlias,
+    SourceFlag,
+    SourceRating,
+)
+
+BATCH = 500
+"""Claims recomputed per round trip in `refresh_claims`."""
+
+Counts = Mapping[int, tuple[int, int, int]]
+"""claim id -> (independent corroborations, dependent corroborations, conflicts)."""
+
+
+# --- reading the registry ---------------------------------------------------------------
+
+
+def load_index(session: Session) -> RegistryIndex:
+    """The whole registry as a resolution index (one query per table)."""
+    return RegistryIndex(load_known(session).values())
+
+
+def load_known(session: Session, ids: Iterable[int] | None = None) -> dict[int, KnownSource]:
+    """Sources as `KnownSource`s: all of them, or the given ones with all their ancestors."""
+    if ids is None:
+        rows = session.execute(_SOURCE_COLUMNS).all()
+        return _known(session, rows)
+    wanted = {i for i in ids if i is not None}
+    found: dict[int, KnownSource] = {}
+    while wanted:
+        rows = session.execute(_SOURCE_COLUMNS.where(Source.id.in_(wanted))).all()
+        batch = _known(session, rows)
+        found.update(batch)
+        wanted = {s.parent_id for s in batch.values() if s.parent_id is not None} - set(found)
+    return found
+
+
+_SOURCE_COLUMNS = select(
+    Source.id, Source.name, Source.kind, Source.country, Source.parent_id, Source.reliability
+)
+
+
+def _known(session: Session, rows: Sequence[Any]) -> dict[int, KnownSource]:
+    ids = [row.id for row in rows]
+    aliases: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    flags: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(ids, 5000):
+        alias_rows = session.execute(
+            select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.key)
+            .where(SourceAlias.source_id.in_(chunk))
+            .order_by(SourceAlias.id)
+        )
+        for source_id, alias, key in alias_rows:
+            aliases[source_id].append((alias, key))
+        flag_rows = session.execute(
+            select(SourceFlag.source_id, SourceFlag.flag).where(SourceFlag.source_id.in_(chunk))
+        )
+        for source_id, flag in flag_rows:
+            flags[source_id].add(flag)
+    return {
+        row.id: KnownSource(
+            id=row.id,
+            name=row.name,
+            kind=row.kind,
+            country=row.country,
+            parent_id=row.parent_id,
+            grade=row.reliability,
+            flags=frozenset(flags[row.id]),
+            aliases=tuple(alias for alias, _ in aliases[row.id]),
+            alias_keys=tuple(key for _, key in aliases[row.id]),
+        )
+        for row in rows
+    }
+
+
+def known_from_row(source: Source) -> KnownSource:
+    """A `KnownSource` for a row just created or edited in this session."""
+    return KnownSource(
+        id=source.id,
+        name=source.name,
+        kind=source.kind,
+        country=source.country,
+        parent_id=source.parent_id,
+        grade=source.reliability,
+        flags=frozenset(flag.flag for flag in source.flags),
+        aliases=tuple(alias.alias for alias in source.aliases),
+        alias_keys=tuple(alias.key for alias in source.aliases),
+    )
+
+
+# --- resolution -------------------------------------------------------------------------
+
+
+def resolve_attributions(session: Session, attributions: Sequence[Attribution], actor: str) -> None:
+    """Link each chain link to a registry source, creating unknown sources when needed.
+
+    Sets `source_id`, `resolution` and `resolution_score`. Links a reviewer linked by hand
+    (`resolution == "manual"`) are left alone. The same mention resolves the same way within
+    one call and, through the alias the new source gets, across documents.
+    """
+    if not attributions:
+        return
+    resolver = Resolver(session, actor)
+    for link in attributions:
+        resolver.apply(link)
+
+
+class Resolver:
+    """Resolution for one transaction: the index, a cache per mention, sources created."""
+
+    def __init__(self, session: Session, actor: str, index: RegistryIndex | None = None) -> None:
+        self.session = session
+        self.actor = actor
+        self.index = index if index is not None else load_index(session)
+        self.cache: dict[tuple[str, str | None, str | None], Resolution] = {}
+        self.created: list[int] = []
+
+    def apply(self, link: Attribution) -> bool:
+        """Resolve one link; True when its source, method or score changed."""
+        if link.resolution == Method.MANUAL:
+            return False
+        affiliation = _affiliation_in_features(link)
+        key = (link.mention, link.speaker_role, affiliation)
+        resolution = self.cache.get(key)
+        if resolution is None:
+            resolution = self.index.resolve(
+                link.mention, speaker_role=link.speaker_role, affiliation=affiliation
+            )
+            if resolution.new_source is not None:
+                resolution = self._create(resolution)
+            self.cache[key] = resolution
+        values = (resolution.source_id, resolution.method.value, resolution.score)
+        if (link.source_id, link.resolution, link.resolution_score) == values:
+            return False
+        link.source_id, link.resolution, link.resolution_score = values
+        return True
+
+    def _create(self, resolution: Resolution) -> Resolution:
+        new = resolution.new_source
+        assert new is not None
+        source = create_source(self.session, self.actor, new, why="; ".join(resolution.reasons))
+        self.index.add(known_from_row(source))
+        self.created.append(source.id)
+        return resolution.model_copy(update={"source_id": source.id, "new_source": None})
+
+
+def create_source(session: Session, actor: str, new: NewSource, *, why: str = "") -> Source:
+    """Create a source resolution asked for, or find the one a concurrent writer made."""
+    existing = _by_alias_key(session, new.alias_key)
+    if existing is not None:
+        return existing
+    try:
+        with session.begin_nested():
+            source = _insert_new(session, actor, new)
+    except IntegrityError:
+        existing = (
+            _by_alias_key(session, new.alias_key)
+            or session.scalars(select(Source).where(Source.name == new.name)).first()
+        )
+        if existing is None:
+            raise
+        return existing
+    record(
+        session,
+        actor,
+        "source.create",
+        "source",
+        source.id,
+        after={"name": source.name, "kind": source.kind, "reason": why or "resolution"},
+    )
+    return source
+
+
+def _insert_new(session: Session, actor: str, new: NewSource) -> Source:
+    now = utcnow()
+    rationale = "New source found in a text; not reviewed yet, so it cannot be judged."
+    source = Source(
+        name=_free_name(session, new.name),
+        kind=new.kind.value,
+        country=new.country,
+        parent_id=new.parent_id,
+        description=new.description,
+        reliability=Grade.F.value,
+        reliability_rationale=rationale,
+        reliability_set_by=actor,
+        reliability_set_at=now,
+        needs_review=new.needs_review,
+        created_by=actor,
+        created_at=now,
+    )
+    source.ratings = [
+        SourceRating(grade=Grade.F.value, rationale=rationale, set_by=actor, set_at=now)
+    ]
+    source.aliases = [SourceAlias(alias=new.alias[:500], key=new.alias_key[:500])]
+    source.flags = [
+        SourceFlag(
+            flag=flag.flag,
+            rationale=flag.rationale,
+            evidence=list(flag.evidence),
+            set_by=actor,
+            set_at=now,
+        )
+        for flag in new.flags
+    ]
+    session.add(source)
+    session.flush()
+    return source
+
+
+def _free_name(session: Session, name: str) -> str:
+    """The name, or the name with a number when another source already has it."""
+    candidate, number = name[:480], 1
+    while session.scalar(select(Source.id).where(Source.name == candidate)) is not None:
+        number += 1
+        candidate = f"{name[:480]} ({number})"
+    return candidate
+
+
+def _by_alias_key(session: Session, key: str) -> Source | None:
+    return session.scalars(
+        select(Source).join(SourceAlias).where(SourceAlias.key == key).limit(1)
+    ).first()
+
+
+def _affiliation_in_features(link: Attribution) -> str | None:
+    """The affiliation extraction read for this mention, kept in the claim's features."""
+    claim = link.claim
+    if claim is None:
+        return None
+    for item in (claim.features or {}).get("affiliations", []):
+        if isinstance(item, dict) and item.get("mention") == link.mention:
+            value = item.get("affiliation")
+            return str(value) if value else None
+    return None
+
+
+# --- propaganda flag and credibility ----------------------------------------------------
+
+
+def apply_credibility(
+    session: Session, claims: Sequence[Claim], counts: Counts | None = None
+) -> None:
+    """Set each claim's propaganda flag and path and its proposed credibility with reasons.
+
+    `counts` gives per-claim (independent, dependent, conflicts) matches; without it they are
+    read from the `relations` table. A reviewer's `propaganda_override` and `credibility` are
+    never changed; the override does decide whether the proposal treats the claim as
+    propaganda-sourced.
+    """
+    recompute(session, claims, counts)
+
+
+def recompute(session: Session, claims: Sequence[Claim], counts: Counts | None = None) -> int:
+    """`apply_credibility`, returning how many claims changed."""
+    if not claims:
+        return 0
+    source_ids = {link.source_id for c in claims for link in c.attributions if link.source_id}
+    sources = load_known(session, source_ids)
+    found = counts if counts is not None else relation_counts(session, [c.id for c in claims])
+    changed = 0
+    for claim in claims:
+        changed += _recompute_claim(claim, sources, found.get(claim.id, (0, 0, 0)))
+    return changed
+
+
+def _recompute_claim(
+    claim: Claim, sources: Mapping[int, KnownSource], counts: tuple[int, int, int]
+) -> int:
+    chain = [
+        ChainStep(
+            position=link.position,
+            role=link.role,
+            mention=link.mention,
+            source_id=link.source_id,
+            stance=link.stance,
+        )
+        for link in claim.attributions
+    ]
+    path = path_dicts(propaganda_path(chain, sources))
+    flagged = bool(path)
+    effective = claim.propaganda_override if claim.propaganda_override is not None else flagged
+    independent, dependent, conflicts = counts
+    proposal = propose(
+        [graded_link(step, sources) for step in chain],
+        propaganda=effective,
+        corroboration=Corroboration(independent, dependent, conflicts),
+        kind=claim.kind,
+    )
+    new = {
+        "propaganda_sourced": flagged,
+        "propaganda_path": path,
+        "credibility_proposed": proposal.value,
+        "credibility_reasons": proposal.reasons,
+    }
+    if all(getattr(claim, name) == value for name, value in new.items()):
+        return 0
+    for name, value in new.items():
+        if getattr(claim, name) != value:
+            setattr(claim, name, value)
+    return 1
+
+
+def graded_link(step: ChainStep, sources: Mapping[int, KnownSource]) -> GradedLink:
+    """A chain link with its grade; a source graded F borrows its office's or owner's grade."""
+    source = sources.get(step.source_id) if step.source_id is not None else None
+    if source is None:
+        return GradedLink(role=step.role, name=f"{step.mention!r} (no source)", stance=step.stance)
+    grade, inherited = Grade(source.grade), None
+    ancestor, seen = source, {source.id}
+    while grade == Grade.F and ancestor.parent_id is not None:
+        if ancestor.parent_id not in sources or ancestor.parent_id in seen:
+            break
+        ancestor = sources[ancestor.parent_id]
+        seen.add(ancestor.id)
+        if ancestor.grade != Grade.F.value:
+            grade, inherited = Grade(ancestor.grade), ancestor.name
+    return GradedLink(
+        role=step.role,
+        name=source.name,
+        grade=grade,
+        inherited_from=inherited,
+        stance=step.stance,
+        anonymous=source.kind == SourceKind.ANONYMOUS,
+    )
+
+
+def relation_counts(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
+    """Per claim: independent and dependent corroborations and conflicts (rejected ones
+    left out; a duplicate counts as a dependent corroboration)."""
+    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for chunk in _chunks(list(claim_ids), BATCH):
+        rows = session.execute(
+            select(Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent)
+            .where(or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)))
+            .where(Relation.status != "rejected")
+        ).all()
+        wanted = set(chunk)
+        for first, second, kind, independent in rows:
+            slot = _slot(kind, independent)
+            if slot is None:
+                continue
+            for claim_id in {first, second} & wanted:
+                tally[claim_id][slot] += 1
+    return {claim_id: (v[0], v[1], v[2]) for claim_id, v in tally.items()}
+
+
+def _slot(kind: str, independent: bool | None) -> int | None:
+    if kind == "corroborates":
+        return 0 if independent else 1
+    if kind == "duplicate":
+        return 1
+    if kind == "conflicts":
+        return 2
+    return None
+
+
+def refresh_claims(session: Session, claim_ids: Sequence[int] | None = None) -> int:
+    """Recompute flags and proposals (after registry edits); returns how many changed."""
+    ids = list(claim_ids) if claim_ids is not None else list(session.scalars(select(Claim.id)))
+    changed = 0
+    for chunk in _chunks(sorted(set(ids)), BATCH):
+        claims = session.scalars(
+            select(Claim)
+            .where(Claim.id.in_(chunk))
+            .options(selectinload(Claim.attributions))
+            .order_by(Claim.id)
+        ).all()
+        changed += recompute(session, claims)
+        session.flush()
+    return changed
+
+
+def claims_citing(session: Session, source_ids: Iterable[int]) -> list[int]:
+    """Claims whose chain links any of these sources or their descendants (children)."""
+    family = descendants(session, source_ids)
+    found: set[int] = set()
+    for chunk in _chunks(sorted(family), BATCH):
+        found.update(
+            session.scalars(
+                select(Attribution.claim_id).where(Attribution.source_id.in_(chunk)).distinct()
+            )
+        )
+    return sorted(found)
+
+
+def descendants(session: Session, source_ids: Iterable[int]) -> set[int]:
+    """The sources and every source below them through `parent_id`."""
+    family = set(source_ids)
+    frontier = set(family)
+    while frontier:
+        children = set(session.scalars(select(Source.id).where(Source.parent_id.in_(frontier))))
+        frontier = children - family
+        family |= children
+    return family
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+@dataclass
+class ReresolveResult:
+    """What `claims sources resolve` did."""
+
+    links: int = 0
+    relinked: int = 0
+    created: int = 0
+    claims_changed: int = 0
+    methods: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        methods = ", ".join(f"{name} {n}" for name, n in self.methods.most_common())
+        return (
+            f"{self.links} chain link(s) resolved ({methods or 'none'}); {self.relinked} changed, "
+            f"{self.created} new source(s); {self.claims_changed} claim(s) recomputed"
+        )
+
+
+def reresolve(session: Session, actor: str, *, document_id: int | None = None) -> ReresolveResult:
+    """Resolve every stored chain link again and recompute the claims (manual links stay)."""
+    query = select(Claim.id).order_by(Claim.id)
+    if document_id is not None:
+        query = query.where(Claim.document_id == document_id)
+    result = ReresolveResult()
+    resolver = Resolver(session, actor)
+    for chunk in _chunks(list(session.scalars(query)), BATCH):
+        claims = session.scalars(
+            select(Claim)
+            .where(Claim.id.in_(chunk))
+            .options(selectinload(Claim.attributions))
+            .order_by(Claim.id)
+        ).all()
+        for claim in claims:
+            for link in claim.attributions:
+                result.links += 1
+                result.relinked += resolver.apply(link)
+                result.methods[link.resolution or "unresolved"] += 1
+        session.flush()
+        result.claims_changed += recompute(session, claims)
+        session.flush()
+    result.created = len(resolver.created)
+    return result

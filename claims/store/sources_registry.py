@@ -1,0 +1,670 @@
+"""Registry services: list, show, add, edit, merge and the review queue, all audited.
+
+Every change writes an audit entry with the state before and after; every grade given
+(main, per edition, or disputed) adds a `source_ratings` row, so the history of a rating is
+never lost. Edits that change how claims read (grade, flags, parent, kind) recompute the
+claims that cite the source or anything below it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from claims.errors import ClaimsError, NotFound
+from claims.sources.models import (
+    Grade,
+    SourceEntry,
+    SourceKind,
+    clean_name,
+    clean_text,
+    parse_flag,
+    parse_kind,
+)
+from claims.sources.normalize import alias_key
+from claims.sources.resolve import Method
+from claims.store.audit import record
+from claims.store.review import merge_sources as merge_rows
+from claims.store.review import snapshot
+from claims.store.sources_links import claims_citing, descendants, load_index, refresh_claims
+from db.base import utcnow
+from db.models import Attribution, AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
+
+_EDIT_FIELDS = (
+    "name",
+    "kind",
+    "country",
+    "parent_id",
+    "description",
+    "reliability",
+    "reliability_rationale",
+    "reliability_evidence",
+    "reliability_set_by",
+    "reliability_set_at",
+    "needs_review",
+)
+_RECOMPUTE_FIELDS = frozenset({"kind", "parent_id", "reliability"})
+
+
+class RegistryError(ClaimsError):
+    """A registry change that cannot be made as asked."""
+
+
+class SourceSummary(BaseModel):
+    """One row of `claims sources list`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+    grade: str
+    flags: list[str]
+    needs_review: bool
+    parent: str | None
+    links: int
+    """Chain links (attributions) that resolve to this source."""
+
+
+class FlagView(BaseModel):
+    flag: str
+    rationale: str | None
+    evidence: list[Any]
+    set_by: str | None
+    set_at: datetime | None
+
+
+class RatingView(BaseModel):
+    grade: str
+    edition: str | None
+    rationale: str | None
+    evidence: list[Any]
+    disputed: bool
+    set_by: str | None
+    set_at: datetime | None
+
+
+class HistoryView(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class SourceDetail(BaseModel):
+    """Everything `claims sources show` prints about one source."""
+
+    summary: SourceSummary
+    description: str | None
+    rationale: str | None
+    evidence: list[Any]
+    set_by: str | None
+    set_at: datetime | None
+    aliases: list[tuple[str, str | None]]
+    flags: list[FlagView]
+    ratings: list[RatingView]
+    parents: list[str]
+    """The chain of offices or owners above the source, nearest first."""
+    children: list[str]
+    mentions: list[tuple[str, int]]
+    """How the texts name it, most frequent first."""
+    history: list[HistoryView]
+    created_by: str | None
+    created_at: datetime
+
+
+class SourceEdit(BaseModel):
+    """The changes of one `claims sources edit` (None: leave as it is)."""
+
+    name: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    """A source name or id; "" removes the parent."""
+    description: str | None = None
+    grade: str | None = None
+    why: str | None = None
+    """Rationale of the grade and of flags added in this edit."""
+    evidence: list[str] = Field(default_factory=list)
+    edition: str | None = None
+    """Give the grade for this edition or language only (the main grade stays)."""
+    disputed: bool = False
+    """Record the grade as a dispute of the main one (the main grade stays)."""
+    add_flags: list[str] = Field(default_factory=list)
+    remove_flags: list[str] = Field(default_factory=list)
+    add_aliases: list[str] = Field(default_factory=list)
+    remove_aliases: list[str] = Field(default_factory=list)
+    reviewed: bool = False
+    """Take the source off the review queue."""
+
+
+class EditOutcome(BaseModel):
+    source_id: int
+    changes: list[str]
+    refreshed: int = 0
+
+
+class QueueItem(BaseModel):
+    """A source waiting for review, with how texts name it and what it might be."""
+
+    summary: SourceSummary
+    mentions: list[tuple[str, int]]
+    near: list[str]
+    created_at: datetime
+    description: str | None
+
+
+# --- finding and listing -----------------------------------------------------------------
+
+
+def find_source(session: Session, ref: str | int) -> Source:
+    """A source by id ("12", "#12") or by name or alias (exact, any case or script)."""
+    text = str(ref).strip().lstrip("#")
+    if text.isdigit():
+        source = session.get(Source, int(text))
+        if source is None:
+            raise NotFound(f"no source with id {text}")
+        return source
+    found = load_index(session).lookup_strict(text)
+    if found is None:
+        raise NotFound(f"no source named {text!r} (try `claims sources list --search`)")
+    source = session.get(Source, found)
+    assert source is not None
+    return source
+
+
+def list_sources(
+    session: Session,
+    *,
+    needs_review: bool | None = None,
+    kind: str | None = None,
+    flag: str | None = None,
+    search: str | None = None,
+) -> list[SourceSummary]:
+    """Sources sorted by name, with how many chain links cite each."""
+    query = select(Source).options(selectinload(Source.flags)).order_by(Source.name)
+    if needs_review is not None:
+        query = query.where(Source.needs_review.is_(needs_review))
+    if kind:
+        query = query.where(Source.kind == parse_kind(kind).value)
+    if flag:
+        query = query.where(Source.flags.any(SourceFlag.flag == parse_flag(flag)))
+    if search:
+        key = alias_key(search) or search.casefold()
+        query = query.where(
+            Source.name.icontains(search, autoescape=True)
+            | Source.aliases.any(SourceAlias.key.contains(key, autoescape=True))
+        )
+    sources = session.scalars(query).all()
+    return _summaries(session, sources)
+
+
+def _summaries(session: Session, sources: Any) -> list[SourceSummary]:
+    ids = [s.id for s in sources]
+    counts = _link_counts(session, ids)
+    parent_ids = {s.parent_id for s in sources if s.parent_id is not None}
+    rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(parent_ids)))
+    names: dict[int, str] = {source_id: name for source_id, name in rows}
+    return [
+        SourceSummary(
+            id=s.id,
+            name=s.name,
+            kind=s.kind,
+            country=s.country,
+            grade=s.reliability,
+            flags=sorted(f.flag for f in s.flags),
+            needs_review=s.needs_review,
+            parent=names.get(s.parent_id) if s.parent_id is not None else None,
+            links=counts.get(s.id, 0),
+        )
+        for s in sources
+    ]
+
+
+def _link_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        rows = session.execute(
+            select(Attribution.source_id, func.count())
+            .where(Attribution.source_id.in_(chunk))
+            .group_by(Attribution.source_id)
+        )
+        counts.update({source_id: n for source_id, n in rows if source_id is not None})
+    return counts
+
+
+def source_detail(session: Session, source_id: int) -> SourceDetail:
+    """One source with aliases, flags, rating history, parents, mentions and audit history."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source with id {source_id}")
+    return SourceDetail(
+        summary=_summaries(session, [source])[0],
+        description=source.description,
+        rationale=source.reliability_rationale,
+        evidence=list(source.reliability_evidence),
+        set_by=source.reliability_set_by,
+        set_at=source.reliability_set_at,
+        aliases=[(a.alias, a.language) for a in sorted(source.aliases, key=lambda a: a.id)],
+        flags=[_flag_view(f) for f in sorted(source.flags, key=lambda f: f.flag)],
+        ratings=[_rating_view(r) for r in sorted(source.ratings, key=lambda r: r.id)],
+        parents=_parents(session, source),
+        children=list(
+            session.scalars(
+                select(Source.name).where(Source.parent_id == source.id).order_by(Source.name)
+            )
+        ),
+        mentions=mention_counts(session, source.id),
+        history=[
+            HistoryView(at=e.at, actor=e.actor, action=e.action, before=e.before, after=e.after)
+            for e in session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == "source", AuditEntry.entity_id == source.id)
+                .order_by(AuditEntry.id)
+            )
+        ],
+        created_by=source.created_by,
+        created_at=source.created_at,
+    )
+
+
+def mention_counts(session: Session, source_id: int, limit: int = 10) -> list[tuple[str, int]]:
+    rows = session.execute(
+        select(Attribution.mention, func.count())
+        .where(Attribution.source_id == source_id)
+        .group_by(Attribution.mention)
+        .order_by(func.count().desc(), Attribution.mention)
+        .limit(limit)
+    )
+    return [(mention, count) for mention, count in rows]
+
+
+def _parents(session: Session, source: Source) -> list[str]:
+    names, seen, current = [], {source.id}, source.parent_id
+    while current is not None and current not in seen:
+        parent = session.get(Source, current)
+        if parent is None:
+            break
+        names.append(f"{parent.name} (#{parent.id})")
+        seen.add(parent.id)
+        current = parent.parent_id
+    return names
+
+
+def _flag_view(flag: SourceFlag) -> FlagView:
+    return FlagView(
+        flag=flag.flag,
+        rationale=flag.rationale,
+        evidence=list(flag.evidence),
+        set_by=flag.set_by,
+        set_at=flag.set_at,
+    )
+
+
+def _rating_view(rating: SourceRating) -> RatingView:
+    return RatingView(
+        grade=rating.grade,
+        edition=rating.edition,
+        rationale=rating.rationale,
+        evidence=list(rating.evidence),
+        disputed=rating.disputed,
+        set_by=rating.set_by,
+        set_at=rating.set_at,
+    )
+
+
+def review_queue(session: Session) -> tuple[list[QueueItem], int]:
+    """Sources waiting for review (newest first), and the number of unnamed chain links."""
+    sources = session.scalars(
+        select(Source)
+        .where(Source.needs_review.is_(True))
+        .options(selectinload(Source.flags))
+        .order_by(Source.created_at.desc(), Source.id.desc())
+    ).all()
+    index = load_index(session) if sources else None
+    items = []
+    for summary, source in zip(_summaries(session, sources), sources, strict=True):
+        near = index.near(source.name, exclude=source.id) if index else []
+        items.append(
+            QueueItem(
+                summary=summary,
+                mentions=mention_counts(session, source.id, limit=5),
+                near=near,
+                created_at=source.created_at,
+                description=source.description,
+            )
+        )
+    unnamed = session.scalar(
+        select(func.count()).select_from(Attribution).where(Attribution.resolution == "unnamed")
+    )
+    return items, int(unnamed or 0)
+
+
+# --- adding and editing -----------------------------------------------------------------
+
+
+def add_source(session: Session, actor: str, entry: SourceEntry) -> Source:
+    """Add a source with its grade, flags and aliases; refused when a name is taken."""
+    if session.scalar(select(Source.id).where(Source.name == entry.name)) is not None:
+        raise RegistryError(f"a source named {entry.name!r} already exists")
+    now = utcnow()
+    source = Source(
+        name=entry.name,
+        kind=entry.kind.value,
+        country=entry.country,
+        description=entry.description,
+        created_by=actor,
+        created_at=now,
+        needs_review=entry.needs_review,
+    )
+    if entry.parent:
+        source.parent_id = find_source(session, entry.parent).id
+    session.add(source)
+    session.flush()
+    for alias in entry.aliases:
+        _add_alias(session, source, alias.alias, alias.language)
+    set_grade(session, actor, source, entry.grade.value, entry.rationale, entry.evidence, now)
+    for flag in entry.flags:
+        _set_flag(session, actor, source, flag.flag, flag.rationale, flag.evidence, now)
+    session.flush()
+    record(session, actor, "source.add", "source", source.id, after=snapshot(source, _EDIT_FIELDS))
+    return source
+
+
+def edit_source(session: Session, actor: str, source_id: int, edit: SourceEdit) -> EditOutcome:
+    """Apply one edit; audited, with claims that cite the source recomputed when needed."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source with id {source_id}")
+    before = {**snapshot(source, _EDIT_FIELDS), **_lists(source)}
+    now = utcnow()
+    changes = _edit_fields(session, source, edit)
+    changes += _edit_grade(session, actor, source, edit, now)
+    changes += _edit_flags(session, actor, source, edit, now)
+    changes += _edit_aliases(session, source, edit)
+    if not changes:
+        return EditOutcome(source_id=source.id, changes=[])
+    session.flush()
+    after = {**snapshot(source, _EDIT_FIELDS), **_lists(source)}
+    record(session, actor, "source.edit", "source", source.id, before=before, after=after)
+    refreshed = 0
+    if _affects_claims(before, after):
+        refreshed = refresh_claims(session, claims_citing(session, [source.id]))
+    return EditOutcome(source_id=source.id, changes=changes, refreshed=refreshed)
+
+
+def _lists(source: Source) -> dict[str, Any]:
+    return {
+        "flags": sorted(f.flag for f in source.flags),
+        "aliases": sorted(a.alias for a in source.aliases),
+    }
+
+
+def _affects_claims(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    return any(before[f] != after[f] for f in [*_RECOMPUTE_FIELDS, "flags"])
+
+
+def _edit_fields(session: Session, source: Source, edit: SourceEdit) -> list[str]:
+    changes: list[str] = []
+    if edit.name is not None and clean_name(edit.name) != source.name:
+        name = clean_name(edit.name)
+        if session.scalar(select(Source.id).where(Source.name == name)) is not None:
+            raise RegistryError(f"a source named {name!r} already exists")
+        changes.append(f"name: {source.name} -> {name}")
+        old, source.name = source.name, name
+        if session.scalar(select(SourceAlias.id).where(SourceAlias.key == alias_key(old))) is None:
+            _add_alias(session, source, old, None)
+    if edit.kind is not None and parse_kind(edit.kind).value != source.kind:
+        kind = parse_kind(edit.kind).value
+        changes.append(f"kind: {source.kind} -> {kind}")
+        source.kind = kind
+    if edit.country is not None and (edit.country.strip() or None) != source.country:
+        changes.append(f"country: {source.country or '-'} -> {edit.country.strip() or '-'}")
+        source.country = edit.country.strip() or None
+    if edit.parent is not None:
+        changes += _edit_parent(session, source, edit.parent)
+    if edit.description is not None and clean_text(edit.description) != (source.description or ""):
+        source.description = clean_text(edit.description) or None
+        changes.append("description changed")
+    if edit.reviewed and source.needs_review:
+        source.needs_review = False
+        changes.append("reviewed: taken off the review queue")
+    return changes
+
+
+def _edit_parent(session: Session, source: Source, ref: str) -> list[str]:
+    if not ref.strip():
+        if source.parent_id is None:
+            return []
+        source.parent_id = None
+        return ["parent removed"]
+    parent = find_source(session, ref)
+    if parent.id in descendants(session, [source.id]):
+        raise RegistryError(f"{parent.name} is {source.name} or below it: that would be a cycle")
+    if parent.id == source.parent_id:
+        return []
+    source.parent_id = parent.id
+    return [f"parent: {parent.name} (#{parent.id})"]
+
+
+def _edit_grade(
+    session: Session, actor: str, source: Source, edit: SourceEdit, now: datetime
+) -> list[str]:
+    if edit.grade is None:
+        if edit.edition or edit.disputed:
+            raise RegistryError("--edition and --disputed need a --grade")
+        return []
+    grade = Grade(edit.grade.strip().upper()).value
+    why = clean_text(edit.why or "")
+    if not why:
+        raise RegistryError("say why with --why: every grade carries its rationale")
+    evidence = [clean_text(e) for e in edit.evidence if e.strip()]
+    if edit.edition or edit.disputed:
+        session.add(
+            SourceRating(
+                source_id=source.id,
+                grade=grade,
+                edition=clean_text(edit.edition) if edit.edition else None,
+                rationale=why,
+                evidence=evidence,
+                disputed=edit.disputed,
+                set_by=actor,
+                set_at=now,
+            )
+        )
+        what = f"edition {edit.edition}" if edit.edition else "dispute"
+        return [f"{what}: grade {grade} recorded (main grade stays {source.reliability})"]
+    old = source.reliability
+    set_grade(session, actor, source, grade, why, evidence, now)
+    return [f"grade: {old} -> {grade}"]
+
+
+def set_grade(
+    session: Session,
+    actor: str,
+    source: Source,
+    grade: str,
+    rationale: str | None,
+    evidence: list[str],
+    at: datetime,
+    *,
+    set_by: str | None = None,
+) -> bool:
+    """Give the main grade with its rationale, adding a rating-history row; False when the
+    grade, rationale and evidence are already exactly these."""
+    unchanged = (
+        source.reliability == grade
+        and (source.reliability_rationale or None) == (rationale or None)
+        and list(source.reliability_evidence or []) == list(evidence)
+        and source.reliability_set_at is not None
+    )
+    if unchanged:
+        return False
+    who = set_by or actor
+    source.reliability, source.reliability_rationale = grade, rationale or None
+    source.reliability_evidence = list(evidence)
+    source.reliability_set_by, source.reliability_set_at = who, at
+    add_rating(session, source.id, grade, None, rationale, evidence, False, who, at)
+    return True
+
+
+def add_rating(
+    session: Session,
+    source_id: int,
+    grade: str,
+    edition: str | None,
+    rationale: str | None,
+    evidence: list[Any],
+    disputed: bool,
+    set_by: str | None,
+    at: datetime,
+    *,
+    any_time: bool = False,
+) -> bool:
+    """Add a rating-history row unless an identical one exists (at the same time, or at any
+    time with `any_time`); True when added."""
+    existing = session.scalars(
+        select(SourceRating).where(
+            SourceRating.source_id == source_id,
+            SourceRating.grade == grade,
+            SourceRating.set_by == set_by if set_by else SourceRating.set_by.is_(None),
+        )
+    ).all()
+    for row in existing:
+        same = (row.edition, row.rationale, list(row.evidence), row.disputed) == (
+            edition,
+            rationale or None,
+            list(evidence),
+            disputed,
+        )
+        if same and (any_time or _same_time(row.set_at, at)):
+            return False
+    session.add(
+        SourceRating(
+            source_id=source_id,
+            grade=grade,
+            edition=edition,
+            rationale=rationale or None,
+            evidence=list(evidence),
+            disputed=disputed,
+            set_by=set_by,
+            set_at=at,
+        )
+    )
+    return True
+
+
+def _same_time(stored: datetime, given: datetime) -> bool:
+    return abs((stored - given).total_seconds()) < 0.001
+
+
+def _edit_flags(
+    session: Session, actor: str, source: Source, edit: SourceEdit, now: datetime
+) -> list[str]:
+    changes = []
+    why = clean_text(edit.why or "") or None
+    for name in edit.add_flags:
+        flag = parse_flag(name)
+        if _set_flag(session, actor, source, flag, why, edit.evidence, now):
+            changes.append(f"flag {flag} set")
+    for name in edit.remove_flags:
+        flag = parse_flag(name)
+        row = next((f for f in source.flags if f.flag == flag), None)
+        if row is None:
+            raise RegistryError(f"{source.name} has no flag {flag!r}")
+        if not why:
+            raise RegistryError("say why a flag is removed with --why")
+        source.flags.remove(row)
+        changes.append(f"flag {flag} removed ({why})")
+    return changes
+
+
+def _set_flag(
+    session: Session,
+    actor: str,
+    source: Source,
+    flag: str,
+    rationale: str | None,
+    evidence: list[str],
+    at: datetime,
+) -> bool:
+    row = next((f for f in source.flags if f.flag == flag), None)
+    values = (rationale or None, list(evidence))
+    if row is not None and (row.rationale, list(row.evidence)) == values:
+        return False
+    if row is None:
+        row = SourceFlag(flag=flag)
+        source.flags.append(row)
+    row.rationale, row.evidence, row.set_by, row.set_at = values[0], values[1], actor, at
+    return True
+
+
+def _edit_aliases(session: Session, source: Source, edit: SourceEdit) -> list[str]:
+    changes = []
+    for alias in edit.add_aliases:
+        if _add_alias(session, source, clean_name(alias), None):
+            changes.append(f"alias {alias!r} added")
+    for alias in edit.remove_aliases:
+        key = alias_key(alias)
+        row = next((a for a in source.aliases if a.key == key), None)
+        if row is None:
+            raise RegistryError(f"{source.name} has no alias {alias!r}")
+        source.aliases.remove(row)
+        changes.append(f"alias {alias!r} removed")
+    return changes
+
+
+def _add_alias(session: Session, source: Source, alias: str, language: str | None) -> bool:
+    """Add an alias; False when the source has it, RegistryError when another source does."""
+    key = alias_key(alias)
+    if not key:
+        return False
+    owner = session.scalar(select(SourceAlias.source_id).where(SourceAlias.key == key))
+    if owner == source.id:
+        return False
+    if owner is not None:
+        other = session.get(Source, owner)
+        raise RegistryError(
+            f"the alias {alias!r} belongs to {other.name if other else '?'} (#{owner}); "
+            "merge the two sources if they are one"
+        )
+    source.aliases.append(SourceAlias(alias=alias, key=key, language=language))
+    session.flush()
+    return True
+
+
+# --- merging ----------------------------------------------------------------------------
+
+
+def merge(session: Session, actor: str, source_id: int, into_id: int) -> EditOutcome:
+    """Fold one source into another (aliases, links, flags, ratings and children move; the
+    merged source's history stays in the audit log), then recompute the claims."""
+    source = session.get(Source, source_id)
+    into = session.get(Source, into_id)
+    if source is None or into is None:
+        raise NotFound(f"no source with id {source_id if source is None else into_id}")
+    name = source.name
+    merged = merge_rows(session, actor, source_id, into_id, source.row_version)
+    return EditOutcome(
+        source_id=into_id, changes=[f"merged {name} (#{source_id})"], refreshed=merged.refreshed
+    )
+
+
+def resolution_summary(session: Session) -> Counter[str]:
+    """How many chain links each resolution method accounts for."""
+    rows = session.execute(
+        select(Attribution.resolution, func.count()).group_by(Attribution.resolution)
+    )
+    return Counter({(method or "unresolved"): count for method, count in rows})
+
+
+KINDS = [kind.value for kind in SourceKind]
+METHODS = [method.value for method in Method]
