@@ -1,0 +1,85 @@
+"""Candidate pairs from blocking keys, without comparing all pairs.
+
+Each claim is indexed under all its keys; to find a claim's candidates only its rarest keys
+are looked up (at most PROBE_KEYS of them, each shared by at most MAX_POSTINGS claims), so
+the work per claim stays bounded as the store grows. A candidate must share two looked-up
+keys, or one key that is rare (at most RARE_POSTINGS claims): one common shared word is
+not worth scoring, two rare ones always are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+PROBE_KEYS = 10
+"""Keys looked up per claim, rarest first."""
+MAX_POSTINGS = 1500
+"""Keys shared by more claims than this are never looked up (they block nothing)."""
+RARE_POSTINGS = 60
+"""A key shared by at most this many claims makes a candidate on its own."""
+
+
+def probe_keys(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
+    """The keys of one claim worth looking up: rarest first, common ones left out.
+
+    The claim itself is already indexed, so a key held by one claim only matches nothing.
+    """
+    usable = [key for key in keys if 1 < frequency.get(key, 0) <= MAX_POSTINGS]
+    usable.sort(key=lambda key: (frequency.get(key, 0), key))
+    return usable[:PROBE_KEYS]
+
+
+def from_postings(
+    claim_id: int,
+    probes: Sequence[str],
+    postings: Mapping[str, Sequence[int]],
+    frequency: Mapping[str, int],
+) -> set[int]:
+    """The claims that share enough looked-up keys with `claim_id` (never itself)."""
+    hits: Counter[int] = Counter()
+    rare: set[int] = set()
+    for key in probes:
+        holders = postings.get(key, ())
+        is_rare = frequency.get(key, 0) <= RARE_POSTINGS
+        for other in holders:
+            if other != claim_id:
+                hits[other] += 1
+                if is_rare:
+                    rare.add(other)
+    return rare | {other for other, count in hits.items() if count >= 2}
+
+
+class KeyIndex:
+    """Postings in memory: key -> claims; the in-memory twin of the `claim_keys` table."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = {}
+
+    def add(self, claim_id: int, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.postings.setdefault(key, []).append(claim_id)
+
+    def frequency(self) -> Mapping[str, int]:
+        return _Lengths(self.postings)
+
+    def candidates(self, claim_id: int, keys: Iterable[str]) -> set[int]:
+        frequency = self.frequency()
+        probes = probe_keys(keys, frequency)
+        return from_postings(claim_id, probes, self.postings, frequency)
+
+
+class _Lengths(Mapping[str, int]):
+    """Posting lengths as a read-only mapping, without copying the index."""
+
+    def __init__(self, postings: dict[str, list[int]]) -> None:
+        self._postings = postings
+
+    def __getitem__(self, key: str) -> int:
+        return len(self._postings[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._postings)
+
+    def __len__(self) -> int:
+        return len(self._postings)

@@ -1,0 +1,151 @@
+"""Words that signal conflict or distance: denials, refutations, hedges and opposite verbs.
+
+Word lists, not a model, so every conflict can be explained: "opposite verbs: withdraw vs
+remain" names the two words that were found. Verbs are listed with their inflections; a
+claim "has" a verb when any form of it is among its words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claims.match.normalize.words import tokens
+from claims.text.normalize import word_set
+
+DENIAL_WORDS = word_set(
+    "deny denies denied denying denial refute refutes refuted refuting rebut rebutted dismiss"
+    " dismissed dismisses debunk debunked debunks disputed disputes dispute contradicted"
+)
+"""Verbs that reject an assertion ("has denied that possibility")."""
+
+REFUTING_WORDS = word_set(
+    "hoax hoaxes fake fakes faked false falsely untrue bogus fabricated fabrication debunk"
+    " debunked debunks deny denies denied denial refute refuted refutes baseless myth"
+    " misleading prank pranks satire satirical retract retracted retraction nonsense"
+    " doctored photoshopped doubt doubts doubted doubtful dubious exaggerated contradict"
+    " contradicts contradicted contradicting unraveled unravelled discredited erroneous"
+    " incorrect inaccurate wrong spoof parody scam fraud fraudulent debunking misinformation"
+    " disinformation legend legends myths hype misreported falsehood lies lie"
+)
+"""Words with which a text says that a claim is wrong (a superset of DENIAL_WORDS)."""
+
+HEDGING_WORDS = word_set(
+    "reportedly allegedly alleged alleges claims claimed claiming purportedly supposedly"
+    " apparently unconfirmed unverified rumoured rumored speculation speculated speculate"
+    " possibly potentially may might could suggests suggested believed appears appeared seems"
+    " seemingly unclear uncertain reports reported according sources"
+)
+"""Words with which a text reports a claim without vouching for it."""
+
+_OPPOSITES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "withdraw",
+        "withdraw withdraws withdrew withdrawn withdrawing withdrawal pull pulled pulls pullout",
+        "remain",
+        "remain remains remained remaining stay stays stayed staying",
+    ),
+    (
+        "confirm",
+        "confirm confirms confirmed confirming confirmation",
+        "deny",
+        "deny denies denied denying denial",
+    ),
+    (
+        "buy",
+        "buy buys bought buying purchase purchases purchased purchasing acquire acquired",
+        "refuse",
+        "refuse refuses refused refusing refusal decline declines declined declining",
+    ),
+    (
+        "increase",
+        "increase increases increased increasing rise rises rose risen rising grow grows grew"
+        " grown growing surge surged surges",
+        "decrease",
+        "decrease decreases decreased decreasing fall falls fell fallen falling drop drops"
+        " dropped dropping decline declined declines shrink shrank shrinks plunge plunged",
+    ),
+    ("win", "win wins won winning", "lose", "lose loses lost losing"),
+    (
+        "accept",
+        "accept accepts accepted accepting approve approves approved approving",
+        "reject",
+        "reject rejects rejected rejecting veto vetoed vetoes",
+    ),
+    ("open", "open opens opened opening reopen reopened", "close", "close closes closed closing"),
+    ("agree", "agree agrees agreed agreeing", "disagree", "disagree disagrees disagreed"),
+    ("arrest", "arrest arrests arrested arresting detained", "release", "release released freed"),
+    ("support", "support supports supported supporting", "oppose", "oppose opposes opposed"),
+    (
+        "start",
+        "start starts started starting begin begins began begun beginning launch launched",
+        "stop",
+        "stop stops stopped stopping halt halted halts suspend suspended",
+    ),
+    ("allow", "allow allows allowed permit permits permitted", "ban", "ban bans banned banning"),
+    ("alive", "alive survived survives survive", "dead", "dead died dies killed"),
+    ("join", "join joins joined joining", "leave", "leave leaves left leaving quit quits"),
+    ("raise", "raise raises raised raising", "cut", "cut cuts cutting lowered"),
+    ("convict", "convicted guilty", "acquit", "acquitted innocent cleared"),
+    ("succeed", "succeed succeeds succeeded success successful", "fail", "fail fails failed"),
+)
+"""Verb groups with their opposite: (name, forms, opposite name, opposite forms)."""
+
+CONFIRMING_WORDS = word_set(
+    "confirmed confirms confirm confirming announced announces officially statement verified"
+    " revealed reveals proved proven evidence footage photos video documents records"
+)
+"""Words with which a text vouches for a claim ("confirmed in a statement")."""
+
+SLOT_WORDS = word_set(
+    "elected appointed named won winner president leader head chief ceo chairman chairwoman"
+    " captain coach manager capital successor replaced nominee candidate mayor governor"
+)
+"""Words of roles only one person or place can fill at a time ("was elected president")."""
+
+_DENIAL_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(DENIAL_WORDS)) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, tuple[str, str]]:
+    """Each verb form -> (its group name, the opposite group name)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for name, words, opposite, opposite_words in _OPPOSITES:
+        for form in words.split():
+            forms.setdefault(form, (name, opposite))
+        for form in opposite_words.split():
+            forms.setdefault(form, (opposite, name))
+    return forms
+
+
+def verb_groups(text: str) -> dict[str, str]:
+    """The opposable verb groups used in `text`: group name -> the form found."""
+    forms = _verb_forms()
+    found: dict[str, str] = {}
+    for word in tokens(text):
+        group = forms.get(word)
+        if group is not None:
+            found.setdefault(group[0], word)
+    return found
+
+
+def opposite_verbs(a: dict[str, str], b: dict[str, str]) -> tuple[str, str] | None:
+    """A verb group of `a` whose opposite is in `b` (and not itself in `b`): (form a, form b)."""
+    forms = _verb_forms()
+    for group, form in a.items():
+        opposite = forms[form][1]
+        if opposite in b and group not in b and opposite not in a:
+            return form, b[opposite]
+    return None
+
+
+def count_words(text: str, words: frozenset[str]) -> int:
+    """How many words of `text` are in `words`."""
+    return sum(1 for word in tokens(text) if word in words)
+
+
+def polarity_label(text: str, negated: bool) -> str:
+    """How a claim states its assertion: "denied", "negated" or "reported"."""
+    if not negated:
+        return "reported"
+    return "denied" if _DENIAL_RE.search(text) else "negated"

@@ -1,0 +1,1 @@
+"""Normalised forms of a claim used for matching: content words and blocking keys."""

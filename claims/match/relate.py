@@ -1,0 +1,281 @@
+"""Judge how two claims relate: duplicate, corroborates, conflicts, related or unrelated.
+
+Word overlap decides whether two claims are about the same thing; it never decides alone
+whether they agree. Conflicts come from content: deadlines or event dates that cannot both
+hold, amounts of one unit that differ, one claim denying or negating what the other
+reports, opposite verbs ("withdraw" / "remain"), or another person in a one-holder role.
+Two claims whose only difference is a swapped subject ("North Korea" / "South Korea") are
+not related, however alike their wording. Every judgement carries its reasons in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from claims.extract.models import Entity
+from claims.match import cues
+from claims.match.models import Judgement, Kind, MatchClaim, Signals
+from claims.match.score import Overlap, Profile, Rarity, overlap, text_overlap, wording
+from claims.match.slots import Difference, anchor_words, date_difference, quantity_difference
+from claims.match.subjects import Subjects, compare, is_substantial, subject_entities
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the kinds begin; chosen on FNC-1 train (by-body split) and the seed articles."""
+
+    duplicate_wording: float = 92.0
+    """rapidfuzz ratio of the folded sentences from which two claims are one text."""
+    subject_dice: float = 0.25
+    """Weighted Dice from which two claims share a subject."""
+    slot_dice: float = 0.1
+    """Weighted Dice enough for a subject when a value differs in a slot both claims name."""
+    corroborate_dice: float = 0.3
+    corroborate_containment: float = 0.6
+    """How much of the lighter claim the other must contain to say the same thing."""
+    contained_dice: float = 0.15
+    contained_containment: float = 0.65
+    """A short claim almost wholly inside a longer one corroborates it at this lower Dice."""
+    cue_containment: float = 0.35
+    """Similarity needed before a negation or an opposite verb makes a conflict."""
+    swap_containment: float = 0.5
+    """Similarity from which a swapped entity is the difference between two claims."""
+    strong_containment: float = 0.6
+    """Similarity at which two values are taken to fill one slot without anchor words."""
+
+
+DEFAULT = Thresholds()
+MAX_LISTED = 4
+
+
+class Side(Profile):
+    """A profile with what `relate` needs besides words: subjects, verbs, cue counts."""
+
+    @cached_property
+    def subjects(self) -> list[Entity]:
+        return subject_entities(self.claim)
+
+    @cached_property
+    def verbs(self) -> dict[str, str]:
+        return cues.verb_groups(self.claim.text)
+
+    @cached_property
+    def refuting(self) -> int:
+        return cues.count_words(self.claim.text, cues.REFUTING_WORDS)
+
+    @cached_property
+    def hedging(self) -> int:
+        return cues.count_words(self.claim.text, cues.HEDGING_WORDS)
+
+    @cached_property
+    def confirming(self) -> int:
+        return cues.count_words(self.claim.text, cues.CONFIRMING_WORDS)
+
+
+def side(claim: MatchClaim) -> Side:
+    return Side(claim)
+
+
+def relate(a: Side, b: Side, rarity: Rarity, thresholds: Thresholds = DEFAULT) -> Judgement:
+    """The relation of claim `a` to claim `b`, with a score in [0, 1] and its reasons."""
+    shared = overlap(a, b, rarity)
+    subjects = compare(a.subjects, b.subjects)
+    if shared.containment < thresholds.swap_containment:
+        subjects = Subjects(subjects.shared, ())
+    alike = wording(a, b)
+    found = _Cues.of(a, b, shared, subjects, thresholds, rarity)
+    signals = _signals(a, b, shared, subjects, alike, found)
+    return _decide(a, b, shared, subjects, alike, found, signals, thresholds, rarity)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The conflict cues between two claims that count, as reasons."""
+
+    polarity: str | None
+    verbs: str | None
+    dates: str | None
+    numbers: str | None
+    slot: str | None
+
+    @classmethod
+    def of(
+        cls,
+        a: Side,
+        b: Side,
+        shared: Overlap,
+        subjects: Subjects,
+        thresholds: Thresholds,
+        rarity: Rarity,
+    ) -> _Cues:
+        similar = shared.containment >= thresholds.cue_containment and len(shared.shared) >= 3
+        polarity = _polarity(a, b) if similar else None
+        verbs = _verbs(a, b) if similar else None
+        if polarity and verbs:
+            polarity = verbs = None
+        strong = shared.containment >= thresholds.strong_containment
+        dates = _slot(a, b, date_difference(a.claim, b.claim), strong, rarity)
+        numbers = _slot(a, b, quantity_difference(a.claim, b.claim), strong, rarity)
+        return cls(polarity, verbs, dates, numbers, _role(a, b, subjects))
+
+    def reasons(self) -> list[str]:
+        found = (self.dates, self.numbers, self.polarity, self.verbs, self.slot)
+        return [reason for reason in found if reason]
+
+    @property
+    def anchored(self) -> bool:
+        """A value differs in a slot both claims name: evidence of a shared subject."""
+        return bool(self.dates or self.numbers)
+
+
+def _polarity(a: Side, b: Side) -> str | None:
+    if a.claim.negated == b.claim.negated:
+        return None
+    first = cues.polarity_label(a.claim.text, a.claim.negated)
+    second = cues.polarity_label(b.claim.text, b.claim.negated)
+    return f"polarity: {first} vs {second}"
+
+
+def _verbs(a: Side, b: Side) -> str | None:
+    found = cues.opposite_verbs(a.verbs, b.verbs)
+    return f"opposite verbs: {found[0]} vs {found[1]}" if found else None
+
+
+def _slot(
+    a: Side, b: Side, difference: Difference | None, strong: bool, rarity: Rarity
+) -> str | None:
+    """A differing value counts when both values are of one thing (shared, rare nearby words)."""
+    if difference is None:
+        return None
+    if strong:
+        return difference.reason
+    near = anchor_words(a.claim, difference.span_a) & anchor_words(b.claim, difference.span_b)
+    return difference.reason if any(rarity.informative(word) for word in near) else None
+
+
+def _role(a: Side, b: Side, subjects: Subjects) -> str | None:
+    """Another person in a role only one can hold ("was elected president")."""
+    swaps = [(x, y) for x, y in subjects.swapped if x.kind == "person"]
+    if not swaps or not any(is_substantial(x) for x, _ in subjects.shared):
+        return None
+    roles = a.word_set & b.word_set & cues.SLOT_WORDS
+    if not roles:
+        return None
+    first, second = swaps[0]
+    return f"different values: {first.text} vs {second.text} ({sorted(roles)[0]})"
+
+
+def _signals(
+    a: Side, b: Side, shared: Overlap, subjects: Subjects, alike: float, found: _Cues
+) -> Signals:
+    return Signals(
+        wording=alike,
+        overlap=text_overlap(a, b),
+        dice=round(shared.dice, 4),
+        containment=round(shared.containment, 4),
+        shared_words=len(shared.shared),
+        shared_entities=len(subjects.shared),
+        swapped_entities=len(subjects.swapped),
+        polarity=found.polarity is not None,
+        dates_differ=found.dates is not None,
+        numbers_differ=found.numbers is not None,
+        opposite_verbs=found.verbs is not None,
+        slot_values_differ=found.slot is not None,
+        refuting=b.refuting,
+        hedging=b.hedging,
+    )
+
+
+def _decide(
+    a: Side,
+    b: Side,
+    shared: Overlap,
+    subjects: Subjects,
+    alike: float,
+    found: _Cues,
+    signals: Signals,
+    thresholds: Thresholds,
+    rarity: Rarity,
+) -> Judgement:
+    context = _context(shared, subjects, alike, rarity)
+    if subjects.swapped and not any(is_substantial(x) for x, _ in subjects.shared):
+        reasons = (f"different subjects: {'; '.join(subjects.swapped_names())}",)
+        return Judgement(kind=Kind.UNRELATED, score=0.0, reasons=reasons, signals=signals)
+    conflicts = found.reasons()
+    if alike >= thresholds.duplicate_wording and not conflicts and not subjects.swapped:
+        return _judged(Kind.DUPLICATE, alike / 100, context, signals)
+    if not _same_subject(shared, found, thresholds, rarity):
+        return _judged(Kind.UNRELATED, shared.dice, context, signals)
+    if QUESTION in (a.claim.kind, b.claim.kind):
+        return _judged(Kind.RELATED, shared.dice, context, signals)
+    if conflicts:
+        score = 0.5 + 0.5 * max(shared.containment, shared.dice)
+        return _judged(Kind.CONFLICTS, score, conflicts + context, signals)
+    if subjects.swapped:
+        swapped = [f"different entities: {'; '.join(subjects.swapped_names())}"]
+        return _judged(Kind.RELATED, shared.dice, swapped + context, signals)
+    if _corroborates(shared, thresholds, rarity):
+        score = (shared.dice + shared.containment) / 2
+        return _judged(Kind.CORROBORATES, score, context, signals)
+    return _judged(Kind.RELATED, shared.dice, context, signals)
+
+
+QUESTION = "question"
+MIN_CORROBORATING_WORDS = 3
+
+
+def _same_subject(shared: Overlap, found: _Cues, thresholds: Thresholds, rarity: Rarity) -> bool:
+    if len(shared.shared) < 2:
+        return False
+    if shared.dice >= thresholds.subject_dice:
+        return True
+    if _contained(shared, thresholds):
+        return True
+    informative = sum(1 for word in shared.shared if rarity.informative(word))
+    return found.anchored and informative >= 2 and shared.dice >= thresholds.slot_dice
+
+
+def _corroborates(shared: Overlap, thresholds: Thresholds, rarity: Rarity) -> bool:
+    if len(shared.shared) < MIN_CORROBORATING_WORDS:
+        return False
+    if not any(rarity.informative(word) for word in shared.shared):
+        return False
+    if _contained(shared, thresholds):
+        return True
+    return (
+        shared.dice >= thresholds.corroborate_dice
+        and shared.containment >= thresholds.corroborate_containment
+    )
+
+
+def _contained(shared: Overlap, thresholds: Thresholds) -> bool:
+    """A short claim almost wholly inside a longer one (a headline inside its report)."""
+    return (
+        len(shared.shared) >= MIN_CORROBORATING_WORDS
+        and shared.containment >= thresholds.contained_containment
+        and shared.dice >= thresholds.contained_dice
+    )
+
+
+def _context(shared: Overlap, subjects: Subjects, alike: float, rarity: Rarity) -> list[str]:
+    """The reasons that say why two claims were compared at all."""
+    reasons: list[str] = []
+    names = subjects.shared_names()
+    if names:
+        reasons.append("same entities: " + ", ".join(names[:MAX_LISTED]))
+    else:
+        words = sorted(shared.shared, key=lambda word: (-rarity.weight(word), word))
+        if words:
+            reasons.append("shared words: " + ", ".join(words[:MAX_LISTED]))
+    reasons.append(f"wording {round(alike)}% alike")
+    return reasons
+
+
+def _judged(kind: Kind, score: float, reasons: list[str], signals: Signals) -> Judgement:
+    return Judgement(
+        kind=kind,
+        score=round(min(1.0, max(0.0, score)), 4),
+        reasons=tuple(reasons),
+        signals=signals,
+    )

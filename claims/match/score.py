@@ -1,0 +1,194 @@
+"""Scoring candidate pairs: rapidfuzz on folded ASCII text plus rarity-weighted word overlap.
+
+Two rapidfuzz scorers answer two questions. `ratio` on the whole folded sentence says how
+alike the wording is (a syndicated or repeated sentence scores 95+). `token_set_ratio` on
+the content words is the cheap first filter: it is computed for every candidate pair in one
+`cpdist` call with a `score_cutoff`, so pairs that share too little never reach `relate`.
+The rarity-weighted Dice overlap then says whether two claims share what matters: two claims
+that share "Haidar", "Hadi" and "S-400" are about one thing; two that share "said" and
+"government" are not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claims.match.models import MatchClaim
+from claims.match.normalize.keys import WORD
+from claims.match.normalize.words import content_words
+from claims.text.normalize import ascii_fold
+
+CANDIDATE_CUTOFF = 50.0
+"""token_set_ratio of the content words below which a candidate pair is not related at all."""
+
+MIN_WEIGHT = 0.1
+"""The weight of a word that appears in every claim: it still counts, a little."""
+
+SMALL_CORPUS = 20
+"""Below this many claims, frequencies say nothing and every word is informative."""
+INFORMATIVE_SHARE = 0.4
+"""A word is informative when its weight reaches this share of the largest possible weight."""
+
+_NOT_WORD_RE = re.compile(r"[^a-z0-9%$.,]+")
+
+
+@dataclass(frozen=True)
+class Rarity:
+    """Document frequencies of content words over the stored claims: rare words weigh more."""
+
+    frequency: Mapping[str, int]
+    total: int
+    _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def weight(self, word: str) -> float:
+        """Inverse document frequency, never below MIN_WEIGHT; unseen words weigh most.
+
+        Below SMALL_CORPUS claims frequencies are noise and every word weighs the same.
+        """
+        known = self._weights.get(word)
+        if known is not None:
+            return known
+        if self.total < SMALL_CORPUS:
+            found = 1.0
+        else:
+            seen = self.frequency.get(word, 0)
+            found = max(MIN_WEIGHT, math.log((self.total + 1) / (seen + 1)))
+        self._weights[word] = found
+        return found
+
+    def total_weight(self, words: frozenset[str]) -> float:
+        return sum(self.weight(word) for word in words)
+
+    def informative(self, word: str) -> bool:
+        """A word rare enough to identify what a value is about (not "Iraq" in Iraq news)."""
+        if self.total < SMALL_CORPUS:
+            return True
+        return self.weight(word) >= INFORMATIVE_SHARE * math.log(self.total + 1)
+
+
+class WordFrequency(Mapping[str, int]):
+    """Word frequencies read from blocking-key frequencies ("w:troop", "e:islamic state")."""
+
+    def __init__(self, key_frequency: Mapping[str, int]) -> None:
+        self._keys = key_frequency
+
+    def __getitem__(self, word: str) -> int:
+        return self._keys[WORD + word]
+
+    def __iter__(self) -> Iterator[str]:
+        return (key[2:] for key in self._keys if key.startswith(WORD))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+UNIFORM = Rarity({}, 0)
+"""Every word weighs the same (for two claims compared on their own)."""
+
+
+class Profile:
+    """A claim prepared for comparison: its content words and folded wording, computed once."""
+
+    def __init__(self, claim: MatchClaim) -> None:
+        self.claim = claim
+        self.words: tuple[str, ...] = tuple(content_words(claim.text))
+        self.word_set: frozenset[str] = frozenset(self.words)
+        self._weighed: Rarity | None = None
+        self._total = 0.0
+
+    @cached_property
+    def match_text(self) -> str:
+        """The content words in order: what token_set_ratio compares."""
+        return " ".join(self.words)
+
+    def total_weight(self, rarity: Rarity) -> float:
+        """The summed weight of the claim's words (cached for the last rarity used)."""
+        if self._weighed is not rarity:
+            self._weighed, self._total = rarity, rarity.total_weight(self.word_set)
+        return self._total
+
+    @cached_property
+    def wording(self) -> str:
+        """The sentence folded to lower-case ASCII words: what ratio compares."""
+        return _NOT_WORD_RE.sub(" ", ascii_fold(self.claim.text).lower()).strip()
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """How much of what matters two claims share."""
+
+    shared: frozenset[str]
+    dice: float
+    containment: float
+
+
+def overlap(a: Profile, b: Profile, rarity: Rarity) -> Overlap:
+    """Rarity-weighted Dice and containment (share of the lighter claim found in the other)."""
+    shared = a.word_set & b.word_set
+    if not shared:
+        return Overlap(frozenset(), 0.0, 0.0)
+    common = rarity.total_weight(frozenset(shared))
+    total_a = a.total_weight(rarity)
+    total_b = b.total_weight(rarity)
+    dice = 2 * common / (total_a + total_b)
+    containment = common / min(total_a, total_b)
+    return Overlap(frozenset(shared), min(1.0, dice), min(1.0, containment))
+
+
+def wording(a: Profile, b: Profile) -> float:
+    """How alike the two sentences are, word for word (0-100)."""
+    return float(fuzz.ratio(a.wording, b.wording))
+
+
+def text_overlap(a: Profile, b: Profile) -> float:
+    """token_set_ratio of the content words (0-100)."""
+    return float(fuzz.token_set_ratio(a.match_text, b.match_text))
+
+
+def score_pairs(
+    left: Sequence[Profile],
+    right: Sequence[Profile],
+    *,
+    cutoff: float = CANDIDATE_CUTOFF,
+    workers: int = 1,
+) -> np.ndarray:
+    """token_set_ratio of each pair (left[i], right[i]); 0 where below `cutoff`.
+
+    One `cpdist` call for a whole batch lets rapidfuzz use several cores.
+    """
+    if not left:
+        return np.zeros(0, dtype=np.float32)
+    scores: np.ndarray = process.cpdist(
+        [profile.match_text for profile in left],
+        [profile.match_text for profile in right],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=cutoff,
+        dtype=np.float32,
+        workers=workers,
+    )
+    return scores
+
+
+def best_matches(
+    query: Profile,
+    choices: Sequence[Profile],
+    *,
+    cutoff: float = CANDIDATE_CUTOFF,
+    limit: int | None = None,
+) -> list[tuple[int, float]]:
+    """Indexes of the choices whose content words resemble the query's, best first."""
+    found = process.extract(
+        query.match_text,
+        [profile.match_text for profile in choices],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=cutoff,
+        limit=limit,
+    )
+    return [(index, float(score)) for _, score, index in found]

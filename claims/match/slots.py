@@ -1,0 +1,230 @@
+"""Values two claims give for the same slot: deadlines, event dates and amounts.
+
+"No later than September 2025" and "by 2026" are two deadlines that cannot both be the
+deadline; "about 2.5 thousand troops" and "5,000 troops" are two counts of one thing. A
+value only counts as differing when the other claim has no compatible value of the same
+sort; whether both values fill the same slot is judged from the words around them
+(`anchor_words`), in `claims.match.relate`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from claims.extract.models import DateValue, Quantity, Span
+from claims.match.models import MatchClaim
+from claims.match.normalize.words import content_words
+
+DEADLINE_QUALIFIERS = frozenset(
+    {
+        "by",
+        "no later than",
+        "not later than",
+        "until",
+        "till",
+        "through",
+        "by the end of",
+        "by the start of",
+        "before",
+        "as late as",
+        "within",
+    }
+)
+_CUT = {"year": 4, "decade": 3, "month": 7, "day": 10, "relative": 10}
+_EVENT_PRECISIONS = frozenset({"day", "month", "year"})
+_MONTH_RE = re.compile(
+    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?"
+)
+NUMBER_TOLERANCE = 0.05
+APPROXIMATE_TOLERANCE = 0.15
+ANCHOR_BEFORE = 70
+ANCHOR_AFTER = 30
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Two values that cannot both hold, with where they are in their claims."""
+
+    code: str
+    """dates or numbers."""
+    reason: str
+    span_a: Span
+    span_b: Span
+
+
+def deadline(value: DateValue) -> str | None:
+    """The last day of a deadline ("by 2026", "no later than September 2025"), else None."""
+    if value.latest is None:
+        return None
+    if value.qualifier in DEADLINE_QUALIFIERS or value.earliest is None:
+        return value.latest
+    return None
+
+
+def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
+    """The first pair of dates of `a` and `b` that cannot describe one thing, if any."""
+    for compare in (_deadlines, _deadline_and_event, _events, _unresolved):
+        found = compare(a.dates, b.dates)
+        if found == SAME:
+            return None
+        if isinstance(found, tuple):
+            first, second = found
+            return Difference(
+                "dates", f"dates differ: {first.text} vs {second.text}", first.span, second.span
+            )
+    return None
+
+
+SAME: Final = "same"
+_Found = tuple[DateValue, DateValue] | Literal["same"] | None
+
+
+def _deadlines(a: Sequence[DateValue], b: Sequence[DateValue]) -> _Found:
+    """Both claims give a deadline: the tightest ones must agree at the coarser precision."""
+    due_a = [value for value in a if deadline(value)]
+    due_b = [value for value in b if deadline(value)]
+    if not due_a or not due_b:
+        return None
+    first = min(due_a, key=lambda value: deadline(value) or "")
+    second = min(due_b, key=lambda value: deadline(value) or "")
+    cut = min(_CUT.get(first.precision, 10), _CUT.get(second.precision, 10))
+    if (deadline(first) or "")[:cut] == (deadline(second) or "")[:cut]:
+        return SAME
+    return first, second
+
+
+def _deadline_and_event(a: Sequence[DateValue], b: Sequence[DateValue]) -> _Found:
+    """A deadline in one claim and a dated event in the other that starts after it."""
+    for due_side, event_side, swap in ((a, b, False), (b, a, True)):
+        for due in (value for value in due_side if deadline(value)):
+            for event in _closed(event_side):
+                if (event.earliest or "") > (deadline(due) or ""):
+                    return (event, due) if swap else (due, event)
+    return None
+
+
+def _events(a: Sequence[DateValue], b: Sequence[DateValue]) -> _Found:
+    """Dated events on both sides, none of which overlap."""
+    events_a, events_b = _closed(a), _closed(b)
+    if not events_a or not events_b:
+        return None
+    for first in events_a:
+        for second in events_b:
+            if _overlap(first, second):
+                return SAME
+    return events_a[0], events_b[0]
+
+
+def _unresolved(a: Sequence[DateValue], b: Sequence[DateValue]) -> _Found:
+    """Dates without a year on both sides ("September 15"): compare month and day."""
+    days_a = _days(a)
+    days_b = _days(b)
+    if not days_a or not days_b:
+        return None
+    for _, first in days_a:
+        for _, second in days_b:
+            if _same_month_day(first, second):
+                return SAME
+    return days_a[0][0], days_b[0][0]
+
+
+def _days(values: Sequence[DateValue]) -> list[tuple[DateValue, tuple[str, str | None]]]:
+    found = []
+    for value in values:
+        day = _month_day(value.text) if value.earliest is None else None
+        if day is not None and not deadline(value):
+            found.append((value, day))
+    return found
+
+
+def _closed(values: Sequence[DateValue]) -> list[DateValue]:
+    return [
+        value
+        for value in values
+        if value.earliest
+        and value.latest
+        and not deadline(value)
+        and value.precision in _EVENT_PRECISIONS
+    ]
+
+
+def _overlap(first: DateValue, second: DateValue) -> bool:
+    assert first.earliest and first.latest and second.earliest and second.latest
+    return first.earliest <= second.latest and second.earliest <= first.latest
+
+
+def _month_day(text: str) -> tuple[str, str | None] | None:
+    found = _MONTH_RE.search(text)
+    if found is None:
+        return None
+    return found[1].lower(), found[2]
+
+
+def _same_month_day(first: tuple[str, str | None], second: tuple[str, str | None]) -> bool:
+    if first[0] != second[0]:
+        return False
+    return first[1] is None or second[1] is None or int(first[1]) == int(second[1])
+
+
+def quantity_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
+    """Two amounts of the same unit that cannot both be right, when neither has a match."""
+    pairs = [(qa, qb) for qa in a.quantities for qb in b.quantities if _comparable(qa, qb)]
+    agreed_a = {id(qa) for qa, qb in pairs if _compatible(qa, qb)}
+    agreed_b = {id(qb) for qa, qb in pairs if _compatible(qa, qb)}
+    for qa, qb in pairs:
+        if id(qa) not in agreed_a and id(qb) not in agreed_b:
+            unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
+            reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
+            return Difference("numbers", reason, qa.span, qb.span)
+    return None
+
+
+def _comparable(first: Quantity, second: Quantity) -> bool:
+    return first.unit is not None and first.unit.lower() == (second.unit or "").lower()
+
+
+def _bounds(quantity: Quantity) -> tuple[float, float] | None:
+    low = quantity.low if quantity.low is not None else quantity.value
+    high = quantity.high if quantity.high is not None else quantity.value
+    if low is None or high is None:
+        return None
+    widen = APPROXIMATE_TOLERANCE if quantity.approximate else NUMBER_TOLERANCE
+    return low * (1 - widen), high * (1 + widen)
+
+
+def _compatible(first: Quantity, second: Quantity) -> bool:
+    bounds_a, bounds_b = _bounds(first), _bounds(second)
+    if bounds_a is None or bounds_b is None:
+        return True
+    return bounds_a[0] <= bounds_b[1] and bounds_b[0] <= bounds_a[1]
+
+
+def format_amount(quantity: Quantity) -> str:
+    """An amount as a reader expects it: "2,500", "1.5 billion", or the text when vague."""
+    value = quantity.value
+    if value is None:
+        return quantity.text
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def anchor_words(claim: MatchClaim, span: Span) -> frozenset[str]:
+    """Content words just before and after a value: what the value is a value of.
+
+    The value's own words and unit ("troops" in "2,500 troops") are left out: they say
+    what sort of value it is, not which one.
+    """
+    start = span.start - claim.start
+    end = span.end - claim.start
+    window = claim.text[max(0, start - ANCHOR_BEFORE) : start] + " "
+    after = claim.text[end : end + ANCHOR_AFTER]
+    window += after
+    words = set(content_words(window))
+    unit = content_words(after)[:1]
+    words -= set(unit) | set(content_words(claim.text[start:end]))
+    return frozenset(words)

@@ -1,0 +1,120 @@
+"""Which named things two claims share, and which they swap (South Korea for North Korea).
+
+The speaker and the publisher are not what a claim is about, so entities named in the
+attribution chain are left out. A swap is a pair of unshared entities of the same kind that
+are both well-known (gazetteer entries such as countries) or both full personal names: two
+claims that differ only by such a swap are about different subjects, however alike their
+wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.extract.entities import entity_key, same_entity
+from claims.extract.gazetteer import canonical_keys
+from claims.extract.models import Entity
+from claims.match.models import MatchClaim
+
+SUBJECT_KINDS = frozenset({"person", "organization", "place", "group"})
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Entities two claims share (as pairs) and entities swapped between them."""
+
+    shared: tuple[tuple[Entity, Entity], ...]
+    swapped: tuple[tuple[Entity, Entity], ...]
+
+    def shared_names(self) -> list[str]:
+        """The shorter name of each shared entity ("Haidar Hadi", not "Haidar Mansour Hadi")."""
+        return [min(first.text, second.text, key=len) for first, second in self.shared]
+
+    def swapped_names(self) -> list[str]:
+        return [f"{first.text} vs {second.text}" for first, second in self.swapped]
+
+
+def subject_entities(claim: MatchClaim) -> list[Entity]:
+    """The claim's entities without repeats and without its speakers and publishers."""
+    chain_keys = {entity_key(node.mention) for node in claim.chain}
+    chain_keys |= {entity_key(node.source_name) for node in claim.chain if node.source_name}
+    seen: set[str] = set()
+    found: list[Entity] = []
+    for entity in claim.entities:
+        if entity.key in seen or entity.key in chain_keys:
+            continue
+        seen.add(entity.key)
+        found.append(entity)
+    return found
+
+
+def compare(first: list[Entity], second: list[Entity]) -> Subjects:
+    """Shared entities (same entity under any spelling) and swapped ones."""
+    shared: list[tuple[Entity, Entity]] = []
+    matched_second: set[int] = set()
+    unmatched_first: list[Entity] = []
+    for entity in first:
+        partner = _partner(entity, second, matched_second)
+        if partner is None:
+            unmatched_first.append(entity)
+        else:
+            matched_second.add(partner)
+            shared.append((entity, second[partner]))
+    unmatched_second = [e for index, e in enumerate(second) if index not in matched_second]
+    return Subjects(tuple(shared), tuple(_swaps(unmatched_first, unmatched_second)))
+
+
+def _partner(entity: Entity, others: list[Entity], taken: set[int]) -> int | None:
+    for index, other in enumerate(others):
+        if index not in taken and _same(entity, other):
+            return index
+    return None
+
+
+def _same(first: Entity, second: Entity) -> bool:
+    if first.key == second.key:
+        return True
+    if same_entity(first.text, second.text):
+        return True
+    return _code_suffix(first.key, second.key)
+
+
+def _code_suffix(first: str, second: str) -> bool:
+    """ "russia s 400" and "s 400": a model code or name with a qualifier in front."""
+    shorter, longer = sorted((first, second), key=len)
+    if not longer.endswith(" " + shorter):
+        return False
+    return len(shorter.split()) >= 2 or any(ch.isdigit() for ch in shorter)
+
+
+def _swaps(first: list[Entity], second: list[Entity]) -> list[tuple[Entity, Entity]]:
+    swaps: list[tuple[Entity, Entity]] = []
+    used: set[int] = set()
+    for entity in first:
+        if not _swappable(entity):
+            continue
+        words = set(entity.key.split())
+        for index, other in enumerate(second):
+            if index in used or other.kind != entity.kind or not _swappable(other):
+                continue
+            canonical = entity.key in canonical_keys() and other.key in canonical_keys()
+            if canonical or not words & set(other.key.split()):
+                swaps.append((entity, other))
+                used.add(index)
+                break
+    return swaps
+
+
+def _swappable(entity: Entity) -> bool:
+    if entity.kind not in SUBJECT_KINDS:
+        return False
+    if entity.key in canonical_keys():
+        return True
+    return entity.kind == "person" and len(entity.key.split()) >= 2
+
+
+def is_substantial(entity: Entity) -> bool:
+    """An entity worth calling a shared subject: a known name or a multi-word name."""
+    return entity.kind in SUBJECT_KINDS and (
+        entity.key in canonical_keys() or len(entity.key.split()) >= 2 or entity.kind != "place"
+    )

@@ -1,0 +1,316 @@
+"""Benchmark cross-document matching: candidate recall, pairs scored, time, memory, growth.
+
+    .venv/bin/python scripts/bench_match.py                       # generated 1k, 10k, 100k
+    .venv/bin/python scripts/bench_match.py --bbc ../shared/eval/corpus/bbc_news.jsonl
+    .venv/bin/python scripts/bench_match.py --sizes 1000 10000 --store
+
+Each corpus is matched through blocking (`claims.match.engine.match_all`, the code behind
+`claims match --rebuild`). Ground truth is what the product would link if it compared all
+pairs: every pair whose rapidfuzz token_set_ratio reaches the same cutoff, judged by the
+same `relate`. It is exhaustive up to EXHAUSTIVE_LIMIT claims; above, a random sample of
+claims is scored against all claims. Recall = linked pairs found through blocking / linked
+pairs found exhaustively. Each size runs in its own process so that peak memory (max RSS)
+is its own. `--store` also times incremental matching into a SQLite file, one document
+(DOC_CLAIMS claims) at a time, as ingestion does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claims.extract.models import Entity, Span
+from claims.match.candidates import KeyIndex
+from claims.match.engine import judge_pair, keys_of, match_all, rarity_of
+from claims.match.models import MatchClaim
+from claims.match.relate import side
+from claims.match.score import CANDIDATE_CUTOFF
+
+EXHAUSTIVE_LIMIT = 10_000
+SAMPLE = 300
+DOC_CLAIMS = 20
+SEED = 20261123
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"] + ["an", "el", "or", "is"]
+
+
+def pseudo_word(rank: int) -> str:
+    """A deterministic made-up word for a vocabulary rank (rank 0 is shortest)."""
+    parts = []
+    rank += 1
+    while rank:
+        rank, digit = divmod(rank, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+    return "".join(parts)
+
+
+def generate(size: int, seed: int = SEED) -> list[MatchClaim]:
+    """Claims of synthetic news: stories with their own words and names, re-reported.
+
+    A Zipf vocabulary of 60,000 made-up words gives background words their realistic
+    skew; each story has rare topic words and named entities; about 40% of claims re-report
+    an earlier claim of their story (reworded, some with another number, a few verbatim).
+    """
+    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data
+    ranks = np.arange(1, 60_001)
+    weights = 1 / ranks**1.07
+    weights /= weights.sum()
+    numpy_rng = np.random.default_rng(seed)
+    background = numpy_rng.choice(60_000, size=size * 14, p=weights)
+    cursor = 0
+    claims: list[MatchClaim] = []
+    stories: list[tuple[list[str], list[str], list[MatchClaim]]] = []
+    for claim_id in range(1, size + 1):
+        if stories and rng.random() < 0.4:
+            topic, names, told = rng.choice(stories[-200:])
+            if told:
+                claims.append(_retell(claim_id, rng.choice(told), rng))
+                told.append(claims[-1])
+                continue
+        if not stories or rng.random() < 0.15:
+            topic = [pseudo_word(rng.randrange(2_000, 60_000)) for _ in range(6)]
+            names = [pseudo_word(rng.randrange(500, 60_000)).title() for _ in range(3)]
+            stories.append((topic, names, []))
+        topic, names, told = stories[-1] if rng.random() < 0.7 else rng.choice(stories)
+        words = [pseudo_word(int(rank)) for rank in background[cursor : cursor + 10]]
+        cursor += 10
+        words += rng.sample(topic, 3)
+        rng.shuffle(words)
+        chosen = rng.sample(names, 2)
+        number = rng.randrange(2, 9000)
+        text = f"{chosen[0]} {' '.join(words[:6])} {chosen[1]} {' '.join(words[6:])} {number}."
+        claims.append(_claim(claim_id, text, chosen))
+        told.append(claims[-1])
+    return claims
+
+
+def _claim(claim_id: int, text: str, names: Sequence[str]) -> MatchClaim:
+    entities = []
+    for name in names:
+        start = text.find(name)
+        entities.append(
+            Entity(
+                text=name,
+                key=name.lower(),
+                kind="person",
+                span=Span(start=start, end=start + len(name)),
+            )
+        )
+    return MatchClaim(
+        id=claim_id,
+        document_id=(claim_id - 1) // DOC_CLAIMS + 1,
+        text=text,
+        entities=tuple(entities),
+    )
+
+
+def _retell(claim_id: int, told: MatchClaim, rng: random.Random) -> MatchClaim:
+    if rng.random() < 0.1:
+        return _claim(claim_id, told.text, [e.text for e in told.entities])
+    words = told.text.rstrip(".").split()
+    kept = [word for word in words if rng.random() > 0.25]
+    kept += [pseudo_word(rng.randrange(0, 3_000)) for _ in range(rng.randrange(1, 5))]
+    rng.shuffle(kept)
+    names = [e.text for e in told.entities if e.text in kept]
+    return _claim(claim_id, " ".join(kept) + ".", names)
+
+
+def exhaustive_links(
+    claims: Sequence[MatchClaim], queries: Sequence[int] | None
+) -> set[tuple[int, int]]:
+    """Pairs linked when every pair (or every sampled claim against all) is compared."""
+    sides = [side(claim) for claim in claims]
+    index = KeyIndex()
+    for claim in claims:
+        index.add(claim.id, keys_of(claim))
+    rarity = rarity_of(index.frequency(), len(claims))
+    texts = [s.match_text for s in sides]
+    rows = list(range(len(claims))) if queries is None else list(queries)
+    linked: set[tuple[int, int]] = set()
+    for start in range(0, len(rows), 500):
+        block = rows[start : start + 500]
+        scores = process.cdist(
+            [texts[i] for i in block],
+            texts,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=CANDIDATE_CUTOFF,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        for row, column in zip(*np.nonzero(scores), strict=True):
+            i, j = block[row], int(column)
+            if i == j or (queries is None and j < i):
+                continue
+            if judge_pair(sides[i], sides[j], rarity) is not None:
+                linked.add((min(claims[i].id, claims[j].id), max(claims[i].id, claims[j].id)))
+    return linked
+
+
+def run_size(name: str, claims: list[MatchClaim], store: bool) -> dict[str, Any]:
+    started = time.perf_counter()
+    found, tally = match_all(claims, workers=2)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    blocked = {(item.low, item.high) for item in found}
+    exhaustive = len(claims) <= EXHAUSTIVE_LIMIT
+    sampler = random.Random(SEED)  # noqa: S311 - a reproducible sample, not a secret
+    queries = None if exhaustive else sampler.sample(range(len(claims)), SAMPLE)
+    truth_started = time.perf_counter()
+    truth = exhaustive_links(claims, queries)
+    if queries is not None:
+        sampled = {claims[i].id for i in queries}
+        blocked = {pair for pair in blocked if sampled & set(pair)}
+    recall = len(truth & blocked) / len(truth) if truth else 1.0
+    result = {
+        "corpus": name,
+        "claims": len(claims),
+        "keys": tally.keys,
+        "candidates": tally.candidates,
+        "candidate_share": tally.candidates / (len(claims) * (len(claims) - 1) / 2),
+        "scored": tally.scored,
+        "relations": tally.kinds,
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak),
+        "recall": round(recall, 4),
+        "truth_pairs": len(truth),
+        "truth": "exhaustive" if exhaustive else f"{SAMPLE} sampled claims against all",
+        "truth_seconds": round(time.perf_counter() - truth_started, 1),
+    }
+    if store:
+        result["store_seconds"] = store_run(claims)
+    return result
+
+
+def store_run(claims: list[MatchClaim]) -> float:
+    """Incremental matching into a SQLite file, one document of claims per call."""
+    from claims.store.matching import match_claims
+    from db import migrate
+    from db.engine import Database
+    from db.models import Claim, Document
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = Database.from_target(str(Path(folder) / "bench.db"))
+        migrate.upgrade(database)
+        started = time.perf_counter()
+        by_document: dict[int, list[MatchClaim]] = {}
+        for claim in claims:
+            by_document.setdefault(claim.document_id, []).append(claim)
+        for document_id, members in by_document.items():
+            with database.write() as session:
+                text = " ".join(m.text for m in members)
+                session.add(
+                    Document(
+                        id=document_id,
+                        origin=f"bench/{document_id}",
+                        content_type="text/plain",
+                        text=text,
+                        text_sha256=str(document_id),
+                        norm_sha256=str(document_id),
+                        raw_sha256=str(document_id),
+                    )
+                )
+                rows = []
+                position = 0
+                for member in members:
+                    start = text.index(member.text, position)
+                    position = start + len(member.text)
+                    rows.append(
+                        Claim(
+                            id=member.id,
+                            document_id=document_id,
+                            start=start,
+                            end=position,
+                            text=member.text,
+                            norm_text=member.text.lower(),
+                            features={
+                                "entities": [e.model_dump(mode="json") for e in member.entities]
+                            },
+                        )
+                    )
+                session.add_all(rows)
+                session.flush()
+                match_claims(session, rows, "bench")
+        seconds = time.perf_counter() - started
+        database.dispose()
+    return round(seconds, 1)
+
+
+def bbc_claims(path: Path) -> list[MatchClaim]:
+    from claims.extract.models import DocumentContext
+    from claims.extract.pipeline import extract_claims
+    from claims.match.build import from_extracted
+
+    context = DocumentContext(outlet="BBC News")
+    claims: list[MatchClaim] = []
+    for document_id, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        article = json.loads(line)
+        for found in extract_claims(article["title"] + "\n\n" + article["text"], [], context):
+            claims.append(from_extracted(len(claims) + 1, document_id, found, context))
+    return claims
+
+
+def _child(job: tuple[str, int, str | None, bool], queue: Any) -> None:
+    name, size, path, store = job
+    claims = bbc_claims(Path(path)) if path else generate(size)
+    queue.put(run_size(name, claims, store))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--bbc", type=Path, help="BBC News JSONL (../shared/eval/corpus/).")
+    parser.add_argument(
+        "--store", action="store_true", help="Also time SQLite incremental matching."
+    )
+    parser.add_argument("--json", type=Path, help="Write the results here as JSON.")
+    arguments = parser.parse_args()
+    jobs: list[tuple[str, int, str | None, bool]] = [
+        (f"generated {size:,}", size, None, arguments.store) for size in arguments.sizes
+    ]
+    if arguments.bbc:
+        jobs.append(("BBC News 2004-05", 0, str(arguments.bbc), arguments.store))
+    context = multiprocessing.get_context("spawn")
+    results = []
+    for job in jobs:
+        queue = context.Queue()
+        worker = context.Process(target=_child, args=(job, queue))
+        worker.start()
+        results.append(queue.get())
+        worker.join()
+        print(json.dumps(results[-1]), file=sys.stderr)
+    print(table(results))
+    if arguments.json:
+        arguments.json.write_text(json.dumps(results, indent=2))
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| corpus | claims | candidate pairs (share of all) | scored | relations | time"
+        " | peak RSS | recall | truth |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        kinds = sum(r["relations"].values())
+        store = f" (SQLite incremental {r['store_seconds']} s)" if "store_seconds" in r else ""
+        lines.append(
+            f"| {r['corpus']} | {r['claims']:,} | {r['candidates']:,}"
+            f" ({100 * r['candidate_share']:.3f} %)"
+            f" | {r['scored']:,} | {kinds:,} | {r['seconds']} s{store} | {r['peak_rss_mb']} MB"
+            f" | {r['recall']:.4f} | {r['truth_pairs']:,} pairs, {r['truth']} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Incremental matching in the database, on SQLite and PostgreSQL (`target` fixture)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from claims.match.build import from_text
+from claims.store.matching import (
+    corroboration_counts,
+    match_claims,
+    rebuild,
+    repeated_claims,
+)
+from db.models import Claim, ClaimKey, Cluster, Document, Relation
+from tests.conftest import Cli, Target
+from tests.factories import Link, make_claim, make_document, make_source
+
+TASS_TEXT = (
+    "Iraq will buy Russian S-400 air defence systems, ambassador Haidar Hadi told TASS. "
+    "The coalition mission in Iraq will be completed no later than September 2025. "
+    "Moscow hosted a chess festival on Sunday."
+)
+MONITOR_TEXT = (
+    "Ambassador Haidar Mansour Hadi denied that Iraq will buy Russian S-400 air defence "
+    "systems. The coalition mission in Iraq will be completed by 2026, officials said."
+)
+REUTERS_TEXT = "Iraq will buy Russian S-400 air defence systems, Reuters learned from a source."
+
+
+def add_claims(
+    session: Session, document: Document, texts: Sequence[str], chain: Sequence[Link] = ()
+) -> list[Claim]:
+    """Claims with the features extraction would store (entities, dates, amounts, polarity)."""
+    claims = []
+    for text in texts:
+        found = from_text(0, document.id, text, published=document.published)
+        features: dict[str, Any] = {
+            "entities": [e.model_dump(mode="json") for e in found.entities],
+            "dates": [d.model_dump(mode="json") for d in found.dates],
+            "quantities": [q.model_dump(mode="json") for q in found.quantities],
+            "negated": found.negated,
+        }
+        start = document.text.find(text)
+        claims.append(
+            make_claim(session, document, text, chain=chain, features=_shift(features, start))
+        )
+    return claims
+
+
+def _shift(features: dict[str, Any], start: int) -> dict[str, Any]:
+    """Spans from sentence offsets to document offsets, as extraction stores them."""
+    shifted: dict[str, Any] = {}
+    for name, items in features.items():
+        if isinstance(items, bool):
+            shifted[name] = items
+            continue
+        shifted[name] = [
+            {**item, "span": {key: value + start for key, value in item["span"].items()}}
+            for item in items
+        ]
+    return shifted
+
+
+def seed(session: Session) -> dict[str, list[Claim]]:
+    tass = make_source(session, "TASS", "E")
+    monitor = make_source(session, "Al-Monitor", "B")
+    first = make_document(session, TASS_TEXT, outlet="TASS", published="2025-01-20")
+    second = make_document(session, MONITOR_TEXT, outlet="Al-Monitor", published="2025-02-03")
+    one = add_claims(
+        session,
+        first,
+        [
+            TASS_TEXT.split(". ")[0] + ".",
+            TASS_TEXT.split(". ")[1] + ".",
+            "Moscow hosted a chess festival on Sunday.",
+        ],
+        chain=[("speaker", "Haidar Hadi", None), ("publisher", "TASS", tass)],
+    )
+    two = add_claims(
+        session,
+        second,
+        [MONITOR_TEXT.split(". ")[0] + ".", MONITOR_TEXT.split(". ")[1]],
+        chain=[("publisher", "Al-Monitor", monitor)],
+    )
+    return {"tass": one, "monitor": two}
+
+
+def relations(session: Session) -> dict[tuple[int, int], Relation]:
+    return {(r.claim_id, r.other_claim_id): r for r in session.scalars(select(Relation))}
+
+
+def test_new_claims_are_matched_against_stored_ones(target: Target) -> None:
+    with target.database.write() as session:
+        claims = seed(session)
+        first = match_claims(session, claims["tass"], "tester")
+        assert first.relations == {}
+        report = match_claims(session, claims["monitor"], "tester")
+        found = relations(session)
+        s400, deadline = (
+            (claims["tass"][0].id, claims["monitor"][0].id),
+            (
+                claims["tass"][1].id,
+                claims["monitor"][1].id,
+            ),
+        )
+        assert report.relations == {"conflicts": 2}
+        assert "polarity: reported vs denied" in found[s400].reasons
+        assert "dates differ: no later than September 2025 vs by 2026" in found[deadline].reasons
+        assert found[s400].status == "proposed"
+        assert (
+            session.scalar(select(func.count()).select_from(ClaimKey)) == report.keys + first.keys
+        )
+
+
+def test_corroborations_are_marked_independent_or_not(target: Target) -> None:
+    with target.database.write() as session:
+        claims = seed(session)
+        match_claims(session, [*claims["tass"], *claims["monitor"]], "tester")
+        reuters = make_source(session, "Reuters", "A")
+        third = make_document(session, REUTERS_TEXT, outlet="Reuters", published="2025-03-01")
+        wire = add_claims(session, third, [REUTERS_TEXT], chain=[("publisher", "Reuters", reuters)])
+        relay = make_document(
+            session, REUTERS_TEXT + " ", outlet="Reuters", published="2025-03-02", origin="r2"
+        )
+        again = add_claims(
+            session, relay, [REUTERS_TEXT], chain=[("publisher", "Reuters", reuters)]
+        )
+        match_claims(session, [*wire, *again], "tester")
+        found = relations(session)
+        independent = found[(claims["tass"][0].id, wire[0].id)]
+        assert independent.kind == "corroborates" and independent.independent is True
+        copy = found[(wire[0].id, again[0].id)]
+        assert copy.kind == "duplicate" and copy.independent is False
+        assert "same publisher: Reuters" in copy.dependency
+        counts = corroboration_counts(session, [claims["tass"][0].id])
+        assert counts[claims["tass"][0].id] == (1, 0, 1)
+
+
+def test_reviewed_relations_survive_rebuild(target: Target) -> None:
+    with target.database.write() as session:
+        claims = seed(session)
+        match_claims(session, [*claims["tass"], *claims["monitor"]], "tester")
+        pairs = relations(session)
+        rejected_pair = (claims["tass"][0].id, claims["monitor"][0].id)
+        confirmed_pair = (claims["tass"][1].id, claims["monitor"][1].id)
+        pairs[rejected_pair].status = "rejected"
+        pairs[confirmed_pair].status = "confirmed"
+        pairs[confirmed_pair].kind = "corroborates"
+        session.flush()
+        report = rebuild(session, "tester")
+        after = relations(session)
+        assert report.kept_reviewed == 2
+        assert after[rejected_pair].status == "rejected"
+        assert after[confirmed_pair].kind == "corroborates"
+        assert len(after) == len(pairs)
+        again = match_claims(session, claims["monitor"], "tester")
+        assert again.kept_reviewed == 2 and again.relations == {}
+        assert relations(session)[rejected_pair].status == "rejected"
+
+
+def test_clusters_join_a_story_with_its_first_appearance(target: Target) -> None:
+    with target.database.write() as session:
+        claims = seed(session)
+        match_claims(session, claims["monitor"], "tester")
+        match_claims(session, claims["tass"], "tester")
+        clusters = list(session.scalars(select(Cluster)))
+        assert len(clusters) == 2
+        firsts = {cluster.first_claim_id for cluster in clusters}
+        assert firsts == {claims["tass"][0].id, claims["tass"][1].id}
+        assert all(cluster.size == 2 for cluster in clusters)
+        session.expire_all()
+        assert claims["tass"][2].cluster_id is None
+        pairs = relations(session)
+        assert claims["tass"][0].cluster_id == claims["monitor"][0].cluster_id
+        assert len(pairs) == 2
+
+
+def test_repeated_paragraphs_are_duplicates_inside_the_document(target: Target) -> None:
+    paragraph = "Moscow sees Iraq as a key partner in the region."
+    text = f"{paragraph}\n\nOther words follow here.\n\n{paragraph}"
+    copy = text.rindex(paragraph)
+    with target.database.write() as session:
+        document = make_document(
+            session,
+            text,
+            debris=[[copy, len(text), f"repeated paragraph (first at 0-{len(paragraph)})"]],
+        )
+        claim = add_claims(session, document, [paragraph])[0]
+        report = match_claims(session, [claim], "tester")
+        found = repeated_claims(session, [claim.id])
+        assert report.repeated == 1
+        assert [(r.claim_id, r.start, r.end) for r in found] == [
+            (claim.id, copy, copy + len(paragraph))
+        ]
+        assert session.scalar(select(func.count()).select_from(Claim)) == 1
+
+
+def test_claims_match_command(cli: Cli) -> None:
+    with cli.target.database.write() as session:
+        seed(session)
+    result = cli("match", "--list")
+    assert result.exit_code == 0, result.output
+    assert "matched 5 claims" in result.output
+    assert "conflicts" in result.output and "polarity: reported vs denied" in result.output
+    again = cli("match", "--json")
+    assert again.exit_code == 0 and '"claims": 0' in again.output
+    rebuilt = cli("match", "--rebuild")
+    assert rebuilt.exit_code == 0 and "relations: conflicts 2" in rebuilt.output
+    assert cli("match", "--document", "999").exit_code == 1
