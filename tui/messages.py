@@ -1,0 +1,30 @@
+"""Messages workers post to the app: small, plain data; only handlers touch widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from claims.store.review import ActionResult, EditConflict
+
+
+@dataclass
+class ActionSaved(Message):
+    """A review action was written to the database."""
+
+    result: ActionResult
+
+
+@dataclass
+class ActionRefused(Message):
+    """Someone changed the same row meanwhile: nothing was saved, the draft was kept."""
+
+    conflict: EditConflict
+
+
+@dataclass
+class ActionFailed(Message):
+    """A review action could not be done; `error` is the one-line reason."""
+
+    error: str

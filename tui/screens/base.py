@@ -1,0 +1,178 @@
+"""What the data screens share: reloading after changes, and the review actions on a claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+
+from claims.review_scale import CREDIBILITY
+from claims.store.review import Evidence
+from tui.screens.dialogs import (
+    ChoiceDialog,
+    EvidenceDialog,
+    TextDialog,
+    VerdictChoice,
+    VerdictDialog,
+)
+
+if TYPE_CHECKING:
+    from tui.app import ClaimsApp
+
+CLAIM_BINDINGS: list[BindingType] = [
+    Binding("v", "set_verdict", "Verdict", id="claim.verdict", tooltip="Set verdict and rationale"),
+    Binding("r", "write_rationale", "Rationale", id="claim.rationale", tooltip="Write rationale"),
+    Binding("e", "attach_evidence", "Evidence", id="claim.evidence", tooltip="Attach evidence"),
+    Binding(
+        "c", "set_credibility", "Credibility", id="claim.credibility", tooltip="Credibility 1-6"
+    ),
+    Binding(
+        "p",
+        "toggle_propaganda",
+        "Propaganda",
+        id="claim.propaganda",
+        tooltip="Flag or unflag as propaganda-sourced, with a reason",
+    ),
+    Binding(
+        "P",
+        "clear_propaganda",
+        "Clear flag override",
+        id="claim.propaganda_clear",
+        show=False,
+        tooltip="Drop the reviewer's propaganda override (back to the computed flag)",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """The claim an action applies to, as the reviewer saw it (with its row version)."""
+
+    id: int
+    row_version: int
+    verdict: str | None = None
+    rationale: str | None = None
+    credibility: int | None = None
+    credibility_proposed: int | None = None
+    propaganda: bool = False
+
+
+class DataScreen(Screen[None]):
+    """A screen of database data: reloaded when shown again after something was saved."""
+
+    loaded_version = -1
+    """The app's data version this screen last loaded."""
+
+    @property
+    def workbench(self) -> ClaimsApp:
+        from tui.app import ClaimsApp
+
+        assert isinstance(self.app, ClaimsApp)
+        return self.app
+
+    def refresh_data(self) -> None:
+        """Read the screen's data again (override)."""
+
+    def on_screen_resume(self) -> None:
+        if self.loaded_version != self.workbench.data_version:
+            self.loaded_version = self.workbench.data_version
+            self.refresh_data()
+
+
+class ClaimScreen(DataScreen):
+    """A screen with a current claim and the keys that review it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = CLAIM_BINDINGS
+
+    def current_claim(self) -> ClaimRef | None:
+        """The claim under the cursor (override)."""
+        return None
+
+    def _claim_or_hint(self) -> ClaimRef | None:
+        claim = self.current_claim()
+        if claim is None:
+            self.notify("Select a claim first.", severity="warning", markup=False)
+        return claim
+
+    def action_set_verdict(self) -> None:
+        claim = self._claim_or_hint()
+        if claim is None:
+            return
+
+        def save(choice: VerdictChoice | None) -> None:
+            if choice is not None:
+                self.workbench.submit(
+                    lambda s: s.set_verdict(
+                        claim.id, claim.row_version, choice.name, choice.rationale
+                    )
+                )
+
+        title = f"Verdict for claim #{claim.id}"
+        self.app.push_screen(VerdictDialog(title, claim.verdict, claim.rationale), save)
+
+    def action_write_rationale(self) -> None:
+        claim = self._claim_or_hint()
+        if claim is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None:
+                self.workbench.submit(lambda s: s.set_rationale(claim.id, claim.row_version, text))
+
+        dialog = TextDialog(f"Rationale for claim #{claim.id}", claim.rationale, multiline=True)
+        self.app.push_screen(dialog, save)
+
+    def action_attach_evidence(self) -> None:
+        claim = self._claim_or_hint()
+        if claim is None:
+            return
+
+        def save(evidence: Evidence | None) -> None:
+            if evidence is not None:
+                self.workbench.submit(lambda s: s.attach_evidence(claim.id, evidence))
+
+        self.app.push_screen(EvidenceDialog(), save)
+
+    def action_set_credibility(self) -> None:
+        claim = self._claim_or_hint()
+        if claim is None:
+            return
+        choices = [(str(n), str(n), Content(label)) for n, label in CREDIBILITY.items()]
+        choices.append(("none", "0", Content("Clear (back to the proposed value)")))
+
+        def save(value: str | None) -> None:
+            if value is not None:
+                level = None if value == "none" else int(value)
+                self.workbench.submit(
+                    lambda s: s.set_credibility(claim.id, claim.row_version, level)
+                )
+
+        current = claim.credibility or claim.credibility_proposed
+        title = f"Credibility of claim #{claim.id}"
+        self.app.push_screen(ChoiceDialog(title, choices, str(current) if current else None), save)
+
+    def action_toggle_propaganda(self) -> None:
+        claim = self._claim_or_hint()
+        if claim is None:
+            return
+        flag = not claim.propaganda
+
+        def save(reason: str | None) -> None:
+            if reason is not None:
+                self.workbench.submit(
+                    lambda s: s.set_propaganda_override(claim.id, claim.row_version, flag, reason)
+                )
+
+        verb = "Flag" if flag else "Unflag"
+        title = f"{verb} claim #{claim.id} as propaganda-sourced: why?"
+        self.app.push_screen(TextDialog(title, ""), save)
+
+    def action_clear_propaganda(self) -> None:
+        claim = self._claim_or_hint()
+        if claim is not None:
+            self.workbench.submit(
+                lambda s: s.set_propaganda_override(claim.id, claim.row_version, None, "")
+            )

@@ -1,0 +1,124 @@
+"""The claims table: one line per claim, fetched page by page from the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+
+from claims.review_scale import verdict
+from claims.store.queries import ClaimFilter, ClaimRow, ClaimSort, claim_page, count_claims
+from db.engine import Database
+from tui.safe import ui
+from tui.widgets.virtual_table import Column, VirtualTable
+
+CLAIM_COLUMNS = (
+    Column("id", "id", 6, right=True),
+    Column("document", "document", 14),
+    Column("claim", "claim"),
+    Column("chain", "speaker → publisher", 26),
+    Column("grade", "grade", 5),
+    Column("flag", "flag", 5),
+    Column("corroborated", "ind/dep", 7, right=True),
+    Column("conflicts", "confl", 5, right=True),
+    Column("credibility", "cred", 4, right=True),
+    Column("verdict", "verdict", 12),
+)
+"""Columns of the claims table; keys double as sort keys where the listing can sort."""
+
+VERDICT_STYLES = {
+    "true": "bold green",
+    "mostly_true": "green",
+    "mixed": "yellow",
+    "misleading": "bold magenta",
+    "mostly_false": "red",
+    "false": "bold red",
+    "unverifiable": "italic",
+}
+
+
+@dataclass(frozen=True)
+class ClaimSource:
+    """Claims matching a filter in a sort order, read in snapshot transactions."""
+
+    database: Database
+    claim_filter: ClaimFilter
+    sort: ClaimSort
+
+    def count(self) -> int:
+        with self.database.read() as session:
+            return count_claims(session, self.claim_filter)
+
+    def fetch(self, start: int, limit: int, previous: ClaimRow | None) -> list[ClaimRow]:
+        after = previous.cursor if previous is not None else None
+        with self.database.read() as session:
+            return claim_page(
+                session, self.claim_filter, self.sort, after=after, offset=start, limit=limit
+            )
+
+
+def verdict_content(name: str | None) -> Content:
+    """A verdict's label in its colour, or a dim dash when unreviewed."""
+    if name is None:
+        return Content.styled("—", "dim")
+    try:
+        label = verdict(name).label
+    except KeyError:
+        return ui(name)
+    return Content.styled(label, VERDICT_STYLES.get(name, ""))
+
+
+def grade_content(grade: str | None) -> Content:
+    if grade is None:
+        return Content.styled("?", "dim")
+    return Content.styled(grade, "bold red" if grade in "EF" else "bold" if grade in "AB" else "")
+
+
+def credibility_content(confirmed: int | None, proposed: int | None) -> Content:
+    """The reviewer's credibility, else the proposed one marked with `~`."""
+    if confirmed is not None:
+        return Content(str(confirmed))
+    if proposed is not None:
+        return Content.styled(f"~{proposed}", "dim")
+    return Content.styled("—", "dim")
+
+
+def corroboration_content(independent: int, dependent: int) -> Content:
+    """Independent/dependent corroborations; independent ones are what counts."""
+    if not (independent or dependent):
+        return Content("")
+    return Content.assemble(
+        (str(independent), "bold green" if independent else ""), f"/{dependent}"
+    )
+
+
+def claim_cells(row: ClaimRow) -> Sequence[Content]:
+    chain = " → ".join(part for part in (row.speaker, row.publisher) if part) or "unattributed"
+    flag = Content.styled("prop" + ("*" if row.propaganda_overridden else ""), "bold red")
+    if not row.propaganda:
+        flag = Content.styled("off*", "dim") if row.propaganda_overridden else Content("")
+    return (
+        Content(str(row.id)),
+        ui(row.document_label),
+        ui(row.snippet),
+        ui(chain),
+        Content.assemble(grade_content(row.speaker_grade), "→", grade_content(row.publisher_grade)),
+        flag,
+        corroboration_content(row.independent, row.dependent),
+        Content.styled(str(row.conflicts), "bold yellow") if row.conflicts else Content(""),
+        credibility_content(row.credibility, row.credibility_proposed),
+        verdict_content(row.verdict),
+    )
+
+
+class ClaimTable(VirtualTable[ClaimRow]):
+    """The claims listing; rows come from a ClaimSource."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            CLAIM_COLUMNS,
+            claim_cells,
+            empty=Content("No claims match. Clear the filter with escape, or ingest articles."),
+            id=id,
+        )
