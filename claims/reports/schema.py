@@ -52,12 +52,52 @@ class ExportDocument(ExportModel):
     notes: list[str] = Field(default_factory=list)
     ingested_at: datetime | None = None
     ingested_by: str | None = None
+    locator: str | None = Field(
+        default=None, description="Stable identity (URL or absolute path) linking versions."
+    )
+    extracted_at: datetime | None = None
+    extractor: str | None = None
+    snapshots: list[ExportSnapshot] | None = Field(
+        default=None,
+        description="The raw bytes of each sighting, base64; only in exports made `--with-raw`.",
+    )
+
+
+class ExportSnapshot(ExportModel):
+    """The raw bytes of one sighting of a document (the evidence), base64-encoded."""
+
+    origin: str
+    raw_sha256: str
+    size: int
+    media_type: str | None = None
+    seen_at: datetime | None = None
+    raw_base64: str = Field(description="The bytes as received, standard base64.")
 
 
 class ExportSourceFlag(ExportModel):
     flag: str
     rationale: str | None = None
     evidence: list[str] = Field(default_factory=list)
+    set_by: str | None = None
+    set_at: datetime | None = None
+
+
+class ExportSourceAlias(ExportModel):
+    """Another name of a source with its normalised lookup key."""
+
+    alias: str
+    key: str
+    language: str | None = None
+
+
+class ExportSourceRating(ExportModel):
+    """One grade given to a source: the history, disputes and per-edition ratings."""
+
+    grade: str
+    edition: str | None = None
+    rationale: str | None = None
+    evidence: list[Any] = Field(default_factory=list)
+    disputed: bool = False
     set_by: str | None = None
     set_at: datetime | None = None
 
@@ -77,6 +117,13 @@ class ExportSource(ExportModel):
     reliability_evidence: list[str] = Field(default_factory=list)
     flag_details: list[ExportSourceFlag] = Field(default_factory=list)
     needs_review: bool = False
+    description: str | None = None
+    reliability_set_by: str | None = None
+    reliability_set_at: datetime | None = None
+    created_at: datetime | None = None
+    created_by: str | None = None
+    alias_details: list[ExportSourceAlias] = Field(default_factory=list)
+    ratings: list[ExportSourceRating] = Field(default_factory=list)
 
 
 class ExportAttribution(ExportModel):
@@ -94,6 +141,9 @@ class ExportAttribution(ExportModel):
     mention_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    position: int | None = Field(default=None, description="Place in the chain, from 0.")
+    resolution: str | None = Field(default=None, description="How the mention was resolved.")
+    resolution_score: float | None = None
 
 
 class ExportClaim(ExportModel):
@@ -125,6 +175,9 @@ class ExportClaim(ExportModel):
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
     cluster_id: int | None = None
+    norm_text: str | None = Field(default=None, description="Folded text for search, matching.")
+    created_at: datetime | None = None
+    keys: list[str] = Field(default_factory=list, description="Blocking keys for matching.")
 
 
 class ExportRelation(ExportModel):
@@ -138,6 +191,60 @@ class ExportRelation(ExportModel):
     status: str = "proposed"
     independent: bool | None = None
     dependency: list[Any] = Field(default_factory=list)
+    id: int | None = None
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    created_at: datetime | None = None
+
+
+class ExportReview(ExportModel):
+    """One reviewer action on a claim: the verdict history."""
+
+    id: int
+    claim_id: int
+    reviewer: str
+    created_at: datetime | None = None
+    action: str
+    verdict: str | None = None
+    rationale: str | None = None
+    credibility: int | None = None
+    evidence: list[Any] = Field(default_factory=list)
+    undone: bool = False
+
+
+class ExportCluster(ExportModel):
+    """Claims that tell one story across documents."""
+
+    id: int
+    label: str | None = None
+    first_claim_id: int | None = Field(default=None, description="The story's earliest claim.")
+    size: int = 0
+    created_at: datetime | None = None
+
+
+class ExportSelection(ExportModel):
+    """The filter a partial export was made with (absent for a whole-database export)."""
+
+    claim_ids: list[int] = Field(default_factory=list)
+    document_ids: list[int] = Field(default_factory=list)
+    source_names: list[str] = Field(default_factory=list)
+    reviewed_only: bool = False
+    propaganda_only: bool = False
+    focus_claim_ids: list[int] = Field(
+        default_factory=list,
+        description="The claims the filter chose; other claims are there as related context.",
+    )
+
+    @property
+    def is_everything(self) -> bool:
+        """True when no filter is set."""
+        return not (
+            self.claim_ids
+            or self.document_ids
+            or self.source_names
+            or self.reviewed_only
+            or self.propaganda_only
+        )
 
 
 class Export(ExportModel):
@@ -150,3 +257,9 @@ class Export(ExportModel):
     sources: list[ExportSource]
     claims: list[ExportClaim]
     relations: list[ExportRelation]
+    reviews: list[ExportReview] = Field(default_factory=list)
+    clusters: list[ExportCluster] = Field(default_factory=list)
+    settings: dict[str, Any] = Field(
+        default_factory=dict, description="Shared settings reports use (organisation.*, ...)."
+    )
+    selection: ExportSelection | None = None

@@ -2,56 +2,42 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import base64
+from collections.abc import Iterable
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from claims import __version__
 from claims.reports.schema import (
     Export,
     ExportAttribution,
     ExportClaim,
+    ExportCluster,
     ExportDocument,
     ExportRelation,
+    ExportReview,
+    ExportSnapshot,
     ExportSource,
+    ExportSourceAlias,
     ExportSourceFlag,
+    ExportSourceRating,
 )
-from db.models import Attribution, Claim, Document, Relation, Source
+from db.models import (
+    Attribution,
+    Claim,
+    Cluster,
+    Document,
+    DocumentSnapshot,
+    Relation,
+    Review,
+    Source,
+)
 
 
-def build_export(session: Session) -> Export:
+def build_export(session: Session, *, with_raw: bool = False) -> Export:
     """The whole database as one export document (call inside `Database.read()`)."""
-    return Export(
-        generator=f"claims {__version__}",
-        generated_at=datetime.now(UTC),
-        documents=[
-            export_document(d) for d in session.scalars(select(Document).order_by(Document.id))
-        ],
-        sources=[export_source(s) for s in _sources(session)],
-        claims=[export_claim(c) for c in _claims(session)],
-        relations=[
-            export_relation(r) for r in session.scalars(select(Relation).order_by(Relation.id))
-        ],
-    )
+    from claims.store.selection import select_export
 
-
-def _sources(session: Session) -> list[Source]:
-    query = (
-        select(Source)
-        .options(selectinload(Source.aliases), selectinload(Source.flags))
-        .order_by(Source.id)
-    )
-    return list(session.scalars(query))
-
-
-def _claims(session: Session) -> list[Claim]:
-    query = (
-        select(Claim)
-        .options(selectinload(Claim.attributions).selectinload(Attribution.source))
-        .order_by(Claim.id)
-    )
-    return list(session.scalars(query))
+    return select_export(session, with_raw=with_raw)
 
 
 def export_document(document: Document) -> ExportDocument:
@@ -81,14 +67,29 @@ def export_document(document: Document) -> ExportDocument:
         notes=list(document.notes),
         ingested_at=document.ingested_at,
         ingested_by=document.ingested_by,
+        locator=document.locator,
+        extracted_at=document.extracted_at,
+        extractor=document.extractor,
+    )
+
+
+def export_snapshot(snapshot: DocumentSnapshot) -> ExportSnapshot:
+    return ExportSnapshot(
+        origin=snapshot.origin,
+        raw_sha256=snapshot.raw_sha256,
+        size=snapshot.size,
+        media_type=snapshot.media_type,
+        seen_at=snapshot.seen_at,
+        raw_base64=base64.b64encode(snapshot.raw).decode("ascii"),
     )
 
 
 def export_source(source: Source) -> ExportSource:
+    aliases = sorted(source.aliases, key=lambda alias: alias.id)
     return ExportSource(
         id=source.id,
         name=source.name,
-        aliases=[alias.alias for alias in source.aliases],
+        aliases=[alias.alias for alias in aliases],
         kind=source.kind,
         reliability=source.reliability,
         flags=sorted(flag.flag for flag in source.flags),
@@ -107,6 +108,27 @@ def export_source(source: Source) -> ExportSource:
             for flag in sorted(source.flags, key=lambda f: f.flag)
         ],
         needs_review=source.needs_review,
+        description=source.description,
+        reliability_set_by=source.reliability_set_by,
+        reliability_set_at=source.reliability_set_at,
+        created_at=source.created_at,
+        created_by=source.created_by,
+        alias_details=[
+            ExportSourceAlias(alias=alias.alias, key=alias.key, language=alias.language)
+            for alias in aliases
+        ],
+        ratings=[
+            ExportSourceRating(
+                grade=rating.grade,
+                edition=rating.edition,
+                rationale=rating.rationale,
+                evidence=list(rating.evidence),
+                disputed=rating.disputed,
+                set_by=rating.set_by,
+                set_at=rating.set_at,
+            )
+            for rating in sorted(source.ratings, key=lambda r: r.id)
+        ],
     )
 
 
@@ -124,10 +146,13 @@ def export_attribution(link: Attribution) -> ExportAttribution:
         mention_end=link.mention_end,
         cue_start=link.cue_start,
         cue_end=link.cue_end,
+        position=link.position,
+        resolution=link.resolution,
+        resolution_score=link.resolution_score,
     )
 
 
-def export_claim(claim: Claim) -> ExportClaim:
+def export_claim(claim: Claim, keys: Iterable[str] = ()) -> ExportClaim:
     return ExportClaim(
         id=claim.id,
         document_id=claim.document_id,
@@ -155,6 +180,9 @@ def export_claim(claim: Claim) -> ExportClaim:
         reviewed_by=claim.reviewed_by,
         reviewed_at=claim.reviewed_at,
         cluster_id=claim.cluster_id,
+        norm_text=claim.norm_text,
+        created_at=claim.created_at,
+        keys=sorted(keys),
     )
 
 
@@ -168,4 +196,33 @@ def export_relation(relation: Relation) -> ExportRelation:
         status=relation.status,
         independent=relation.independent,
         dependency=list(relation.dependency),
+        id=relation.id,
+        reviewed_by=relation.reviewed_by,
+        reviewed_at=relation.reviewed_at,
+        created_at=relation.created_at,
+    )
+
+
+def export_review(review: Review) -> ExportReview:
+    return ExportReview(
+        id=review.id,
+        claim_id=review.claim_id,
+        reviewer=review.reviewer,
+        created_at=review.created_at,
+        action=review.action,
+        verdict=review.verdict,
+        rationale=review.rationale,
+        credibility=review.credibility,
+        evidence=list(review.evidence),
+        undone=review.undone,
+    )
+
+
+def export_cluster(cluster: Cluster) -> ExportCluster:
+    return ExportCluster(
+        id=cluster.id,
+        label=cluster.label,
+        first_claim_id=cluster.first_claim_id,
+        size=cluster.size,
+        created_at=cluster.created_at,
     )
