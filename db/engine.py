@@ -2,14 +2,20 @@
 
 SQLite: WAL, foreign keys on, a busy timeout, and writes in `BEGIN IMMEDIATE` transactions:
 the driver's default transaction handling loses concurrent read-modify-write updates.
-Reads run in one deferred transaction, so an export sees a single consistent snapshot.
-PostgreSQL: reads run at REPEATABLE READ (a snapshot), writes retry a bounded number of
-times on serialization failures and deadlocks.
+Reads run in one deferred, query-only transaction, so an export sees one consistent snapshot.
+PostgreSQL: writes run at SERIALIZABLE, so concurrent writers behave as if they ran one after
+the other (as SQLite's do) and `run_write` retries serialization failures and deadlocks a
+bounded number of times; reads run at REPEATABLE READ, read only (a snapshot).
+Driver errors people can act on (disk full, busy, damaged file, no permission) become
+one-line `StorageError`s.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -20,10 +26,18 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.errors import DatabaseDamaged, StorageError
+from db.errors import (
+    ConnectionLost,
+    CouldNotSave,
+    DatabaseBusy,
+    DatabaseDamaged,
+    PermissionDenied,
+    StorageError,
+    WriteConflict,
+)
 
 T = TypeVar("T")
 
@@ -33,13 +47,47 @@ BUSY_TIMEOUT_S = 30
 PG_RETRY_SQLSTATES = frozenset({"40001", "40P01"})
 """Serialization failure and deadlock: PostgreSQL asks clients to retry these."""
 
-PG_MAX_ATTEMPTS = 5
+PG_MAX_ATTEMPTS = 8
+"""Tries of one write transaction on PostgreSQL before reporting a WriteConflict."""
+
+PG_RETRY_MAX_WAIT_S = 1.0
+
+PG_WRITE_ISOLATION = "SERIALIZABLE"
+PG_READ_ISOLATION = "REPEATABLE READ"
 
 NETWORK_FILESYSTEMS = frozenset(
-    {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ceph"}
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "fuse.sshfs",
+        "9p",
+        "afs",
+        "ceph",
+        "glusterfs",
+        "fuse.glusterfs",
+        "lustre",
+        "davfs",
+        "fuse.rclone",
+    }
 )
 
+MOUNTS = Path("/proc/mounts")
+"""The mount table read to tell a network filesystem from a local disk."""
+
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""NUL (PostgreSQL refuses it, SQLite keeps it) and lone surrogates (from file names that are
+not UTF-8; neither driver can encode them): stored as U+FFFD on both backends alike."""
+
+# Primary SQLite result codes (the low byte of an extended code).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
 
 
 def database_url(target: str) -> URL:
@@ -84,15 +132,13 @@ class Database:
     def check_file(self) -> None:
         """Refuse a damaged SQLite file before anything writes to it; warn about network disks."""
         path = self.path
-        if path is None or not path.exists() or path.stat().st_size == 0:
+        if path is None:
             return
-        check_sqlite_file(path)
-        fstype = filesystem_type(path)
-        if fstype in NETWORK_FILESYSTEMS:
-            self.warnings.append(
-                f"{path} is on a network filesystem ({fstype}): SQLite locking is unsafe there;"
-                " use a PostgreSQL database for a shared team database"
-            )
+        if path.exists() and path.stat().st_size > 0:
+            check_sqlite_file(path)
+        warning = network_filesystem_warning(path)
+        if warning and warning not in self.warnings:
+            self.warnings.append(warning)
 
     @property
     def write_engine(self) -> Engine:
@@ -103,35 +149,52 @@ class Database:
     @property
     def read_engine(self) -> Engine:
         if self._read is None:
-            self._read = make_engine(self.url, sqlite_begin="BEGIN", pg_isolation="REPEATABLE READ")
+            self._read = make_engine(self.url, sqlite_begin="BEGIN", read_only=True)
         return self._read
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on any error."""
-        with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        On PostgreSQL a concurrent writer can make it fail with WriteConflict: use
+        `run_write` for work that may be retried.
+        """
+        with storage_errors(self.display), self._write_session() as session:
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """One read transaction over a consistent snapshot."""
-        with Session(self.read_engine, expire_on_commit=False) as session, session.begin():
+        """One read-only transaction over a consistent snapshot."""
+        with (
+            storage_errors(self.display),
+            Session(self.read_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     def run_write(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in a write transaction, retrying PostgreSQL serialization failures."""
-        for attempt in range(1, PG_MAX_ATTEMPTS + 1):
-            try:
-                with self.write() as session:
-                    return work(session)
-            except DBAPIError as exc:
-                if attempt == PG_MAX_ATTEMPTS or sqlstate(exc) not in PG_RETRY_SQLSTATES:
-                    raise
-                time.sleep(0.02 * 2**attempt)
+        """Run `work` in a write transaction, retrying PostgreSQL serialization failures.
+
+        `work` may run several times, each time in a fresh transaction, so it must not have
+        side effects outside the session.
+        """
+        with storage_errors(self.display):
+            for attempt in range(1, PG_MAX_ATTEMPTS + 1):
+                try:
+                    with self._write_session() as session:
+                        return work(session)
+                except DBAPIError as exc:
+                    if attempt == PG_MAX_ATTEMPTS or sqlstate(exc) not in PG_RETRY_SQLSTATES:
+                        raise
+                    time.sleep(retry_wait(attempt))
         raise AssertionError("unreachable")
 
     def sessionmaker(self) -> sessionmaker[Session]:
-        """A session factory on the write engine, for long-lived callers such as the TUI."""
+        """A session factory on the write engine, for callers that manage their own sessions.
+
+        A session's first statement takes SQLite's write lock (PostgreSQL: a SERIALIZABLE
+        snapshot) until it commits, so keep each transaction short; prefer `run_write`.
+        """
         return sessionmaker(self.write_engine, expire_on_commit=False)
 
     def dispose(self) -> None:
@@ -140,17 +203,83 @@ class Database:
                 engine.dispose()
         self._write = self._read = None
 
+    @contextmanager
+    def _write_session(self) -> Iterator[Session]:
+        with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+
+def retry_wait(attempt: int) -> float:
+    """Seconds to wait before try `attempt + 1`: exponential, jittered, capped."""
+    base: float = min(PG_RETRY_MAX_WAIT_S, 0.01 * 2.0**attempt)
+    return base * (0.5 + random.random())  # noqa: S311 - jitter, not security
+
 
 def make_engine(
-    url: URL, *, sqlite_begin: str = "BEGIN IMMEDIATE", pg_isolation: str | None = None
+    url: URL, *, sqlite_begin: str = "BEGIN IMMEDIATE", read_only: bool = False
 ) -> Engine:
     """An engine configured for this application's transaction rules."""
     if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, sqlite_begin, foreign_keys=True)
-    options: dict[str, Any] = {"pool_pre_ping": True}
-    if pg_isolation:
-        options["isolation_level"] = pg_isolation
-    return create_engine(url, **options)
+        engine = _sqlite_engine(url, sqlite_begin, foreign_keys=True, query_only=read_only)
+    elif read_only:
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            isolation_level=PG_READ_ISOLATION,
+            execution_options={"postgresql_readonly": True},
+        )
+    else:
+        engine = create_engine(url, pool_pre_ping=True, isolation_level=PG_WRITE_ISOLATION)
+    if url.get_backend_name() == "postgresql":
+        _quiet_retried_pipelines()
+    event.listen(engine, "before_cursor_execute", _storable_parameters, retval=True)
+    return engine
+
+
+class _RetriedPipelineFilter(logging.Filter):
+    """psycopg logs a warning when a batch insert (pipeline) is cut short by an error, such as
+    a serialization failure that `run_write` then retries; the error itself is still raised."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("error ignored terminating")
+
+
+def _quiet_retried_pipelines() -> None:
+    logger = logging.getLogger("psycopg")
+    if not any(isinstance(f, _RetriedPipelineFilter) for f in logger.filters):
+        logger.addFilter(_RetriedPipelineFilter())
+
+
+def storable(text: str) -> str:
+    """`text` as both backends store it: NUL and lone surrogates become U+FFFD."""
+    return UNSTORABLE.sub("\ufffd", text)
+
+
+def _storable_parameters(
+    conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+) -> tuple[str, Any]:
+    """Normalise every text parameter the same way on both backends (bytes stay exact)."""
+    if executemany and isinstance(parameters, list):
+        return statement, [_storable_row(row) for row in parameters]
+    return statement, _storable_row(parameters)
+
+
+def _storable_row(row: Any) -> Any:
+    if isinstance(row, dict):
+        if any(_unstorable(value) for value in row.values()):
+            return {key: _storable_value(value) for key, value in row.items()}
+        return row
+    if isinstance(row, tuple | list) and any(_unstorable(value) for value in row):
+        return type(row)(_storable_value(value) for value in row)
+    return row
+
+
+def _unstorable(value: object) -> bool:
+    return isinstance(value, str) and UNSTORABLE.search(value) is not None
+
+
+def _storable_value(value: object) -> object:
+    return storable(value) if isinstance(value, str) else value
 
 
 def migration_engine(url: URL) -> Engine:
@@ -160,19 +289,22 @@ def migration_engine(url: URL) -> Engine:
     return create_engine(url)
 
 
-def _sqlite_engine(url: URL, begin_sql: str, *, foreign_keys: bool) -> Engine:
+def _sqlite_engine(
+    url: URL, begin_sql: str, *, foreign_keys: bool, query_only: bool = False
+) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     pragmas = (
-        "journal_mode=WAL",
         "synchronous=FULL",
         f"foreign_keys={'ON' if foreign_keys else 'OFF'}",
         f"busy_timeout={BUSY_TIMEOUT_S * 1000}",
         "trusted_schema=OFF",
+        f"query_only={'ON' if query_only else 'OFF'}",
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # SQLAlchemy, not the driver, decides when to BEGIN
+        _enable_wal(dbapi_conn)
         for pragma in pragmas:
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
@@ -183,33 +315,157 @@ def _sqlite_engine(url: URL, begin_sql: str, *, foreign_keys: bool) -> Engine:
     return engine
 
 
+def _enable_wal(connection: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting out other first users of a brand-new file.
+
+    Turning a new file into WAL needs an exclusive lock, and SQLite may answer "database is
+    locked" at once instead of waiting when several processes open the file together (seen
+    with several first-use upgrades at once): retry within the usual busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + random.random() * 0.05)  # noqa: S311 - jitter, not security
+
+
+@contextmanager
+def storage_errors(where: str) -> Iterator[None]:
+    """Turn driver errors a person can act on into one-line StorageErrors."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except DBAPIError as exc:
+        translated = storage_error(exc, where)
+        if translated is None:
+            raise
+        raise translated from exc
+
+
+def storage_error(exc: DBAPIError, where: str) -> StorageError | None:
+    """The StorageError a driver error means, or None when it is a bug to show as is."""
+    if isinstance(exc.orig, sqlite3.Error):
+        return _sqlite_error(exc.orig, where)
+    return _pg_error(exc, where)
+
+
+def _sqlite_error(error: sqlite3.Error, where: str) -> StorageError | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else _sqlite_code_from_message(str(error))
+    if primary == _SQLITE_FULL:
+        return CouldNotSave(f"could not save to {where}: disk full; nothing was saved")
+    if primary == _SQLITE_IOERR:
+        return CouldNotSave(f"could not save to {where}: I/O error ({error}); nothing was saved")
+    if primary == _SQLITE_READONLY:
+        return CouldNotSave(
+            f"could not save to {where}: the file or its folder is read-only; nothing was saved"
+        )
+    if primary in {_SQLITE_BUSY, _SQLITE_LOCKED}:
+        return DatabaseBusy(
+            f"{where} is busy: another program held it for over {BUSY_TIMEOUT_S} s;"
+            " nothing was saved, try again"
+        )
+    if primary in {_SQLITE_CORRUPT, _SQLITE_NOTADB}:
+        return DatabaseDamaged(f"{where}: database file is damaged ({error})")
+    return None
+
+
+def _sqlite_code_from_message(message: str) -> int | None:
+    patterns = {
+        _SQLITE_FULL: r"disk is full",
+        _SQLITE_IOERR: r"disk I/O error",
+        _SQLITE_READONLY: r"readonly database",
+        _SQLITE_BUSY: r"database is locked",
+        _SQLITE_CORRUPT: r"malformed",
+        _SQLITE_NOTADB: r"not a database",
+    }
+    return next((code for code, text in patterns.items() if re.search(text, message)), None)
+
+
+def _pg_error(exc: DBAPIError, where: str) -> StorageError | None:
+    state = sqlstate(exc) or ""
+    if state in PG_RETRY_SQLSTATES:
+        return WriteConflict(
+            f"{where}: other writers kept changing the same rows ({PG_MAX_ATTEMPTS} tries);"
+            " nothing was saved, try again"
+        )
+    if state.startswith("53") or state == "58030":
+        return CouldNotSave(f"could not save to {where}: {_first_line(exc)}; nothing was saved")
+    if state in {"25006", "42501"}:
+        return PermissionDenied(
+            f"{where}: this database login may not do that ({_first_line(exc)}); use a writer login"
+        )
+    if state in {"55P03", "57014"}:
+        return DatabaseBusy(f"{where} is busy ({_first_line(exc)}); nothing was saved, try again")
+    if not state and isinstance(exc, OperationalError) and not exc.connection_invalidated:
+        return ConnectionLost(f"cannot reach {where}: {_first_line(exc)}")
+    if state.startswith("08") or exc.connection_invalidated:
+        return ConnectionLost(
+            f"lost the connection to {where} ({_first_line(exc)});"
+            " check whether the last change was saved"
+        )
+    return None
+
+
+def _first_line(exc: DBAPIError) -> str:
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
+
+
 def check_sqlite_file(path: Path) -> None:
     """Open the file read-only and run `quick_check`; raise DatabaseDamaged if it fails."""
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise DatabaseDamaged(f"{path}: not a SQLite database file; it was left untouched")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
+    problems = sqlite_check(path, "quick_check")
+    if problems:
         raise DatabaseDamaged(
-            f"{path}: database file is damaged (quick_check failed: {exc}); it was left untouched"
-        ) from exc
-    if result != [("ok",)]:
-        first = result[0][0] if result else "no answer"
-        raise DatabaseDamaged(
-            f"{path}: database file is damaged (quick_check failed: {first}); it was left untouched"
+            f"{path}: database file is damaged (quick_check failed: {problems[0]});"
+            " it was left untouched"
         )
 
 
-def filesystem_type(path: Path) -> str | None:
-    """The filesystem type holding `path`, read from /proc/mounts where it exists."""
+def sqlite_check(path: Path, pragma: str = "quick_check") -> list[str]:
+    """The problems `PRAGMA quick_check` (or `integrity_check`) finds, read-only; [] if none."""
+    if pragma not in {"quick_check", "integrity_check"}:
+        raise ValueError(pragma)
     try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if rows == [("ok",)]:
+        return []
+    return [str(row[0]) for row in rows] or ["no answer"]
+
+
+def network_filesystem_warning(path: Path) -> str | None:
+    """A warning when the SQLite file (or the folder it will be created in) is on a network
+    filesystem, where SQLite's locks and WAL do not work."""
+    existing = path if path.exists() else path.parent
+    fstype = filesystem_type(existing)
+    if fstype not in NETWORK_FILESYSTEMS:
+        return None
+    return (
+        f"{path} is on a network filesystem ({fstype}): SQLite's locking is unsafe there and"
+        " concurrent use can corrupt it; for a shared team database use PostgreSQL"
+        " (--db postgresql+psycopg://user@host/claims, see docs/team.md)"
+    )
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The filesystem type holding `path`, read from the mount table where there is one."""
+    try:
+        mounts = MOUNTS.read_text().splitlines()
     except OSError:
         return None
     target = os.path.realpath(path)
@@ -218,11 +474,16 @@ def filesystem_type(path: Path) -> str | None:
         parts = line.split()
         if len(parts) < 3:
             continue
-        mount_point = parts[1].replace("\\040", " ")
+        mount_point = _unescape_mount(parts[1])
         inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
-        if inside and len(mount_point) > len(best):
+        if inside and len(mount_point) >= len(best):
             best, best_type = mount_point, parts[2]
     return best_type
+
+
+def _unescape_mount(field: str) -> str:
+    """Undo the octal escapes (`\\040` for a space) of /proc/mounts."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
 
 
 def sqlstate(exc: DBAPIError) -> str | None:

@@ -11,6 +11,10 @@ class DatabaseDamaged(StorageError):
     """The database file is not a healthy SQLite database; it was left untouched."""
 
 
+class NotClaimsDatabase(StorageError):
+    """The file is a healthy SQLite database of some other program; it was left untouched."""
+
+
 class SchemaOutOfDate(StorageError):
     """The schema is not at the revision this version of the program expects."""
 
@@ -21,3 +25,28 @@ class MigrationFailed(StorageError):
 
 class ConcurrentEdit(StorageError):
     """Someone else saved the same row since it was read; the save was refused."""
+
+
+class CouldNotSave(StorageError):
+    """The database refused to store a change (disk full, I/O error, read-only); none of it
+    was saved."""
+
+
+class DatabaseBusy(StorageError):
+    """Another writer held the database for longer than the busy timeout; nothing was saved."""
+
+
+class WriteConflict(StorageError):
+    """PostgreSQL kept reporting serialization failures or deadlocks after every retry."""
+
+
+class PermissionDenied(StorageError):
+    """The database login may not do this (for example a read-only reviewer login writing)."""
+
+
+class ConnectionLost(StorageError):
+    """The connection to the database server broke; the last change may not have been saved."""
+
+
+class BackupFailed(StorageError):
+    """A backup could not be written or did not verify; any earlier backup file is untouched."""

@@ -1,12 +1,15 @@
 """Schema migrations run from the application: upgrade, downgrade, current, with backups.
 
 The schema changes only through the Alembic revisions in `db/migrations/versions`. Before
-upgrading a SQLite file that already holds a schema, a backup copy is written beside it; a
-failed upgrade rolls back completely and names that backup.
+upgrading or downgrading a SQLite file that already holds a schema, a verified backup copy is
+written beside it; a failed migration rolls back completely (schema, data and
+`alembic_version`) and names that backup. On PostgreSQL an advisory lock (in env.py) makes
+two upgrades at once run one after the other; back it up with pg_dump (docs/team.md).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,10 +20,27 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from db.engine import Database
-from db.errors import MigrationFailed, SchemaOutOfDate
+from db.backup import copy_sqlite
+from db.engine import Database, storage_errors
+from db.errors import MigrationFailed, NotClaimsDatabase, SchemaOutOfDate, StorageError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+VERSION_LOCATIONS: tuple[Path, ...] = (MIGRATIONS_DIR / "versions",)
+"""Folders holding revision scripts (tests add one with revisions of their own)."""
+
+__all__ = [
+    "MIGRATIONS_DIR",
+    "MigrationFailed",
+    "UpgradeResult",
+    "alembic_config",
+    "current_revision",
+    "downgrade",
+    "ensure_current",
+    "head_revision",
+    "is_known",
+    "upgrade",
+]
 
 
 @dataclass(frozen=True)
@@ -32,32 +52,40 @@ class UpgradeResult:
     backup: Path | None
 
 
-def alembic_config(database: Database) -> Config:
-    """An Alembic configuration for this database, independent of the working directory."""
+def alembic_config(database: Database | None = None) -> Config:
+    """An Alembic configuration (for this database), independent of the working directory."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
-    url = database.url.render_as_string(hide_password=False)
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", _joined(VERSION_LOCATIONS))
+    if database is not None:
+        url = database.url.render_as_string(hide_password=False)
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def scripts() -> ScriptDirectory:
+    """The revision scripts this version of the program knows."""
+    return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
     """The newest revision this version of the program knows."""
-    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    head = scripts().get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(database: Database) -> str | None:
     """The revision the database is at, or None when it has no schema yet."""
-    with database.read_engine.connect() as connection:
+    with storage_errors(database.display), database.read_engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def is_known(revision: str) -> bool:
     """Whether this version of the program has the given revision."""
-    return ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision) is not None
+    return scripts().get_revision(revision) is not None
 
 
 def upgrade(database: Database, revision: str = "head") -> UpgradeResult:
@@ -69,34 +97,24 @@ def upgrade(database: Database, revision: str = "head") -> UpgradeResult:
             f"{database.display}: schema revision {before} is newer than this program;"
             " install a newer claims"
         )
-    backup = _backup(database, before) if before is not None and before != head_revision() else None
-    try:
-        command.upgrade(alembic_config(database), revision)
-    except Exception as exc:
-        where = f"; backup at {backup}" if backup else ""
-        raise MigrationFailed(
-            f"{database.display}: migration failed and was rolled back ({exc}){where}"
-        ) from exc
-    finally:
-        database.dispose()
+    backup = None if before is None or _is_at(before, revision) else _backup(database, before)
+    _run(database, "upgrade", revision, backup)
     return UpgradeResult(before, current_revision(database), backup)
 
 
 def downgrade(database: Database, revision: str) -> UpgradeResult:
-    """Downgrade to `revision` ("base" removes every table)."""
+    """Downgrade to `revision` ("base" removes every table), backing up a SQLite file first."""
     database.check_file()
     before = current_revision(database)
     backup = _backup(database, before) if before is not None else None
-    try:
-        command.downgrade(alembic_config(database), revision)
-    finally:
-        database.dispose()
+    _run(database, "downgrade", revision, backup)
     return UpgradeResult(before, current_revision(database), backup)
 
 
 def ensure_current(database: Database) -> None:
     """Make the schema usable: a SQLite file is upgraded on first use, a server must be current."""
     database.check_file()
+    _refuse_foreign_file(database)
     current = current_revision(database)
     if current == head_revision():
         return
@@ -107,6 +125,54 @@ def ensure_current(database: Database) -> None:
     raise SchemaOutOfDate(
         f"{database.display} {state}, this program needs {head_revision()}: run `claims db upgrade`"
     )
+
+
+def _run(database: Database, action: str, revision: str, backup: Path | None) -> None:
+    """Run one Alembic command; any failure has rolled back, and says where the backup is."""
+    try:
+        getattr(command, action)(alembic_config(database), revision)
+    except Exception as exc:
+        where = f"; backup at {backup}" if backup else ""
+        raise MigrationFailed(
+            f"{database.display}: {action} to {revision} failed and was rolled back,"
+            f" database unchanged ({_one_line(exc)}){where}"
+        ) from exc
+    finally:
+        database.dispose()
+
+
+def _refuse_foreign_file(database: Database) -> None:
+    """Never add our tables to some other program's SQLite file given by mistake (looked at
+    read-only: opening it through our engines would already switch it to WAL)."""
+    path = database.path
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY name"
+            )
+        ]
+    finally:
+        connection.close()
+    if names and "alembic_version" not in names:
+        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        raise NotClaimsDatabase(
+            f"{database.display}: not a claims database (it holds other tables: {shown});"
+            " it was left untouched"
+        )
+
+
+def _is_at(current: str, revision: str) -> bool:
+    """Whether the database already is at `revision` (so an upgrade has nothing to do)."""
+    try:
+        script = scripts().get_revision(revision)
+    except Exception:
+        return False
+    return script is not None and script.revision == current
 
 
 def _known(revision: str) -> bool:
@@ -123,13 +189,17 @@ def _backup(database: Database, revision: str | None) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.name}.backup-{revision or 'empty'}-{stamp}")
-    source = sqlite3.connect(path)
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+        copy_sqlite(path, target)
+    except StorageError as exc:
+        raise MigrationFailed(f"{database.display}: not migrated, backup failed: {exc}") from exc
     return target
+
+
+def _joined(paths: tuple[Path, ...]) -> str:
+    return os.pathsep.join(str(path) for path in paths)
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

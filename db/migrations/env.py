@@ -20,6 +20,8 @@ MIGRATION_LOCK_ID = 0x434C41494D53  # "CLAIMS"
 def run_on(connection: Connection) -> None:
     """Run the pending migrations on one connection, in one transaction."""
     is_sqlite = connection.dialect.name == "sqlite"
+    if is_sqlite and _sqlite_foreign_keys_on(connection):
+        raise RuntimeError("SQLite migrations must run with foreign keys off (migration_engine)")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
@@ -35,6 +37,13 @@ def run_on(connection: Connection) -> None:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise RuntimeError(f"foreign key check failed after migration: {broken[:5]}")
+
+
+def _sqlite_foreign_keys_on(connection: Connection) -> bool:
+    """Read the pragma on the driver connection, so that no transaction is begun for it."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    return bool(driver.execute("PRAGMA foreign_keys").fetchone()[0])
 
 
 def main() -> None:

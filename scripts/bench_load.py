@@ -1,0 +1,299 @@
+"""Load figures for team use: N writers ingesting and M reviewers editing one database at once.
+
+Writers ingest fresh documents (each with its claims, in one transaction) through the store's
+own code; reviewers do read-modify-write edits through the review service with optimistic
+concurrency, retrying on a conflict. Each reviewer's rationale holds a counter it increments,
+so at the end the counters must add up to the saves the reviewers were told succeeded: the
+difference is the number of lost updates, which must be 0.
+
+    python scripts/bench_load.py --db /tmp/load.db --writers 2 --reviewers 4 --seconds 20
+    python scripts/bench_load.py --db postgresql+psycopg://claims@localhost/claims_load
+
+The database must be empty or a previous run's (a SQLite file is created); for PostgreSQL,
+give a scratch database: the run adds rows to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from claims.ingest.models import DocumentMeta, MetaOrigin, RawInput  # noqa: E402
+from claims.ingest.prepare import prepare  # noqa: E402
+from claims.store.documents import store_document  # noqa: E402
+from claims.store.review import EditConflict, ReviewService  # noqa: E402
+from db import migrate  # noqa: E402
+from db.engine import Database, sqlite_check  # noqa: E402
+from db.models import Attribution, AuditEntry, Claim, Document  # noqa: E402
+
+SENTENCE = "Officials in {city} said on {day} that {n} trucks had crossed the border at dawn."
+CITIES = ("Kharkiv", "Basra", "Mosul", "Odesa", "Erbil", "Kursk", "Tikrit", "Sumy")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+@dataclass
+class WorkerReport:
+    """What one worker process did."""
+
+    role: str
+    name: str
+    done: int = 0
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list)
+    saves: dict[int, int] = field(default_factory=dict)
+
+
+def article(writer: str, number: int, sentences: int) -> str:
+    rng = random.Random(f"{writer}-{number}")  # noqa: S311 - varied text, not security
+    lines = [
+        SENTENCE.format(city=rng.choice(CITIES), day=rng.choice(DAYS), n=rng.randint(2, 900))
+        for _ in range(sentences)
+    ]
+    return f"Report {writer} {number}\n\n" + "\n\n".join(lines) + "\n"
+
+
+def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -> None:
+    """One document and one claim per paragraph, in one write transaction."""
+    raw = RawInput(
+        origin=origin,
+        locator=None,
+        data=body.encode(),
+        media_type="text/plain",
+        meta=DocumentMeta.of(MetaOrigin.OPTION, title=origin),
+    )
+    prepared = prepare(raw)
+
+    def work(session: Session) -> None:
+        stored = store_document(session, prepared, actor)
+        document = session.get(Document, stored.document_id)
+        assert document is not None
+        if session.scalar(select(func.count()).where(Claim.document_id == document.id)):
+            return  # ingestion extracted claims itself
+        for number, start in enumerate(_paragraph_starts(document.text)):
+            end = document.text.index(".", start) + 1
+            claim = Claim(
+                document_id=document.id,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                norm_text=document.text[start:end].lower(),
+                sentence=number,
+            )
+            claim.attributions = [Attribution(position=0, role="speaker", mention="Officials")]
+            session.add(claim)
+
+    database.run_write(work)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts, position = [], text.find("Officials")
+    while position != -1:
+        starts.append(position)
+        position = text.find("Officials", position + 1)
+    return starts
+
+
+def writer(target: str, name: str, start: Any, seconds: float, sentences: int, queue: Any) -> None:
+    database = Database.from_target(target)
+    report = WorkerReport("writer", name)
+    start.wait()
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        started = time.perf_counter()
+        try:
+            body = article(name, report.done, sentences)
+            ingest_with_claims(database, body, f"{name}-{report.done}.txt", name)
+            report.done += 1
+        except Exception as exc:
+            report.errors.append(f"{type(exc).__name__}: {exc}"[:300])
+        report.latencies_ms.append((time.perf_counter() - started) * 1000)
+    database.dispose()
+    queue.put(asdict(report))
+
+
+def reviewer(
+    target: str, name: str, start: Any, seconds: float, claim_ids: list[int], queue: Any
+) -> None:
+    database = Database.from_target(target)
+    service = ReviewService(database, name)
+    report = WorkerReport("reviewer", name)
+    rng = random.Random(name)  # noqa: S311 - load pattern, not security
+    start.wait()
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        claim_id = rng.choice(claim_ids)
+        started = time.perf_counter()
+        try:
+            if review_once(database, service, claim_id, report):
+                report.done += 1
+                report.saves[claim_id] = report.saves.get(claim_id, 0) + 1
+        except Exception as exc:
+            report.errors.append(f"{type(exc).__name__}: {exc}"[:300])
+        report.latencies_ms.append((time.perf_counter() - started) * 1000)
+    database.dispose()
+    queue.put(asdict(report))
+
+
+def review_once(
+    database: Database, service: ReviewService, claim_id: int, report: WorkerReport
+) -> bool:
+    """Read the claim, then save its counter plus one; on a conflict read again and retry."""
+    for _ in range(50):
+        with database.read() as session:
+            claim = session.get(Claim, claim_id)
+            assert claim is not None
+            seen, count = claim.row_version, counter(claim.rationale)
+        try:
+            service.set_rationale(claim_id, seen, f"count={count + 1} by {service.reviewer}")
+            return True
+        except EditConflict:
+            report.conflicts += 1
+    return False
+
+
+def counter(rationale: str | None) -> int:
+    if not rationale or not rationale.startswith("count="):
+        return 0
+    return int(rationale.split()[0].removeprefix("count="))
+
+
+def prepare_database(target: str, claims: int) -> list[int]:
+    """Upgrade the schema and make sure `claims` claims exist for the reviewers."""
+    database = Database.from_target(target)
+    migrate.upgrade(database)
+    with database.read() as session:
+        ids = list(session.scalars(select(Claim.id).order_by(Claim.id).limit(claims)))
+    number = 0
+    while len(ids) < claims:
+        ingest_with_claims(database, article("seed", number, 10), f"seed-{number}.txt", "seed")
+        number += 1
+        with database.read() as session:
+            ids = list(session.scalars(select(Claim.id).order_by(Claim.id).limit(claims)))
+    database.dispose()
+    return ids
+
+
+def final_counts(target: str, claim_ids: list[int]) -> dict[str, Any]:
+    database = Database.from_target(target)
+    with database.read() as session:
+        rows = session.execute(
+            select(Claim.id, Claim.rationale, Claim.row_version).where(Claim.id.in_(claim_ids))
+        ).all()
+        audit = session.scalar(select(func.count()).where(AuditEntry.action == "claim.rationale"))
+        documents = session.scalar(select(func.count()).select_from(Document))
+    integrity = sqlite_check(database.path, "integrity_check") if database.path else []
+    database.dispose()
+    return {
+        "counters": {row.id: counter(row.rationale) for row in rows},
+        "versions": {row.id: row.row_version for row in rows},
+        "audit_rationale_entries": audit,
+        "documents": documents,
+        "integrity_problems": integrity,
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    claim_ids = prepare_database(args.db, args.claims)
+    before = final_counts(args.db, claim_ids)
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    start = context.Barrier(args.writers + args.reviewers)
+    processes = [
+        context.Process(
+            target=writer, args=(args.db, f"w{n}", start, args.seconds, args.sentences, queue)
+        )
+        for n in range(args.writers)
+    ] + [
+        context.Process(
+            target=reviewer, args=(args.db, f"r{n}", start, args.seconds, claim_ids, queue)
+        )
+        for n in range(args.reviewers)
+    ]
+    for process in processes:
+        process.start()
+    reports = [WorkerReport(**queue.get(timeout=args.seconds + 600)) for _ in processes]
+    for process in processes:
+        process.join()
+    after = final_counts(args.db, claim_ids)
+    return summarise(args, reports, before, after)
+
+
+def summarise(
+    args: argparse.Namespace,
+    reports: list[WorkerReport],
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> dict[str, Any]:
+    writers = [r for r in reports if r.role == "writer"]
+    reviewers = [r for r in reports if r.role == "reviewer"]
+    saves = sum(r.done for r in reviewers)
+    counted = sum(after["counters"].values()) - sum(before["counters"].values())
+    seconds = args.seconds
+    return {
+        "backend": "sqlite" if "://" not in args.db else args.db.split(":", 1)[0],
+        "writers": args.writers,
+        "reviewers": args.reviewers,
+        "seconds": seconds,
+        "claims_edited": len(after["counters"]),
+        "documents_ingested": sum(r.done for r in writers),
+        "documents_per_s": round(sum(r.done for r in writers) / seconds, 1),
+        "reviews_saved": saves,
+        "reviews_per_s": round(saves / seconds, 1),
+        "conflicts_retried": sum(r.conflicts for r in reviewers),
+        "errors": sum(len(r.errors) for r in reports),
+        "error_samples": sorted({e for r in reports for e in r.errors})[:5],
+        "lost_updates": saves - counted,
+        "audit_mismatch": saves
+        - (after["audit_rationale_entries"] - before["audit_rationale_entries"]),
+        "ingest_ms_p50_p95": _percentiles([x for r in writers for x in r.latencies_ms]),
+        "review_ms_p50_p95": _percentiles([x for r in reviewers for x in r.latencies_ms]),
+        "integrity_problems": after["integrity_problems"],
+    }
+
+
+def _percentiles(values: list[float]) -> list[float]:
+    if len(values) < 2:
+        return [round(v, 1) for v in values]
+    cuts = statistics.quantiles(values, n=20)
+    return [round(statistics.median(values), 1), round(cuts[18], 1)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help="SQLite file or postgresql+psycopg:// URL")
+    parser.add_argument("--writers", type=int, default=2, help="ingesting processes")
+    parser.add_argument("--reviewers", type=int, default=4, help="reviewing processes")
+    parser.add_argument("--seconds", type=float, default=20.0, help="how long to run")
+    parser.add_argument("--claims", type=int, default=20, help="claims the reviewers share")
+    parser.add_argument("--sentences", type=int, default=12, help="claims per document")
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args()
+    result = run(args)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        width = max(len(key) for key in result)
+        for key, value in result.items():
+            print(f"{key:<{width}}  {value}")
+    failed = result["lost_updates"] or result["audit_mismatch"] or result["integrity_problems"]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
