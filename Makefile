@@ -18,6 +18,7 @@ $(BIN)/claims: pyproject.toml
 setup: $(BIN)/claims
 
 review: setup
+	$(BIN)/claims --db $(DB) sources import seeds/sources.toml
 	$(BIN)/claims --db $(DB) ingest --quiet seeds/
 	$(BIN)/claims --db $(DB) review
 

@@ -16,7 +16,8 @@ PURE_PACKAGES = (
     "claims.extract",
     "claims.reports",
     "claims.match",
-    "claims.sources.logic",
+    "claims.sources",
+    "claims.eval",
 )
 FORBIDDEN = ("sqlalchemy", "db", "textual", "tui", "alembic")
 

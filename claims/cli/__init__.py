@@ -23,8 +23,14 @@ COMMANDS = {
     "ingest": "claims.cli.ingest:ingest",
     "documents": "claims.cli.documents:documents",
     "show": "claims.cli.documents:show",
+    "list": "claims.cli.listing:list_claims",
     "export": "claims.cli.export:export",
+    "import": "claims.cli.importer:import_command",
+    "config": "claims.cli.config:config",
     "db": "claims.cli.dbcmd:db",
+    "sources": "claims.cli.sources:sources",
+    "eval": "claims.cli.evaluate:evaluate",
+    "match": "claims.cli.match:match",
 }
 PLUGIN_GROUP = "claims.commands"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from claims.ingest.lines import Line, Paragraph, paragraphs
 from claims.ingest.models import DebrisSpan
@@ -175,9 +176,13 @@ def dominant_script_of(text: str) -> str | None:
 
 
 def _scripts(text: str) -> list[str]:
-    found = []
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            found.append(name.split(" ", 1)[0] if name else "UNKNOWN")
-    return found
+    if text.isascii():
+        return ["LATIN"] * sum(1 for ch in text if ch.isalpha())
+    return [_script(ch) for ch in text if ch.isalpha()]
+
+
+@lru_cache(maxsize=8192)
+def _script(ch: str) -> str:
+    """The script of a letter, from the first word of its Unicode name (LATIN, CYRILLIC...)."""
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"

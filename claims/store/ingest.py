@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from claims.errors import InputError
 from claims.ingest.inputs import InputRef, ReadOptions, read
 from claims.ingest.models import DocumentMeta, PreparedDocument
 from claims.ingest.prepare import prepare
+from claims.store.carry import carry_reviews
+from claims.store.claims import extract_document
 from claims.store.documents import Outcome, Stored, find_by_hash, store_document
+from claims.store.matching import match_claims
 from db.engine import Database
+from db.models import Document, DocumentSnapshot
 
 
 @dataclass(frozen=True)
@@ -46,8 +53,22 @@ class IngestReport:
 
 def ingest_one(database: Database, ref: InputRef, options: IngestOptions) -> Stored:
     """Read, prepare and store one input; raises InputError, and then stores nothing."""
-    prepared = prepare(read(ref, options.read, options.meta))
-    return save_prepared(database, prepared, options.actor)
+    raw = read(ref, options.read, options.meta)
+    seen = _seen_bytes(database, hashlib.sha256(raw.data).hexdigest())
+    if seen is not None:
+        return seen
+    return save_prepared(database, prepare(raw), options.actor)
+
+
+def _seen_bytes(database: Database, raw_sha256: str) -> Stored | None:
+    """The document these exact bytes were already stored as, if any (skips all the work)."""
+    with database.read() as session:
+        document_id = session.scalar(
+            select(DocumentSnapshot.document_id)
+            .where(DocumentSnapshot.raw_sha256 == raw_sha256)
+            .limit(1)
+        )
+    return None if document_id is None else Stored(Outcome.UNCHANGED, document_id)
 
 
 def save_prepared(database: Database, prepared: PreparedDocument, actor: str) -> Stored:
@@ -57,13 +78,31 @@ def save_prepared(database: Database, prepared: PreparedDocument, actor: str) ->
     the winner's document and reports it as already ingested.
     """
     try:
-        return database.run_write(lambda session: store_document(session, prepared, actor))
+        return database.run_write(lambda session: store_and_analyse(session, prepared, actor))
     except IntegrityError:
         with database.read() as session:
             existing = find_by_hash(session, prepared.norm_sha256)
             if existing is None:
                 raise
             return Stored(Outcome.UNCHANGED, existing.id, existing.previous_id)
+
+
+def store_and_analyse(session: Session, prepared: PreparedDocument, actor: str) -> Stored:
+    """Store a document with its claims, chains, matches and carried-over reviews, at once.
+
+    Everything happens in the caller's transaction, so a document is never visible without
+    its analysis and a failure anywhere leaves nothing behind.
+    """
+    stored = store_document(session, prepared, actor)
+    if stored.outcome == Outcome.UNCHANGED:
+        return stored
+    document = session.get_one(Document, stored.document_id)
+    claims = extract_document(session, document, actor)
+    if stored.previous_id is not None:
+        previous = session.get_one(Document, stored.previous_id)
+        carry_reviews(session, previous, document, claims, actor)
+    match_claims(session, claims, actor)
+    return stored
 
 
 def ingest_all(

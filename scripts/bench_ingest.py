@@ -1,0 +1,76 @@
+"""Benchmark: documents per second for `claims ingest` of a folder of real articles.
+
+Usage: python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl [-n 300] [--db URL]
+
+Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files into a temporary
+folder, ingests the folder into a fresh SQLite file (or the given database) the way
+`claims ingest` does, then ingests it again (all unchanged), and prints the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from claims.ingest.inputs import expand
+from claims.store.documents import Outcome
+from claims.store.ingest import IngestOptions, ingest_all
+from db import migrate
+from db.engine import Database
+
+
+def write_corpus(corpus: Path, folder: Path, count: int) -> int:
+    written = 0
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            if written == count:
+                break
+            article = json.loads(line)
+            text = f"{article['title']}\n\n{article['text']}\n"
+            (folder / f"{written:05d}.txt").write_text(text, encoding="utf-8")
+            written += 1
+    return written
+
+
+def run(database: Database, folder: Path) -> tuple[float, dict[str, int]]:
+    started = time.perf_counter()
+    report = ingest_all(database, expand([str(folder)]), IngestOptions(actor="bench"))
+    elapsed = time.perf_counter() - started
+    tally = {str(outcome): report.count(outcome) for outcome in Outcome}
+    tally["failed"] = len(report.failed)
+    return elapsed, tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("-n", "--count", type=int, default=300)
+    parser.add_argument("--db", help="database URL (default: a new SQLite file)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        count = write_corpus(args.corpus, folder, args.count)
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        database = Database.from_target(args.db or str(Path(tmp) / "bench.db"))
+        migrate.upgrade(database)
+        first, tally = run(database, folder)
+        again, tally_again = run(database, folder)
+        database.dispose()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    where = "given" if args.db else "SQLite file"
+    print(f"articles: {count} ({size / 1024:.0f} KB), database: {where}")
+    print(f"first ingest:  {first:6.2f} s  {count / first:7.1f} documents/s  {tally}")
+    print(f"second ingest: {again:6.2f} s  {count / again:7.1f} documents/s  {tally_again}")
+    print(f"peak memory: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

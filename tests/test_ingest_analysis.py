@@ -1,0 +1,113 @@
+"""Ingest runs the whole analysis in the document's transaction: claims, chains, registry
+flags, matches; a new version of a document carries its reviews over or marks them orphaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from claims.ingest.inputs import ReadOptions, expand
+from claims.ingest.models import DocumentMeta
+from claims.store import ingest as ingest_module
+from claims.store.ingest import IngestOptions, ingest_all
+from claims.store.review import ReviewService
+from db.models import AuditEntry, Claim, Document, Relation
+from tests.conftest import SEEDS, Cli
+
+REGISTRY = SEEDS / "sources.toml"
+
+STORY = """\
+Officials in Riverton said on Monday that the bridge on Route 9 would reopen by March 2027.
+
+The council approved 40 million dollars for the repairs, according to the mayor's office.
+
+Engineers found cracks in three of the eleven supporting piers during an inspection in May.
+"""
+
+
+def claim_rows(cli: Cli) -> list[Claim]:
+    with cli.target.database.read() as session:
+        rows = session.scalars(select(Claim).order_by(Claim.document_id, Claim.start)).all()
+        for row in rows:
+            _ = row.document.text
+        session.expunge_all()
+        return list(rows)
+
+
+def test_seed_articles_arrive_analysed(cli: Cli) -> None:
+    assert cli("sources", "import", str(REGISTRY)).exit_code == 0
+    result = cli("ingest", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    rows = claim_rows(cli)
+    assert len(rows) > 50
+    for row in rows:
+        assert row.document.text[row.start : row.end] == row.text
+    flagged = [row for row in rows if row.propaganda_sourced]
+    assert any("Rybar" in row.text for row in flagged)
+    isw_only = [row for row in rows if row.text.startswith("According to the Institute for the")]
+    assert isw_only and not any(row.propaganda_sourced for row in isw_only)
+    with cli.target.database.read() as session:
+        kinds = dict(
+            session.execute(select(Relation.kind, func.count()).group_by(Relation.kind)).all()
+        )
+    assert kinds.get("conflicts", 0) > 0 and kinds.get("corroborates", 0) > 0
+
+    again = cli("ingest", str(SEEDS))
+    assert "0 added, 5 unchanged" in again.stderr
+    assert len(claim_rows(cli)) == len(rows)
+
+
+def test_new_version_carries_reviews_and_orphans_vanished_claims(cli: Cli, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    assert cli("ingest", str(story)).exit_code == 0
+    first = claim_rows(cli)
+    budget = next(row for row in first if "40 million" in row.text)
+    cracks = next(row for row in first if "cracks" in row.text)
+    service = ReviewService(cli.target.database, "alice")
+    service.set_verdict(budget.id, budget.row_version, "true", "Council minutes, item 4.")
+    service.set_verdict(cracks.id, cracks.row_version, "false", "Report says two piers.")
+
+    changed = "A new opening line was added by the editors overnight.\n\n" + STORY.replace(
+        "Engineers found cracks in three of the eleven supporting piers during an inspection "
+        "in May.",
+        "The inspection report was not published.",
+    )
+    story.write_text(changed)
+    result = cli("ingest", str(story))
+    assert "1 new version" in result.stderr, result.output
+
+    rows = claim_rows(cli)
+    newest = max(row.document_id for row in rows)
+    carried = next(row for row in rows if row.document_id == newest and "40 million" in row.text)
+    assert (carried.verdict, carried.rationale, carried.reviewed_by) == (
+        "true",
+        "Council minutes, item 4.",
+        "alice",
+    )
+    assert carried.anchor_status == "moved"
+    old_cracks = next(row for row in rows if row.id == cracks.id)
+    assert old_cracks.anchor_status == "orphaned" and old_cracks.verdict == "false"
+    with cli.target.database.read() as session:
+        actions = list(session.scalars(select(AuditEntry.action)))
+    assert actions.count("claim.carry") == 1 and actions.count("claim.orphaned") == 1
+
+
+def test_a_failing_analysis_leaves_nothing_behind(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("matching failed")
+
+    monkeypatch.setattr(ingest_module, "match_claims", broken)
+    options = IngestOptions(actor="tester", meta=DocumentMeta(), read=ReadOptions())
+    with pytest.raises(RuntimeError):
+        ingest_all(cli.target.database, expand([str(story)]), options)
+    with cli.target.database.read() as session:
+        for model in (Document, Claim, AuditEntry):
+            assert session.scalar(select(func.count()).select_from(model)) == 0
