@@ -12,7 +12,7 @@ DB ?= claims.db
 $(BIN)/claims: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,train]'
 	@touch $@
 
 setup: $(BIN)/claims

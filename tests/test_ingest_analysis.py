@@ -111,3 +111,15 @@ def test_a_failing_analysis_leaves_nothing_behind(
     with cli.target.database.read() as session:
         for model in (Document, Claim, AuditEntry):
             assert session.scalar(select(func.count()).select_from(model)) == 0
+
+
+def test_a_repeated_paragraph_is_one_claim_that_knows_its_copy(cli: Cli, tmp_path: Path) -> None:
+    paragraph = "The ministry said on Tuesday that 300 new buses would arrive by June 2026."
+    story = tmp_path / "repeats.txt"
+    story.write_text(f"{paragraph}\n\nOther news followed later that week.\n\n{paragraph}\n")
+    assert cli("ingest", str(story)).exit_code == 0
+    rows = [row for row in claim_rows(cli) if row.text == paragraph]
+    assert len(rows) == 1
+    copy = rows[0].features["repeated"][0]
+    assert rows[0].document.text[copy["start"] : copy["end"]] == paragraph
+    assert copy["start"] > rows[0].end

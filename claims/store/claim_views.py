@@ -159,6 +159,8 @@ class ClaimDetail(BaseModel):
     chain: list[ChainLink] = []
     related: list[RelatedClaim] = []
     history: list[HistoryItem] = []
+    repeated_at: list[int] = []
+    """Offsets of later copies of this sentence in its own document (repeated paragraphs)."""
     drafts: list[DraftItem] = []
 
     @property
@@ -206,6 +208,7 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         related=_related(session, claim.id),
         history=_history(session, claim.id),
         drafts=_drafts(session, claim.id),
+        repeated_at=[int(copy["start"]) for copy in claim.features.get("repeated", [])],
     )
 
 

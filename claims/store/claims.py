@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.extract.pipeline import EXTRACTOR_VERSION, extract_claims
+from claims.match.repeats import repeated_copies
 from claims.store.audit import record
 from claims.store.sources import apply_credibility, resolve_attributions
 from claims.text.normalize import fold
@@ -43,6 +44,7 @@ def extract_document(session: Session, document: Document, actor: str) -> list[C
     """Extract and store the claims of one stored document (in the caller's transaction)."""
     extracted = extract_claims(document.text, debris_spans(document), document_context(document))
     claims = [claim_row(document, found) for found in extracted]
+    mark_repeats(document, claims)
     session.add_all(claims)
     session.flush()
     resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
@@ -59,6 +61,22 @@ def extract_document(session: Session, document: Document, actor: str) -> list[C
         after={"claims": len(claims), "extractor": EXTRACTOR_VERSION},
     )
     return claims
+
+
+def mark_repeats(document: Document, claims: Sequence[Claim]) -> None:
+    """Record, in each claim's features, where its paragraph is repeated in the document.
+
+    Ingestion keeps the later copy of a repeated paragraph as debris, so the claim exists
+    once; the copies stay visible to a reviewer (and in exports) as `features["repeated"]`.
+    """
+    spans = [(claim.start, claim.end) for claim in claims]
+    copies = repeated_copies(document.text, debris_spans(document), spans)
+    by_start = {claim.start: claim for claim in claims}
+    for copy in copies:
+        claim = by_start[copy.claim_start]
+        repeated = [*claim.features.get("repeated", [])]
+        repeated.append({"start": copy.start, "end": copy.end, "reason": copy.reason})
+        claim.features = {**claim.features, "repeated": repeated}
 
 
 def claim_row(document: Document, found: ExtractedClaim) -> Claim:

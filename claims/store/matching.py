@@ -28,7 +28,6 @@ from claims.match.engine import Found, Tally, candidate_pairs, judge, keys_of, r
 from claims.match.models import ChainNode, Kind, MatchClaim
 from claims.match.relate import side
 from claims.match.repeats import repeated_copies
-from claims.match.score import Rarity
 from claims.store.audit import record
 from db.models import Attribution, Claim, ClaimKey, Cluster, Document, Relation, Source
 
@@ -74,12 +73,16 @@ def match_claims(session: Session, claims: Sequence[Claim], actor: str) -> Match
         return report
     session.flush()
     loaded = load_claims(session, ids)
-    report.keys = _write_keys(session, loaded)
-    pairs = _candidates(session, loaded)
+    keys = {claim.id: keys_of(claim) for claim in loaded}
+    report.keys = _write_keys(session, keys)
+    frequency = key_frequency(session, (key for found in keys.values() for key in found))
+    pairs = _candidates(session, keys, frequency)
     report.candidates = len(pairs)
     others = load_claims(session, sorted({i for pair in pairs for i in pair} - set(ids)))
     everything = {claim.id: claim for claim in [*loaded, *others]}
-    rarity = _rarity(session, everything.values())
+    other_keys = stored_keys(session, [claim.id for claim in others])
+    frequency.update(key_frequency(session, other_keys - frequency.keys()))
+    rarity = rarity_of(frequency, _scalar(session, select(func.count()).select_from(Claim)))
     sides = {claim_id: side(claim) for claim_id, claim in everything.items()}
     tally = Tally()
     found = judge([(sides[a], sides[b]) for a, b in pairs], rarity, tally=tally)
@@ -247,13 +250,19 @@ def _owners(session: Session, source_ids: set[int]) -> dict[int, tuple[tuple[int
 # --- keys and candidates ------------------------------------------------------------------
 
 
-def _write_keys(session: Session, claims: Sequence[MatchClaim]) -> int:
-    ids = [claim.id for claim in claims]
-    for chunk in chunks(ids):
+def _write_keys(session: Session, keys: Mapping[int, list[str]]) -> int:
+    for chunk in chunks(sorted(keys)):
         session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(chunk)))
-    keys = {claim.id: keys_of(claim) for claim in claims}
     _insert_keys(session, keys)
     return sum(len(found) for found in keys.values())
+
+
+def stored_keys(session: Session, ids: Sequence[int]) -> set[str]:
+    """The blocking keys already stored for these claims (written when they were matched)."""
+    found: set[str] = set()
+    for chunk in chunks(sorted(ids)):
+        found.update(session.scalars(select(ClaimKey.key).where(ClaimKey.claim_id.in_(chunk))))
+    return found
 
 
 def _insert_keys(session: Session, keys: Mapping[int, list[str]]) -> None:
@@ -273,9 +282,9 @@ def key_frequency(session: Session, keys: Iterable[str]) -> dict[str, int]:
     return frequency
 
 
-def _candidates(session: Session, claims: Sequence[MatchClaim]) -> list[tuple[int, int]]:
-    keys = {claim.id: keys_of(claim) for claim in claims}
-    frequency = key_frequency(session, (key for found in keys.values() for key in found))
+def _candidates(
+    session: Session, keys: Mapping[int, list[str]], frequency: Mapping[str, int]
+) -> list[tuple[int, int]]:
     probes = {claim_id: probe_keys(found, frequency) for claim_id, found in keys.items()}
     postings: dict[str, list[int]] = defaultdict(list)
     for chunk in chunks(sorted({key for found in probes.values() for key in found})):
@@ -288,12 +297,6 @@ def _candidates(session: Session, claims: Sequence[MatchClaim]) -> list[tuple[in
         for other in from_postings(claim_id, found, postings, frequency):
             pairs.add((min(claim_id, other), max(claim_id, other)))
     return sorted(pairs)
-
-
-def _rarity(session: Session, claims: Iterable[MatchClaim]) -> Rarity:
-    keys = {key for claim in claims for key in keys_of(claim)}
-    total = _scalar(session, select(func.count()).select_from(Claim))
-    return rarity_of(key_frequency(session, keys), total)
 
 
 # --- relations ----------------------------------------------------------------------------

@@ -45,8 +45,23 @@ def summary(detail: ClaimDetail) -> Content:
     head = Content.styled(f"Claim #{detail.id}", "bold")
     facts = f"  {detail.kind} · check-worthiness {detail.checkworthiness:.2f} · "
     published = ui(f"({detail.published})") if detail.published else Content("")
+    repeated = (
+        Content.styled(
+            f"\nRepeated in this document at offset {', '.join(map(str, detail.repeated_at))}"
+            " (a duplicate paragraph, kept as debris)",
+            "italic",
+        )
+        if detail.repeated_at
+        else Content("")
+    )
     return Content.assemble(
-        head, facts, ui(detail.document_label, 80), " ", published, f" · doc #{detail.document_id}"
+        head,
+        facts,
+        ui(detail.document_label, 80),
+        " ",
+        published,
+        f" · doc #{detail.document_id}",
+        repeated,
     )
 
 
