@@ -338,3 +338,103 @@ def test_throughput_is_thousands_of_sentences_per_second() -> None:
     began = time.perf_counter()
     attribute(text, sentences, OUTLET)
     assert 2000 / (time.perf_counter() - began) > 1000
+
+
+# --- news-writing rules: post-posed quotes, participles, layout ------------------------
+
+
+def found_in(text: str) -> list[tuple[str | None, str | None, list[str]]]:
+    """(cue, source, content fragments) of every attribution in a one-paragraph text."""
+    result = find_attributions(text, [Span(start=0, end=len(text))], OUTLET)
+    return [
+        (
+            text[a.cue.start : a.cue.end] if a.cue else None,
+            text[a.source.start : a.source.end] if a.source else None,
+            [text[c.start : c.end] for c in a.content],
+        )
+        for a in result.attributions
+    ]
+
+
+def test_quote_before_subject_is_the_content_whatever_follows_the_verb() -> None:
+    text = "“The bridge is unsafe,” the engineer said, adding that repairs would take a year."
+    found = found_in(text)
+    assert found[0] == ("said", "the engineer", ["“The bridge is unsafe,”"])
+    assert found[1] == ("adding", "the engineer", ["repairs would take a year"])
+    text = "“The fund is broke,” Ada Moss told the council on Monday."
+    assert found_in(text)[0] == ("told", "Ada Moss", ["“The fund is broke,”"])
+
+
+def test_according_to_after_a_comma_keeps_its_own_source() -> None:
+    text = "The mill reports that orders fell by half, according to the trade union."
+    found = found_in(text)
+    assert found[-1][:2] == ("according to", "the trade union")
+
+
+def test_speech_participle_after_a_comma_is_a_cue() -> None:
+    text = "The mayor is defending the budget, saying it protects the libraries."
+    assert ("saying", "The mayor", ["it protects the libraries"]) in found_in(text)
+
+
+def test_source_after_the_verb_ends_at_a_participle_and_skips_a_party_label() -> None:
+    text = "“The vote was rigged,” said Sen. Ada Moss (D-Ore.), head of the panel."
+    cue, source, _ = found_in(text)[0]
+    assert (cue, source) == ("said", "Sen. Ada Moss (D-Ore.), head of the panel")
+    who = speaker(chain_of(text))
+    assert who.mention == "Ada Moss" and who.speaker_role == "head of the panel"
+    text = "“The vote was rigged,” said Ada Moss, speaking of the recount."
+    assert found_in(text)[0] == ("said", "Ada Moss", ["“The vote was rigged,”"])
+
+
+def test_inverted_source_after_a_comma_and_a_clause() -> None:
+    text = "The dam could fail within a decade, said Ivo Lind, an engineer who studied it."
+    cue, source, content = found_in(text)[0]
+    assert cue == "said" and source == "Ivo Lind, an engineer who studied it"
+    assert content == ["The dam could fail within a decade"]
+    # A noun phrase with a verb of its own after the comma is no source.
+    text = "This statement, issued by the council, underscores a policy aimed at calm."
+    assert speaker(chain_of(text)).mention != "a policy aimed at calm"
+
+
+def test_coordinated_speech_verb_shares_the_subject() -> None:
+    text = "The Harbour Police arrested two men on Friday and said the port would reopen."
+    assert ("said", "The Harbour Police", ["the port would reopen"]) in found_in(text)
+    # A base form after "to ... and" is not a report.
+    text = "It is stressed that the plan aims to help farmers and maintain prices."
+    assert all(cue != "maintain" for cue, _, _ in found_in(text))
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    text = "Readers wrote to us.\n\n“The rent is too high. We cannot stay.”\u00a0― Ada Moss\n"
+    sentences = spans_of(
+        text, "Readers wrote to us.", "“The rent is too high.", "We cannot stay.”\u00a0― Ada Moss"
+    )
+    result = find_attributions(text, sentences, OUTLET)
+    signed = [a for a in result.attributions if a.cue and text[a.cue.start : a.cue.end] == "―"]
+    assert len(signed) == 1
+    assert written(text, signed[0].source) == "Ada Moss"
+    assert [written(text, c) for c in signed[0].content] == [
+        "“The rent is too high. We cannot stay.”"
+    ]
+    assert speaker(list(result.chains[1])).mention == "Ada Moss"
+
+
+def test_transcript_turn_speaks_the_whole_paragraph() -> None:
+    text = "HOST: Welcome back to the show. What went wrong?\n\nMOSS: The budget ran out early."
+    sentences = spans_of(
+        text,
+        "HOST: Welcome back to the show.",
+        "What went wrong?",
+        "MOSS: The budget ran out early.",
+    )
+    result = find_attributions(text, sentences, OUTLET)
+    turns = [
+        (written(text, a.source), [written(text, c) for c in a.content])
+        for a in result.attributions
+    ]
+    assert turns == [
+        ("HOST", ["Welcome back to the show. What went wrong?"]),
+        ("MOSS", ["The budget ran out early."]),
+    ]
+    assert speaker(list(result.chains[1])).mention == "HOST"
+    assert speaker(list(result.chains[2])).mention == "MOSS"

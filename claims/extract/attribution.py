@@ -30,8 +30,10 @@ from claims.extract.attribution_chains import (
     frames_chain,
     inherit,
 )
-from claims.extract.attribution_cues import ATTITUDE_LEMMAS
+from claims.extract.attribution_cues import ATTITUDE_LEMMAS, CueKind
+from claims.extract.attribution_cues_find import Cue
 from claims.extract.attribution_frames import Frame, frame_stance, sentence_frames
+from claims.extract.attribution_layout import signed_quotes, transcript_turns
 from claims.extract.attribution_quotes import scan_quotes
 from claims.extract.attribution_tokens import PRONOUNS, tokenize
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
@@ -125,6 +127,7 @@ def _prepare(text: str, sentences: Sequence[Span]) -> _Doc:
         quotes = _overlapping(scan.quotes, sentence)
         tokens = tokenize(text, sentence.start, sentence.end, quotes)
         frames.append(sentence_frames(tokens, quotes))
+    _add_layout_frames(text, sentences, scan.quotes, frames)
     return _Doc(
         text=text,
         sentences=list(sentences),
@@ -133,6 +136,24 @@ def _prepare(text: str, sentences: Sequence[Span]) -> _Doc:
         frames=frames,
         unclosed=unclosed,
     )
+
+
+def _add_layout_frames(
+    text: str, sentences: Sequence[Span], quotes: tuple[Span, ...], frames: list[list[Frame]]
+) -> None:
+    """Signed quotations and transcript turns, for sentences with no cue of their own."""
+    found = signed_quotes(text, quotes) + transcript_turns(text)
+    if not found:
+        return
+    starts = [s.start for s in sentences]
+    for layout in found:
+        index = bisect_right(starts, layout.cue.start) - 1
+        if index < 0 or layout.cue.start >= sentences[index].end:
+            continue
+        if frames[index] and frames[index][0].cue_span != layout.cue:
+            continue
+        cue = Cue(0, 0, text[layout.cue.start : layout.cue.end], CueKind.SAY, Stance.NEUTRAL)
+        frames[index] = [Frame(cue, layout.cue, layout.source, (layout.content,))]
 
 
 def _borrowed_content(doc: _Doc, index: int, frame: Frame) -> tuple[Span, ...]:

@@ -259,5 +259,8 @@ def _build_verbs() -> dict[str, CueEntry]:
     return table
 
 
+SPEECH_LEMMAS = _SAY_NEUTRAL | _SAY_ENDORSING | _SAY_DISTANCING
+"""Lemmas of verbs of saying (their `-ing` form after a comma is a participle cue)."""
+
 VERB_CUES: dict[str, CueEntry] = _build_verbs()
 """Lower-cased verb form -> its cue entry."""

@@ -10,6 +10,7 @@ from claims.extract.attribution_cues import (
     MULTIWORD_SAY,
     MULTIWORD_STANCE,
     PASSIVE_CUES,
+    SPEECH_LEMMAS,
     VERB_CUES,
     CueKind,
 )
@@ -100,6 +101,13 @@ def _strict_ok(tokens: list[Token], at: int) -> bool:
     return nxt == "," and after in OPEN_QUOTES
 
 
+def _speech_participle(tokens: list[Token], at: int, lemma: str) -> bool:
+    """`..., saying the plan failed`: a speech verb's -ing form after a comma is a cue."""
+    token = tokens[at]
+    before = tokens[at - 1].text if at else ""
+    return token.lower.endswith("ing") and lemma in SPEECH_LEMMAS and before in ",—–"
+
+
 def _base_form_ok(form: str, lemma: str, before: str) -> bool:
     """A base form ("support") is a verb only after a subject pronoun or an auxiliary."""
     if form != lemma:
@@ -121,7 +129,9 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     if entry.kind is CueKind.OBJECT and not participle and before not in _ING_LEADS:
         return None
-    if entry.kind is CueKind.STRICT and not _strict_ok(tokens, at):
+    if entry.kind is CueKind.STRICT and not (
+        _strict_ok(tokens, at) or _speech_participle(tokens, at, entry.lemma)
+    ):
         return None
     kind = CueKind.SAY if entry.kind is CueKind.STRICT else entry.kind
     return Cue(at, at, entry.lemma, kind, entry.stance)

@@ -28,7 +28,14 @@ from claims.extract.attribution_spans import (
     span_of,
     words_in,
 )
-from claims.extract.attribution_tokens import CLOSE_QUOTES, PREPOSITIONS, TIME_WORDS, Token, words
+from claims.extract.attribution_tokens import (
+    AUXILIARIES,
+    CLOSE_QUOTES,
+    PREPOSITIONS,
+    TIME_WORDS,
+    Token,
+    words,
+)
 from claims.extract.models import Span, Stance
 
 _CITING = frozenset({"citing", "quoting"})
@@ -67,7 +74,10 @@ def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
         if tokens[stop].lower == "that" and stop > after:
             break
         stop += 1
-    source = span_of(tokens, after, stop)
+    end = stop
+    if end == len(tokens) and end > after and tokens[end - 1].text in ".!?":
+        end -= 1  # the full stop that ends the sentence
+    source = span_of(tokens, after, end)
     if source is None:
         return None
     cited, resume = _relative_citation(tokens, stop, clause.hi)
@@ -154,14 +164,61 @@ def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
         return _participle_frame(clause, cue, cue_span, tail)
     if _after_comma_or_quote(clause, cue):
         comma = tokens[cue.first - 1].text == ","
+        if comma and _source_closes_sentence(clause, cue):
+            return _inverted_frame(clause, cue, cue_span)
         if comma and (tail.clause_like or cue.kind is CueKind.TELL):
             return _preposed_frame(clause, cue, cue_span, tail)
         if comma and tail.nothing_named:
             return _postposed_frame(clause, cue, cue_span, tail)
         return _inverted_frame(clause, cue, cue_span)
-    if not tail.clause_like:
+    if not tail.clause_like or _subject_follows_quote(clause, cue):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
+
+
+def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
+    """`“Y,” X said after the meeting, adding ...`: the quotation is the content.
+
+    Whatever follows the verb (an adverbial, a participle, an audience) belongs to the
+    attribution of the quotation that ends just before the subject.
+    """
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None or source[0] <= clause.lo:
+        return False
+    before = source[0] - 1
+    if tokens[before].text == "," and before > clause.lo and not tokens[before].quoted:
+        before -= 1
+    return tokens[before].quoted
+
+
+_RELATIVES = frozenset({"who", "which"})
+_SOURCE_OPENERS = words("a an the one his her their its")
+_NOT_IN_SOURCE = AUXILIARIES | words("that this these those")
+
+
+def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
+    """`Y, said Jane Doe, a senior adviser.`: a name with no verb of its own ends the clause."""
+    tokens = clause.tokens
+    if cue.kind is CueKind.TELL or words_in(tokens, clause.lo, cue.first) < 4:
+        return False
+    source = right_source(tokens, cue.last + 1, clause.hi)
+    if source is None or words_in(tokens, *source) > 30:
+        return False
+    first, stop = source
+    if not (tokens[first].text[:1].isupper() or tokens[first].lower in _SOURCE_OPENERS):
+        return False
+    if any(t.text[:1].isalnum() for t in tokens[stop : clause.hi]):
+        return False
+    head = first
+    while head < stop and tokens[head].text != "," and tokens[head].lower not in _RELATIVES:
+        lower = tokens[head].lower
+        if lower in _NOT_IN_SOURCE or (
+            lower.endswith(("ed", "ing")) and lower == tokens[head].text
+        ):
+            return False
+        head += 1
+    return head - first <= 4 or any(t.text[:1].isupper() for t in tokens[first:head])
 
 
 def _preposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> Frame | None:
@@ -181,9 +238,10 @@ def _participle_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> 
     """`X endorsed Cruz, saying Y`: the subject of the sentence is the source."""
     subject = sentence_subject(clause.tokens, clause.lo, cue.first)
     content = content_after(clause, tail.at)
-    if subject is None or not content:
+    if not content:
         return None
-    return Frame(cue, cue_span, span_of(clause.tokens, *subject), content, tail.addressee)
+    source = span_of(clause.tokens, *subject) if subject else None
+    return Frame(cue, cue_span, source, content, tail.addressee)
 
 
 def _postposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> Frame | None:
@@ -225,7 +283,7 @@ def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
         return None
     content = content_before(clause, clause.lo, cue.first)
     stop = source[1]
-    if stop < clause.hi and tokens[stop].text == ",":
+    if _parenthetical_goes_on(clause, stop):
         content = content + content_after(clause, stop + 1)
     if not content:
         return None
@@ -294,10 +352,15 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         offset = tokens[cue.first].start
         if any(f.source and f.source.start <= offset < f.source.end for f in frames):
             continue
-        clause = Clause(tokens, quotes, _left_limit(frames, tokens, offset), len(tokens))
+        coordinated = bool(frames) and frames[-1].source is not None and _coordinated(tokens, cue)
+        lo = 0 if coordinated else _left_limit(frames, tokens, offset)
+        clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
-        if frame is not None and frames and _after_participle_lead(clause, cue):
+        if frame is not None and coordinated:
             frame = frame._replace(source=frames[-1].source)
+        if frame is not None and _takes_previous_source(clause, cue):
+            frame = frame._replace(source=frames[-1].source) if frames else frame
+            frame = frame if frame.source else None
         if frame is not None:
             frames.append(frame)
     if not frames:
@@ -317,6 +380,24 @@ def _cite_in_source(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
                 frames[index] = frame._replace(cited=_cited(tokens, cue))
                 break
     return frames
+
+
+def _coordinated(tokens: list[Token], cue: Cue) -> bool:
+    """`X backed the bill, and said Y` / `X arrived and later told Z`: a second verb of X."""
+    if cue.first == cue.last and tokens[cue.first].lower == cue.lemma:
+        return False  # a base form: `to support X and maintain Y` is no report
+    at = cue.first - 1
+    while at > 0 and tokens[at].lower in AUXILIARIES:
+        at -= 1
+    return at > 0 and tokens[at].lower in ("and", "but") and cue.kind is not CueKind.ACCORDING
+
+
+def _takes_previous_source(clause: Clause, cue: Cue) -> bool:
+    """`X said Y, adding Z`: a participle cue speaks for the previous frame's source.
+
+    Not `Y, according to Z`: "according" looks like a participle but names its own source.
+    """
+    return cue.kind is not CueKind.ACCORDING and _after_participle_lead(clause, cue)
 
 
 def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:

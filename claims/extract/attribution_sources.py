@@ -36,6 +36,8 @@ _OF_ORG = re.compile(
 )
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,20}\)")
+"""A short parenthesis after a name: party and state (`(D-N.Y.)`), an age."""
 _DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " with")
 """A role cannot end with these ("security sources in Basra" is one phrase, not a role)."""
 
@@ -89,8 +91,18 @@ def split_source(text: str, span: Span) -> SourceParts:
     """Split the source written at `span` of `text` into name, role and affiliation."""
     phrase = text[span.start : span.end]
     head, sep, tail = phrase.partition(",")
-    if sep:
-        head_words = head.split()
+    bare = _PARENTHESIS.sub("", head).rstrip()
+    if bare != head.rstrip() and _looks_like_name(bare.split()):
+        name_span = Span(start=span.start, end=span.start + len(bare))
+        role = tail.strip(" ,") if sep else ""
+        return SourceParts(bare, name_span, role or None, _affiliation(role) if role else None)
+    if sep or bare != head.rstrip():
+        head_words = bare.split()
+        if not _looks_like_name(head_words) and _titled_name(head_words):
+            inner = split_source(text, Span(start=span.start, end=span.start + len(bare)))
+            role = tail.strip(" ,") or inner.role or ""
+            affiliation = _affiliation(role) if role else None
+            return SourceParts(inner.name, inner.name_span, role or None, affiliation)
         if _looks_like_name(head_words):
             role = tail.strip(" ,")
             name_span = Span(start=span.start, end=span.start + len(head.rstrip()))
@@ -116,6 +128,15 @@ def split_source(text: str, span: Span) -> SourceParts:
             name_span = Span(start=begin, end=begin + len(name))
             return SourceParts(name, name_span, role, _affiliation(role))
     return SourceParts(phrase.strip(), span, None, None)
+
+
+def _titled_name(words: list[str]) -> bool:
+    """`Sen. Jane Doe`: titles, then a personal name, and nothing else."""
+    first = len(words)
+    while first > 0 and _is_name_word(words[first - 1]):
+        first -= 1
+    titles = words[:first]
+    return 0 < first < len(words) and all(w.strip(".,").lower() in TITLE_WORDS for w in titles)
 
 
 def _has_title(role: str) -> bool:

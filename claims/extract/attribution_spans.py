@@ -238,18 +238,43 @@ def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | 
     stop = after
     while stop < hi:
         token = tokens[stop]
+        if token.text == "(" and stop > after and not token.quoted:
+            closing = _closing_paren(tokens, stop, hi)
+            if closing is not None:
+                stop = closing + 1
+                continue
         if token.quoted or token.text in ".;:!?()[]—–" or token.text in QUOTE_MARKS:
             break
         if stop > after and (token.lower in _RIGHT_STOPS or token.lower in TIME_WORDS):
             break
         if stop > after and token.lower in _SOFT_STOPS and _generic_next(tokens, stop + 1, hi):
             break
-        if token.text == "," and stop + 1 < hi:
-            nxt = tokens[stop + 1].lower
-            if nxt in _RIGHT_STOPS or nxt in TIME_WORDS or nxt in _COMMA_STOPS:
-                break
+        if token.text == "," and stop + 1 < hi and _ends_right_source(tokens[stop + 1]):
+            break
+        if token.text == "," and stop + 1 < hi and tokens[stop + 1].quoted:
+            break
         stop += 1
     return (after, stop) if stop > after else None
+
+
+def _ends_right_source(token: Token) -> bool:
+    """After `said X,`: a participle or an adverbial ends the source, an apposition does not."""
+    lower = token.lower
+    if lower in _RIGHT_STOPS or lower in TIME_WORDS or lower in _COMMA_STOPS:
+        return True
+    if lower in PREPOSITIONS:
+        return True
+    return lower.endswith("ing") and token.text[:1].islower() and lower not in _NOT_ING
+
+
+def _closing_paren(tokens: list[Token], opening: int, hi: int) -> int | None:
+    """The `)` closing a short parenthesis (`(D-N.Y.)`, `(R)`) after a name."""
+    for k in range(opening + 1, min(hi, opening + 8)):
+        if tokens[k].text == ")":
+            return k
+        if tokens[k].text in "(,;" or tokens[k].quoted:
+            return None
+    return None
 
 
 def _generic_next(tokens: list[Token], at: int, hi: int) -> bool:
