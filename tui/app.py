@@ -18,13 +18,17 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from claims.errors import ClaimsError
+from claims.reports.schema import ExportSelection
+from claims.store.queries import filtered_claim_ids
 from claims.store.review import ActionResult, EditConflict, ReviewService
+from claims.store.selection import export_file
 from db.base import utcnow
 from db.engine import Database
 from db.errors import StorageError
 from tui.commands import WorkbenchCommands
-from tui.messages import ActionFailed, ActionRefused, ActionSaved
+from tui.messages import ActionFailed, ActionRefused, ActionSaved, ExportWritten
 from tui.safe import plain
+from tui.screens.base import ExportScope
 from tui.screens.claims import ClaimsScreen
 from tui.screens.detail import ClaimDetailScreen
 from tui.screens.dialogs import ChoiceDialog, ConflictDialog, TextDialog
@@ -111,6 +115,29 @@ class ClaimsApp(App[None]):
             self.post_message(ActionRefused(conflict))
         except (ClaimsError, StorageError) as exc:
             self.post_message(ActionFailed(str(exc)))
+
+    def export(self, scope: ExportScope, format_name: str, path: Path) -> None:
+        """Write an export in a thread (one read transaction, atomic file, never clobbering)."""
+
+        def work() -> None:
+            try:
+                selection = scope.selection
+                if scope.claim_filter is not None:
+                    with self.database.read() as session:
+                        ids = filtered_claim_ids(session, scope.claim_filter)
+                    if not ids:
+                        raise ClaimsError("no claims match the filter: nothing exported")
+                    selection = ExportSelection(claim_ids=ids)
+                written = export_file(self.database, selection, format_name, path)
+            except (ClaimsError, StorageError, OSError) as exc:
+                self.post_message(ActionFailed(str(exc)))
+                return
+            self.post_message(ExportWritten(f"{scope.label} as {format_name}", written))
+
+        self.run_worker(work, thread=True, group="export")
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        self.notify(plain(f"{message.what} → {message.path}", 200), title="Exported", markup=False)
 
     def on_action_saved(self, message: ActionSaved) -> None:
         self.notify(plain(message.result.summary), title="Saved", markup=False)

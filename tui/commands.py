@@ -15,6 +15,7 @@ PALETTE: dict[str, str] = {
     "app.quit": "app: Quit",
     "app.help": "app: Help (every key)",
     "app.undo": "app: Undo my last action",
+    "app.export": "app: Export what this screen shows",
     "app.reload": "app: Reload from the database",
     "app.theme": "app: Toggle light/dark theme",
     "app.claims": "view: Claims",

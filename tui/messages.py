@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -28,3 +29,11 @@ class ActionFailed(Message):
     """A review action could not be done; `error` is the one-line reason."""
 
     error: str
+
+
+@dataclass
+class ExportWritten(Message):
+    """An export file was written in full."""
+
+    what: str
+    path: Path

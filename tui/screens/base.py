@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
+from claims.reports.formats import FORMATS
+from claims.reports.schema import ExportSelection
 from claims.review_scale import CREDIBILITY
+from claims.store.queries import ClaimFilter
 from claims.store.review import Evidence
 from tui.screens.dialogs import (
     ChoiceDialog,
@@ -22,6 +26,13 @@ from tui.screens.dialogs import (
 if TYPE_CHECKING:
     from tui.app import ClaimsApp
 
+EXPORT_BINDING = Binding(
+    "x",
+    "export",
+    "Export",
+    id="app.export",
+    tooltip="Export what this screen shows: report, data, ClaimReview or PROV",
+)
 CLAIM_BINDINGS: list[BindingType] = [
     Binding("v", "set_verdict", "Verdict", id="claim.verdict", tooltip="Set verdict and rationale"),
     Binding("r", "write_rationale", "Rationale", id="claim.rationale", tooltip="Write rationale"),
@@ -44,7 +55,33 @@ CLAIM_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Drop the reviewer's propaganda override (back to the computed flag)",
     ),
+    EXPORT_BINDING,
 ]
+
+
+EXPORT_KEYS = {
+    "json": "j",
+    "md": "m",
+    "html": "h",
+    "csv": "c",
+    "claimreview": "r",
+    "prov": "p",
+    "provn": "n",
+}
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    """What an export from the current screen holds, and how to name its file."""
+
+    label: str
+    """For the dialog: "claim #12", "document #3", "the 40 claims of the filter"."""
+    slug: str
+    """For the default file name: "claim-12", "document-3", "filtered"."""
+    selection: ExportSelection | None
+    """None exports everything."""
+    claim_filter: ClaimFilter | None = None
+    """When set, the export holds the claims this filter lets through (read when writing)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +102,35 @@ class DataScreen(Screen[None]):
 
     loaded_version = -1
     """The app's data version this screen last loaded."""
+
+    def export_scope(self) -> ExportScope | None:
+        """What `x` exports on this screen (override); None when there is nothing to export."""
+        return None
+
+    def action_export(self) -> None:
+        scope = self.export_scope()
+        if scope is None:
+            self.notify("Nothing to export here.", severity="warning", markup=False)
+            return
+        choices = [
+            (name, EXPORT_KEYS[name], Content(f"{name}: {spec.description}"))
+            for name, spec in FORMATS.items()
+        ]
+
+        def ask_path(format_name: str | None) -> None:
+            if format_name is None:
+                return
+            suffix = FORMATS[format_name].suffix
+            default = Path.cwd() / f"claims-{scope.slug}.{suffix}"
+
+            def write(path: str | None) -> None:
+                if path:
+                    self.workbench.export(scope, format_name, Path(path).expanduser())
+
+            title = f"Export {scope.label} as {format_name} to the file:"
+            self.app.push_screen(TextDialog(title, str(default)), write)
+
+        self.app.push_screen(ChoiceDialog(f"Export {scope.label}", choices, "html"), ask_path)
 
     @property
     def workbench(self) -> ClaimsApp:
@@ -90,6 +156,13 @@ class ClaimScreen(DataScreen):
     def current_claim(self) -> ClaimRef | None:
         """The claim under the cursor (override)."""
         return None
+
+    def export_scope(self) -> ExportScope | None:
+        claim = self.current_claim()
+        if claim is None:
+            return None
+        selection = ExportSelection(claim_ids=[claim.id])
+        return ExportScope(f"claim #{claim.id}", f"claim-{claim.id}", selection)
 
     def _claim_or_hint(self) -> ClaimRef | None:
         claim = self.current_claim()

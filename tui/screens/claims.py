@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from claims.store.queries import ClaimFilter, ClaimRow, ClaimSort, SortKey, parse_filter
 from tui.safe import ui
-from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
+from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen, ExportScope
 from tui.widgets.claim_table import ClaimSource, ClaimTable
 from tui.widgets.virtual_table import VirtualTable
 
@@ -166,6 +166,12 @@ class ClaimsScreen(ClaimScreen):
             propaganda=row.propaganda,
             rationale=row.rationale,
         )
+
+    def export_scope(self) -> ExportScope | None:
+        """The claims the filter shows (everything when there is no filter)."""
+        if self.claim_filter.is_empty:
+            return ExportScope("all claims", "all", None)
+        return ExportScope("the claims of the filter", "filtered", None, self.claim_filter)
 
     def set_filter(self, text: str) -> None:
         """Replace the filter (used when another view shows "claims of this source")."""

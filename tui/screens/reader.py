@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
+from claims.reports.schema import ExportSelection
 from claims.store.claim_views import (
     ClaimSpan,
     DocumentMeta,
@@ -32,7 +33,7 @@ from claims.store.claim_views import (
 )
 from claims.text.display import display_safe
 from tui.safe import plain, ui
-from tui.screens.base import DataScreen
+from tui.screens.base import EXPORT_BINDING, DataScreen, ExportScope
 from tui.widgets.claim_table import VERDICT_STYLES
 
 KIND_STYLES = {
@@ -137,6 +138,7 @@ class DocumentScreen(DataScreen):
         Binding(
             "enter", "open_claim", "Open claim", id="reader.open", tooltip="Open the current claim"
         ),
+        EXPORT_BINDING,
     ]
 
     mode: reactive[str] = reactive("kind", init=False)
@@ -163,6 +165,13 @@ class DocumentScreen(DataScreen):
                 yield Static("Loading…", id="meta")
                 yield Static("", id="legend")
         yield Footer(compact=True, show_command_palette=False)
+
+    def export_scope(self) -> ExportScope | None:
+        """The document with all its claims."""
+        selection = ExportSelection(document_ids=[self.document_id])
+        return ExportScope(
+            f"document #{self.document_id}", f"document-{self.document_id}", selection
+        )
 
     def on_mount(self) -> None:
         self.title = f"Document #{self.document_id}"

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, Static
 
+from claims.reports.schema import ExportSelection
 from claims.review_scale import GRADES
 from claims.store.claim_views import (
     SourceDetail,
@@ -24,7 +25,7 @@ from claims.store.claim_views import (
 )
 from db.engine import Database
 from tui.safe import ui, ui_block
-from tui.screens.base import DataScreen
+from tui.screens.base import EXPORT_BINDING, DataScreen, ExportScope
 from tui.screens.dialogs import TextDialog
 from tui.widgets.claim_table import grade_content
 from tui.widgets.render import when
@@ -129,6 +130,7 @@ class SourcesScreen(DataScreen):
         Binding("a", "add_alias", "Alias", id="source.alias", tooltip="Add another name"),
         Binding("m", "merge", "Merge", id="source.merge", tooltip="Merge into another source"),
         Binding("enter", "show_claims", "Claims", id="sources.claims", tooltip="Its claims"),
+        EXPORT_BINDING,
     ]
 
     def compose(self) -> ComposeResult:
@@ -194,6 +196,14 @@ class SourcesScreen(DataScreen):
         self.query_one("#source-detail", Static).update(
             source_panel(message.detail) if message.detail else Content("")
         )
+
+    def export_scope(self) -> ExportScope | None:
+        """The claims whose chain cites the source under the cursor."""
+        row = self.table.cursor
+        if row is None:
+            return None
+        selection = ExportSelection(source_names=[row.name])
+        return ExportScope(f"the claims citing {row.name}", f"source-{row.id}", selection)
 
     def _row(self) -> SourceRow | None:
         row = self.table.cursor
