@@ -24,6 +24,7 @@ from claims.sources.models import Grade, KnownSource, SourceKind
 from claims.sources.propaganda import ChainStep, path_dicts, propaganda_path
 from claims.sources.resolve import Method, NewSource, RegistryIndex, Resolution
 from claims.store.audit import record
+from claims.store.sources_index import shared_index
 from db.base import utcnow
 from db.models import (
     Attribution,
@@ -130,18 +131,23 @@ def resolve_attributions(session: Session, attributions: Sequence[Attribution], 
     """
     if not attributions:
         return
-    resolver = Resolver(session, actor)
+    resolver = Resolver(session, actor, shared_index(session))
     for link in attributions:
         resolver.apply(link)
 
 
 class Resolver:
-    """Resolution for one transaction: the index, a cache per mention, sources created."""
+    """Resolution for one transaction: the index, a cache per mention, sources created.
+
+    The index is only read (it may be shared between transactions); sources created here
+    go into `local`, an index of this transaction's own, consulted before creating another.
+    """
 
     def __init__(self, session: Session, actor: str, index: RegistryIndex | None = None) -> None:
         self.session = session
         self.actor = actor
         self.index = index if index is not None else load_index(session)
+        self.local = RegistryIndex()
         self.cache: dict[tuple[str, str | None, str | None], Resolution] = {}
         self.created: list[int] = []
 
@@ -157,7 +163,7 @@ class Resolver:
                 link.mention, speaker_role=link.speaker_role, affiliation=affiliation
             )
             if resolution.new_source is not None:
-                resolution = self._create(resolution)
+                resolution = self._created_here(link, affiliation) or self._create(resolution)
             self.cache[key] = resolution
         values = (resolution.source_id, resolution.method.value, resolution.score)
         if (link.source_id, link.resolution, link.resolution_score) == values:
@@ -165,11 +171,20 @@ class Resolver:
         link.source_id, link.resolution, link.resolution_score = values
         return True
 
+    def _created_here(self, link: Attribution, affiliation: str | None) -> Resolution | None:
+        """The resolution to a source this transaction already created, if one fits."""
+        if not self.local.sources:
+            return None
+        found = self.local.resolve(
+            link.mention, speaker_role=link.speaker_role, affiliation=affiliation
+        )
+        return found if found.source_id is not None and found.new_source is None else None
+
     def _create(self, resolution: Resolution) -> Resolution:
         new = resolution.new_source
         assert new is not None
         source = create_source(self.session, self.actor, new, why="; ".join(resolution.reasons))
-        self.index.add(known_from_row(source))
+        self.local.add(known_from_row(source))
         self.created.append(source.id)
         return resolution.model_copy(update={"source_id": source.id, "new_source": None})
 

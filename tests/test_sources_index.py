@@ -1,0 +1,74 @@
+"""The registry index shared between documents: reused while the registry is unchanged,
+grown by appended rows, rebuilt after edits, and never holding uncommitted sources."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from claims.sources.normalize import alias_key
+from claims.store.sources_index import forget, shared_index
+from claims.store.sources_links import resolve_attributions
+from db.models import Attribution, Source, SourceAlias
+from tests.conftest import Target
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    forget()
+
+
+def add_source(target: Target, name: str, alias: str | None = None) -> int:
+    with target.database.write() as session:
+        source = Source(name=name, kind="news_agency", reliability="B")
+        session.add(source)
+        session.flush()
+        for text in filter(None, [name, alias]):
+            session.add(SourceAlias(source_id=source.id, alias=text, key=alias_key(text)))
+        return source.id
+
+
+def found(target: Target, name: str) -> int | None:
+    with target.database.read() as session:
+        return shared_index(session).resolve(name).source_id
+
+
+def test_reused_while_unchanged_and_grown_by_new_rows(target: Target) -> None:
+    first = add_source(target, "Daily Ledger")
+    with target.database.read() as session:
+        index = shared_index(session)
+    with target.database.read() as session:
+        assert shared_index(session) is index
+    second = add_source(target, "Harbour Wire Service", "HWS")  # as another writer would
+    with target.database.read() as session:
+        grown = shared_index(session)
+    assert grown is index
+    assert found(target, "HWS") == second and found(target, "Daily Ledger") == first
+
+
+def test_an_edited_source_rebuilds_the_index(target: Target) -> None:
+    source_id = add_source(target, "Daily Ledger")
+    with target.database.read() as session:
+        before = shared_index(session)
+    with target.database.write() as session:
+        row = session.get_one(Source, source_id)
+        row.name = "The Daily Ledger"
+    with target.database.read() as session:
+        after = shared_index(session)
+    assert after is not before
+    assert found(target, "The Daily Ledger") == source_id
+
+
+def test_a_source_created_in_a_rolled_back_transaction_never_reaches_the_cache(
+    target: Target,
+) -> None:
+    add_source(target, "Daily Ledger")
+    with pytest.raises(RuntimeError), target.database.write() as session:
+        link = Attribution(role="speaker", mention="Coastal Farmers Union", position=0)
+        resolve_attributions(session, [link], "tester")
+        assert link.source_id is not None
+        raise RuntimeError("the document failed later")
+    assert found(target, "Coastal Farmers Union") is None
+    with target.database.read() as session:
+        names = set(session.scalars(select(Source.name)))
+    assert "Coastal Farmers Union" not in names
