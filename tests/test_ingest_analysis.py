@@ -123,3 +123,19 @@ def test_a_repeated_paragraph_is_one_claim_that_knows_its_copy(cli: Cli, tmp_pat
     copy = rows[0].features["repeated"][0]
     assert rows[0].document.text[copy["start"] : copy["end"]] == paragraph
     assert copy["start"] > rows[0].end
+
+
+def test_claims_meet_their_earlier_version_as_one_origin(cli: Cli, tmp_path: Path) -> None:
+    story = tmp_path / "bridge.txt"
+    story.write_text(STORY)
+    assert cli("ingest", str(story)).exit_code == 0
+    story.write_text(STORY.replace("by March 2027", "by April 2027"))
+    assert "1 new version" in cli("ingest", str(story)).stderr
+    with cli.target.database.read() as session:
+        relations = session.scalars(select(Relation)).all()
+        changed = [r for r in relations if r.kind == "conflicts"]
+        assert len(changed) == 1
+        assert changed[0].reasons[0] == "changed in the new version"
+        assert any("by March 2027 vs by April 2027" in reason for reason in changed[0].reasons)
+        assert all(r.independent is False for r in relations)
+        assert all("versions of one document" in " ".join(r.dependency) for r in relations)

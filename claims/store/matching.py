@@ -25,7 +25,7 @@ from claims.match.build import from_features
 from claims.match.candidates import KeyIndex, from_postings, probe_keys
 from claims.match.cluster import Appearance, UnionFind, stories
 from claims.match.engine import Found, Tally, candidate_pairs, judge, keys_of, rarity_of
-from claims.match.models import ChainNode, Kind, MatchClaim
+from claims.match.models import ChainNode, Independence, Kind, MatchClaim
 from claims.match.relate import side
 from claims.match.repeats import repeated_copies
 from claims.store.audit import record
@@ -86,6 +86,7 @@ def match_claims(session: Session, claims: Sequence[Claim], actor: str) -> Match
     sides = {claim_id: side(claim) for claim_id, claim in everything.items()}
     tally = Tally()
     found = judge([(sides[a], sides[b]) for a, b in pairs], rarity, tally=tally)
+    found = mark_versions(session, found, {c.id: c.document_id for c in everything.values()})
     report.scored = tally.scored
     _store_relations(session, found, ids, report)
     touched = set(ids) | {i for item in found for i in (item.low, item.high)}
@@ -118,6 +119,7 @@ def rebuild(session: Session, actor: str, workers: int = 2) -> MatchReport:
     tally = Tally()
     rarity = rarity_of(index.frequency(), len(claims))
     found = judge([(sides[a], sides[b]) for a, b in pairs], rarity, workers, tally)
+    found = mark_versions(session, found, {claim.id: claim.document_id for claim in claims})
     report.scored = tally.scored
     _store_relations(session, found, [], report)
     report.clusters = refresh_clusters(session, set(ids))
@@ -300,6 +302,51 @@ def _candidates(
 
 
 # --- relations ----------------------------------------------------------------------------
+
+
+def mark_versions(
+    session: Session, found: Sequence[Found], document_of: Mapping[int, int]
+) -> list[Found]:
+    """Say so when two related claims are in versions of one document.
+
+    A document ingested again with changed text is a new version; its claims meet their
+    old selves in matching. They are one origin, never corroboration, and a conflict
+    between them means the article was changed (a corrected date or figure).
+    """
+    lineage = _lineages(session, {document_of[i] for item in found for i in (item.low, item.high)})
+    marked: list[Found] = []
+    for item in found:
+        low, high = document_of[item.low], document_of[item.high]
+        if low == high or lineage[low] != lineage[high]:
+            marked.append(item)
+            continue
+        versions = f"versions of one document: #{low} and #{high}"
+        changed = "changed in the new version" if item.judgement.kind == Kind.CONFLICTS else None
+        reasons = tuple(r for r in (changed, versions) if r) + item.judgement.reasons
+        independence = Independence(independent=False, shared=(versions,))
+        judgement = item.judgement.model_copy(update={"reasons": reasons})
+        marked.append(Found(item.low, item.high, judgement, independence))
+    return marked
+
+
+def _lineages(session: Session, document_ids: set[int]) -> dict[int, int]:
+    """Each document's first version: equal for all versions of one document."""
+    previous: dict[int, int | None] = {}
+    wanted = set(document_ids)
+    while wanted:
+        rows = session.execute(
+            select(Document.id, Document.previous_id).where(Document.id.in_(sorted(wanted)))
+        ).all()
+        previous.update({row.id: row.previous_id for row in rows})
+        wanted = {row.previous_id for row in rows if row.previous_id is not None} - set(previous)
+    roots: dict[int, int] = {}
+    for document_id in document_ids:
+        root, seen = document_id, {document_id}
+        while (earlier := previous.get(root)) is not None and earlier not in seen:
+            root = earlier
+            seen.add(root)
+        roots[document_id] = root
+    return roots
 
 
 def _store_relations(
