@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.match import cues
 from claims.match.build import from_text
 from claims.match.models import Judgement, Kind
 from claims.match.relate import relate, side
@@ -142,3 +143,140 @@ def test_signals_are_measured() -> None:
     assert found.signals.numbers_differ
     assert found.signals.shared_words >= 5
     assert 0.5 < found.signals.containment <= 1.0
+
+
+# Conflict precision: each rule below keeps a pair of claims about different things, or
+# claims that agree, from being proposed as a conflict.
+
+
+def _no_conflict(found: Judgement) -> None:
+    assert found.kind != Kind.CONFLICTS, found.reasons
+
+
+def test_a_denial_that_points_back_at_the_report_conflicts() -> None:
+    found = judge(
+        "Reports say the Velmor council will close the Tarrin ferry depot, but the mayor Edda"
+        " Strand has denied that possibility.",
+        "The Velmor council will close the Tarrin ferry depot next spring.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: denied vs reported" in found.reasons
+
+
+def test_a_negation_in_another_clause_does_not_conflict() -> None:
+    found = judge(
+        "Brannock, who did not finish the race in Oslo, has signed with the Tarrin Rovers.",
+        "Brannock has signed a two-year deal with the Tarrin Rovers.",
+    )
+    _no_conflict(found)
+
+
+def test_a_negated_sentence_that_does_not_restate_the_claim_neither_conflicts_nor_agrees() -> None:
+    found = judge(
+        "The Velmor ferry depot will not reopen before the harbour works end.",
+        "Dockers at the Velmor ferry depot voted to strike over pay, the union said on Friday.",
+    )
+    assert found.kind not in (Kind.CONFLICTS, Kind.CORROBORATES, Kind.DUPLICATE)
+
+
+def test_a_plain_negation_of_the_same_assertion_conflicts() -> None:
+    found = judge(
+        "The Velmor ferry depot will close next spring, the council said.",
+        "The Velmor ferry depot will not close next spring, the council said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: reported vs negated" in found.reasons
+
+
+def test_denying_an_accusation_agrees_that_it_was_made() -> None:
+    found = judge(
+        "Former Kestrel Bank chairman Olaf Brannock denies fraud and false accounting.",
+        "Olaf Brannock is on trial for fraud and false accounting at Kestrel Bank.",
+    )
+    _no_conflict(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils at Velmor school were being denied proper sports lessons, inspectors found.",
+        "A denial of service attack took the Velmor school website offline on Monday.",
+    ],
+)
+def test_deprived_and_denial_of_service_are_not_denials(text: str) -> None:
+    assert cues.polarity_label(text, True) == "negated"
+
+
+def test_amounts_ten_times_apart_are_different_things() -> None:
+    found = judge(
+        "Kestrel Bank fined the Velmor branch 40,000 euros for the missing files.",
+        "Kestrel Bank expects the Velmor branch to cost it 4 million euros this year.",
+    )
+    assert not found.signals.numbers_differ
+
+
+def test_percentages_of_different_things_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel Bank shares fell 4% in Velmor after the profit warning.",
+        "Kestrel Bank owns a 30% stake in the Velmor ferry operator.",
+    )
+    assert not found.signals.numbers_differ
+
+
+def test_amounts_of_different_periods_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel Bank lent 7 million euros to Velmor farmers in November 2024.",
+        "Kestrel Bank lent 9 million euros to Velmor farmers in December 2024.",
+    )
+    assert not found.signals.numbers_differ
+
+
+def test_amounts_without_a_shared_subject_do_not_conflict() -> None:
+    found = judge(
+        "The carmaker sold nearly 95,000 cars last year, its annual report shows.",
+        "Analysts expect dealers to have sold 120,000 cars by the end of the decade.",
+    )
+    assert not found.signals.numbers_differ
+
+
+def test_amounts_of_one_named_thing_conflict() -> None:
+    found = judge(
+        "The Velmor Bridge project has received 11 nominations for the engineering awards.",
+        "Judges gave the Velmor Bridge project 14 nominations, more than any other entry.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 11 vs 14") for r in found.reasons)
+
+
+def test_dates_of_different_events_do_not_conflict() -> None:
+    found = judge(
+        "Brannock won the Velmor marathon in 2001 after a late sprint.",
+        "Brannock finished second in the Velmor marathon in 2004.",
+    )
+    assert not found.signals.dates_differ
+
+
+def test_the_same_event_with_another_date_conflicts() -> None:
+    found = judge(
+        "The Velmor ferry depot was closed by the council on 3 March 2024.",
+        "The Velmor ferry depot was closed by the council on 9 May 2024.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("dates differ") for r in found.reasons)
+
+
+def test_opposite_verbs_in_loosely_related_claims_do_not_conflict() -> None:
+    found = judge(
+        "Brannock won the Velmor open final after beating Strand in four sets.",
+        "Strand lost to Brannock in Velmor two years ago and has not played there since"
+        " because of a shoulder injury.",
+    )
+    assert not found.signals.opposite_verbs
+
+
+def test_two_negated_claims_do_not_conflict_on_polarity() -> None:
+    found = judge(
+        "No-one at the Velmor council was available for comment on the ferry depot.",
+        "No one at the Velmor council was available for comment on the ferry depot plan.",
+    )
+    assert not found.signals.polarity

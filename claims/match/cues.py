@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.match.normalize.words import tokens
+from claims.match.normalize.words import content_words, tokens
 from claims.text.normalize import word_set
 
 DENIAL_WORDS = word_set(
@@ -103,7 +103,42 @@ SLOT_WORDS = word_set(
 )
 """Words of roles only one person or place can fill at a time ("was elected president")."""
 
-_DENIAL_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(DENIAL_WORDS)) + r")\b")
+_DENIAL_VERBS = DENIAL_WORDS - {"denial", "dispute", "disputes"}
+"""Denial words used as verbs: "denial of service" and "a pay dispute" reject nothing."""
+_DENIAL_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_DENIAL_VERBS)) + r")\b")
+_DEPRIVED_RE = re.compile(r"(?i)\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
+"""A passive denial not followed by "by" or "that" deprives ("were denied two tries")."""
+_DEPRIVED_AFTER_RE = re.compile(r"(?i)^\s+(?!by\b|that\b)[a-z]")
+
+ACCUSATION_WORDS = word_set(
+    "charge charges charged accused accusation accusations allegation allegations alleged"
+    " allegedly trial indicted indictment suspected suspect suspects prosecuted prosecution"
+)
+"""Words with which a claim reports an accusation: denying the accusation agrees that it was
+made ("denies fraud" and "is on trial for fraud" can both be true)."""
+
+_NEGATION_RE = re.compile(
+    r"(?i)\b(?:not|never|no longer|nobody|no[ -]one|nothing|none|neither|nor|cannot|no(?=\s+[a-z])"
+    r"|" + "|".join(sorted(_DENIAL_VERBS)) + r")\b|n['\u2019]t\b"
+)
+"""Words that negate or deny what their clause says (as the extraction's `negated` flag)."""
+_NOT_NEGATION_RE = re.compile(
+    r"(?i)\b(?:not only|not just|not merely|not least|no later than|no earlier than"
+    r"|no more than|no fewer than|no less than|no doubt|nothing but|whether or not"
+    r"|not to mention|not later than|not earlier than|no stranger|second to none)\b"
+)
+_CLAUSE_RE = re.compile(
+    r"[,;:()\"\u201c\u201d\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|because"
+    r"|after|before|since|who|which|when)\b",
+    re.IGNORECASE,
+)
+"""Where a clause ends: punctuation, dashes and the conjunctions that start another one."""
+_BACK_REFERENCE = word_set(
+    "it this that these those them possibility report reports claim claims suggestion"
+    " suggestions rumour rumours rumor rumors allegation allegations story idea so"
+)
+"""Objects with which a denial points back at what the sentence said before it ("has denied
+that possibility")."""
 
 
 @lru_cache(maxsize=1)
@@ -144,8 +179,47 @@ def count_words(text: str, words: frozenset[str]) -> int:
     return sum(1 for word in tokens(text) if word in words)
 
 
+def negated_scopes(text: str) -> list[str]:
+    """The parts of `text` a negation or denial applies to: the clauses that hold one.
+
+    A denial whose clause names nothing of its own ("... but the minister denied it") points
+    back at the sentence before it, so its scope is the whole text up to the denial.
+    """
+    excluded = [match.span() for match in _NOT_NEGATION_RE.finditer(text)]
+    bounds = [0, *(m.start() for m in _CLAUSE_RE.finditer(text)), len(text)]
+    scopes: list[str] = []
+    for match in _NEGATION_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in excluded):
+            continue
+        if _DENIAL_RE.fullmatch(match[0]) and _deprives(text, match.start(), match.end()):
+            continue
+        start = max(bound for bound in bounds if bound <= match.start())
+        end = min(bound for bound in bounds if bound >= match.end())
+        rest = [word for word in tokens(text[match.end() : end]) if word not in _BACK_REFERENCE]
+        if _DENIAL_RE.fullmatch(match[0]) and not rest:
+            start = 0
+        scopes.append(text[start : match.end()] + " " + _words_after(text[match.end() : end]))
+    return scopes
+
+
+SCOPE_WORDS = 8
+"""Content words after a negation that it governs: "not" negates what follows it closely."""
+
+
+def _words_after(text: str) -> str:
+    return " ".join(content_words(text)[:SCOPE_WORDS])
+
+
 def polarity_label(text: str, negated: bool) -> str:
     """How a claim states its assertion: "denied", "negated" or "reported"."""
     if not negated:
         return "reported"
-    return "denied" if _DENIAL_RE.search(text) else "negated"
+    for match in _DENIAL_RE.finditer(text):
+        if not _deprives(text, match.start(), match.end()):
+            return "denied"
+    return "negated"
+
+
+def _deprives(text: str, start: int, end: int) -> bool:
+    """ "Children were being denied sporting opportunities": denied as in deprived of."""
+    return bool(_DEPRIVED_RE.search(text[:start]) and _DEPRIVED_AFTER_RE.match(text[end:]))

@@ -16,8 +16,15 @@ from functools import cached_property
 from claims.extract.models import Entity
 from claims.match import cues
 from claims.match.models import Judgement, Kind, MatchClaim, Signals
+from claims.match.normalize.words import content_words
 from claims.match.score import Overlap, Profile, Rarity, overlap, text_overlap, wording
-from claims.match.slots import Difference, anchor_words, date_difference, quantity_difference
+from claims.match.slots import (
+    Difference,
+    anchor_words,
+    date_difference,
+    periods_differ,
+    quantity_difference,
+)
 from claims.match.subjects import Subjects, compare, is_substantial, subject_entities
 
 
@@ -38,11 +45,16 @@ class Thresholds:
     contained_containment: float = 0.65
     """A short claim almost wholly inside a longer one corroborates it at this lower Dice."""
     cue_containment: float = 0.35
-    """Similarity needed before a negation or an opposite verb makes a conflict."""
+    """Similarity needed before a denial or an opposite verb makes a conflict."""
+    negation_containment: float = 0.6
+    """Similarity needed before a plain negation ("not", "never", "no") makes a conflict: a
+    negated sentence mostly states another fact, unless it restates the other claim."""
     swap_containment: float = 0.5
     """Similarity from which a swapped entity is the difference between two claims."""
     strong_containment: float = 0.6
-    """Similarity at which two values are taken to fill one slot without anchor words."""
+    strong_dice: float = 0.4
+    """Similarity at which two values are taken to fill one slot without anchor words (both:
+    a short claim is easily contained in a long one, "shares fell 4%")."""
 
 
 DEFAULT = Thresholds()
@@ -98,6 +110,9 @@ class _Cues:
     dates: str | None
     numbers: str | None
     slot: str | None
+    unsettled: bool = False
+    """Values of one sort differ, but not shown to fill one slot: no conflict, and not
+    the same assertion either."""
 
     @classmethod
     def of(
@@ -110,14 +125,32 @@ class _Cues:
         rarity: Rarity,
     ) -> _Cues:
         similar = shared.containment >= thresholds.cue_containment and len(shared.shared) >= 3
-        polarity = _polarity(a, b) if similar else None
+        polarity, negated = (
+            _polarity(a, b, shared, subjects, rarity, thresholds) if similar else (None, False)
+        )
+        restated = shared.containment >= thresholds.negation_containment
         verbs = _verbs(a, b) if similar else None
+        opposed = verbs is not None and not restated
+        if opposed:
+            verbs = None
         if polarity and verbs:
             polarity = verbs = None
-        strong = shared.containment >= thresholds.strong_containment
-        dates = _slot(a, b, date_difference(a.claim, b.claim), strong, rarity)
-        numbers = _slot(a, b, quantity_difference(a.claim, b.claim), strong, rarity)
-        return cls(polarity, verbs, dates, numbers, _role(a, b, subjects))
+        strong = (
+            shared.containment >= thresholds.strong_containment
+            and shared.dice >= thresholds.strong_dice
+        )
+        named = _subject_words(subjects)
+        when = date_difference(a.claim, b.claim)
+        dates = _slot(a, b, when, strong, rarity, named)
+        amounts = quantity_difference(a.claim, b.claim)
+        numbers = _numbers(a, b, amounts, subjects, strong, rarity, named)
+        unsettled = (
+            negated
+            or opposed
+            or (when is not None and dates is None)
+            or (amounts is not None and numbers is None)
+        )
+        return cls(polarity, verbs, dates, numbers, _role(a, b, subjects), unsettled)
 
     def reasons(self) -> list[str]:
         found = (self.dates, self.numbers, self.polarity, self.verbs, self.slot)
@@ -129,12 +162,58 @@ class _Cues:
         return bool(self.dates or self.numbers)
 
 
-def _polarity(a: Side, b: Side) -> str | None:
+def _polarity(
+    a: Side, b: Side, shared: Overlap, subjects: Subjects, rarity: Rarity, thresholds: Thresholds
+) -> tuple[str | None, bool]:
+    """One claim negates or denies what the other reports: the shared words are negated.
+
+    The negation must govern what the claims share: most of the shared weight, with an
+    informative word, lies in the negated clause ("has never failed a drugs test"), not in
+    another clause of the sentence ("Jones, who did not win a medal, ..."). A denial
+    rejects an assertion by its nature; a plain negation only conflicts with a claim it
+    nearly restates, and a denial of an accusation ("denies fraud") agrees with a report that
+    the accusation was made ("on trial for fraud"). In those cases the pair is (reason None,
+    unsettled True): it neither conflicts nor corroborates. When the other claim negates
+    too ("No-one knows" and "No one knows"), polarity says nothing.
+    """
     if a.claim.negated == b.claim.negated:
-        return None
+        return None, False
+    negated, reported = (a, b) if a.claim.negated else (b, a)
+    if cues.negated_scopes(reported.claim.text):
+        return None, False
+    if not _negation_governs(negated, shared, rarity, _subject_words(subjects)):
+        return None, False
     first = cues.polarity_label(a.claim.text, a.claim.negated)
     second = cues.polarity_label(b.claim.text, b.claim.negated)
-    return f"polarity: {first} vs {second}"
+    if "denied" not in (first, second):
+        restated = (
+            shared.containment >= thresholds.negation_containment
+            and shared.dice >= thresholds.strong_dice
+        )
+        return (f"polarity: {first} vs {second}", False) if restated else (None, True)
+    if cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
+        return None, True
+    return f"polarity: {first} vs {second}", False
+
+
+NEGATED_SHARE = 0.5
+"""Share of the shared words' weight that must lie in the negated clauses."""
+MIN_NEGATED_WORDS = 3
+"""Informative shared words a negated clause must hold (two when one names a shared subject)."""
+
+
+def _negation_governs(
+    negated: Side, shared: Overlap, rarity: Rarity, named: frozenset[str]
+) -> bool:
+    scope: set[str] = set()
+    for clause in cues.negated_scopes(negated.claim.text):
+        scope.update(content_words(clause))
+    inside = shared.shared & scope
+    informative = {word for word in inside if rarity.informative(word)}
+    if len(informative) < MIN_NEGATED_WORDS and not (len(informative) >= 2 and inside & named):
+        return False
+    total = rarity.total_weight(shared.shared)
+    return rarity.total_weight(frozenset(inside)) >= NEGATED_SHARE * total
 
 
 def _verbs(a: Side, b: Side) -> str | None:
@@ -142,16 +221,69 @@ def _verbs(a: Side, b: Side) -> str | None:
     return f"opposite verbs: {found[0]} vs {found[1]}" if found else None
 
 
+MIN_ANCHORS = 2
+"""Informative words near both values needed to take them as values of one thing, unless one
+of them names a subject both claims share ("The Aviator ... 11 nominations")."""
+
+
 def _slot(
-    a: Side, b: Side, difference: Difference | None, strong: bool, rarity: Rarity
+    a: Side,
+    b: Side,
+    difference: Difference | None,
+    strong: bool,
+    rarity: Rarity,
+    named: frozenset[str],
 ) -> str | None:
     """A differing value counts when both values are of one thing (shared, rare nearby words)."""
     if difference is None:
         return None
     if strong:
         return difference.reason
+    if difference.event or difference.relative:
+        return None
     near = anchor_words(a.claim, difference.span_a) & anchor_words(b.claim, difference.span_b)
-    return difference.reason if any(rarity.informative(word) for word in near) else None
+    anchors = {word for word in near if rarity.informative(word)}
+    if len(anchors) >= MIN_ANCHORS or anchors & named:
+        return difference.reason
+    return None
+
+
+def _subject_words(subjects: Subjects) -> frozenset[str]:
+    """The content words of the substantial entities both claims name, places excepted: a
+    country says where an amount was counted, not what was counted."""
+    words: set[str] = set()
+    for first, second in subjects.shared:
+        substantial = is_substantial(first) or is_substantial(second)
+        if substantial and "place" not in (first.kind, second.kind):
+            words.update(content_words(first.text))
+            words.update(content_words(second.text))
+    return frozenset(words)
+
+
+def _numbers(
+    a: Side,
+    b: Side,
+    amounts: Difference | None,
+    subjects: Subjects,
+    strong: bool,
+    rarity: Rarity,
+    named: frozenset[str],
+) -> str | None:
+    """Amounts that differ in one slot: of one period, and of a named subject both claims
+    share where the claims are not alike anyway (then also the only amount of its unit)."""
+    if amounts is None or periods_differ(a.claim, b.claim):
+        return None
+    if strong:
+        return _slot(a, b, amounts, strong, rarity, named)
+    if not _shares_subject(subjects):
+        return None
+    single = quantity_difference(a.claim, b.claim, single=True)
+    return _slot(a, b, single, strong, rarity, named)
+
+
+def _shares_subject(subjects: Subjects) -> bool:
+    """Amounts are only of one thing when the claims share a named subject (or are alike)."""
+    return any(is_substantial(x) or is_substantial(y) for x, y in subjects.shared)
 
 
 def _role(a: Side, b: Side, subjects: Subjects) -> str | None:
@@ -215,7 +347,7 @@ def _decide(
     if subjects.swapped:
         swapped = [f"different entities: {'; '.join(subjects.swapped_names())}"]
         return _judged(Kind.RELATED, shared.dice, swapped + context, signals)
-    if _corroborates(shared, thresholds, rarity):
+    if not found.unsettled and _corroborates(shared, thresholds, rarity):
         score = (shared.dice + shared.containment) / 2
         return _judged(Kind.CORROBORATES, score, context, signals)
     return _judged(Kind.RELATED, shared.dice, context, signals)

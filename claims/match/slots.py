@@ -38,6 +38,9 @@ _EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 _MONTH_RE = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?"
 )
+RELATIVE_UNITS = frozenset({"percent", "percentage point", "percentage points"})
+MAGNITUDE_GAP = 10.0
+"""Amounts this many times apart are counts of different things, not two versions of one."""
 NUMBER_TOLERANCE = 0.05
 APPROXIMATE_TOLERANCE = 0.15
 ANCHOR_BEFORE = 70
@@ -53,6 +56,12 @@ class Difference:
     reason: str
     span_a: Span
     span_b: Span
+    event: bool = False
+    """Dates of events (not deadlines): news names other events' dates all the time, so
+    these only differ in one slot when the two claims are strongly alike."""
+    relative: bool = False
+    """Percentages: rates of something, one of countless in the news (growth, a share price,
+    a stake); they too only differ in one slot when the two claims are strongly alike."""
 
 
 def deadline(value: DateValue) -> str | None:
@@ -72,10 +81,21 @@ def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
             return None
         if isinstance(found, tuple):
             first, second = found
-            return Difference(
-                "dates", f"dates differ: {first.text} vs {second.text}", first.span, second.span
-            )
+            reason = f"dates differ: {first.text} vs {second.text}"
+            event = compare in (_events, _unresolved)
+            return Difference("dates", reason, first.span, second.span, event)
     return None
+
+
+def periods_differ(a: MatchClaim, b: MatchClaim) -> bool:
+    """Both claims date what they say, and no date of one overlaps a date of the other.
+
+    Two amounts of one unit for different periods ("in November" and "in December", "in
+    2003" and "in 2004") are two values, not two versions of one.
+    """
+    return isinstance(_events(a.dates, b.dates), tuple) or isinstance(
+        _unresolved(a.dates, b.dates), tuple
+    )
 
 
 SAME: Final = "same"
@@ -169,21 +189,48 @@ def _same_month_day(first: tuple[str, str | None], second: tuple[str, str | None
     return first[1] is None or second[1] is None or int(first[1]) == int(second[1])
 
 
-def quantity_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
-    """Two amounts of the same unit that cannot both be right, when neither has a match."""
-    pairs = [(qa, qb) for qa in a.quantities for qb in b.quantities if _comparable(qa, qb)]
+def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -> Difference | None:
+    """Two amounts of the same unit that cannot both be right, when neither has a match.
+
+    With `single`, only amounts that are the only one of their unit in their claim count:
+    a claim with several ("from 49% to 74%", "4.1% this year, 4% in 2005") is comparing
+    amounts of several things, and a third one elsewhere is rarely one of them.
+    """
+    pairs = [
+        (qa, qb)
+        for qa in a.quantities
+        for qb in b.quantities
+        if _comparable(qa, qb) and not _magnitudes_apart(qa, qb)
+    ]
+    if single:
+        pairs = [(qa, qb) for qa, qb in pairs if _alone(qa, a) and _alone(qb, b)]
     agreed_a = {id(qa) for qa, qb in pairs if _compatible(qa, qb)}
     agreed_b = {id(qb) for qa, qb in pairs if _compatible(qa, qb)}
     for qa, qb in pairs:
         if id(qa) not in agreed_a and id(qb) not in agreed_b:
             unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
             reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
-            return Difference("numbers", reason, qa.span, qb.span)
+            relative = (qa.unit or "").lower() in RELATIVE_UNITS
+            return Difference("numbers", reason, qa.span, qb.span, relative=relative)
     return None
+
+
+def _alone(quantity: Quantity, claim: MatchClaim) -> bool:
+    return sum(1 for other in claim.quantities if _comparable(quantity, other)) == 1
 
 
 def _comparable(first: Quantity, second: Quantity) -> bool:
     return first.unit is not None and first.unit.lower() == (second.unit or "").lower()
+
+
+def _magnitudes_apart(first: Quantity, second: Quantity) -> bool:
+    """ "4 appearances" and "110 appearances", "$4m" and "$40,000": not one amount misreported."""
+    bounds_a, bounds_b = _bounds(first), _bounds(second)
+    if bounds_a is None or bounds_b is None:
+        return False
+    low = min(abs(bounds_a[1]), abs(bounds_b[1]))
+    high = max(abs(bounds_a[0]), abs(bounds_b[0]))
+    return low > 0 and high / low >= MAGNITUDE_GAP
 
 
 def _bounds(quantity: Quantity) -> tuple[float, float] | None:
