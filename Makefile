@@ -1,7 +1,7 @@
 # Quick start:
 #   make review   set up, ingest the seed articles into claims.db and open the review TUI
-#   make test     set up and run the whole test suite (PostgreSQL tests run when
-#                 CLAIMS_TEST_PG_URL is set, or when a local PostgreSQL server can be started)
+#   make test     set up and run the whole test suite (on PostgreSQL too: CLAIMS_TEST_PG_URL,
+#                 or a throwaway server when Debian's PostgreSQL binaries are installed)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -23,7 +23,7 @@ review: setup
 	$(BIN)/claims --db $(DB) review
 
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	PYTHON=$(BIN)/python scripts/run-tests.sh
 
 lint: setup
 	$(BIN)/ruff format --check .

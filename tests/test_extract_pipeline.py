@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -196,11 +195,10 @@ def test_negation(text: str, negated: bool) -> None:
 @pytest.mark.parametrize(
     "name", ["attribution_confusion.txt", "long_single_line_45kb.txt", "many_short_lines.txt"]
 )
+@pytest.mark.timeout(30)  # a hang guard (catastrophic backtracking); speed is benchmarked
 def test_hostile_documents_are_extracted_quickly(name: str) -> None:
     text = (Path(__file__).parent / "fixtures" / "hostile" / name).read_text(encoding="utf-8")
-    started = time.perf_counter()
     found = extract(text)
-    assert time.perf_counter() - started < 1.0
     for claim in found:
         assert text[claim.start : claim.end] == claim.text
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -192,18 +191,16 @@ def test_over_long_unit_is_cut_at_white_space() -> None:
 @pytest.mark.parametrize(
     "name", ["attribution_confusion.txt", "long_single_line_45kb.txt", "many_short_lines.txt"]
 )
+@pytest.mark.timeout(30)  # a hang guard (catastrophic backtracking); speed is benchmarked
 def test_hostile_inputs_split_quickly(name: str) -> None:
     text = (HOSTILE / name).read_text(encoding="utf-8")
-    started = time.perf_counter()
     sentences = split_sentences(text, [])
-    assert time.perf_counter() - started < 1.0
     assert_exact(text, sentences)
 
 
+@pytest.mark.timeout(30)  # a hang guard (quadratic scanning would take minutes)
 def test_deeply_nested_and_unclosed_quotes_are_linear() -> None:
     text = "«" * 20000 + "Deep claim. Another." + "»" * 20000 + ' "Unclosed quote. Next.'
-    started = time.perf_counter()
     sentences = split_sentences(text, [])
-    assert time.perf_counter() - started < 1.0
     assert sentences[-1].text == "Next."
     assert_exact(text, sentences)

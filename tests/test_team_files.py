@@ -24,6 +24,7 @@ import db.engine
 from claims.cli import main
 from claims.ingest.inputs import InputRef
 from claims.store.ingest import IngestOptions, ingest_one
+from claims.store.sources_index import forget
 from db.engine import Database, network_filesystem_warning, sqlite_check, storable
 from db.errors import CouldNotSave, StorageError
 from db.models import AuditEntry, Document, DocumentSnapshot, Source
@@ -166,6 +167,7 @@ def test_disk_full_at_any_statement_saves_nothing_and_says_so(
 
         failing_database = Database.from_target(target.arg)
         event.listen(failing_database.write_engine, "before_cursor_execute", fail)
+        forget()  # start cold, so that this ingest runs every statement the first one did
         with pytest.raises(CouldNotSave, match=r"could not save to .*nothing was saved"):
             _ingest(failing_database, path)
         failing_database.dispose()
@@ -179,10 +181,13 @@ def test_disk_full_at_any_statement_saves_nothing_and_says_so(
 
 
 def _reset(target: Target) -> None:
+    """Back to an empty database, so the next ingest runs the very same statements."""
     with target.database.write() as session:
         for document in session.scalars(select(Document)):
             session.delete(document)
-        session.execute(text("DELETE FROM audit_log"))
+        for table in ("clusters", "source_aliases", "source_flags", "sources", "audit_log"):
+            session.execute(text(f"DELETE FROM {table}"))
+    forget()  # the tables were emptied behind the program's back: drop its cached index
 
 
 def _ingest_with_file_size_limit(arg: str, path: Path, limit: int, results: Any) -> None:
