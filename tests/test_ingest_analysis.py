@@ -139,3 +139,40 @@ def test_claims_meet_their_earlier_version_as_one_origin(cli: Cli, tmp_path: Pat
         assert any("by March 2027 vs by April 2027" in reason for reason in changed[0].reasons)
         assert all(r.independent is False for r in relations)
         assert all("versions of one document" in " ".join(r.dependency) for r in relations)
+
+
+def test_relation_decisions_follow_the_new_version(cli: Cli, tmp_path: Path) -> None:
+    story, other = tmp_path / "story.txt", tmp_path / "other.txt"
+    story.write_text(STORY)
+    other.write_text(
+        "The council approved 40 million dollars for the repairs, the mayor's office said.\n"
+    )
+    assert cli("ingest", str(story), str(other)).exit_code == 0
+    with cli.target.database.read() as session:
+        first = session.scalars(select(Relation).order_by(Relation.id)).all()
+    assert first, "the two documents share a claim"
+    service = ReviewService(cli.target.database, "alice")
+    decided = {
+        relation.id: service.review_relation(relation.id, relation.row_version, "reject")
+        for relation in first
+    }
+    assert decided
+
+    story.write_text("Editors added this opening sentence on Tuesday morning.\n\n" + STORY)
+    assert "1 new version" in cli("ingest", str(story)).stderr
+    with cli.target.database.read() as session:
+        newest = session.scalar(
+            select(func.max(Document.id)).where(Document.origin.like("%story%"))
+        )
+        new_claims = set(session.scalars(select(Claim.id).where(Claim.document_id == newest)))
+        carried = session.scalars(
+            select(Relation).where(
+                Relation.claim_id.in_(new_claims) | Relation.other_claim_id.in_(new_claims)
+            )
+        ).all()
+        crossing = [r for r in carried if not {r.claim_id, r.other_claim_id} <= new_claims]
+        to_other = [r for r in crossing if "versions of one document" not in " ".join(r.dependency)]
+        actions = list(session.scalars(select(AuditEntry.action)))
+    assert to_other and all(r.status == "rejected" for r in to_other)
+    assert all(r.reviewed_by == "alice" for r in to_other)
+    assert actions.count("relation.carry") == len(to_other)

@@ -14,10 +14,10 @@ from claims.errors import InputError
 from claims.ingest.inputs import InputRef, ReadOptions, read
 from claims.ingest.models import DocumentMeta, PreparedDocument
 from claims.ingest.prepare import prepare
-from claims.store.carry import carry_reviews
+from claims.store.carry import carry_relation_reviews, carry_reviews
 from claims.store.claims import extract_document
 from claims.store.documents import Outcome, Stored, find_by_hash, store_document
-from claims.store.matching import match_claims
+from claims.store.matching import match_claims, refresh_relations
 from db.engine import Database
 from db.models import Document, DocumentSnapshot
 
@@ -98,10 +98,13 @@ def store_and_analyse(session: Session, prepared: PreparedDocument, actor: str) 
         return stored
     document = session.get_one(Document, stored.document_id)
     claims = extract_document(session, document, actor)
-    if stored.previous_id is not None:
-        previous = session.get_one(Document, stored.previous_id)
+    previous = session.get(Document, stored.previous_id) if stored.previous_id else None
+    if previous is not None:
         carry_reviews(session, previous, document, claims, actor)
     match_claims(session, claims, actor)
+    if previous is not None:
+        touched = carry_relation_reviews(session, previous, document, claims, actor)
+        refresh_relations(session, touched)
     return stored
 
 

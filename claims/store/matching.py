@@ -437,6 +437,13 @@ def live_links(session: Session, ids: Iterable[int]) -> list[tuple[int, int, str
 # --- clusters -----------------------------------------------------------------------------
 
 
+def refresh_relations(session: Session, claim_ids: set[int]) -> None:
+    """Recompute stories and proposed credibility after relations changed outside matching."""
+    if claim_ids:
+        refresh_clusters(session, claim_ids)
+        update_credibility(session, claim_ids)
+
+
 def refresh_clusters(session: Session, claim_ids: set[int]) -> int:
     """Recompute the stories that contain `claim_ids`; returns how many clusters were touched.
 
