@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -35,11 +34,11 @@ if str(ROOT) not in sys.path:
 
 from claims.ingest.models import DocumentMeta, MetaOrigin, RawInput  # noqa: E402
 from claims.ingest.prepare import prepare  # noqa: E402
-from claims.store.documents import store_document  # noqa: E402
+from claims.store.ingest import store_and_analyse  # noqa: E402
 from claims.store.review import EditConflict, ReviewService  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import Database, sqlite_check  # noqa: E402
-from db.models import Attribution, AuditEntry, Claim, Document  # noqa: E402
+from db.models import AuditEntry, Claim, Document  # noqa: E402
 
 SENTENCE = "Officials in {city} said on {day} that {n} trucks had crossed the border at dawn."
 CITIES = ("Kharkiv", "Basra", "Mosul", "Odesa", "Erbil", "Kursk", "Tikrit", "Sumy")
@@ -69,7 +68,7 @@ def article(writer: str, number: int, sentences: int) -> str:
 
 
 def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -> None:
-    """One document and one claim per paragraph, in one write transaction."""
+    """One document with its whole analysis (claims, chains, matching), as `claims ingest`."""
     raw = RawInput(
         origin=origin,
         locator=None,
@@ -78,35 +77,7 @@ def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -
         meta=DocumentMeta.of(MetaOrigin.OPTION, title=origin),
     )
     prepared = prepare(raw)
-
-    def work(session: Session) -> None:
-        stored = store_document(session, prepared, actor)
-        document = session.get(Document, stored.document_id)
-        assert document is not None
-        if session.scalar(select(func.count()).where(Claim.document_id == document.id)):
-            return  # ingestion extracted claims itself
-        for number, start in enumerate(_paragraph_starts(document.text)):
-            end = document.text.index(".", start) + 1
-            claim = Claim(
-                document_id=document.id,
-                start=start,
-                end=end,
-                text=document.text[start:end],
-                norm_text=document.text[start:end].lower(),
-                sentence=number,
-            )
-            claim.attributions = [Attribution(position=0, role="speaker", mention="Officials")]
-            session.add(claim)
-
-    database.run_write(work)
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    starts, position = [], text.find("Officials")
-    while position != -1:
-        starts.append(position)
-        position = text.find("Officials", position + 1)
-    return starts
+    database.run_write(lambda session: store_and_analyse(session, prepared, actor))
 
 
 def writer(target: str, name: str, start: Any, seconds: float, sentences: int, queue: Any) -> None:
