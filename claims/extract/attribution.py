@@ -32,7 +32,12 @@ from claims.extract.attribution_chains import (
 )
 from claims.extract.attribution_cues import ATTITUDE_LEMMAS, CueKind
 from claims.extract.attribution_cues_find import Cue
-from claims.extract.attribution_frames import Frame, frame_stance, sentence_frames
+from claims.extract.attribution_frames import (
+    Frame,
+    frame_stance,
+    nested_in_earlier,
+    sentence_frames,
+)
 from claims.extract.attribution_layout import signed_quotes, transcript_turns
 from claims.extract.attribution_quotes import scan_quotes
 from claims.extract.attribution_tokens import PRONOUNS, tokenize
@@ -163,13 +168,25 @@ def _borrowed_content(doc: _Doc, index: int, frame: Frame) -> tuple[Span, ...]:
     if after.startswith(":") and index + 1 < len(doc.sentences):
         following = doc.sentences[index + 1]
         quotes = _overlapping(doc.quotes, following)
-        return (quotes[0],) if quotes else (following,)
+        return (quotes[0],) if quotes else (_paragraph_from(doc, index + 1),)
     if index and doc.paragraphs[index - 1] == doc.paragraphs[index]:
         previous = doc.sentences[index - 1]
         ending = [q for q in _overlapping(doc.quotes, previous) if q.end >= previous.end - 2]
         if ending:
             return (ending[-1],)
     return ()
+
+
+def _paragraph_from(doc: _Doc, index: int) -> Span:
+    """`X said:` then a block of text: the content runs to the end of that paragraph."""
+    last = index
+    while (
+        last + 1 < len(doc.sentences)
+        and doc.paragraphs[last + 1] == doc.paragraphs[index]
+        and not doc.frames[last + 1]
+    ):
+        last += 1
+    return Span(start=doc.sentences[index].start, end=doc.sentences[last].end)
 
 
 def _complete(doc: _Doc) -> None:
@@ -224,7 +241,7 @@ def find_attributions(
         if index in own:
             chain = own[index]
             passage = chain if chain and chain[0].role is not Role.PUBLISHER else None
-        elif index in owners:
+        elif owners.get(index, -1) in own:
             chain = inherit(own[owners[index]])
             passage = chain
         else:
@@ -243,7 +260,15 @@ def _own_chains(
     antecedents = NO_ANTECEDENTS
     passage: ChainLink | None = None
     for index, frames in enumerate(doc.frames):
-        reported = [f for f in frames if f.cue.lemma.replace(" ", "_") not in ATTITUDE_LEMMAS]
+        reported = [
+            f
+            for f in frames
+            if f.cue.lemma.replace(" ", "_") not in ATTITUDE_LEMMAS
+            and f.cue.kind is not CueKind.BY
+            and not _abstract_source(doc.text, f)
+        ]
+        if not reported and any(_abstract_source(doc.text, f) for f in frames):
+            own[index] = default_chain(context)  # the writer's own reading: the passage ends
         if reported:
             links = frames_chain(doc.text, _nesting(reported), antecedents, passage)
             own[index] = close_chain(links, context)
@@ -252,6 +277,32 @@ def _own_chains(
         primary = reported[0] if reported else None
         found.extend(_found(doc, index, frames, primary, own.get(index, []), context))
     return found, own
+
+
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+_ABSTRACT_ENDINGS = ("ness",)
+_PEOPLE_NOUNS = frozenset(
+    {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "source"}
+    | {"sources", "reporter", "expert", "experts", "analyst", "analysts", "diplomat", "man"}
+    | {"woman", "person", "people", "group", "agency", "ministry", "government", "department"}
+)
+
+
+def _abstract_source(text: str, frame: Frame) -> bool:
+    """`This declaration underscores`, `The willingness to engage highlights`: no speaker.
+
+    A demonstrative before a common noun, or "the" before a quality noun in -ness, names a
+    thing that signals, not a person or body that speaks ("the opposition" still speaks).
+    """
+    if frame.source is None:
+        return False
+    words = text[frame.source.start : frame.source.end].split()
+    if len(words) < 2 or not words[1][:1].islower() or words[1].lower() in _PEOPLE_NOUNS:
+        return False
+    first, head = words[0].lower(), words[1].lower().strip(".,")
+    if first in _DEMONSTRATIVES:
+        return True
+    return first == "the" and head.endswith(_ABSTRACT_ENDINGS) and head not in _PEOPLE_NOUNS
 
 
 def _content_owners(doc: _Doc) -> dict[int, int]:
@@ -313,6 +364,8 @@ def _found(
     """Every frame of a sentence as an attribution; the primary one carries the full chain."""
     result = []
     for frame in frames:
+        if frame is not primary and _unscored_nested(frames, frame):
+            continue
         own_chain = chain if frame is primary else _single_chain(doc.text, frame, context)
         result.append(
             FoundAttribution(
@@ -325,6 +378,15 @@ def _found(
             )
         )
     return result
+
+
+def _unscored_nested(frames: list[Frame], frame: Frame) -> bool:
+    """A cue inside an earlier content ("he said he wants Y") is part of that content.
+
+    Such frames still shape the chain (nesting gives intermediaries); they are not listed
+    as attributions of their own.
+    """
+    return nested_in_earlier(frames, frame)
 
 
 def _single_chain(text: str, frame: Frame, context: DocumentContext) -> list[ChainLink]:

@@ -29,6 +29,10 @@ class CueKind(StrEnum):
     """A verb whose object is the content ("criticized the plan", "called for talks")."""
     PASSIVE = "passive"
     """An agentless cue ("it is emphasized that"): the speaker comes from the passage."""
+    BY = "by"
+    """A passive with its agent: `the plan was criticized by X` (X the source)."""
+    SEEM = "seem"
+    """"X seems to Y", "X appeared unperturbed": the whole clause is the content, no source."""
 
 
 class CueEntry(BaseModel):
@@ -170,7 +174,12 @@ MULTIWORD_SAY: dict[tuple[str, ...], str] = {
         "spoke about": "speak about",
         "talked about": "talk about",
         "referred to": "refer to",
+        "referring to": "refer to",
+        "refers to": "refer to",
         "pointed to": "point to",
+        "pointing to": "point to",
+        "points to": "point to",
+        "calling on": "call on",
         "weighed in": "weigh in",
         "talking about": "talk about",
         "talks about": "talk about",
@@ -202,7 +211,15 @@ MULTIWORD_STANCE: dict[str, Stance] = {
     "make clear": Stance.ENDORSING,
 }
 
+SEEM_FORMS: dict[str, str] = {
+    form: lemma
+    for lemma, forms in (("seem", "seem seems seemed"), ("appear", "appear appears appeared"))
+    for form in forms.split()
+}
+"""Verbs of seeming: the writer's (or someone's) impression, with no source of its own."""
+
 ATTITUDE_LEMMAS = words(
+    "citing_reason seem appear "
     "want hope plan seek prefer favor favour support oppose back expect feel see know "
     "understand learn decide imagine mean vote_for vote_against pledge decline refuse vow"
 )

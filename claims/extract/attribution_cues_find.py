@@ -10,6 +10,7 @@ from claims.extract.attribution_cues import (
     MULTIWORD_SAY,
     MULTIWORD_STANCE,
     PASSIVE_CUES,
+    SEEM_FORMS,
     SPEECH_LEMMAS,
     VERB_CUES,
     CueKind,
@@ -93,9 +94,31 @@ def _passive_stance(phrase: tuple[str, ...]) -> Stance:
 _PHRASES = _phrase_table()
 
 
+_CLAUSE_OPENERS = words("he she they we i it there")
+"""A pronoun subject right after a verb opens its clause: `found it was`, `knew he would`."""
+_FINITE = words(
+    "is are was were will would could can may might must should has have had does did needs wants"
+)
+_PERCEPTION = words("see sees saw seen hear hears heard read reads")
+_EVIDENCE = words(
+    "report reports poll polls survey surveys study studies analysis data review audit "
+    "investigation research records documents figures numbers estimates emails"
+)
+"""Subjects whose findings are reported: `The audit found the agency ...`."""
+
+
 def _strict_ok(tokens: list[Token], at: int) -> bool:
     nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
     if nxt in _STRICT_FOLLOWERS:
+        return True
+    if (
+        nxt in _CLAUSE_OPENERS
+        and at + 2 < len(tokens)
+        and tokens[at + 2].lower in _FINITE
+        and tokens[at].lower not in _PERCEPTION
+    ):
+        return True
+    if at and tokens[at - 1].lower in _EVIDENCE and nxt[:1].isalnum():
         return True
     after = tokens[at + 2].text if at + 2 < len(tokens) else ""
     return nxt == "," and after in OPEN_QUOTES
@@ -108,11 +131,57 @@ def _speech_participle(tokens: list[Token], at: int, lemma: str) -> bool:
     return token.lower.endswith("ing") and lemma in SPEECH_LEMMAS and before in ",—–"
 
 
+def _after_quotation(tokens: list[Token], at: int, lemma: str) -> bool:
+    """`“...,” Trump continued.`: a speech verb closing a quotation's attribution."""
+    if lemma not in SPEECH_LEMMAS or tokens[at].lower.endswith("ing"):
+        return False
+    nxt = tokens[at + 1].text if at + 1 < len(tokens) else "."
+    if nxt not in ".,;!?" and not tokens[at + 1].quoted:
+        return False
+    return any(t.quoted for t in tokens[max(0, at - 6) : at])
+
+
 def _base_form_ok(form: str, lemma: str, before: str) -> bool:
     """A base form ("support") is a verb only after a subject pronoun or an auxiliary."""
     if form != lemma:
         return True
+    if _plural_subject(before):
+        return True
     return before in _BASE_FORM_SUBJECTS or before.endswith(("n’t", "n't"))
+
+
+def _plural_subject(before: str) -> bool:
+    """`polls show`, `records show`: a plural noun before a base form is its subject."""
+    return (
+        len(before) > 3
+        and before.endswith("s")
+        and not before.endswith(("ss", "us", "is", "’s", "'s"))
+        and before not in DETERMINERS
+        and before not in _NOT_PLURAL
+    )
+
+
+_NOT_PLURAL = words("this these those its was has does his hers ours yours theirs always")
+
+
+_SEEM_NOT_NEXT = words("on in at before at with for from as and or but")
+"""After "appeared"/"seemed" these start an adverbial: "appeared on television"."""
+
+
+def _seem_cue(tokens: list[Token], at: int) -> Cue | None:
+    """`X seemed to imply Y`, `X appears unfazed`, `it seems that Y` (not `appeared on TV`)."""
+    lemma = SEEM_FORMS.get(tokens[at].lower)
+    if lemma is None or at + 1 >= len(tokens) or _noun_position(tokens, at):
+        return None
+    nxt = tokens[at + 1]
+    if nxt.lower in ("to", "that") or (nxt.lower in _SEEM_ADJECTIVE_LEADS and lemma == "seem"):
+        return Cue(at, at, lemma, CueKind.SEEM, Stance.NEUTRAL)
+    if lemma == "seem" and nxt.text[:1].islower() and nxt.lower not in _SEEM_NOT_NEXT:
+        return Cue(at, at, lemma, CueKind.SEEM, Stance.NEUTRAL)
+    return None
+
+
+_SEEM_ADJECTIVE_LEADS = words("like likely unlikely")
 
 
 def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
@@ -124,13 +193,17 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     participle = not tokens[at].lower.endswith("ing")
     if before in _BE_FORMS and participle and entry.kind is not CueKind.STRICT:
+        if at + 1 < len(tokens) and tokens[at + 1].lower == "by" and entry.lemma != "say":
+            return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)
         return None
     if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
         return None
     if entry.kind is CueKind.OBJECT and not participle and before not in _ING_LEADS:
         return None
     if entry.kind is CueKind.STRICT and not (
-        _strict_ok(tokens, at) or _speech_participle(tokens, at, entry.lemma)
+        _strict_ok(tokens, at)
+        or _speech_participle(tokens, at, entry.lemma)
+        or _after_quotation(tokens, at, entry.lemma)
     ):
         return None
     kind = CueKind.SAY if entry.kind is CueKind.STRICT else entry.kind
@@ -143,7 +216,11 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
     at = 0
     while at < len(tokens):
         token = tokens[at]
-        cue = None if token.quoted else (_phrase_cue(tokens, at) or _verb_cue(tokens, at))
+        cue = (
+            None
+            if token.quoted
+            else (_phrase_cue(tokens, at) or _seem_cue(tokens, at) or _verb_cue(tokens, at))
+        )
         if cue is None:
             at += 1
             continue

@@ -85,9 +85,25 @@ def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
         content = content_after(clause, resume)
     else:
         content = content_before(clause, clause.lo, cue.first)
+        if content and _parenthetical_goes_on(clause, resume) and _mid_clause(clause, cue):
+            content = content + content_after(clause, resume + 1, stop_at_clause=True)
     if not content:
         return None
     return Frame(cue, _cue_span(tokens, cue), source, content, cited=cited)
+
+
+def _mid_clause(clause: Clause, cue: Cue) -> bool:
+    """`The plan, according to X, is Y`: a short subject before the aside, no verb yet."""
+    tokens = clause.tokens
+    start = cue.first - 1
+    if start <= clause.lo or tokens[start].text != ",":
+        return False
+    first = start
+    while (
+        first > clause.lo and tokens[first - 1].text not in ",;:" and not tokens[first - 1].quoted
+    ):
+        first -= 1
+    return words_in(tokens, first, start) <= 6
 
 
 def _relative_citation(tokens: list[Token], comma: int, hi: int) -> tuple[Span | None, int]:
@@ -153,12 +169,86 @@ def _tail(clause: Clause, cue: Cue) -> _Tail:
     adverbial = first in PREPOSITIONS or first in TIME_WORDS or first == ","
     adverbial = (adverbial or comma_skipped) and not quoted
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
+    if adverbial and not clause_like and (first in TIME_WORDS or first in _WHEN_WHERE):
+        subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
+        if subject is not None:
+            return _Tail(subject, addressee, True, False)
     return _Tail(at, addressee, clause_like, adverbial or not first.isalnum())
+
+
+_WHEN_WHERE = words("in on at during after before following amid late early")
+_CLAUSE_SUBJECTS = words("he she they we i it there")
+
+
+def _subject_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | None:
+    """Where the clause starts in `said Thursday he would leave`, `said in a statement they`."""
+    for k in range(at, min(hi - 2, at + 8)):
+        token = tokens[k]
+        if token.quoted or not token.text[:1].isalnum():
+            return None
+        if token.lower in _CLAUSE_SUBJECTS and tokens[k + 1].text[:1].isalpha():
+            return k
+    return None
+
+
+_QUESTION_WORDS = words("if whether what why how when where who which about")
+
+
+def _question_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`Asked whether Y, ...` / `X asked (by Z) about Y`: the question is the content."""
+    tokens = clause.tokens
+    at = cue.last + 1
+    agent = None
+    if at < clause.hi and tokens[at].lower == "by":
+        stop = at + 1
+        while stop < clause.hi and tokens[stop].lower not in _QUESTION_WORDS:
+            if tokens[stop].text in ",;:" or tokens[stop].quoted or stop - at > 8:
+                return None
+            stop += 1
+        agent, at = span_of(tokens, at + 1, stop), stop
+    if at >= clause.hi or tokens[at].lower not in _QUESTION_WORDS or tokens[at].quoted:
+        return None
+    end = at
+    while end < clause.hi and tokens[end].text not in ",;:.?!" and not tokens[end].quoted:
+        end += 1
+    first = at + 1 if tokens[at].lower == "about" else at
+    content = span_of(tokens, first, end)
+    if content is None or words_in(tokens, first, end) < 2:
+        return None
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is not None and tokens[source[0]].lower not in ("when", "if", "after"):
+        agent = span_of(tokens, *source)
+    return Frame(cue, _cue_span(tokens, cue), agent, (content,))
+
+
+_ANSWERS = words("yes no so")
+
+
+def _short_answer(clause: Clause, cue: Cue) -> Frame | None:
+    """`Most voters said yes.`: the one-word answer is the content."""
+    tokens = clause.tokens
+    at = cue.last + 1
+    if cue.kind is not CueKind.SAY or at >= clause.hi or tokens[at].lower not in _ANSWERS:
+        return None
+    if at + 1 < clause.hi and tokens[at + 1].text[:1].isalnum():
+        return None
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    answer = Span(start=tokens[at].start, end=tokens[at].end)
+    return Frame(cue, _cue_span(tokens, cue), span_of(tokens, *source), (answer,))
 
 
 def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
     tokens = clause.tokens
     cue_span = _cue_span(tokens, cue)
+    if cue.lemma == "ask":
+        question = _question_frame(clause, cue)
+        if question is not None:
+            return question
+    answer = _short_answer(clause, cue)
+    if answer is not None:
+        return answer
     tail = _tail(clause, cue)
     if _after_participle_lead(clause, cue):
         return _participle_frame(clause, cue, cue_span, tail)
@@ -255,13 +345,23 @@ def _postposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: _Tail) -> F
         content = content_after(clause, tail.at)
         return Frame(cue, cue_span, src, content, tail.addressee) if content else None
     boundary = first > clause.lo and (tokens[first - 1].text in ",—–" or tokens[first - 1].quoted)
-    if not boundary:
+    if not boundary or _colon_closes(clause, cue):
         return Frame(cue, cue_span, src, (), tail.addressee)
     content = content_before(clause, clause.lo, first)
     after = cue.last + 1
     if _parenthetical_goes_on(clause, after):
         content = content + content_after(clause, after + 1)
     return Frame(cue, cue_span, src, content, tail.addressee) if content else None
+
+
+def _colon_closes(clause: Clause, cue: Cue) -> bool:
+    """`In a speech, he said:` and nothing more: the content is what follows the sentence."""
+    after = cue.last + 1
+    return (
+        after < clause.hi
+        and clause.tokens[after].text == ":"
+        and words_in(clause.tokens, after, clause.hi) == 0
+    )
 
 
 def _parenthetical_goes_on(clause: Clause, after: int) -> bool:
@@ -324,7 +424,43 @@ def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
     return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None
 
 
+def _seem_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`Trump seemed to imply Y`: the subject and the rest of the clause, with no source."""
+    tokens = clause.tokens
+    hi = next((k for k in range(cue.last + 1, clause.hi) if _ends_impression(tokens[k])), clause.hi)
+    rest = content_after(clause._replace(hi=hi), cue.last + 1, stop_at_clause=True)
+    if not rest:
+        return None
+    subject = left_source(tokens, cue.first, clause.lo)
+    head = span_of(tokens, *subject) if subject else None
+    if head is not None and tokens[subject[0]].lower not in ("it", "there"):  # type: ignore[index]
+        rest = (head, *rest)
+    return Frame(cue, _cue_span(tokens, cue), None, rest)
+
+
+def _ends_impression(token: Token) -> bool:
+    return not token.quoted and token.text in (":", ";", "—", "–", "--", "(")
+
+
+def _by_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`The plan was criticized by two senators`: the agent speaks, the subject is the content."""
+    tokens = clause.tokens
+    agent = right_source(tokens, cue.last + 2, clause.hi)
+    subject = left_source(tokens, cue.first, clause.lo)
+    if agent is None or subject is None or words_in(tokens, *agent) > 12:
+        return None
+    content = span_of(tokens, *subject)
+    source = span_of(tokens, *agent)
+    if content is None or source is None:
+        return None
+    return Frame(cue, _cue_span(tokens, cue), source, (content,))
+
+
 def _frame(clause: Clause, cue: Cue) -> Frame | None:
+    if cue.kind is CueKind.BY:
+        return _by_frame(clause, cue)
+    if cue.kind is CueKind.SEEM:
+        return _seem_frame(clause, cue)
     if cue.kind is CueKind.OBJECT:
         return _object_frame(clause, cue)
     if cue.kind is CueKind.ACCORDING:
@@ -348,6 +484,9 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         if cue.lemma in _CITING:
             if frames and frames[-1].cited is None:
                 frames[-1] = frames[-1]._replace(cited=_cited(tokens, cue))
+            citing = _citing_frame(tokens, quotes, cue, frames)
+            if citing is not None:
+                frames.append(citing)
             continue
         offset = tokens[cue.first].start
         if any(f.source and f.source.start <= offset < f.source.end for f in frames):
@@ -361,12 +500,63 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         if frame is not None and _takes_previous_source(clause, cue):
             frame = frame._replace(source=frames[-1].source) if frames else frame
             frame = frame if frame.source else None
+        if frame is not None and frames and frame.source == frames[-1].source:
+            frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
         if frame is not None:
             frames.append(frame)
     if not frames:
         colon = _colon_frame(Clause(tokens, quotes, 0, len(tokens)))
         frames = [colon] if colon else []
     return _cite_in_source(frames, tokens)
+
+
+def _lead_of(tokens: list[Token], cue: Cue) -> int:
+    """Where a second report of the same source begins: `, and said`, `but noted`, `, adding`."""
+    at = cue.first
+    while at > 0 and (tokens[at - 1].lower in AUXILIARIES or tokens[at - 1].lower in _LEADS):
+        at -= 1
+    while at > 0 and tokens[at - 1].text in ",;" and not tokens[at - 1].quoted:
+        at -= 1
+    return at
+
+
+_LEADS = frozenset({"and", "but", "while", "by", "before", "after", "when", "—", "–"})
+
+
+def _cut_before(frame: Frame, tokens: list[Token], at: int) -> Frame:
+    """`X acknowledged that A but noted that B`: A ends where the second report begins."""
+    if at >= len(tokens):
+        return frame
+    cut = tokens[at].start
+    kept: list[Span] = []
+    for span in frame.content:
+        if span.end <= cut:
+            kept.append(span)
+        elif span.start < cut:
+            last = max((t.end for t in tokens if span.start <= t.start and t.end <= cut), default=0)
+            if last > span.start:
+                kept.append(Span(start=span.start, end=last))
+    return frame._replace(content=tuple(kept)) if kept else frame
+
+
+def _citing_frame(
+    tokens: list[Token], quotes: tuple[Span, ...], cue: Cue, frames: list[Frame]
+) -> Frame | None:
+    """`X proposed a ban, citing fears of terrorism`: what X cites is an attribution of X's.
+
+    Only after a frame of X's: `The agency, citing sources, clarifies` keeps its chain.
+
+    Its lemma "citing_reason" counts among the attitude cues, so it never makes a chain's speaker;
+    the cited source still joins the previous frame's chain as before.
+    """
+    cited = _cited(tokens, cue)
+    if cited is None or not frames or words_in(tokens, cue.last + 1, len(tokens)) < 2:
+        return None
+    source = frames[-1].source
+    if source is None:
+        return None
+    cite = Cue(cue.first, cue.last, "citing_reason", CueKind.OBJECT, Stance.NEUTRAL)
+    return Frame(cite, _cue_span(tokens, cue), source, (cited,))
 
 
 def _cite_in_source(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
@@ -409,6 +599,17 @@ def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
         if token.start >= last:
             return k if token.start <= offset else 0
     return 0
+
+
+def nested_in_earlier(frames: list[Frame], frame: Frame) -> bool:
+    """The frame's cue lies inside the content of an earlier frame of the sentence."""
+    start = frame.cue_span.start
+    for other in frames:
+        if other is frame:
+            return False
+        if any(c.start <= start < c.end for c in other.content):
+            return True
+    return False
 
 
 def frame_stance(frame: Frame, text: str) -> Stance:

@@ -14,6 +14,7 @@ from claims.extract.attribution_tokens import (
     CLAUSE_BREAKS,
     LEADING_FILLERS,
     OPEN_QUOTES,
+    PERSONAL_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     QUOTE_MARKS,
@@ -334,6 +335,8 @@ def skip_to_content(
         token = tokens[k]
         if token.quoted or token.text in OPEN_QUOTES:
             break
+        if token.lower == "that" and _clause_before(tokens, at, k):
+            break
         if token.lower == "that":
             addressee = span_of(tokens, at, k) if kind is CueKind.TELL and k > at else None
             return k + 1, addressee or _interview_partner(tokens, at, k)
@@ -348,6 +351,15 @@ def skip_to_content(
     while at < hi and tokens[at].text in ",:" and not tokens[at].quoted:
         at += 1
     return at, addressee
+
+
+_FINITE = words("is are was were will would could can may might must should has have had does did")
+_SUBJECTS = PERSONAL_PRONOUNS | {"it"}
+
+
+def _clause_before(tokens: list[Token], at: int, that: int) -> bool:
+    """`says it is hard to blame anyone for that`: the clause began before this "that"."""
+    return any(t.lower in _FINITE or t.lower in _SUBJECTS for t in tokens[at:that])
 
 
 def _in_name(tokens: list[Token], first: int, at: int) -> bool:
