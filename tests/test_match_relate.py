@@ -280,3 +280,108 @@ def test_two_negated_claims_do_not_conflict_on_polarity() -> None:
         "No one at the Velmor council was available for comment on the ferry depot plan.",
     )
     assert not found.signals.polarity
+
+
+# Conflict cues, second pass: each rule on made-up sentences.
+
+
+def test_a_spelling_variant_of_an_office_is_not_another_holder() -> None:
+    found = judge(
+        "Liberal Democrat leader Charles Kennedy has begun a week-long tour of the country.",
+        "Lib Dem leader Charles Kennedy has begun a week-long tour of the country.",
+    )
+    assert found.kind != Kind.CONFLICTS
+    assert not any(reason.startswith("different") for reason in found.reasons)
+
+
+def test_one_office_with_two_holders_conflicts() -> None:
+    found = judge(
+        "Greenfield Party leader Anna Berg opened the party conference in Leeds on Monday.",
+        "Greenfield Party leader Mark Stone opened the party conference in Leeds on Monday.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "different holders: Anna Berg vs Mark Stone (leader)" in found.reasons
+
+
+def test_a_former_holder_is_not_another_holder() -> None:
+    found = judge(
+        "Former Greenfield Party leader Anna Berg opened the party conference in Leeds.",
+        "Greenfield Party leader Mark Stone opened the party conference in Leeds.",
+    )
+    assert not any(reason.startswith("different holders") for reason in found.reasons)
+
+
+def test_who_denies_is_not_what_is_denied() -> None:
+    found = judge(
+        "His claims were denied by Foreign Minister Karl Weber on Tuesday.",
+        "Foreign Minister Karl Weber said the new bridge would open in spring.",
+    )
+    assert found.kind != Kind.CONFLICTS
+
+
+def test_amounts_of_different_things_under_one_subject_do_not_conflict() -> None:
+    found = judge(
+        "Brightco received a $50m loan from the bank last year.",
+        "Brightco paid a $20m fine to the regulator last year.",
+    )
+    assert found.kind != Kind.CONFLICTS
+
+
+def test_amounts_of_the_same_thing_conflict() -> None:
+    found = judge(
+        "Brightco received a $50m loan from the bank last year.",
+        "Brightco received a $20m loan from the bank last year.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(reason.startswith("numbers differ") for reason in found.reasons)
+
+
+def test_a_negated_opinion_of_the_writer_does_not_conflict() -> None:
+    found = judge(
+        "I don't think the new stadium is the best in Europe.",
+        "The new stadium is the best in Europe.",
+    )
+    assert found.kind not in (Kind.CONFLICTS, Kind.CORROBORATES)
+
+
+def test_a_negated_denial_concedes() -> None:
+    assert cues.polarity_label("I would not deny workers the pay rise.", negated=True) != "denied"
+    found = judge(
+        "Although I would not deny workers the pay rise, its timing is poor.",
+        "The pay rise for workers was announced by the minister on Monday.",
+    )
+    assert found.kind != Kind.CONFLICTS
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Angels is the best song of the last 25 years.",
+        "That's why it has been voted best song of the last 25 years.",
+    ],
+)
+def test_the_negation_of_a_near_identical_claim_conflicts(reported: str) -> None:
+    found = judge("But it is no way the best song of the past 25 years!", reported)
+    assert found.kind == Kind.CONFLICTS
+    assert any(reason.startswith("polarity") for reason in found.reasons)
+
+
+def test_a_negated_ban_agrees_with_a_ban() -> None:
+    found = judge(
+        "Veltria bans new coal plants",
+        "Veltria will not allow any new coal plants to be built, the government said.",
+    )
+    assert found.kind != Kind.CONFLICTS
+
+
+def test_denied_as_deprived_with_an_adverb_is_no_denial() -> None:
+    assert cues.negated_scopes("Smith was also denied a medal in the relay final.") == []
+
+
+def test_a_denial_of_a_neighbouring_assertion_does_not_conflict() -> None:
+    found = judge(
+        "Mayor Ruth Kemp has denied her council was split over its plans to build the tram line.",
+        "Mayor Ruth Kemp has always wanted the city to build the tram line, aides said.",
+    )
+    assert found.kind != Kind.CONFLICTS
+    assert cues.denied_heads("Ms Kemp denied that possibility.") is None

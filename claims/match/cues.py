@@ -97,16 +97,12 @@ CONFIRMING_WORDS = word_set(
 )
 """Words with which a text vouches for a claim ("confirmed in a statement")."""
 
-SLOT_WORDS = word_set(
-    "elected appointed named won winner president leader head chief ceo chairman chairwoman"
-    " captain coach manager capital successor replaced nominee candidate mayor governor"
-)
-"""Words of roles only one person or place can fill at a time ("was elected president")."""
-
 _DENIAL_VERBS = DENIAL_WORDS - {"denial", "dispute", "disputes"}
 """Denial words used as verbs: "denial of service" and "a pay dispute" reject nothing."""
 _DENIAL_RE = re.compile(r"(?i)\b(?:" + "|".join(sorted(_DENIAL_VERBS)) + r")\b")
-_DEPRIVED_RE = re.compile(r"(?i)\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
+_DEPRIVED_RE = re.compile(
+    r"(?i)\b(?:be|been|being|is|are|was|were)\s+(?:(?:\w+ly|also|even|again|then|twice)\s+)?$"
+)
 """A passive denial not followed by "by" or "that" deprives ("were denied two tries")."""
 _DEPRIVED_AFTER_RE = re.compile(r"(?i)^\s+(?!by\b|that\b)[a-z]")
 
@@ -127,6 +123,19 @@ _NOT_NEGATION_RE = re.compile(
     r"|no more than|no fewer than|no less than|no doubt|nothing but|whether or not"
     r"|not to mention|not later than|not earlier than|no stranger|second to none)\b"
 )
+_CONCEDED_RE = re.compile(
+    r"(?i)(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+)?(?:"
+    + "|".join(sorted(_DENIAL_VERBS))
+    + r")\b"
+)
+"""A denial that is itself negated concedes ("I would not deny people the increase")."""
+_OPINION_BEFORE_RE = re.compile(r"(?i)\b(?:I|we)(?:\s+\w+)?\s*$")
+_OPINION_AFTER_RE = re.compile(
+    r"(?i)^\s*(?:\w+\s+)?(?:think|thought|believe|believed|recall|remember|know|knew|agree"
+    r"|agreed|like|liked|mind|expect|expected|understand|care|see|feel|felt|doubt|suppose)\b"
+)
+"""A negation of the writer's own view ("I don't think", "I never thought"): an opinion
+about the assertion, not the assertion denied."""
 _CLAUSE_RE = re.compile(
     r"[,;:()\"\u201c\u201d\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|because"
     r"|after|before|since|who|which|when)\b",
@@ -186,6 +195,7 @@ def negated_scopes(text: str) -> list[str]:
     back at the sentence before it, so its scope is the whole text up to the denial.
     """
     excluded = [match.span() for match in _NOT_NEGATION_RE.finditer(text)]
+    excluded += [match.span() for match in _CONCEDED_RE.finditer(text)]
     bounds = [0, *(m.start() for m in _CLAUSE_RE.finditer(text)), len(text)]
     scopes: list[str] = []
     for match in _NEGATION_RE.finditer(text):
@@ -195,12 +205,30 @@ def negated_scopes(text: str) -> list[str]:
             continue
         start = max(bound for bound in bounds if bound <= match.start())
         end = min(bound for bound in bounds if bound >= match.end())
-        rest = [word for word in tokens(text[match.end() : end]) if word not in _BACK_REFERENCE]
-        if _DENIAL_RE.fullmatch(match[0]) and not rest:
+        after = text[match.end() : end]
+        denial = bool(_DENIAL_RE.fullmatch(match[0]))
+        if denial and _AGENT_RE.match(after):
+            after = ""
+        rest = [word for word in tokens(after) if word not in _BACK_REFERENCE]
+        if denial and not rest:
             start = 0
-        scopes.append(text[start : match.end()] + " " + _words_after(text[match.end() : end]))
+        scopes.append(text[start : match.end()] + " " + _words_after(after))
     return scopes
 
+
+_AGENT_RE = re.compile(r"(?i)^\s+(?:\w+ly\s+)?by\b")
+"""A passive denial's agent ("were denied by Jack Straw") is who denies, not what is denied."""
+
+_BACK_REFERENCE_STEMS = frozenset(content_words(" ".join(sorted(_BACK_REFERENCE))))
+REPORTING_STEMS = frozenset(
+    content_words(
+        "claim claims claimed say says said saying told tell tells added adds according report"
+        " reports reported statement suggestion suggestions allegation allegations accusations"
+        " leader spokesman spokeswoman spokesperson official officials minister secretary"
+    )
+)
+"""Words (as content-word stems) of who says what, not of what is said: a denial and another
+claim that share only these and names share no assertion."""
 
 SCOPE_WORDS = 8
 """Content words after a negation that it governs: "not" negates what follows it closely."""
@@ -210,11 +238,53 @@ def _words_after(text: str) -> str:
     return " ".join(content_words(text)[:SCOPE_WORDS])
 
 
+DENIED_HEAD = 3
+"""Content words right after a denial verb that say what is denied ("denied his shadow
+cabinet was split": shadow, cabinet, split)."""
+
+
+def denied_heads(text: str) -> list[frozenset[str]] | None:
+    """For each denial in `text`, the first content words of what it denies; None when a
+    denial points back at the sentence ("denied that possibility") or there is none."""
+    conceded = [match.span() for match in _CONCEDED_RE.finditer(text)]
+    heads: list[frozenset[str]] = []
+    for match in _DENIAL_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in conceded):
+            continue
+        if _deprives(text, match.start(), match.end()):
+            continue
+        after = text[match.end() :]
+        if _AGENT_RE.match(after):
+            return None
+        words = [word for word in content_words(after) if word not in _BACK_REFERENCE_STEMS]
+        if not words:
+            return None
+        heads.append(frozenset(words[:DENIED_HEAD]))
+    return heads or None
+
+
+def opinion_negations(text: str) -> bool:
+    """Every negation in `text` negates the writer's own view ("I don't think", "we never
+    expected"): a reader's opinion, not a denial of the fact it is about."""
+    found = False
+    for match in _NEGATION_RE.finditer(text):
+        if _DENIAL_RE.fullmatch(match[0]):
+            return False
+        before, after = text[: match.start()], text[match.end() :]
+        if not (_OPINION_BEFORE_RE.search(before) and _OPINION_AFTER_RE.match(after)):
+            return False
+        found = True
+    return found
+
+
 def polarity_label(text: str, negated: bool) -> str:
     """How a claim states its assertion: "denied", "negated" or "reported"."""
     if not negated:
         return "reported"
+    conceded = [match.span() for match in _CONCEDED_RE.finditer(text)]
     for match in _DENIAL_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in conceded):
+            continue
         if not _deprives(text, match.start(), match.end()):
             return "denied"
     return "negated"

@@ -16,12 +16,14 @@ from functools import cached_property
 from claims.extract.models import Entity
 from claims.match import cues
 from claims.match.models import Judgement, Kind, MatchClaim, Signals
-from claims.match.normalize.words import content_words
+from claims.match.normalize.words import content_words, tokens
+from claims.match.roles import office_conflict
 from claims.match.score import Overlap, Profile, Rarity, overlap, text_overlap, wording
 from claims.match.slots import (
     Difference,
     anchor_words,
     date_difference,
+    head_words,
     periods_differ,
     quantity_difference,
 )
@@ -49,6 +51,10 @@ class Thresholds:
     negation_containment: float = 0.6
     """Similarity needed before a plain negation ("not", "never", "no") makes a conflict: a
     negated sentence mostly states another fact, unless it restates the other claim."""
+    negated_wording: float = 65.0
+    """Wording (rapidfuzz ratio) from which a negated claim restating the other conflicts
+    however few informative words they share ("X is no way the best song of the last 25
+    years" / "X is the best song of the last 25 years")."""
     swap_containment: float = 0.5
     """Similarity from which a swapped entity is the difference between two claims."""
     strong_containment: float = 0.6
@@ -96,7 +102,7 @@ def relate(a: Side, b: Side, rarity: Rarity, thresholds: Thresholds = DEFAULT) -
     if shared.containment < thresholds.swap_containment:
         subjects = Subjects(subjects.shared, ())
     alike = wording(a, b)
-    found = _Cues.of(a, b, shared, subjects, thresholds, rarity)
+    found = _Cues.of(a, b, shared, subjects, thresholds, rarity, alike)
     signals = _signals(a, b, shared, subjects, alike, found)
     return _decide(a, b, shared, subjects, alike, found, signals, thresholds, rarity)
 
@@ -123,17 +129,23 @@ class _Cues:
         subjects: Subjects,
         thresholds: Thresholds,
         rarity: Rarity,
+        alike: float = 0.0,
     ) -> _Cues:
         similar = shared.containment >= thresholds.cue_containment and len(shared.shared) >= 3
         polarity, negated = (
-            _polarity(a, b, shared, subjects, rarity, thresholds) if similar else (None, False)
+            _polarity(a, b, shared, subjects, rarity, thresholds, alike)
+            if similar
+            else (None, False)
         )
         restated = shared.containment >= thresholds.negation_containment
         verbs = _verbs(a, b) if similar else None
         opposed = verbs is not None and not restated
         if opposed:
             verbs = None
-        if polarity and verbs:
+        if (polarity or negated or opposed) and _negation_flips_verb(a, b):
+            polarity = verbs = None
+            negated = opposed = False
+        elif polarity and verbs:
             polarity = verbs = None
         strong = (
             shared.containment >= thresholds.strong_containment
@@ -150,7 +162,8 @@ class _Cues:
             or (when is not None and dates is None)
             or (amounts is not None and numbers is None)
         )
-        return cls(polarity, verbs, dates, numbers, _role(a, b, subjects), unsettled)
+        role = _role(a, b) if similar else None
+        return cls(polarity, verbs, dates, numbers, role, unsettled)
 
     def reasons(self) -> list[str]:
         found = (self.dates, self.numbers, self.polarity, self.verbs, self.slot)
@@ -163,7 +176,13 @@ class _Cues:
 
 
 def _polarity(
-    a: Side, b: Side, shared: Overlap, subjects: Subjects, rarity: Rarity, thresholds: Thresholds
+    a: Side,
+    b: Side,
+    shared: Overlap,
+    subjects: Subjects,
+    rarity: Rarity,
+    thresholds: Thresholds,
+    alike: float,
 ) -> tuple[str | None, bool]:
     """One claim negates or denies what the other reports: the shared words are negated.
 
@@ -181,15 +200,28 @@ def _polarity(
     negated, reported = (a, b) if a.claim.negated else (b, a)
     if cues.negated_scopes(reported.claim.text):
         return None, False
-    if not _negation_governs(negated, shared, rarity, _subject_words(subjects)):
+    named = _subject_words(subjects)
+    scope = _negated_share(negated, shared, rarity)
+    if scope is None:
         return None, False
+    restated = (
+        shared.containment >= thresholds.negation_containment
+        and shared.dice >= thresholds.strong_dice
+    )
+    names = _entity_words(subjects)
+    if cues.opinion_negations(negated.claim.text) or not _asserts_more(scope, rarity, names):
+        return None, True
+    heads = cues.denied_heads(negated.claim.text)
+    if heads is not None and not any(head & shared.shared for head in heads):
+        return None, True
+    if _other_people(a, b, subjects):
+        return None, True
+    near_identical = restated and alike >= thresholds.negated_wording
+    if not near_identical and not _negation_governs(scope, rarity, named):
+        return None, True
     first = cues.polarity_label(a.claim.text, a.claim.negated)
     second = cues.polarity_label(b.claim.text, b.claim.negated)
     if "denied" not in (first, second):
-        restated = (
-            shared.containment >= thresholds.negation_containment
-            and shared.dice >= thresholds.strong_dice
-        )
         return (f"polarity: {first} vs {second}", False) if restated else (None, True)
     if cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
         return None, True
@@ -202,18 +234,55 @@ MIN_NEGATED_WORDS = 3
 """Informative shared words a negated clause must hold (two when one names a shared subject)."""
 
 
-def _negation_governs(
-    negated: Side, shared: Overlap, rarity: Rarity, named: frozenset[str]
-) -> bool:
+def _negated_share(negated: Side, shared: Overlap, rarity: Rarity) -> frozenset[str] | None:
+    """The shared words inside the negated clauses, when they hold most of the shared weight."""
     scope: set[str] = set()
     for clause in cues.negated_scopes(negated.claim.text):
         scope.update(content_words(clause))
-    inside = shared.shared & scope
-    informative = {word for word in inside if rarity.informative(word)}
-    if len(informative) < MIN_NEGATED_WORDS and not (len(informative) >= 2 and inside & named):
-        return False
+    inside = frozenset(shared.shared & scope)
     total = rarity.total_weight(shared.shared)
-    return rarity.total_weight(frozenset(inside)) >= NEGATED_SHARE * total
+    if not inside or rarity.total_weight(inside) < NEGATED_SHARE * total:
+        return None
+    return inside
+
+
+def _other_people(a: Side, b: Side, subjects: Subjects) -> bool:
+    """Both claims are about people, and not about the same one: "Jones has never failed a
+    drugs test" does not deny that Kuznetsova failed one."""
+    people_a = any(entity.kind == "person" for entity in a.subjects)
+    people_b = any(entity.kind == "person" for entity in b.subjects)
+    shared = any("person" in (x.kind, y.kind) for x, y in subjects.shared)
+    return people_a and people_b and not shared
+
+
+def _asserts_more(inside: frozenset[str], rarity: Rarity, names: frozenset[str]) -> bool:
+    """The negated clause shares an informative word with the other claim that is neither a
+    shared name nor a word of reporting ("claims", "said", "leader"): what is denied must be
+    what the other claim asserts, not only who it is about."""
+    return any(
+        rarity.informative(word) and word not in names and word not in cues.REPORTING_STEMS
+        for word in inside
+    )
+
+
+def _negation_governs(inside: frozenset[str], rarity: Rarity, named: frozenset[str]) -> bool:
+    """Enough of what the claims share is negated: informative words in the negated clause."""
+    informative = {word for word in inside if rarity.informative(word)}
+    return len(informative) >= MIN_NEGATED_WORDS or (len(informative) >= 2 and bool(inside & named))
+
+
+def _negation_flips_verb(a: Side, b: Side) -> bool:
+    """One claim negates the opposite of the other's verb: "will not allow new factories"
+    says what "bans new factories" says."""
+    if a.claim.negated == b.claim.negated:
+        return False
+    found = cues.opposite_verbs(a.verbs, b.verbs)
+    if found is None:
+        return False
+    form = found[0] if a.claim.negated else found[1]
+    negated = a if a.claim.negated else b
+    scope = {word for clause in cues.negated_scopes(negated.claim.text) for word in tokens(clause)}
+    return form in scope
 
 
 def _verbs(a: Side, b: Side) -> str | None:
@@ -237,15 +306,25 @@ def _slot(
     """A differing value counts when both values are of one thing (shared, rare nearby words)."""
     if difference is None:
         return None
+    if difference.code == "numbers" and not _same_head(a, b, difference, named):
+        return None
     if strong:
         return difference.reason
     if difference.event or difference.relative:
         return None
     near = anchor_words(a.claim, difference.span_a) & anchor_words(b.claim, difference.span_b)
     anchors = {word for word in near if rarity.informative(word)}
-    if len(anchors) >= MIN_ANCHORS or anchors & named:
-        return difference.reason
-    return None
+    if len(anchors) < MIN_ANCHORS and not anchors & named:
+        return None
+    return difference.reason
+
+
+def _same_head(a: Side, b: Side, difference: Difference, named: frozenset[str]) -> bool:
+    """Both amounts count one thing: a word right next to each, not a shared name ("IBM was
+    granted 3,248 patents" and "IBM has received 25,772 patents" count different grants)."""
+    first = head_words(a.claim, difference.span_a, difference.unit)
+    second = head_words(b.claim, difference.span_b, difference.unit)
+    return bool((first & second) - named)
 
 
 def _subject_words(subjects: Subjects) -> frozenset[str]:
@@ -257,6 +336,15 @@ def _subject_words(subjects: Subjects) -> frozenset[str]:
         if substantial and "place" not in (first.kind, second.kind):
             words.update(content_words(first.text))
             words.update(content_words(second.text))
+    return frozenset(words)
+
+
+def _entity_words(subjects: Subjects) -> frozenset[str]:
+    """The content words of every entity both claims name, of any kind ("Tory", "UK")."""
+    words: set[str] = set()
+    for first, second in subjects.shared:
+        words.update(content_words(first.text))
+        words.update(content_words(second.text))
     return frozenset(words)
 
 
@@ -286,16 +374,13 @@ def _shares_subject(subjects: Subjects) -> bool:
     return any(is_substantial(x) or is_substantial(y) for x, y in subjects.shared)
 
 
-def _role(a: Side, b: Side, subjects: Subjects) -> str | None:
-    """Another person in a role only one can hold ("was elected president")."""
-    swaps = [(x, y) for x, y in subjects.swapped if x.kind == "person"]
-    if not swaps or not any(is_substantial(x) for x, _ in subjects.shared):
+def _role(a: Side, b: Side) -> str | None:
+    """One office with two holders ("UKIP leader Roger Knapman" / "UKIP leader Nigel Farage")."""
+    found = office_conflict(a.claim.text, b.claim.text)
+    if found is None:
         return None
-    roles = a.word_set & b.word_set & cues.SLOT_WORDS
-    if not roles:
-        return None
-    first, second = swaps[0]
-    return f"different values: {first.text} vs {second.text} ({sorted(roles)[0]})"
+    first, second = found
+    return f"different holders: {first.holder} vs {second.holder} ({second.role})"
 
 
 def _signals(

@@ -62,6 +62,8 @@ class Difference:
     relative: bool = False
     """Percentages: rates of something, one of countless in the news (growth, a share price,
     a stake); they too only differ in one slot when the two claims are strongly alike."""
+    unit: str = ""
+    """The amounts' shared unit ("copies", "GBP"): what sort of value, not what is counted."""
 
 
 def deadline(value: DateValue) -> str | None:
@@ -211,7 +213,9 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
             unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
             reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
             relative = (qa.unit or "").lower() in RELATIVE_UNITS
-            return Difference("numbers", reason, qa.span, qb.span, relative=relative)
+            return Difference(
+                "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or ""
+            )
     return None
 
 
@@ -275,3 +279,21 @@ def anchor_words(claim: MatchClaim, span: Span) -> frozenset[str]:
     unit = content_words(after)[:1]
     words -= set(unit) | set(content_words(claim.text[start:end]))
     return frozenset(words)
+
+
+HEAD_BEFORE = 3
+HEAD_AFTER = 2
+"""Content words right before and after an amount that say what it counts ("took $19m",
+"a £1.35bn offer", "sold 8 million copies worldwide")."""
+
+
+def head_words(claim: MatchClaim, span: Span, unit: str = "") -> frozenset[str]:
+    """The few content words closest to a value, without the value and its unit: what is
+    counted. Two amounts only fill one slot when these share a word."""
+    start = span.start - claim.start
+    end = span.end - claim.start
+    own = set(content_words(claim.text[start:end])) | set(content_words(unit))
+    before = content_words(claim.text[:start])[-HEAD_BEFORE:]
+    after = [word for word in content_words(claim.text[end:]) if word not in own][:HEAD_AFTER]
+    words = set(before) | set(after)
+    return frozenset(word for word in words - own if not any(ch.isdigit() for ch in word))

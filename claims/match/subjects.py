@@ -76,7 +76,21 @@ def _same(first: Entity, second: Entity) -> bool:
         return True
     if same_entity(first.text, second.text):
         return True
-    return _code_suffix(first.key, second.key)
+    return _code_suffix(first.key, second.key) or _abbreviated(first.key, second.key)
+
+
+MIN_ABBREVIATION = 3
+
+
+def _abbreviated(first: str, second: str) -> bool:
+    """ "lib dem" and "liberal democrat": word by word, one name shortens the other."""
+    words_a, words_b = first.split(), second.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2:
+        return False
+    return all(
+        len(min(x, y, key=len)) >= MIN_ABBREVIATION and (x.startswith(y) or y.startswith(x))
+        for x, y in zip(words_a, words_b, strict=True)
+    )
 
 
 def _code_suffix(first: str, second: str) -> bool:
