@@ -178,6 +178,7 @@ def run_size(name: str, claims: list[MatchClaim], store: bool) -> dict[str, Any]
         "keys": tally.keys,
         "candidates": tally.candidates,
         "candidate_share": tally.candidates / (len(claims) * (len(claims) - 1) / 2),
+        "candidates_per_claim": round(tally.candidates / len(claims), 1),
         "scored": tally.scored,
         "relations": tally.kinds,
         "seconds": round(seconds, 2),
@@ -253,10 +254,19 @@ def bbc_claims(path: Path) -> list[MatchClaim]:
 
     context = DocumentContext(outlet="BBC News")
     claims: list[MatchClaim] = []
+    failed: list[str] = []
     for document_id, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         article = json.loads(line)
-        for found in extract_claims(article["title"] + "\n\n" + article["text"], [], context):
+        try:
+            text = article["title"] + "\n\n" + article["text"]
+            extracted = list(extract_claims(text, [], context))
+        except Exception as error:  # an extraction bug must not stop the benchmark
+            failed.append(f"{document_id}: {error!r}")
+            continue
+        for found in extracted:
             claims.append(from_extracted(len(claims) + 1, document_id, found, context))
+    if failed:
+        print(f"extraction failed on {len(failed)} articles: {failed}", file=sys.stderr)
     return claims
 
 

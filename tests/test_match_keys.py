@@ -7,7 +7,7 @@ from claims.match.candidates import KeyIndex, from_postings, probe_keys
 from claims.match.cluster import Appearance, UnionFind, stories
 from claims.match.engine import keys_of, match_all
 from claims.match.models import Kind
-from claims.match.normalize.keys import number_key
+from claims.match.normalize.keys import PAIR_WINDOW, number_key, word_pairs
 from claims.match.normalize.words import content_words
 from claims.match.repeats import repeated_copies
 
@@ -42,6 +42,47 @@ def test_keys_cover_entities_numbers_dates_and_words() -> None:
 def test_probes_skip_unique_and_overly_common_keys() -> None:
     frequency = {"w:rare": 3, "w:unique": 1, "w:common": 10_000, "w:mid": 40}
     assert probe_keys(frequency, frequency) == ["w:rare", "w:mid"]
+
+
+def test_word_pairs_are_ordered_and_stay_within_the_window() -> None:
+    assert word_pairs(["growth", "economy", "growth"]) == ["economy growth"]
+    far = ["alpha"] + [f"filler{i}" for i in range(PAIR_WINDOW)] + ["omega"]
+    pairs = word_pairs(far)
+    assert "alpha filler0" in pairs and "alpha omega" not in pairs
+    keys = keys_of(from_text(1, 1, "China's economy grew fast, the growth picture stays strong."))
+    assert "p:economy growth" in keys and "w:economy" in keys
+
+
+def test_rare_word_pairs_are_probed_apart_from_single_keys() -> None:
+    frequency = {f"w:rare{i}": 2 + i for i in range(12)}
+    frequency |= {"p:a b": 50, "p:c d": 5, "p:e f": 1, "p:g h": 61}
+    probes = probe_keys(frequency, frequency)
+    assert probes[:10] == [f"w:rare{i}" for i in range(10)]
+    assert probes[10:] == ["p:a b", "p:c d"]  # rare pairs, commonest first
+
+
+def test_claims_sharing_only_common_words_meet_through_a_word_pair() -> None:
+    birds = "kestrel heron plover osprey merlin curlew dunlin avocet bittern egret"
+    trees = "maple birch alder rowan hazel aspen larch cedar spruce juniper"
+    texts = [f"The economy of region{i} depends on tourism{i}." for i in range(70)]
+    texts += [f"Growth in sector{i} slowed after storm{i}." for i in range(70)]
+    texts += [
+        f"Birdwatchers counted {birds}.",
+        f"Foresters planted {trees}.",
+        f"Analysts said the economy showed steady growth, citing {birds}.",
+        f"Officials expect economy growth to continue despite {trees}.",
+    ]
+    claims = [from_text(i, i, text) for i, text in enumerate(texts, start=1)]
+    index = KeyIndex()
+    for claim in claims:
+        index.add(claim.id, keys_of(claim))
+    first, second = claims[-2], claims[-1]
+    frequency = index.frequency()
+    assert frequency["w:economy"] > 60 and frequency["w:growth"] > 60
+    # their ten rarest keys are the birds and trees: the two common words are never looked up
+    assert "w:economy" not in probe_keys(keys_of(second), frequency)
+    assert index.candidates(second.id, keys_of(second)) == {first.id, claims[-3].id}
+    assert second.id in index.candidates(first.id, keys_of(first))
 
 
 def test_a_candidate_needs_one_rare_or_two_looked_up_keys() -> None:

@@ -5,6 +5,13 @@ are looked up (at most PROBE_KEYS of them, each shared by at most MAX_POSTINGS c
 the work per claim stays bounded as the store grows. A candidate must share two looked-up
 keys, or one key that is rare (at most RARE_POSTINGS claims): one common shared word is
 not worth scoring, two rare ones always are.
+
+Word-pair keys ("p:economy growth") are looked up apart from the others: up to PROBE_PAIRS
+of them, only when rare (at most RARE_POSTINGS claims), those of the commonest words first.
+They find the claims that share only common words (each held by more than RARE_POSTINGS
+claims, or not among the claim's rarest keys), which the two-key rule misses. A pair with a
+word that is itself looked up and rare adds nothing (that word finds all its holders) and
+is skipped.
 """
 
 from __future__ import annotations
@@ -12,22 +19,46 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from claims.match.normalize.keys import PAIR, WORD
+
 PROBE_KEYS = 10
 """Keys looked up per claim, rarest first."""
 MAX_POSTINGS = 1500
 """Keys shared by more claims than this are never looked up (they block nothing)."""
 RARE_POSTINGS = 60
 """A key shared by at most this many claims makes a candidate on its own."""
+PROBE_PAIRS = 20
+"""Word-pair keys looked up per claim (each held by at most RARE_POSTINGS claims)."""
 
 
 def probe_keys(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
     """The keys of one claim worth looking up: rarest first, common ones left out.
 
     The claim itself is already indexed, so a key held by one claim only matches nothing.
+    Word pairs come after the single keys: the rare ones, commonest words first (see the
+    module).
     """
-    usable = [key for key in keys if 1 < frequency.get(key, 0) <= MAX_POSTINGS]
+    usable: list[str] = []
+    pairs: list[str] = []
+    for key in keys:
+        count = frequency.get(key, 0)
+        if key.startswith(PAIR):
+            if 1 < count <= RARE_POSTINGS:
+                pairs.append(key)
+        elif 1 < count <= MAX_POSTINGS:
+            usable.append(key)
     usable.sort(key=lambda key: (frequency.get(key, 0), key))
-    return usable[:PROBE_KEYS]
+    probes = usable[:PROBE_KEYS]
+    found = {key[2:] for key in probes if key.startswith(WORD) and frequency[key] <= RARE_POSTINGS}
+
+    def commonness(pair: str) -> tuple[int, int, str]:
+        words = pair[2:].split(" ")
+        least = min(frequency.get(WORD + word, 0) for word in words)
+        return (-least, -frequency.get(pair, 0), pair)
+
+    useful = [pair for pair in pairs if found.isdisjoint(pair[2:].split(" "))]
+    useful.sort(key=commonness)
+    return probes + useful[:PROBE_PAIRS]
 
 
 def from_postings(

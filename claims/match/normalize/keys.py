@@ -1,15 +1,20 @@
 """Blocking keys: the handful of normalised values two matching claims almost surely share.
 
-Every claim is indexed under all of its keys (entities, numbers, dates, content words); a new
-claim looks up only its rarest keys (see `claims.match.candidates`), so finding candidates
-costs about as much as the postings of a few rare words, not a pass over every stored claim.
+Every claim is indexed under all of its keys (entities, numbers, dates, content words, word
+pairs); a new claim looks up only its rarest keys (see `claims.match.candidates`), so finding
+candidates costs about as much as the postings of a few rare words, not a pass over every
+stored claim.
 Keys are short prefixed strings ("e:haidar hadi", "n:2500", "d:2025-09", "w:withdraw") that
 fit the `claim_keys.key` column on every backend.
+
+Word pairs ("p:economy growth": two content words at most PAIR_WINDOW words apart, in
+alphabetical order) let two claims that share only common words still meet: "economy" and
+"growth" are each held by hundreds of claims, the pair by few.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from claims.extract.models import DateValue, Entity, Quantity
 from claims.match.normalize.words import content_words
@@ -17,7 +22,10 @@ from claims.match.normalize.words import content_words
 MAX_KEY_CHARS = 128
 """The width of `claim_keys.key`."""
 
-ENTITY, NUMBER, DATE, WORD = "e:", "n:", "d:", "w:"
+ENTITY, NUMBER, DATE, WORD, PAIR = "e:", "n:", "d:", "w:", "p:"
+
+PAIR_WINDOW = 8
+"""Content words this far apart (or closer) in a claim make a word-pair key."""
 
 
 def claim_keys(
@@ -38,9 +46,23 @@ def claim_keys(
     for date in dates:
         for key in date_keys(date):
             keys[DATE + key] = None
-    for word in content_words(text):
+    words = content_words(text)
+    for word in words:
         keys[_clip(WORD + word)] = None
+    for pair in word_pairs(words):
+        keys[_clip(PAIR + pair)] = None
     return list(keys)
+
+
+def word_pairs(words: Sequence[str]) -> list[str]:
+    """Pairs of distinct words at most PAIR_WINDOW apart, each "a b" in alphabetical order."""
+    pairs: dict[str, None] = {}
+    for index, first in enumerate(words):
+        for second in words[index + 1 : index + 1 + PAIR_WINDOW]:
+            if first != second:
+                low, high = (first, second) if first < second else (second, first)
+                pairs[f"{low} {high}"] = None
+    return list(pairs)
 
 
 def number_key(value: float | None) -> str | None:
