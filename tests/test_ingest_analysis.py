@@ -4,6 +4,7 @@ flags, matches; a new version of a document carries its reviews over or marks th
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -95,22 +96,29 @@ def test_new_version_carries_reviews_and_orphans_vanished_claims(cli: Cli, tmp_p
     assert actions.count("claim.carry") == 1 and actions.count("claim.orphaned") == 1
 
 
-def test_a_failing_analysis_leaves_nothing_behind(
+def test_a_failing_analysis_leaves_nothing_behind_and_the_run_goes_on(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    story = tmp_path / "story.txt"
-    story.write_text(STORY)
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(STORY)
+    good.write_text("The harbour reopened on Friday after a storm, the port authority said.\n")
+    real = ingest_module.match_claims
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("matching failed")
+    def broken_for_bad(session: Any, claims: Any, actor: str) -> Any:
+        if any("Riverton" in claim.text for claim in claims):
+            raise RuntimeError("matching failed")
+        return real(session, claims, actor)
 
-    monkeypatch.setattr(ingest_module, "match_claims", broken)
+    monkeypatch.setattr(ingest_module, "match_claims", broken_for_bad)
     options = IngestOptions(actor="tester", meta=DocumentMeta(), read=ReadOptions())
-    with pytest.raises(RuntimeError):
-        ingest_all(cli.target.database, expand([str(story)]), options)
+    report = ingest_all(cli.target.database, expand([str(bad), str(good)]), options)
+    assert [failure.origin for failure in report.failed] == [str(bad)]
+    assert "could not be analysed (RuntimeError: matching failed)" in str(report.failed[0])
     with cli.target.database.read() as session:
-        for model in (Document, Claim, AuditEntry):
-            assert session.scalar(select(func.count()).select_from(model)) == 0
+        origins = list(session.scalars(select(Document.origin)))
+        texts = list(session.scalars(select(Claim.text)))
+    assert origins == [str(good)]
+    assert not any("Riverton" in text for text in texts)
 
 
 def test_a_repeated_paragraph_is_one_claim_that_knows_its_copy(cli: Cli, tmp_path: Path) -> None:

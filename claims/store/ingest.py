@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claims.errors import InputError
+from claims.errors import ClaimsError, InputError
 from claims.ingest.inputs import InputRef, ReadOptions, read
 from claims.ingest.models import DocumentMeta, PreparedDocument
 from claims.ingest.prepare import prepare
@@ -19,6 +19,7 @@ from claims.store.claims import extract_document
 from claims.store.documents import Outcome, Stored, find_by_hash, store_document
 from claims.store.matching import match_claims, refresh_relations
 from db.engine import Database
+from db.errors import StorageError
 from db.models import Document, DocumentSnapshot
 
 
@@ -114,7 +115,12 @@ def ingest_all(
     options: IngestOptions,
     on_done: Callable[[InputRef, Stored | InputError], None] = lambda ref, result: None,
 ) -> IngestReport:
-    """Ingest every input; a failing one is reported and the others still go in."""
+    """Ingest every input; a failing one is reported and the others still go in.
+
+    A storage problem (disk full, database busy or damaged) stops the run: it would fail
+    every input after it. A fault in the analysis of one document (a bug) is reported as
+    that input's failure, with nothing of it stored, and the run goes on.
+    """
     report = IngestReport()
     for ref in refs:
         try:
@@ -122,6 +128,17 @@ def ingest_all(
         except InputError as exc:
             report.failed.append(exc)
             on_done(ref, exc)
+            continue
+        except (ClaimsError, StorageError):
+            raise
+        except Exception as exc:  # a bug in one document's analysis must not stop the run
+            failed = InputError(
+                ref.origin,
+                f"could not be analysed ({type(exc).__name__}: {exc}); nothing of it was"
+                " stored (please report this with the input)",
+            )
+            report.failed.append(failed)
+            on_done(ref, failed)
             continue
         report.stored.append((ref.origin, stored))
         on_done(ref, stored)
