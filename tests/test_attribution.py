@@ -557,3 +557,105 @@ def test_colon_then_a_block_of_text_is_the_content() -> None:
     said = result.attributions[0]
     assert [written(text, c) for c in said.content] == ["The budget is gone. The parks will close."]
     assert speaker(list(result.chains[2])).mention == "the mayor"
+
+
+# --- source spans ------------------------------------------------------------------------
+
+
+def sources_of(text: str) -> dict[str, str | None]:
+    return {cue: source for cue, source, _ in found_in(text)}
+
+
+def test_pronoun_right_before_the_verb_is_the_whole_source() -> None:
+    text = "The firm offered a deal, a decision they say saved the port."
+    assert sources_of(text)["say"] == "they"
+
+
+def test_and_between_two_names_stays_inside_the_source() -> None:
+    text = "A report by the Institute for Roads and Bridges found that the tolls are too high."
+    assert sources_of(text)["found"] == "A report by the Institute for Roads and Bridges"
+
+
+def test_phrase_between_dashes_is_not_the_source() -> None:
+    text = (
+        "Ada Moss - speaking after a long meeting with the board - declared that the firm is safe."
+    )
+    assert sources_of(text)["declared"] == "Ada Moss"
+
+
+def test_time_phrase_before_the_subject_or_the_verb_is_not_the_source() -> None:
+    assert sources_of("Last week Ada Moss said the firm is safe.")["said"] == "Ada Moss"
+    text = "Ada Moss, who runs the port, last year proposed a new toll for lorries."
+    assert sources_of(text)["proposed"] == "Ada Moss, who runs the port"
+    text = "An earlier report in a local paper said that the port had closed."
+    assert sources_of(text)["said"] == "An earlier report"
+
+
+def test_focus_adverb_before_the_verb_is_not_the_source() -> None:
+    text = "Only three members of the board, of nine in all, even expressed doubts about the deal."
+    assert sources_of(text)["expressed"] == "Only three members of the board, of nine in all"
+
+
+def test_opening_adverbials_and_datelines_before_the_sentence_subject() -> None:
+    text = "At a town hall in Ames, Iowa, on Sunday, Ada Moss defended the plan, saying it works."
+    assert sources_of(text)["saying"] == "Ada Moss"
+    text = "A few days later, Ada Moss reversed herself, telling reporters the plan is dead."
+    assert sources_of(text)["telling"] == "Ada Moss"
+    text = "LISBON — Ada Moss on Friday defended the plan and said it would pass."
+    assert sources_of(text)["said"] == "Ada Moss"
+
+
+def test_apposition_after_the_sentence_subject_belongs_to_it() -> None:
+    text = "Ada Moss, the port's director, defended the plan, saying it works."
+    assert sources_of(text)["saying"] == "Ada Moss, the port's director"
+    # The speaker's name is still split from the role for the chain.
+    who = speaker(chain_of(text))
+    assert who.mention == "Ada Moss" and who.speaker_role == "the port's director"
+
+
+def test_subject_starts_after_what_or_whom() -> None:
+    assert sources_of("The budget was what the mayor called a giveaway.")["called"] == "the mayor"
+
+
+def test_participle_or_adverb_phrase_after_a_name_is_not_an_apposition() -> None:
+    text = "Ada Moss, angered by the vote, said the council had lied."
+    assert sources_of(text)["said"] == "Ada Moss"
+    text = "Ada Moss, without naming him, accused the mayor of lying."
+    assert sources_of(text)["accused"] == "Ada Moss"
+    text = '"The council lied," said Ada Moss, angered by the vote.'
+    assert sources_of(text)["said"] == "Ada Moss"
+
+
+def test_proportion_in_ten_stays_in_the_subject() -> None:
+    assert sources_of("Six in 10 voters said the council had lied.")["said"] == "Six in 10 voters"
+
+
+def test_modifier_word_opening_a_longer_subject() -> None:
+    text = "Republican state senator Ada Moss defended the plan, saying it works."
+    assert sources_of(text)["saying"] == "Republican state senator Ada Moss"
+    text = "One aide inside the campaign confirmed the plan, saying it works."
+    assert sources_of(text)["saying"] == "One aide inside the campaign"
+
+
+def test_title_and_hometown_after_a_name_written_after_the_verb() -> None:
+    text = '"The port is safe," said Ada Moss, managing director of the port authority.'
+    assert sources_of(text)["said"] == "Ada Moss, managing director of the port authority"
+    text = '"The port is safe," said Ada Moss, 32, of Leeds, a nurse at the clinic.'
+    assert sources_of(text)["said"] == "Ada Moss, 32, of Leeds, a nurse at the clinic"
+    text = "Jane Doe, 58, who lives near the river, says the bridge is unsafe."
+    assert sources_of(text)["says"] == "Jane Doe, 58, who lives near the river"
+
+
+def test_participle_after_a_written_thing_takes_the_sentence_subject() -> None:
+    text = "Ada Moss started a petition calling on the council to resign."
+    assert sources_of(text)["calling on"] == "Ada Moss"
+
+
+def test_agentless_passive_has_no_source() -> None:
+    text = "The plan was widely criticized as reckless."
+    assert sources_of(text) == {"criticized": None}
+    assert chain_of(text)[0].role is Role.PUBLISHER
+    # With its agent, the agent speaks.
+    assert sources_of("The plan was criticized by two senators.") == {
+        "was criticized": "two senators"
+    }

@@ -145,7 +145,22 @@ def _after_participle_lead(clause: Clause, cue: Cue) -> bool:
     tokens = clause.tokens
     if not tokens[cue.first].lower.endswith("ing") or cue.first <= clause.lo:
         return False
-    return tokens[cue.first - 1].lower in _PARTICIPLE_LEADS
+    if tokens[cue.first - 1].lower in _PARTICIPLE_LEADS:
+        return True
+    return _after_a_thing(tokens, cue.first, clause.lo)
+
+
+_THING_NOUNS = words(
+    "statement statements sign signs message messages letter letters email emails petition "
+    "cover ad ads video videos post posts tweet tweets release report photo photos memo "
+    "banner banners poster posters note notes flier fliers flyer flyers text"
+)
+
+
+def _after_a_thing(tokens: list[Token], at: int, lo: int) -> bool:
+    """`X put out a statement saying Y`: the thing does not speak, the sentence subject does."""
+    before = tokens[at - 1]
+    return at - 2 > lo and before.lower in _THING_NOUNS and not before.quoted
 
 
 class _Tail(NamedTuple):
@@ -461,13 +476,29 @@ def _frame(clause: Clause, cue: Cue) -> Frame | None:
         return _by_frame(clause, cue)
     if cue.kind is CueKind.SEEM:
         return _seem_frame(clause, cue)
-    if cue.kind is CueKind.OBJECT:
-        return _object_frame(clause, cue)
     if cue.kind is CueKind.ACCORDING:
         return _according_frame(clause, cue)
     if cue.kind is CueKind.PASSIVE:
         return _passive_frame(clause, cue)
-    return _verb_frame(clause, cue)
+    frame = _object_frame(clause, cue) if cue.kind is CueKind.OBJECT else _verb_frame(clause, cue)
+    if frame is not None and _agentless_passive(clause.tokens, cue, clause.lo):
+        return frame._replace(source=None)
+    return frame
+
+
+_BE_FORMS = words("is are was were be been being")
+_PASSIVE_SKIPS = words("not also widely often still never long once eventually repeatedly")
+
+
+def _agentless_passive(tokens: list[Token], cue: Cue, lo: int) -> bool:
+    """`The plan was widely criticized`: the subject is what was spoken about, no speaker."""
+    verb = tokens[cue.first].lower
+    if not verb.endswith(("ed", "wn", "en")):
+        return False
+    at = cue.first - 1
+    while at > lo and (tokens[at].lower in _PASSIVE_SKIPS or tokens[at].lower.endswith("ly")):
+        at -= 1
+    return at >= lo and tokens[at].lower in _BE_FORMS
 
 
 def _cited(tokens: list[Token], cue: Cue) -> Span | None:

@@ -12,6 +12,7 @@ from claims.extract.attribution_cues import VERB_CUES, CueKind
 from claims.extract.attribution_tokens import (
     AUXILIARIES,
     CLAUSE_BREAKS,
+    DETERMINERS,
     LEADING_FILLERS,
     OPEN_QUOTES,
     PERSONAL_PRONOUNS,
@@ -25,6 +26,8 @@ from claims.extract.attribution_tokens import (
 from claims.extract.models import Span
 
 _RELATIVES = frozenset({"who", "which"})
+_VERB_SUBJECTS = PERSONAL_PRONOUNS | {"it", "you"}
+"""A subject pronoun right before the verb is the whole subject (`what he said`)."""
 _RIGHT_STOPS = words(
     "during while when after before adding noting referring according citing because amid "
     "following told"
@@ -35,7 +38,10 @@ _SOFT_STOPS = words("in to on at")
 _ADVERBIAL_PREPS = words("in on at during")
 _INSERTIONS = words("while when after before during in on at speaking according unlike like")
 """Openings of a phrase between commas that is not an apposition (`X, in a speech, said`)."""
-_NOT_ING = words("king")
+_NOT_ING = words(
+    "king managing acting founding ranking presiding outgoing incoming sitting visiting"
+)
+"""-ing words that open a title (`managing director`), not a participle."""
 _GENERIC_AFTER = words("a an reporters journalists his her their its this that")
 _OBJECT_ENDS = words("and but which who while as after before because although though whom")
 _COMMA_STOPS = (CLAUSE_BREAKS - _RELATIVES) | {"of", "though", "although", "even"}
@@ -43,6 +49,20 @@ _COORDINATORS = frozenset({"and", "but", "or", "then"})
 _ADDRESSEE_PREPS = (("in", "an", "interview", "with"), ("in", "a", "statement", "to"))
 _EDGE_PUNCTUATION = frozenset({*",;:-—–", *QUOTE_MARKS})
 _MAX_SOURCE_TOKENS = 40
+_DASHES = frozenset("-—–")
+_MAX_APPOSITION = 20
+_MODIFIER_LEADS = words(
+    "republican democratic democrat gop conservative liberal progressive multiple several "
+    "many most some few federal state local top senior former"
+)
+_NUMBER_WORDS = words("one two three four five six seven eight nine ten")
+_MORE_INSERTIONS = words("without to despite with by for as")
+_WH_BREAKS = words("what whom whatever")
+"""`the plan, what critics called a giveaway`: the subject starts after these."""
+_TIME_ENDS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours"}
+_FOCUS_ADVERBS = words("even only ever all both")
+"""Between a subject and its verb (`They all said`, `X, of 54, even expressed`)."""
+_TIME_LEADS = words("this last next that each every later earlier")
 _MAX_SKIP_TO_THAT = 14
 
 
@@ -136,13 +156,31 @@ def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tupl
 
 def _is_break(tokens: list[Token], at: int, lo: int) -> bool:
     token = tokens[at]
-    if token.quoted or token.text in ";:()[]—–" or token.text in QUOTE_MARKS:
+    if token.quoted or token.text in ";:()[]—–-" or token.text in QUOTE_MARKS:
+        return True
+    if token.lower in _WH_BREAKS:
         return True
     if token.lower not in CLAUSE_BREAKS:
         return False
     if token.lower in ("and", "or"):
+        if _joins_names(tokens, at, lo):
+            return False
         return at - lo > 6 or (at > lo and tokens[at - 1].text == ",")
     return True
+
+
+def _joins_names(tokens: list[Token], at: int, lo: int) -> bool:
+    """`Parks and Recreation`, `Smith and Jones`: "and" between two capitalised words."""
+    if at <= lo or at + 1 >= len(tokens):
+        return False
+    before, after = tokens[at - 1], tokens[at + 1]
+    return (
+        before.text[:1].isupper()
+        and after.text[:1].isupper()
+        and not before.quoted
+        and not after.quoted
+        and after.lower not in PRONOUNS
+    )
 
 
 def _segment_start(tokens: list[Token], stop: int, lo: int) -> int:
@@ -177,6 +215,7 @@ def _strip_fillers(tokens: list[Token], first: int, stop: int) -> int:
 def _is_adverb(token: Token) -> bool:
     return (
         token.lower in AUXILIARIES
+        or token.lower in _FOCUS_ADVERBS
         or token.lower.endswith(("n’t", "n't"))
         or (token.lower.endswith("ly") and not token.text[:1].isupper() and len(token.lower) > 4)
     )
@@ -184,9 +223,7 @@ def _is_adverb(token: Token) -> bool:
 
 def left_source(tokens: list[Token], cue_first: int, lo: int) -> tuple[int, int] | None:
     """Token range of the subject before a verb cue, or None when there is none."""
-    stop = cue_first
-    while stop > lo and not tokens[stop - 1].quoted and _is_adverb(tokens[stop - 1]):
-        stop -= 1
+    stop = _before_time_tail(tokens, _before_adverbs(tokens, cue_first, lo), lo)
     if stop <= lo:
         return None
     if tokens[stop - 1].lower in _RELATIVES:
@@ -195,22 +232,83 @@ def left_source(tokens: list[Token], cue_first: int, lo: int) -> tuple[int, int]
         return sentence_subject(tokens, lo, stop - 1)
     if tokens[stop - 1].text == ",":
         return _appositive_source(tokens, stop - 1, lo)
+    if stop - 1 > lo and tokens[stop - 1].lower in _VERB_SUBJECTS:
+        return stop - 1, stop
+    if tokens[stop - 1].text in _DASHES and not tokens[stop - 1].quoted:
+        opening = _opening_dash(tokens, stop - 1, lo)
+        return left_source(tokens, opening, lo) if opening is not None else None
     first = _strip_fillers(tokens, _segment_start(tokens, stop, lo), stop)
+    first = _after_time_lead(tokens, first, stop)
     stop = _without_adverbial_tail(tokens, first, stop)
     if first >= stop or stop - first > _MAX_SOURCE_TOKENS:
         return None
     return first, stop
 
 
+def _before_adverbs(tokens: list[Token], stop: int, lo: int) -> int:
+    while stop > lo and not tokens[stop - 1].quoted and _is_adverb(tokens[stop - 1]):
+        stop -= 1
+    return stop
+
+
+def _before_time_tail(tokens: list[Token], stop: int, lo: int) -> int:
+    """`X, who ..., last year proposed`, `X on Monday said`: the time is not the subject."""
+    if stop - 2 > lo and tokens[stop - 1].lower in TIME_WORDS and not tokens[stop - 1].quoted:
+        lead = tokens[stop - 2].lower
+        if lead in _TIME_LEADS or lead in _ADVERBIAL_PREPS:
+            return _before_adverbs(tokens, stop - 2, lo)
+    return stop
+
+
+def _opening_dash(tokens: list[Token], close: int, lo: int) -> int | None:
+    """`X - in a line aimed at Y - declared`: the dash opening the inserted phrase."""
+    while close > lo and tokens[close - 1].text in _DASHES:
+        close -= 1
+    for k in range(close - 1, max(lo, close - _MAX_SOURCE_TOKENS) - 1, -1):
+        if tokens[k].quoted or tokens[k].text in ";:":
+            return None
+        if tokens[k].text in _DASHES:
+            first = k
+            while first > lo and tokens[first - 1].text in _DASHES:
+                first -= 1
+            return first if first > lo else None
+    return None
+
+
+def _after_time_lead(tokens: list[Token], first: int, stop: int) -> int:
+    """`Last week Smith said`, `This year the group said`: the subject follows the time."""
+    if (
+        first + 2 < stop
+        and tokens[first].lower in _TIME_LEADS
+        and tokens[first + 1].lower in TIME_WORDS
+    ):
+        return first + 2
+    return first
+
+
 def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:
     """`Trump in his speech said`, `Trump on Monday said`: the subject ends before the phrase."""
     for k in range(first + 1, stop):
         token = tokens[k]
-        if token.lower in TIME_WORDS:
+        if token.lower in TIME_WORDS and tokens[k - 1].lower not in DETERMINERS:
             return k
-        if token.lower in _ADVERBIAL_PREPS and _generic_next(tokens, k + 1, stop):
+        if (
+            token.lower in _ADVERBIAL_PREPS
+            and _generic_next(tokens, k + 1, stop)
+            and not _in_ten(tokens, k, stop)
+        ):
             return k
     return stop
+
+
+def _in_ten(tokens: list[Token], at: int, stop: int) -> bool:
+    """`Six in 10 voters said`: a proportion, not a place."""
+    return (
+        tokens[at].lower == "in"
+        and at + 1 < stop
+        and tokens[at + 1].text.isdigit()
+        and (tokens[at - 1].text.isdigit() or tokens[at - 1].lower in _NUMBER_WORDS)
+    )
 
 
 def _comma_segment_start(tokens: list[Token], stop: int, lo: int) -> int:
@@ -227,11 +325,31 @@ def _appositive_source(tokens: list[Token], comma: int, lo: int) -> tuple[int, i
         return sentence_subject(tokens, lo, comma)
     opening = tokens[inner].lower
     inserted = opening in _INSERTIONS or (opening.endswith("ing") and opening not in _NOT_ING)
+    inserted = inserted or _inserted_phrase(tokens[inner])
     outer_stop = inner - 1 if inserted else comma
     first = _strip_fillers(tokens, _segment_start(tokens, inner - 1, lo), outer_stop)
+    if _age_alone(tokens, first, inner, lo):  # `Jane Doe, 58, who lives in Leeds, said`
+        first = _strip_fillers(tokens, _segment_start(tokens, first - 1, lo), outer_stop)
     if first >= inner - 1 or outer_stop - first > _MAX_SOURCE_TOKENS:
         return None
     return first, outer_stop
+
+
+def _inserted_phrase(token: Token) -> bool:
+    """`X, angered by the vote, said`, `X, clearly tired, said`, `X, without naming him, said`."""
+    lower = token.lower
+    if token.quoted or not token.text[:1].islower():
+        return False
+    return lower in _MORE_INSERTIONS or (lower.endswith(("ed", "ly")) and len(lower) > 4)
+
+
+def _age_alone(tokens: list[Token], first: int, inner: int, lo: int) -> bool:
+    return (
+        first == inner - 2
+        and first - 1 > lo
+        and tokens[first].text.isdigit()
+        and tokens[first - 1].text == ","
+    )
 
 
 def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | None:
@@ -250,12 +368,22 @@ def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | 
             break
         if stop > after and token.lower in _SOFT_STOPS and _generic_next(tokens, stop + 1, hi):
             break
-        if token.text == "," and stop + 1 < hi and _ends_right_source(tokens[stop + 1]):
+        if (
+            token.text == ","
+            and stop + 1 < hi
+            and _ends_right_source(tokens[stop + 1])
+            and not _age_then_place(tokens, stop)
+        ):
             break
         if token.text == "," and stop + 1 < hi and tokens[stop + 1].quoted:
             break
         stop += 1
     return (after, stop) if stop > after else None
+
+
+def _age_then_place(tokens: list[Token], comma: int) -> bool:
+    """`said Jane Doe, 32, of Leeds, a nurse`: the town after an age belongs to the source."""
+    return tokens[comma + 1].lower == "of" and tokens[comma - 1].text.isdigit()
 
 
 def _ends_right_source(token: Token) -> bool:
@@ -264,6 +392,8 @@ def _ends_right_source(token: Token) -> bool:
     if lower in _RIGHT_STOPS or lower in TIME_WORDS or lower in _COMMA_STOPS:
         return True
     if lower in PREPOSITIONS:
+        return True
+    if lower.endswith("ed") and token.text[:1].islower() and len(lower) > 4:
         return True
     return lower.endswith("ing") and token.text[:1].islower() and lower not in _NOT_ING
 
@@ -288,7 +418,8 @@ def _generic_next(tokens: list[Token], at: int, hi: int) -> bool:
 
 def sentence_subject(tokens: list[Token], lo: int, stop: int) -> tuple[int, int] | None:
     """The subject at the start of a sentence: a pronoun, a name, or a short noun phrase."""
-    first = _skip_intro(tokens, _strip_fillers(tokens, lo, stop), stop)
+    first = _skip_dateline(tokens, _strip_fillers(tokens, lo, stop), stop)
+    first = _skip_intro(tokens, _strip_fillers(tokens, first, stop), stop)
     if first >= stop:
         return None
     if tokens[first].lower in PRONOUNS:
@@ -299,23 +430,111 @@ def sentence_subject(tokens: list[Token], lo: int, stop: int) -> tuple[int, int]
         while end < min(stop, first + 6) and _noun_like(tokens[end]):
             end += 1
         return (first, end) if end > first + 1 else None
+    if _modifier_lead(tokens, first, stop):
+        end += 1
+        while end < min(stop, first + 6) and _noun_like(tokens[end]):
+            end += 1
+        if end > first + 1:
+            return first, _with_apposition(tokens, end, stop)
+        end = first
     while end < stop and (
         tokens[end].text[:1].isupper() or tokens[end].lower in ("of", "the", "’s", "'s", ".")
     ):
         end += 1
-    return (first, end) if end > first and tokens[first].text[:1].isupper() else None
+    if end == first or not tokens[first].text[:1].isupper():
+        return None
+    return first, _with_apposition(tokens, end, stop)
+
+
+def _modifier_lead(tokens: list[Token], first: int, stop: int) -> bool:
+    """`Republican presidential candidate X`, `One aide`, `China's state-owned giant`: a
+    capitalised word that starts a longer noun phrase, not a name of its own."""
+    if first + 1 >= stop or not tokens[first + 1].text[:1].islower():
+        return False
+    lower = tokens[first].lower
+    return lower in _MODIFIER_LEADS or lower in _NUMBER_WORDS or lower.endswith(("’s", "'s"))
+
+
+def _with_apposition(tokens: list[Token], end: int, stop: int) -> int:
+    """`Jane Doe, the group's director, backed ...`: the apposition belongs to the subject."""
+    if end + 1 >= stop or tokens[end].text != "," or tokens[end].quoted:
+        return end
+    opening = tokens[end + 1].lower
+    if opening in _INSERTIONS or opening in CLAUSE_BREAKS or opening.endswith("ing"):
+        return end
+    if _inserted_phrase(tokens[end + 1]):
+        return end
+    close = _next_comma(tokens, end + 1, min(stop, end + 1 + _MAX_APPOSITION))
+    if (
+        close is None
+        or close + 1 >= stop
+        or any(t.quoted or t.text in ";:()—–" for t in tokens[end + 1 : close])
+    ):
+        return end
+    return close
+
+
+def _skip_dateline(tokens: list[Token], first: int, stop: int) -> int:
+    """`WASHINGTON — X said`, `Paris (AFP) - X said`: the place and agency before the dash."""
+    for k in range(first + 1, min(stop, first + 8)):
+        token = tokens[k]
+        if token.text in _DASHES:
+            head = tokens[first]
+            dateline = head.text.isupper() and len(head.text) > 1
+            if dateline or any(t.text == "(" for t in tokens[first:k]):
+                return k + 1
+            return first
+        if token.quoted or not (token.text[:1].isupper() or token.text in ",.()"):
+            return first
+    return first
 
 
 def _skip_intro(tokens: list[Token], first: int, stop: int) -> int:
-    """Skip an opening adverbial ("On Friday,", "At a rally in Iowa,")."""
-    if first >= stop or (
-        tokens[first].lower not in PREPOSITIONS and tokens[first].lower not in TIME_WORDS
-    ):
+    """Skip opening adverbials ("On Friday,", "At a rally in Ames, Iowa, on Sunday,")."""
+    if first >= stop or not (_opens_adverbial(tokens[first]) or _time_phrase(tokens, first, stop)):
         return first
-    for k in range(first + 1, min(stop, first + 12)):
+    at = first
+    for _ in range(4):
+        nxt = _next_comma(tokens, at + 1, min(stop, at + 16))
+        if nxt is None:
+            return first if at == first else at
+        at = nxt + 1
+        if at >= stop or not (_opens_adverbial(tokens[at]) or _place_then_comma(tokens, at, stop)):
+            return at
+    return at
+
+
+_SUBORDINATORS = words("after before when while as although though since because despite once")
+
+
+def _opens_adverbial(token: Token) -> bool:
+    """A preposition, a time word, a subordinator, or a participle ("Speaking in Iowa,")."""
+    lower = token.lower
+    if lower in PREPOSITIONS or lower in TIME_WORDS or lower in _SUBORDINATORS:
+        return True
+    return token.text[:1].isupper() and lower.endswith(("ing", "ly")) and lower not in _NOT_ING
+
+
+def _time_phrase(tokens: list[Token], first: int, stop: int) -> bool:
+    """`A few days later,`, `Two weeks ago,`: a short phrase ending in a time word, then a comma."""
+    comma = _next_comma(tokens, first + 1, min(stop, first + 6))
+    return comma is not None and tokens[comma - 1].lower in _TIME_ENDS
+
+
+def _place_then_comma(tokens: list[Token], at: int, stop: int) -> bool:
+    """`..., Iowa, on Sunday`: a one- or two-word place name between commas."""
+    for k in range(at, min(stop, at + 3)):
         if tokens[k].text == ",":
-            return k + 1
-    return first
+            return k > at and k + 1 < stop and _opens_adverbial(tokens[k + 1])
+        if not tokens[k].text[:1].isupper():
+            return False
+    return False
+
+
+def _next_comma(tokens: list[Token], at: int, stop: int) -> int | None:
+    return next(
+        (k for k in range(at, stop) if tokens[k].text == "," and not tokens[k].quoted), None
+    )
 
 
 def _noun_like(token: Token) -> bool:
