@@ -105,7 +105,7 @@ class Profile:
 
     @cached_property
     def match_text(self) -> str:
-        """The content words in order: what token_set_ratio compares."""
+        """The content words in order: what token_set_ratio compares (see `match_text`)."""
         return " ".join(self.words)
 
     def total_weight(self, rarity: Rarity) -> float:
@@ -174,6 +174,32 @@ def score_pairs(
         workers=workers,
     )
     return scores
+
+
+def match_text(text: str) -> str:
+    """What `token_set_ratio` compares for a claim: its content words in order."""
+    return " ".join(content_words(text))
+
+
+def pairs_above_cutoff(
+    pairs: Sequence[tuple[int, int]], texts: Mapping[int, str], *, cutoff: float = CANDIDATE_CUTOFF
+) -> list[tuple[int, int]]:
+    """The candidate pairs whose claims' texts reach the rapidfuzz cutoff.
+
+    The same test `judge` starts with, run on texts alone, so that the claims of pairs that
+    fail it never need to be loaded and profiled in full.
+    """
+    if not pairs:
+        return []
+    compared = {claim_id: match_text(texts[claim_id]) for pair in pairs for claim_id in pair}
+    scores = process.cpdist(
+        [compared[a] for a, _ in pairs],
+        [compared[b] for _, b in pairs],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=cutoff,
+        dtype=np.float32,
+    )
+    return [pair for pair, score in zip(pairs, scores, strict=True) if score >= cutoff]
 
 
 def best_matches(

@@ -26,8 +26,10 @@ from claims.match.candidates import KeyIndex, from_postings, probe_keys
 from claims.match.cluster import Appearance, UnionFind, stories
 from claims.match.engine import Found, Tally, candidate_pairs, judge, keys_of, rarity_of
 from claims.match.models import ChainNode, Independence, Kind, MatchClaim
+from claims.match.normalize.keys import WORD
 from claims.match.relate import side
 from claims.match.repeats import repeated_copies
+from claims.match.score import pairs_above_cutoff
 from claims.store.audit import record
 from db.models import Attribution, Claim, ClaimKey, Cluster, Document, Relation, Source
 
@@ -78,9 +80,12 @@ def match_claims(session: Session, claims: Sequence[Claim], actor: str) -> Match
     frequency = key_frequency(session, (key for found in keys.values() for key in found))
     pairs = _candidates(session, keys, frequency)
     report.candidates = len(pairs)
+    texts = {claim.id: claim.text for claim in loaded}
+    texts.update(_texts(session, sorted({i for pair in pairs for i in pair} - texts.keys())))
+    pairs = pairs_above_cutoff(pairs, texts)
     others = load_claims(session, sorted({i for pair in pairs for i in pair} - set(ids)))
     everything = {claim.id: claim for claim in [*loaded, *others]}
-    other_keys = stored_keys(session, [claim.id for claim in others])
+    other_keys = stored_word_keys(session, [claim.id for claim in others])
     frequency.update(key_frequency(session, other_keys - frequency.keys()))
     rarity = rarity_of(frequency, _scalar(session, select(func.count()).select_from(Claim)))
     sides = {claim_id: side(claim) for claim_id, claim in everything.items()}
@@ -259,11 +264,28 @@ def _write_keys(session: Session, keys: Mapping[int, list[str]]) -> int:
     return sum(len(found) for found in keys.values())
 
 
-def stored_keys(session: Session, ids: Sequence[int]) -> set[str]:
-    """The blocking keys already stored for these claims (written when they were matched)."""
+def _texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for chunk in chunks(ids):
+        found.update(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(chunk))).all())
+    return found
+
+
+def stored_word_keys(session: Session, ids: Sequence[int]) -> set[str]:
+    """The word keys already stored for these claims: what word rarity is read from.
+
+    Only `w:` keys weigh words (`claims.match.score.WordFrequency`); counting the others'
+    entity, number, date and pair keys would cost time for nothing.
+    """
     found: set[str] = set()
     for chunk in chunks(sorted(ids)):
-        found.update(session.scalars(select(ClaimKey.key).where(ClaimKey.claim_id.in_(chunk))))
+        found.update(
+            session.scalars(
+                select(ClaimKey.key).where(
+                    ClaimKey.claim_id.in_(chunk), ClaimKey.key.startswith(WORD, autoescape=True)
+                )
+            )
+        )
     return found
 
 
