@@ -310,9 +310,39 @@ def _sqlite_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin_sql)
+        if begin_sql == "BEGIN IMMEDIATE":
+            _begin_immediate(conn)
+        else:
+            conn.exec_driver_sql(begin_sql)
 
     return engine
+
+
+WRITE_LOCK_POLL_S = 0.002
+
+
+def _begin_immediate(conn: Any) -> None:
+    """Take SQLite's write lock, polling every 2 ms instead of SQLite's busy handler.
+
+    The busy handler sleeps up to 100 ms between tries, so a writer that commits and starts
+    again within a few milliseconds (an ingest run) would keep the lock for minutes while a
+    reviewer's one-line save waited. Polling this often lets a waiting save in at the next
+    gap between two documents. Gives up after the usual busy timeout, as SQLite would.
+    """
+    raw = conn.connection.driver_connection
+    raw.execute("PRAGMA busy_timeout=0")
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    try:
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc.orig) or time.monotonic() > deadline:
+                    raise
+                time.sleep(WRITE_LOCK_POLL_S)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
 
 
 def _enable_wal(connection: sqlite3.Connection) -> None:
