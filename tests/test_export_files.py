@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,14 @@ def test_cli_per_claim_split(sqlite_cli: Cli, tmp_path: Path) -> None:
 def test_cli_output_and_output_dir_conflict(sqlite_cli: Cli, tmp_path: Path) -> None:
     result = sqlite_cli("export", "--format", "md", "--output-dir", str(tmp_path), "-o", "x.md")
     assert result.exit_code == 1 and "not both" in result.stderr
+
+
+def test_an_export_is_readable_as_any_new_file_would_be(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_new_file(tmp_path / "report.html", b"<p>x</p>")
+        write_new_file(tmp_path / "again.html", b"<p>y</p>", force=True)
+    finally:
+        os.umask(previous)
+    for name in ("report.html", "again.html"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644

@@ -68,12 +68,20 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, usual_file_mode())  # mkstemp makes it private; a report is not
         if force:
             os.replace(temporary, path)
         else:
             _link_without_clobbering(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def usual_file_mode() -> int:
+    """The mode a plain `open()` would give a new file here (0o666 less the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _link_without_clobbering(temporary: str, path: Path) -> None:
