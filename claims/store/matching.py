@@ -11,7 +11,6 @@ recomputes everything except reviewed relations.
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -31,6 +30,7 @@ from claims.match.relate import side
 from claims.match.repeats import repeated_copies
 from claims.match.score import pairs_above_cutoff
 from claims.store.audit import record
+from claims.store.sources_links import apply_credibility
 from db.models import Attribution, Claim, ClaimKey, Cluster, Document, Relation, Source
 
 PROPOSED, CONFIRMED, REJECTED = "proposed", "confirmed", "rejected"
@@ -630,20 +630,7 @@ def _documents(session: Session, ids: set[int]) -> dict[int, int]:
 
 
 def update_credibility(session: Session, ids: set[int]) -> str:
-    """Re-propose the credibility of `ids` from their corroboration counts.
-
-    Calls the source registry's `apply_credibility(session, claims, counts=...)`; until that
-    module exists matching still works and says credibility was skipped.
-    """
-    try:
-        sources = importlib.import_module("claims.store.sources")
-    except ModuleNotFoundError as error:
-        if error.name != "claims.store.sources":
-            raise
-        return "skipped: claims.store.sources is not installed"
-    apply = getattr(sources, "apply_credibility", None)
-    if not callable(apply):
-        return "skipped: claims.store.sources has no apply_credibility"
+    """Re-propose the credibility of `ids` from their corroboration counts."""
     counts = corroboration_counts(session, ids)
     for chunk in chunks(sorted(ids)):
         rows = list(
@@ -651,7 +638,7 @@ def update_credibility(session: Session, ids: set[int]) -> str:
                 select(Claim).options(selectinload(Claim.attributions)).where(Claim.id.in_(chunk))
             )
         )
-        apply(session, rows, counts={row.id: counts[row.id] for row in rows})
+        apply_credibility(session, rows, counts={row.id: counts[row.id] for row in rows})
     return f"updated for {len(ids)} claims"
 
 
