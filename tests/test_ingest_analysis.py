@@ -184,3 +184,21 @@ def test_relation_decisions_follow_the_new_version(cli: Cli, tmp_path: Path) -> 
     assert to_other and all(r.status == "rejected" for r in to_other)
     assert all(r.reviewed_by == "alice" for r in to_other)
     assert actions.count("relation.carry") == len(to_other)
+
+
+def test_new_proposals_never_make_a_reviewers_save_stale(cli: Cli, tmp_path: Path) -> None:
+    story, other = tmp_path / "story.txt", tmp_path / "other.txt"
+    story.write_text(STORY)
+    assert cli("ingest", str(story)).exit_code == 0
+    budget = next(row for row in claim_rows(cli) if "40 million" in row.text)
+    other.write_text(
+        "The council approved 40 million dollars for the bridge repairs, the treasurer said.\n"
+    )
+    assert cli("ingest", str(other)).exit_code == 0
+    again = next(row for row in claim_rows(cli) if row.id == budget.id)
+    assert again.credibility_reasons != budget.credibility_reasons  # a new corroboration
+    assert again.row_version == budget.row_version
+    saved = ReviewService(cli.target.database, "alice").set_verdict(
+        budget.id, budget.row_version, "true", "Council minutes."
+    )
+    assert saved.row_version == budget.row_version + 1

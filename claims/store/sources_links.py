@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from claims.sources.credibility import Corroboration, GradedLink, propose
 from claims.sources.models import Grade, KnownSource, SourceKind
@@ -304,13 +305,31 @@ def recompute(session: Session, claims: Sequence[Claim], counts: Counts | None =
     found = counts if counts is not None else relation_counts(session, [c.id for c in claims])
     changed = 0
     for claim in claims:
-        changed += _recompute_claim(claim, sources, found.get(claim.id, (0, 0, 0)))
+        changes = _recompute_claim(claim, sources, found.get(claim.id, (0, 0, 0)))
+        if changes:
+            write_derived(session, claim, changes)
+            changed += 1
     return changed
+
+
+def write_derived(session: Session, claim: Claim, changes: Mapping[str, Any]) -> None:
+    """Store values the program derives (flags, proposals), without bumping `row_version`.
+
+    `row_version` guards what reviewers write: a reviewer whose save meets a new proposal
+    computed meanwhile (another document corroborated the claim, a source was regraded) has
+    not lost anything and must not be told the claim was changed under them.
+    """
+    table = cast(Table, Claim.__table__)
+    session.flush()
+    session.execute(update(table).where(table.c.id == claim.id).values(**changes))
+    for name, value in changes.items():
+        set_committed_value(claim, name, value)
 
 
 def _recompute_claim(
     claim: Claim, sources: Mapping[int, KnownSource], counts: tuple[int, int, int]
-) -> int:
+) -> dict[str, Any]:
+    """The derived fields of `claim` that differ from what is stored."""
     chain = [
         ChainStep(
             position=link.position,
@@ -337,12 +356,7 @@ def _recompute_claim(
         "credibility_proposed": proposal.value,
         "credibility_reasons": proposal.reasons,
     }
-    if all(getattr(claim, name) == value for name, value in new.items()):
-        return 0
-    for name, value in new.items():
-        if getattr(claim, name) != value:
-            setattr(claim, name, value)
-    return 1
+    return {name: value for name, value in new.items() if getattr(claim, name) != value}
 
 
 def graded_link(step: ChainStep, sources: Mapping[int, KnownSource]) -> GradedLink:
