@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -303,33 +303,53 @@ def recompute(session: Session, claims: Sequence[Claim], counts: Counts | None =
     source_ids = {link.source_id for c in claims for link in c.attributions if link.source_id}
     sources = load_known(session, source_ids)
     found = counts if counts is not None else relation_counts(session, [c.id for c in claims])
-    changed = 0
-    for claim in claims:
-        changes = _recompute_claim(claim, sources, found.get(claim.id, (0, 0, 0)))
-        if changes:
-            write_derived(session, claim, changes)
-            changed += 1
-    return changed
+    derived = {
+        claim.id: _derived(claim, sources, found.get(claim.id, (0, 0, 0))) for claim in claims
+    }
+    changed = [claim for claim in claims if _differs(claim, derived[claim.id])]
+    write_derived(session, [(claim, derived[claim.id]) for claim in changed])
+    return len(changed)
 
 
-def write_derived(session: Session, claim: Claim, changes: Mapping[str, Any]) -> None:
+def write_derived(session: Session, rows: Sequence[tuple[Claim, Mapping[str, Any]]]) -> None:
     """Store values the program derives (flags, proposals), without bumping `row_version`.
 
     `row_version` guards what reviewers write: a reviewer whose save meets a new proposal
     computed meanwhile (another document corroborated the claim, a source was regraded) has
-    not lost anything and must not be told the claim was changed under them.
+    not lost anything and must not be told the claim was changed under them. One statement
+    for all the rows.
     """
+    if not rows:
+        return
     table = cast(Table, Claim.__table__)
     session.flush()
-    session.execute(update(table).where(table.c.id == claim.id).values(**changes))
-    for name, value in changes.items():
-        set_committed_value(claim, name, value)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("claim_id"))
+        .values({name: bindparam(name) for name in DERIVED_FIELDS})
+    )
+    session.execute(statement, [{"claim_id": claim.id, **values} for claim, values in rows])
+    for claim, values in rows:
+        for name, value in values.items():
+            set_committed_value(claim, name, value)
 
 
-def _recompute_claim(
+DERIVED_FIELDS = (
+    "propaganda_sourced",
+    "propaganda_path",
+    "credibility_proposed",
+    "credibility_reasons",
+)
+
+
+def _differs(claim: Claim, values: Mapping[str, Any]) -> bool:
+    return any(getattr(claim, name) != value for name, value in values.items())
+
+
+def _derived(
     claim: Claim, sources: Mapping[int, KnownSource], counts: tuple[int, int, int]
 ) -> dict[str, Any]:
-    """The derived fields of `claim` that differ from what is stored."""
+    """The values of DERIVED_FIELDS for `claim`, from its chain, the registry and counts."""
     chain = [
         ChainStep(
             position=link.position,
@@ -356,7 +376,7 @@ def _recompute_claim(
         "credibility_proposed": proposal.value,
         "credibility_reasons": proposal.reasons,
     }
-    return {name: value for name, value in new.items() if getattr(claim, name) != value}
+    return new
 
 
 def graded_link(step: ChainStep, sources: Mapping[int, KnownSource]) -> GradedLink:
