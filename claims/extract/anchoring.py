@@ -9,11 +9,12 @@ sentence. Anything else is orphaned: a claim never silently lands on a different
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
-from claims.extract.sentences import split_sentences
+from claims.extract.sentences import Sentence, split_sentences
 from claims.text.normalize import fold
 
 FUZZY_MIN_SCORE = 90.0
@@ -127,14 +128,21 @@ def _exact_elsewhere(selector: Selector, text: str) -> AnchorResult | None:
     )
 
 
+@lru_cache(maxsize=2)
+def _candidates(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
+    """The new text's sentences and their folded forms, split once for every claim that
+    is re-anchored in the same new version."""
+    sentences = tuple(split_sentences(text))
+    return sentences, tuple(fold(sentence.text) for sentence in sentences)
+
+
 def _fuzzy(selector: Selector, text: str) -> AnchorResult:
     orphaned = AnchorResult(status=AnchorStatus.ORPHANED, score=0.0)
     if len(selector.exact) < FUZZY_MIN_CHARS:
         return orphaned
-    sentences = split_sentences(text)
+    sentences, choices = _candidates(text)
     if not sentences:
         return orphaned
-    choices = [fold(sentence.text) for sentence in sentences]
     ranked = process.extract(
         fold(selector.exact), choices, scorer=fuzz.ratio, limit=2, score_cutoff=50.0
     )
