@@ -5,7 +5,10 @@ the driver's default transaction handling loses concurrent read-modify-write upd
 Reads run in one deferred, query-only transaction, so an export sees one consistent snapshot.
 PostgreSQL: writes run at SERIALIZABLE, so concurrent writers behave as if they ran one after
 the other (as SQLite's do) and `run_write` retries serialization failures and deadlocks a
-bounded number of times; reads run at REPEATABLE READ, read only (a snapshot).
+bounded number of times; reads run at REPEATABLE READ, read only (a snapshot). Analysis
+(ingest, matching, registry edits: long transactions that derive values from much of the
+store) runs one at a time under an advisory lock instead, at READ COMMITTED, so a stream of
+short review saves cannot make it fail over and over (`run_analysis`).
 Driver errors people can act on (disk full, busy, damaged file, no permission) become
 one-line `StorageError`s.
 """
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,6 +57,10 @@ PG_RETRY_MAX_WAIT_S = 1.0
 
 PG_WRITE_ISOLATION = "SERIALIZABLE"
 PG_READ_ISOLATION = "REPEATABLE READ"
+PG_ANALYSIS_ISOLATION = "READ COMMITTED"
+
+ANALYSIS_LOCK_KEY = 0x636C61696D73
+"""PostgreSQL advisory lock taken by every analysis transaction ("claims" in ASCII)."""
 
 NETWORK_FILESYSTEMS = frozenset(
     {
@@ -188,6 +195,28 @@ class Database:
                         raise
                     time.sleep(retry_wait(attempt))
         raise AssertionError("unreachable")
+
+    def run_analysis(self, work: Callable[[Session], T]) -> T:
+        """Run `work` as an analysis transaction: one at a time, never failed by reviewers.
+
+        Ingesting a document reads a large part of the store (candidates, stories, sources)
+        and updates derived values of stored claims. At SERIALIZABLE, reviewers saving the
+        same story's claims every few milliseconds made it fail on every retry. On
+        PostgreSQL it therefore runs at READ COMMITTED holding a transaction-scoped advisory
+        lock that every analysis takes first, so analyses see each other's results as
+        SQLite's one writer would; against reviewers, `work` must lock (FOR UPDATE) the
+        reviewed rows it reads to copy or change, and write derived columns only, which
+        reviewers never write. On SQLite this is `run_write`: its writers already take turns.
+        """
+        if self.is_sqlite:
+            return self.run_write(work)
+
+        def locked(session: Session) -> T:
+            session.connection(execution_options={"isolation_level": PG_ANALYSIS_ISOLATION})
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ANALYSIS_LOCK_KEY})
+            return work(session)
+
+        return self.run_write(locked)
 
     def sessionmaker(self) -> sessionmaker[Session]:
         """A session factory on the write engine, for callers that manage their own sessions.

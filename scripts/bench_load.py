@@ -77,7 +77,7 @@ def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -
         meta=DocumentMeta.of(MetaOrigin.OPTION, title=origin),
     )
     prepared = prepare(raw)
-    database.run_write(lambda session: store_and_analyse(session, prepared, actor))
+    database.run_analysis(lambda session: store_and_analyse(session, prepared, actor))
 
 
 def writer(target: str, name: str, start: Any, seconds: float, sentences: int, queue: Any) -> None:

@@ -34,7 +34,7 @@ def import_command(app: AppContext, file: str) -> None:
     """
     export = parse_export(_read(file), file)
     database = app.database()
-    result = database.run_write(lambda session: import_export(session, export, app.actor))
+    result = database.run_analysis(lambda session: import_export(session, export, app.actor))
     summary = ", ".join(f"{count} {name}" for name, count in result.counts.items() if count)
     click.echo(f"imported {summary or 'nothing'} into {database.display}", err=True)
     for key in result.kept_settings:

@@ -66,7 +66,7 @@ def match(
         lines = _relation_lines(session, ids, everything=rebuild_all) if list_relations else []
         return report, lines
 
-    report, lines = app.database().run_write(work)
+    report, lines = app.database().run_analysis(work)
     if as_json:
         click.echo(safe_json_dumps(report.model_dump(mode="json")))
     else:

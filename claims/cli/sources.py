@@ -213,7 +213,7 @@ def add_command(
         )
     except ValueError as exc:
         raise ClaimsError(str(exc).splitlines()[0]) from None
-    source_id = app.database().run_write(
+    source_id = app.database().run_analysis(
         lambda session: registry.add_source(session, app.actor, entry).id
     )
     click.echo(f"added source {source_id}: {one_line(entry.name)}", err=True)
@@ -256,7 +256,7 @@ def edit_command(app: AppContext, /, source: str, **options: Any) -> None:
             session, app.actor, registry.find_source(session, source).id, edit
         )
 
-    outcome = app.database().run_write(work)
+    outcome = app.database().run_analysis(work)
     if not outcome.changes:
         click.echo(f"source {outcome.source_id}: nothing to change", err=True)
         return
@@ -283,7 +283,7 @@ def merge_command(app: AppContext, /, duplicate: str, into: str) -> None:
         second = registry.find_source(session, into)
         return registry.merge(session, app.actor, first.id, second.id)
 
-    outcome = app.database().run_write(work)
+    outcome = app.database().run_analysis(work)
     for change in outcome.changes:
         click.echo(f"source {outcome.source_id}: {one_line(change)}", err=True)
     click.echo(f"{outcome.refreshed} claim(s) recomputed", err=True)
@@ -307,7 +307,7 @@ def import_command(app: AppContext, /, path: str, file_format: str | None) -> No
     chosen = format_of(path, file_format)
     text = sys.stdin.read() if path == "-" else _read(path)
     parsed = parse_registry(text, chosen, origin=path)
-    report = app.database().run_write(
+    report = app.database().run_analysis(
         lambda session: registry.import_registry(session, app.actor, parsed)
     )
     for warning in report.warnings:
@@ -367,7 +367,7 @@ def import_ratings_command(
         return report
 
     try:
-        report = app.database().run_write(work)
+        report = app.database().run_analysis(work)
     except DryRun as stopped:
         report = stopped.result
         click.echo("dry run: nothing saved", err=True)
@@ -420,7 +420,7 @@ def resolve_command(app: AppContext, /, document_id: int | None) -> None:
     Example:
       claims sources import seeds/sources.toml && claims sources resolve
     """
-    result = app.database().run_write(
+    result = app.database().run_analysis(
         lambda session: registry.reresolve(session, app.actor, document_id=document_id)
     )
     click.echo(result.summary(), err=True)

@@ -82,6 +82,7 @@ def carry_relation_reviews(
         .where(Relation.status != "proposed")
         .where(or_(Relation.claim_id.in_(old_ids), Relation.other_claim_id.in_(old_ids)))
         .order_by(Relation.id)
+        .with_for_update()
     ).all()
     at_span = {(claim.start, claim.end): claim for claim in new_claims}
     moved: dict[int, int | None] = {}
@@ -170,20 +171,29 @@ def stored_selector(claim: Claim) -> Selector:
     )
 
 
-def _reviewed(session: Session, document_id: int) -> Sequence[Claim]:
-    return session.scalars(
+def _reviewed(session: Session, document_id: int) -> list[Claim]:
+    """The reviewed claims of a document, read after locking all of its claims: a review
+    saved meanwhile is either seen here or waits until the new version is stored."""
+    claims = session.scalars(
         select(Claim)
         .where(Claim.document_id == document_id)
-        .where(
-            or_(
-                Claim.verdict.is_not(None),
-                Claim.rationale.is_not(None),
-                Claim.credibility.is_not(None),
-                Claim.propaganda_override.is_not(None),
-            )
-        )
         .order_by(Claim.start)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     ).all()
+    return [claim for claim in claims if _is_reviewed(claim)]
+
+
+def _is_reviewed(claim: Claim) -> bool:
+    return any(
+        value is not None
+        for value in (
+            claim.verdict,
+            claim.rationale,
+            claim.credibility,
+            claim.propaganda_override,
+        )
+    )
 
 
 def _where(claim: Claim) -> dict[str, Any]:

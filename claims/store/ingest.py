@@ -79,7 +79,7 @@ def save_prepared(database: Database, prepared: PreparedDocument, actor: str) ->
     the winner's document and reports it as already ingested.
     """
     try:
-        return database.run_write(lambda session: store_and_analyse(session, prepared, actor))
+        return database.run_analysis(lambda session: store_and_analyse(session, prepared, actor))
     except IntegrityError:
         with database.read() as session:
             existing = find_by_hash(session, prepared.norm_sha256)

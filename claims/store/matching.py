@@ -424,16 +424,21 @@ def _values(item: Found) -> dict[str, Any]:
 def _existing(
     session: Session, found: Sequence[Found], rematched: Sequence[int]
 ) -> dict[tuple[int, int], Relation]:
-    """Stored relations of the found pairs, and every relation of re-matched claims."""
+    """Stored relations of the found pairs, and every relation of re-matched claims.
+
+    Locked until the transaction ends: a reviewer's confirm or reject either lands before
+    (and is kept) or waits for this ingest (and then sees its result).
+    """
     ids = sorted({i for item in found for i in (item.low, item.high)} | set(rematched))
     rows: dict[tuple[int, int], Relation] = {}
     wanted = {(item.low, item.high) for item in found}
     rematched_set = set(rematched)
     for chunk in chunks(ids):
         for relation in session.scalars(
-            select(Relation).where(
-                or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk))
-            )
+            select(Relation)
+            .where(or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)))
+            .with_for_update()
+            .execution_options(populate_existing=True)
         ):
             pair = (relation.claim_id, relation.other_claim_id)
             if pair in wanted or rematched_set & set(pair):

@@ -835,9 +835,14 @@ class ReviewService:
         claim_id: int | None,
         values: dict[str, Any],
         work: Callable[[Session], T],
+        *,
+        analysis: bool = False,
     ) -> T:
+        """Run one action; `analysis` for registry edits, which recompute the claims citing a
+        source and so take turns with ingest (`Database.run_analysis`)."""
+        run = self.database.run_analysis if analysis else self.database.run_write
         try:
-            return self.database.run_write(work)
+            return run(work)
         except EditConflict as conflict:
             payload = {
                 "action": action,
@@ -929,10 +934,11 @@ class ReviewService:
             lambda s: set_source_grade(
                 s, self.reviewer, source_id, seen_version, grade, rationale, now=self.now
             ),
+            analysis=True,
         )
 
     def add_source_alias(self, source_id: int, alias: str) -> ActionResult:
-        return self.database.run_write(
+        return self.database.run_analysis(
             lambda s: add_source_alias(s, self.reviewer, source_id, alias)
         )
 
@@ -942,6 +948,7 @@ class ReviewService:
             None,
             {"source_id": source_id, "into_id": into_id},
             lambda s: merge_sources(s, self.reviewer, source_id, into_id, seen_version),
+            analysis=True,
         )
 
     def undo(self, entry_id: int | None = None) -> ActionResult:
@@ -953,4 +960,4 @@ class ReviewService:
                 raise ReviewError("nothing to undo")
             return undo(session, self.reviewer, target)
 
-        return self.database.run_write(work)
+        return self.database.run_analysis(work)
