@@ -69,7 +69,7 @@ def _in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:
     def run() -> None:
         try:
             outcome.append(work())
-        except Exception as exc:  # noqa: BLE001 - handed to the test to assert on
+        except Exception as exc:
             outcome.append(exc)
 
     thread = threading.Thread(target=run, daemon=True)
@@ -121,9 +121,7 @@ def test_a_review_saved_during_an_ingest_does_not_make_the_ingest_start_over(
     after = {claim.id: claim for claim in _claims_of(pg_target, first)}[reviewed.id]
     assert (after.verdict, after.rationale) == ("true", "checked with the border authority")
     with pg_target.database.read() as session:
-        linked = session.scalars(
-            select(Relation).where(Relation.claim_id.in_([reviewed.id]))
-        ).all()
+        linked = session.scalars(select(Relation).where(Relation.claim_id.in_([reviewed.id]))).all()
     assert linked, "the second article's retelling was linked to the reviewed claim"
 
 
