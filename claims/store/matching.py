@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from claims.match.build import from_features
 from claims.match.candidates import KeyIndex, from_postings, probe_keys
@@ -426,23 +427,28 @@ def _existing(
 ) -> dict[tuple[int, int], Relation]:
     """Stored relations of the found pairs, and every relation of re-matched claims.
 
-    Locked until the transaction ends: a reviewer's confirm or reject either lands before
-    (and is kept) or waits for this ingest (and then sees its result).
+    Reads the found pairs themselves, not every relation of their claims: a claim of a big
+    story has thousands. Locked until the transaction ends: a reviewer's confirm or reject
+    either lands before (and is kept) or waits for this run (and then sees its result).
     """
-    ids = sorted({i for item in found for i in (item.low, item.high)} | set(rematched))
+    wanted = sorted({(item.low, item.high) for item in found})
+    queries: list[ColumnElement[bool]] = [
+        or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk))
+        for chunk in chunks(sorted(set(rematched)))
+    ]
+    queries += [
+        tuple_(Relation.claim_id, Relation.other_claim_id).in_(chunk)
+        for chunk in chunks(wanted, CHUNK // 2)
+    ]
     rows: dict[tuple[int, int], Relation] = {}
-    wanted = {(item.low, item.high) for item in found}
-    rematched_set = set(rematched)
-    for chunk in chunks(ids):
+    for where in queries:
         for relation in session.scalars(
             select(Relation)
-            .where(or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)))
+            .where(where)
             .with_for_update()
             .execution_options(populate_existing=True)
         ):
-            pair = (relation.claim_id, relation.other_claim_id)
-            if pair in wanted or rematched_set & set(pair):
-                rows[pair] = relation
+            rows[(relation.claim_id, relation.other_claim_id)] = relation
     return rows
 
 
