@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 from claims.ingest.models import DocumentMeta, MetaOrigin, RawInput  # noqa: E402
 from claims.ingest.prepare import prepare  # noqa: E402
-from claims.store.ingest import store_and_analyse  # noqa: E402
+from claims.store.ingest import save_prepared  # noqa: E402
 from claims.store.review import EditConflict, ReviewService  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import Database, sqlite_check  # noqa: E402
@@ -76,8 +76,7 @@ def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -
         media_type="text/plain",
         meta=DocumentMeta.of(MetaOrigin.OPTION, title=origin),
     )
-    prepared = prepare(raw)
-    database.run_analysis(lambda session: store_and_analyse(session, prepared, actor))
+    save_prepared(database, prepare(raw), actor)
 
 
 def writer(target: str, name: str, start: Any, seconds: float, sentences: int, queue: Any) -> None:

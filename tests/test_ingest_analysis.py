@@ -202,3 +202,36 @@ def test_new_proposals_never_make_a_reviewers_save_stale(cli: Cli, tmp_path: Pat
         budget.id, budget.row_version, "true", "Council minutes."
     )
     assert saved.row_version == budget.row_version + 1
+
+
+def test_extraction_before_the_transaction_equals_extraction_of_the_stored_document(
+    sqlite_cli: Cli,
+) -> None:
+    """Ingest extracts before it takes the write lock; what it stores must be what the stored
+    document (text, debris, metadata from the sidecar) gives when extracted again."""
+    from claims.extract.pipeline import extract_claims
+    from claims.ingest.inputs import read
+    from claims.ingest.prepare import prepare
+    from claims.store.claims import debris_spans, document_context, extract_prepared
+
+    options = IngestOptions(actor="tester", read=ReadOptions())
+    database = sqlite_cli.target.database
+    refs = list(expand([str(SEEDS / "articles")]))
+    assert len(refs) >= 5
+    dated = 0
+    for ref in refs:
+        prepared = prepare(read(ref, options.read, options.meta))
+        stored = ingest_module.save_prepared(database, prepared, "tester")
+        with database.read() as session:
+            document = session.get_one(Document, stored.document_id)
+            again = extract_claims(
+                document.text, debris_spans(document), document_context(document)
+            )
+            dated += document.published is not None
+        assert extract_prepared(prepared) == again
+        assert [(c.start, c.end) for c in again] == [
+            (row.start, row.end)
+            for row in claim_rows(sqlite_cli)
+            if row.document_id == stored.document_id
+        ]
+    assert dated >= 3, "the seeds' sidecars give publication dates that anchor relative dates"

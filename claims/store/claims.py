@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.extract.pipeline import EXTRACTOR_VERSION, extract_claims
+from claims.ingest.models import PreparedDocument
 from claims.match.repeats import repeated_copies
 from claims.store.audit import record
 from claims.store.sources import apply_credibility, resolve_attributions
@@ -25,24 +26,43 @@ from db.models import Attribution, Claim, Document
 REVIEW_FIELDS = ("verdict", "rationale", "credibility", "reviewed_by", "reviewed_at")
 
 
+CONTEXT_FIELDS = tuple(DocumentContext.model_fields)
+"""The document's metadata extraction reads: stored as columns of the same names."""
+
+
 def document_context(document: Document) -> DocumentContext:
     """What extraction may know about a document besides its text."""
-    return DocumentContext(
-        outlet=document.outlet,
-        original_publisher=document.original_publisher,
-        author=document.author,
-        published=document.published,
-        language=document.language,
-    )
+    return DocumentContext(**{name: getattr(document, name) for name in CONTEXT_FIELDS})
 
 
 def debris_spans(document: Document) -> list[tuple[int, int, str]]:
     return [(int(start), int(end), str(reason)) for start, end, reason in document.debris]
 
 
-def extract_document(session: Session, document: Document, actor: str) -> list[Claim]:
-    """Extract and store the claims of one stored document (in the caller's transaction)."""
-    extracted = extract_claims(document.text, debris_spans(document), document_context(document))
+def extract_prepared(prepared: PreparedDocument) -> list[ExtractedClaim]:
+    """The claims of a document about to be stored, exactly as `extract_document` finds them.
+
+    Pure, so ingest runs it before taking the write lock, which then waits less.
+    """
+    context = DocumentContext(**{name: prepared.meta.get(name) for name in CONTEXT_FIELDS})
+    debris = [(span.start, span.end, span.reason) for span in prepared.debris]
+    return extract_claims(prepared.text, debris, context)
+
+
+def extract_document(
+    session: Session,
+    document: Document,
+    actor: str,
+    extracted: Sequence[ExtractedClaim] | None = None,
+) -> list[Claim]:
+    """Store the claims of one stored document (in the caller's transaction).
+
+    `extracted` is the result of `extract_prepared` for this text, when the caller has it.
+    """
+    if extracted is None:
+        extracted = extract_claims(
+            document.text, debris_spans(document), document_context(document)
+        )
     claims = [claim_row(document, found) for found in extracted]
     mark_repeats(document, claims)
     session.add_all(claims)

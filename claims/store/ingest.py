@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -11,11 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claims.errors import ClaimsError, InputError
+from claims.extract.models import ExtractedClaim
 from claims.ingest.inputs import InputRef, ReadOptions, read
 from claims.ingest.models import DocumentMeta, PreparedDocument
 from claims.ingest.prepare import prepare
 from claims.store.carry import carry_relation_reviews, carry_reviews
-from claims.store.claims import extract_document
+from claims.store.claims import extract_document, extract_prepared
 from claims.store.documents import Outcome, Stored, find_by_hash, store_document
 from claims.store.matching import match_claims, refresh_relations
 from db.engine import Database
@@ -78,8 +79,11 @@ def save_prepared(database: Database, prepared: PreparedDocument, actor: str) ->
     Two processes ingesting the same text at once race on the unique hash; the loser finds
     the winner's document and reports it as already ingested.
     """
+    extracted = extract_prepared(prepared)
     try:
-        return database.run_analysis(lambda session: store_and_analyse(session, prepared, actor))
+        return database.run_analysis(
+            lambda session: store_and_analyse(session, prepared, actor, extracted)
+        )
     except IntegrityError:
         with database.read() as session:
             existing = find_by_hash(session, prepared.norm_sha256)
@@ -88,17 +92,23 @@ def save_prepared(database: Database, prepared: PreparedDocument, actor: str) ->
             return Stored(Outcome.UNCHANGED, existing.id, existing.previous_id)
 
 
-def store_and_analyse(session: Session, prepared: PreparedDocument, actor: str) -> Stored:
+def store_and_analyse(
+    session: Session,
+    prepared: PreparedDocument,
+    actor: str,
+    extracted: Sequence[ExtractedClaim] | None = None,
+) -> Stored:
     """Store a document with its claims, chains, matches and carried-over reviews, at once.
 
     Everything happens in the caller's transaction, so a document is never visible without
-    its analysis and a failure anywhere leaves nothing behind.
+    its analysis and a failure anywhere leaves nothing behind. `extracted` is the document's
+    `extract_prepared`, computed before the transaction began.
     """
     stored = store_document(session, prepared, actor)
     if stored.outcome == Outcome.UNCHANGED:
         return stored
     document = session.get_one(Document, stored.document_id)
-    claims = extract_document(session, document, actor)
+    claims = extract_document(session, document, actor, extracted)
     previous = session.get(Document, stored.previous_id) if stored.previous_id else None
     if previous is not None:
         carry_reviews(session, previous, document, claims, actor)
