@@ -211,3 +211,38 @@ def test_claims_match_command(cli: Cli) -> None:
     rebuilt = cli("match", "--rebuild")
     assert rebuilt.exit_code == 0 and "relations: conflicts 2" in rebuilt.output
     assert cli("match", "--document", "999").exit_code == 1
+
+
+def test_rejecting_a_corroboration_recomputes_credibility_and_undo_restores_it(
+    target: Target,
+) -> None:
+    from claims.store.review import ReviewService
+
+    with target.database.write() as session:
+        claims = seed(session)
+        match_claims(session, [*claims["tass"], *claims["monitor"]], "tester")
+        reuters = make_source(session, "Reuters", "A")
+        third = make_document(session, REUTERS_TEXT, outlet="Reuters", published="2025-03-01")
+        wire = add_claims(session, third, [REUTERS_TEXT], chain=[("publisher", "Reuters", reuters)])
+        match_claims(session, wire, "tester")
+        claim_id = claims["tass"][0].id
+        link = relations(session)[(claim_id, wire[0].id)]
+        relation_id, version = link.id, link.row_version
+
+    def state() -> tuple[tuple[int, int, int], list[Any]]:
+        with target.database.read() as session:
+            claim = session.get_one(Claim, claim_id)
+            return corroboration_counts(session, [claim_id])[claim_id], claim.credibility_reasons
+
+    counts, corroborated = state()
+    assert counts == (1, 0, 1)
+    assert any("1 independent corroboration" in str(reason) for reason in corroborated)
+
+    service = ReviewService(target.database, "reviewer")
+    service.review_relation(relation_id, version, "reject")
+    counts, rejected = state()
+    assert counts == (0, 0, 1)
+    assert not any("independent corroboration" in str(reason) for reason in rejected)
+
+    service.undo()
+    assert state() == ((1, 0, 1), corroborated)

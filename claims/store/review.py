@@ -27,6 +27,7 @@ from claims.errors import ClaimsError, NotFound
 from claims.review_scale import CREDIBILITY, GRADES, verdict
 from claims.sources.normalize import alias_key
 from claims.store.audit import record
+from claims.store.matching import refresh_relations
 from claims.store.sources_links import claims_citing, refresh_claims
 from db.base import Base, utcnow
 from db.engine import Database
@@ -366,7 +367,11 @@ def review_relation(
     *,
     now: Clock = utcnow,
 ) -> ActionResult:
-    """Confirm or reject a proposed relation between two claims."""
+    """Confirm or reject a proposed relation between two claims.
+
+    A rejected corroboration no longer counts, so both claims' stories and proposed
+    credibility are recomputed in the same transaction.
+    """
     status = {"confirm": "confirmed", "reject": "rejected"}.get(decision)
     if status is None:
         raise ReviewError(f"decision must be confirm or reject, not {decision!r}")
@@ -377,6 +382,7 @@ def review_relation(
     before = snapshot(relation, fields)
     relation.status, relation.reviewed_by, relation.reviewed_at = status, actor, now()
     _flush(session, "relation", relation)
+    refresh_relations(session, {relation.claim_id, relation.other_claim_id})
     entry = record(
         session,
         actor,
@@ -594,6 +600,9 @@ def undo(session: Session, actor: str, entry_id: int) -> ActionResult:
     )
     if entry.entity == "source":
         _refresh_citing(session, [entry.entity_id, *_merged_away(entry)])
+    if entry.entity == "relation":
+        relation = session.get_one(Relation, entry.entity_id)
+        refresh_relations(session, {relation.claim_id, relation.other_claim_id})
     session.flush()
     return ActionResult(
         entry_id=undone.id,
@@ -838,8 +847,9 @@ class ReviewService:
         *,
         analysis: bool = False,
     ) -> T:
-        """Run one action; `analysis` for registry edits, which recompute the claims citing a
-        source and so take turns with ingest (`Database.run_analysis`)."""
+        """Run one action; `analysis` for edits that recompute derived values (registry edits:
+        the claims citing a source; relation reviews: stories and credibility), which take
+        turns with ingest (`Database.run_analysis`)."""
         run = self.database.run_analysis if analysis else self.database.run_write
         try:
             return run(work)
@@ -922,6 +932,7 @@ class ReviewService:
             lambda s: review_relation(
                 s, self.reviewer, relation_id, seen_version, decision, now=self.now
             ),
+            analysis=True,
         )
 
     def set_source_grade(
