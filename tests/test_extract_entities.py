@@ -110,3 +110,31 @@ def test_name_particles_and_place_head_words() -> None:
 def test_model_numbers_are_not_people() -> None:
     found = entities_of("Iraq wants the S-400 system.")
     assert found.get("S-400") in (None, "other")
+
+
+ARTICLE = (
+    "Growth slowed in the third quarter, Reuters reported. Analysts expect growth to recover "
+    "once steel output rises. Turkey said its exports of steel to Iraq rose. "
+    "Federal Reserve officials kept rates on hold. Putin said the talks would go on. "
+    "Steel makers in turkey farms were not involved."
+)
+
+
+def _names(sentence: str) -> set[str]:
+    from claims.extract.entities import lowercase_words
+
+    return {e.text for e in find_entities(sentence, lowercase=lowercase_words(ARTICLE))}
+
+
+def test_a_sentence_opening_word_the_document_writes_in_lower_case_is_not_a_name() -> None:
+    assert "Growth" not in _names("Growth slowed in the third quarter, Reuters reported.")
+    assert "Reuters" in _names("Growth slowed in the third quarter, Reuters reported.")
+    assert "Steel" not in _names("Steel makers in turkey farms were not involved.")
+    # without the document's evidence, a capitalised opener still counts as a name
+    assert "Growth" in {e.text for e in find_entities("Growth slowed in the third quarter.")}
+
+
+def test_known_names_and_runs_of_names_stay_names_at_the_start_of_a_sentence() -> None:
+    assert "Turkey" in _names("Turkey said its exports of steel to Iraq rose.")
+    assert "Federal Reserve" in _names("Federal Reserve officials kept rates on hold.")
+    assert "Putin" in _names("Putin said the talks would go on.")

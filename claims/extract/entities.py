@@ -11,6 +11,7 @@ transliteration variants, but never equates two different gazetteer entries (Ira
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -19,6 +20,7 @@ from claims.extract.gazetteer import aliases, canonical_keys, demonyms
 from claims.extract.models import Entity, Span
 from claims.text.normalize import ascii_fold, norm_key, word_set
 
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’.-])[a-z][a-z]+(?![\w'’-])")
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’-]*\w)?")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _ARTICLE_RE = re.compile(r"\b(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|ad-d)-(?=[a-z])")
@@ -83,14 +85,28 @@ _CANONICAL_KINDS = {
 }
 
 
-def find_entities(text: str, offset: int = 0) -> list[Entity]:
-    """Return the named entities in one sentence, with spans shifted by `offset`."""
+def find_entities(
+    text: str, offset: int = 0, *, lowercase: AbstractSet[str] = frozenset()
+) -> list[Entity]:
+    """Return the named entities in one sentence, with spans shifted by `offset`.
+
+    `lowercase` holds the words the whole document also writes in lower case (see
+    `lowercase_words`): a sentence that starts with one of them ("Ad sales rose") starts
+    with an ordinary word, not a name, unless the word is a known name.
+    """
     entities: list[Entity] = []
     for start, end in _name_runs(text):
+        if lowercase and _ordinary_opener(text, start, end, lowercase):
+            continue
         entity = _entity(text, start, end, offset)
         if entity is not None:
             entities.append(entity)
     return entities
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words `text` writes in lower case somewhere: evidence that they are not names."""
+    return frozenset(_LOWER_WORD_RE.findall(text))
 
 
 def _name_runs(text: str) -> list[tuple[int, int]]:
@@ -130,6 +146,19 @@ def _common_opener(token: str) -> bool:
     return lowered in _COMMON_WORDS or (
         lowered.endswith(("ing", "ly")) and lowered not in aliases()
     )
+
+
+def _ordinary_opener(text: str, start: int, end: int, lowercase: AbstractSet[str]) -> bool:
+    """A lone capitalised word opening the sentence that the document also writes in lower
+    case ("Growth in Japan ...", "Ad sales rose"): an ordinary word, unless a known name.
+    Runs of several words ("Air Deccan", "Federal Reserve") are kept."""
+    word = text[start:end].lower()
+    return start == _sentence_head(text) and word in lowercase and not _known_name(word)
+
+
+def _known_name(word: str) -> bool:
+    """A word the gazetteer knows as a name or demonym ("Turkey", "Iraqi")."""
+    return word in aliases() or word in demonyms() or word in canonical_keys()
 
 
 def _joins(text: str, previous_end: int, start: int) -> bool:

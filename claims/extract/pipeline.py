@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from claims.extract.attribution import attribute as attribute_chains
 from claims.extract.checkworthiness import score_sentence
 from claims.extract.dates import find_dates
-from claims.extract.entities import find_entities
+from claims.extract.entities import find_entities, lowercase_words
 from claims.extract.kinds import claim_kind, is_claim, is_negated
 from claims.extract.models import (
     ChainLink,
@@ -54,7 +54,11 @@ def extract_claims(
         return []
     chains = _chains(text, sentences, context, attribute or attribute_chains)
     score = score or score_sentence
-    return [_claim(text, sentence, chains[sentence.index], score, context) for sentence in claims]
+    lowercase = lowercase_words(text)
+    return [
+        _claim(text, sentence, chains[sentence.index], score, context, lowercase)
+        for sentence in claims
+    ]
 
 
 def _unique(sentences: Iterable[Sentence]) -> list[Sentence]:
@@ -75,6 +79,7 @@ def _claim(
     chain: list[ChainLink],
     score: Scorer,
     context: DocumentContext,
+    lowercase: frozenset[str],
 ) -> ExtractedClaim:
     body = sentence.text
     dates = find_dates(body, context.published, sentence.start)
@@ -93,7 +98,7 @@ def _claim(
         quote_prefix=text[max(0, sentence.start - QUOTE_CONTEXT_CHARS) : sentence.start],
         quote_suffix=text[sentence.end : sentence.end + QUOTE_CONTEXT_CHARS],
         chain=chain,
-        entities=find_entities(body, sentence.start),
+        entities=find_entities(body, sentence.start, lowercase=lowercase),
         dates=dates,
         quantities=quantities,
         negated=is_negated(body),
