@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +20,8 @@ from sqlalchemy.orm import Session
 
 import claims.store.ingest
 import claims.store.matching
-from claims.ingest.models import DocumentMeta, MetaOrigin, RawInput
-from claims.ingest.prepare import prepare
-from claims.store.ingest import save_prepared
+from claims.ingest.inputs import InputRef
+from claims.store.ingest import IngestOptions, ingest_one
 from claims.store.matching import rebuild
 from claims.store.review import ReviewService, review_relation
 from db.models import Claim, Relation, Setting
@@ -42,15 +42,12 @@ RETOLD = (
 )
 
 
-def _ingest(target: Target, text: str, origin: str) -> int:
-    raw = RawInput(
-        origin=origin,
-        locator=None,
-        data=text.encode(),
-        media_type="text/plain",
-        meta=DocumentMeta.of(MetaOrigin.OPTION, title=origin),
-    )
-    return save_prepared(target.database, prepare(raw), "ingester").document_id
+def _ingest(target: Target, folder: Path, text: str, origin: str) -> int:
+    """Ingest `text` as `claims ingest` would ingest a file of that name."""
+    path = folder / f"{origin}.txt"
+    path.write_text(text, encoding="utf-8")
+    stored = ingest_one(target.database, InputRef(str(path), path=path), IngestOptions("ingester"))
+    return stored.document_id
 
 
 def _claims_of(target: Target, document_id: int) -> list[Claim]:
@@ -92,9 +89,9 @@ def _count_calls(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> lis
 @pytest.mark.postgres
 @pytest.mark.timeout(120)
 def test_a_review_saved_during_an_ingest_does_not_make_the_ingest_start_over(
-    pg_target: Target, monkeypatch: pytest.MonkeyPatch
+    pg_target: Target, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = _ingest(pg_target, STORY, "first")
+    first = _ingest(pg_target, tmp_path, STORY, "first")
     reviewed = _claims_of(pg_target, first)[0]
     attempts = _count_calls(monkeypatch, claims.store.ingest, "store_and_analyse")
     paused, resume = threading.Event(), threading.Event()
@@ -107,7 +104,7 @@ def test_a_review_saved_during_an_ingest_does_not_make_the_ingest_start_over(
         store_relations(*args)
 
     monkeypatch.setattr(claims.store.matching, "_store_relations", pausing)
-    thread, outcome = _in_thread(lambda: _ingest(pg_target, RETOLD, "second"))
+    thread, outcome = _in_thread(lambda: _ingest(pg_target, tmp_path, RETOLD, "second"))
     assert paused.wait(WAIT_S)
     ReviewService(pg_target.database, "reviewer").set_verdict(
         reviewed.id, reviewed.row_version, "true", "checked with the border authority"
@@ -157,10 +154,10 @@ def test_analyses_take_turns_and_the_second_sees_what_the_first_committed(
 @pytest.mark.postgres
 @pytest.mark.timeout(120)
 def test_a_relation_confirmed_during_a_rebuild_stays_confirmed_without_a_retry(
-    pg_target: Target,
+    pg_target: Target, tmp_path: Path
 ) -> None:
-    _ingest(pg_target, STORY, "first")
-    _ingest(pg_target, RETOLD, "second")
+    _ingest(pg_target, tmp_path, STORY, "first")
+    _ingest(pg_target, tmp_path, RETOLD, "second")
     database = pg_target.database
     with database.read() as session:
         relation = session.scalars(select(Relation).order_by(Relation.id)).first()

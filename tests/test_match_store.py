@@ -15,7 +15,8 @@ from claims.store.matching import (
     rebuild,
     repeated_claims,
 )
-from db.models import Claim, ClaimKey, Cluster, Document, Relation
+from claims.store.review import ReviewService
+from db.models import Claim, ClaimKey, Cluster, Document, Relation, Source
 from tests.conftest import Cli, Target
 from tests.factories import Link, make_claim, make_document, make_source
 
@@ -116,13 +117,19 @@ def test_new_claims_are_matched_against_stored_ones(target: Target) -> None:
         )
 
 
+def seed_with_wire(session: Session) -> tuple[dict[str, list[Claim]], list[Claim], Source]:
+    """The seed, matched, and an unmatched Reuters wire claim that corroborates TASS's."""
+    claims = seed(session)
+    match_claims(session, [*claims["tass"], *claims["monitor"]], "tester")
+    reuters = make_source(session, "Reuters", "A")
+    third = make_document(session, REUTERS_TEXT, outlet="Reuters", published="2025-03-01")
+    wire = add_claims(session, third, [REUTERS_TEXT], chain=[("publisher", "Reuters", reuters)])
+    return claims, wire, reuters
+
+
 def test_corroborations_are_marked_independent_or_not(target: Target) -> None:
     with target.database.write() as session:
-        claims = seed(session)
-        match_claims(session, [*claims["tass"], *claims["monitor"]], "tester")
-        reuters = make_source(session, "Reuters", "A")
-        third = make_document(session, REUTERS_TEXT, outlet="Reuters", published="2025-03-01")
-        wire = add_claims(session, third, [REUTERS_TEXT], chain=[("publisher", "Reuters", reuters)])
+        claims, wire, reuters = seed_with_wire(session)
         relay = make_document(
             session, REUTERS_TEXT + " ", outlet="Reuters", published="2025-03-02", origin="r2"
         )
@@ -216,14 +223,8 @@ def test_claims_match_command(cli: Cli) -> None:
 def test_rejecting_a_corroboration_recomputes_credibility_and_undo_restores_it(
     target: Target,
 ) -> None:
-    from claims.store.review import ReviewService
-
     with target.database.write() as session:
-        claims = seed(session)
-        match_claims(session, [*claims["tass"], *claims["monitor"]], "tester")
-        reuters = make_source(session, "Reuters", "A")
-        third = make_document(session, REUTERS_TEXT, outlet="Reuters", published="2025-03-01")
-        wire = add_claims(session, third, [REUTERS_TEXT], chain=[("publisher", "Reuters", reuters)])
+        claims, wire, _ = seed_with_wire(session)
         match_claims(session, wire, "tester")
         claim_id = claims["tass"][0].id
         link = relations(session)[(claim_id, wire[0].id)]
