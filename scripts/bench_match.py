@@ -3,6 +3,7 @@
     .venv/bin/python scripts/bench_match.py                       # generated 1k, 10k, 100k
     .venv/bin/python scripts/bench_match.py --bbc ../shared/eval/corpus/bbc_news.jsonl
     .venv/bin/python scripts/bench_match.py --sizes 1000 10000 --store
+    .venv/bin/python scripts/bench_match.py --sizes --bbc BBC.jsonl --conflicts sample.jsonl
 
 Each corpus is matched through blocking (`claims.match.engine.match_all`, the code behind
 `claims match --rebuild`). Ground truth is what the product would link if it compared all
@@ -11,7 +12,9 @@ same `relate`. It is exhaustive up to EXHAUSTIVE_LIMIT claims; above, a random s
 claims is scored against all claims. Recall = linked pairs found through blocking / linked
 pairs found exhaustively. Each size runs in its own process so that peak memory (max RSS)
 is its own. `--store` also times incremental matching into a SQLite file, one document
-(DOC_CLAIMS claims) at a time, as ingestion does.
+(DOC_CLAIMS claims) at a time, as ingestion does. `--conflicts FILE` writes a seeded random
+sample of the proposed conflicts (texts and reasons, one JSON object a line) for labelling
+by hand: conflict precision is measured on such samples.
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ from rapidfuzz import fuzz, process
 
 from claims.extract.models import Entity, Span
 from claims.match.candidates import KeyIndex
-from claims.match.engine import judge_pair, keys_of, match_all, rarity_of
-from claims.match.models import MatchClaim
+from claims.match.engine import Found, judge_pair, keys_of, match_all, rarity_of
+from claims.match.models import Kind, MatchClaim
 from claims.match.relate import side
 from claims.match.score import CANDIDATE_CUTOFF
 
@@ -157,10 +160,14 @@ def exhaustive_links(
     return linked
 
 
-def run_size(name: str, claims: list[MatchClaim], store: bool) -> dict[str, Any]:
+def run_size(
+    name: str, claims: list[MatchClaim], store: bool, conflicts: Path | None = None
+) -> dict[str, Any]:
     started = time.perf_counter()
     found, tally = match_all(claims, workers=2)
     seconds = time.perf_counter() - started
+    if conflicts is not None:
+        write_conflicts(conflicts, claims, found)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     blocked = {(item.low, item.high) for item in found}
     exhaustive = len(claims) <= EXHAUSTIVE_LIMIT
@@ -191,6 +198,27 @@ def run_size(name: str, claims: list[MatchClaim], store: bool) -> dict[str, Any]
     if store:
         result["store_seconds"] = store_run(claims)
     return result
+
+
+CONFLICT_SAMPLE = 60
+
+
+def write_conflicts(path: Path, claims: Sequence[MatchClaim], found: Sequence[Found]) -> None:
+    """A seeded random sample of the conflicts, with both texts and the reasons, as JSONL."""
+    texts = {claim.id: claim.text for claim in claims}
+    conflicts = [item for item in found if item.judgement.kind == Kind.CONFLICTS]
+    sampler = random.Random(SEED)  # noqa: S311 - a reproducible sample, not a secret
+    chosen = sampler.sample(conflicts, min(CONFLICT_SAMPLE, len(conflicts)))
+    with path.open("w", encoding="utf-8") as out:
+        for item in chosen:
+            row = {
+                "low": item.low,
+                "high": item.high,
+                "a": texts[item.low],
+                "b": texts[item.high],
+                "reasons": list(item.judgement.reasons),
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def store_run(claims: list[MatchClaim]) -> float:
@@ -270,10 +298,13 @@ def bbc_claims(path: Path) -> list[MatchClaim]:
     return claims
 
 
-def _child(job: tuple[str, int, str | None, bool], queue: Any) -> None:
-    name, size, path, store = job
+Job = tuple[str, int, str | None, bool, str | None]
+
+
+def _child(job: Job, queue: Any) -> None:
+    name, size, path, store, conflicts = job
     claims = bbc_claims(Path(path)) if path else generate(size)
-    queue.put(run_size(name, claims, store))
+    queue.put(run_size(name, claims, store, Path(conflicts) if conflicts else None))
 
 
 def main() -> None:
@@ -284,12 +315,18 @@ def main() -> None:
         "--store", action="store_true", help="Also time SQLite incremental matching."
     )
     parser.add_argument("--json", type=Path, help="Write the results here as JSON.")
+    parser.add_argument(
+        "--conflicts",
+        type=Path,
+        help=f"Write a random sample of {CONFLICT_SAMPLE} BBC conflicts here (JSONL, seeded).",
+    )
     arguments = parser.parse_args()
-    jobs: list[tuple[str, int, str | None, bool]] = [
-        (f"generated {size:,}", size, None, arguments.store) for size in arguments.sizes
+    jobs: list[Job] = [
+        (f"generated {size:,}", size, None, arguments.store, None) for size in arguments.sizes
     ]
     if arguments.bbc:
-        jobs.append(("BBC News 2004-05", 0, str(arguments.bbc), arguments.store))
+        conflicts = str(arguments.conflicts) if arguments.conflicts else None
+        jobs.append(("BBC News 2004-05", 0, str(arguments.bbc), arguments.store, conflicts))
     context = multiprocessing.get_context("spawn")
     results = []
     for job in jobs:

@@ -109,6 +109,7 @@ _DEPRIVED_AFTER_RE = re.compile(r"(?i)^\s+(?!by\b|that\b)[a-z]")
 ACCUSATION_WORDS = word_set(
     "charge charges charged accused accusation accusations allegation allegations alleged"
     " allegedly trial indicted indictment suspected suspect suspects prosecuted prosecution"
+    " critics"
 )
 """Words with which a claim reports an accusation: denying the accusation agrees that it was
 made ("denies fraud" and "is on trial for fraud" can both be true)."""
@@ -121,8 +122,11 @@ _NEGATION_RE = re.compile(
 _NOT_NEGATION_RE = re.compile(
     r"(?i)\b(?:not only|not just|not merely|not least|no later than|no earlier than"
     r"|no more than|no fewer than|no less than|no doubt|nothing but|whether or not"
-    r"|not to mention|not later than|not earlier than|no stranger|second to none)\b"
+    r"|not to mention|not later than|not earlier than|no stranger|second to none"
+    r"|not\s+(?:[a-z]+\s+){0,5}?until)\b"
 )
+"""Not negations: "no later than", "not only" ..., and "not ... until", which dates an event
+("will not open until 2026") rather than denying it."""
 _CONCEDED_RE = re.compile(
     r"(?i)(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(_DENIAL_VERBS))
@@ -293,3 +297,127 @@ def polarity_label(text: str, negated: bool) -> str:
 def _deprives(text: str, start: int, end: int) -> bool:
     """ "Children were being denied sporting opportunities": denied as in deprived of."""
     return bool(_DEPRIVED_RE.search(text[:start]) and _DEPRIVED_AFTER_RE.match(text[end:]))
+
+
+LIGHT_WORDS = frozenset(
+    content_words("going able likely longer enough expected planning set due yet ever")
+)
+"""Words right after a negation that carry none of what is negated ("not going to start",
+"no longer able to"): the negated word comes after them."""
+
+
+def negated_heads(text: str, skipped: frozenset[str]) -> list[str]:
+    """For each negation or denial in `text` with an object of its own, the first content word
+    it governs that is not in `skipped` (names the claims share), nor a word of reporting or a
+    light word: "denies split over ID cards" denies a split, "did nothing to fix" a fix.
+
+    Denials that point back at the sentence ("denied that possibility", "denied by X") and
+    negations with nothing after them in their clause give no word.
+    """
+    excluded = [match.span() for match in _NOT_NEGATION_RE.finditer(text)]
+    excluded += [match.span() for match in _CONCEDED_RE.finditer(text)]
+    ends = [m.start() for m in _CLAUSE_RE.finditer(text)] + [len(text)]
+    heads: list[str] = []
+    for match in _NEGATION_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in excluded):
+            continue
+        denial = bool(_DENIAL_RE.fullmatch(match[0]))
+        if denial and _deprives(text, match.start(), match.end()):
+            continue
+        after = text[match.end() : min(end for end in ends if end >= match.end())]
+        if denial and _AGENT_RE.match(after):
+            continue
+        head = _first_governed(after, skipped)
+        if head is not None:
+            heads.append(head)
+    return heads
+
+
+_COPULA_RE = re.compile(r"(?i)^\W*(?:[\w'\u2019-]+\W+){0,5}?(?:is|was|are|were|be|been)\b")
+"""A denied clause with a copula ("denied his shadow cabinet was split") denies what follows
+it, not its subject."""
+
+
+def _first_governed(after: str, skipped: frozenset[str]) -> str | None:
+    ignored = skipped | REPORTING_STEMS | _BACK_REFERENCE_STEMS | LIGHT_WORDS
+    copula = _COPULA_RE.match(after)
+    found = _first_word(after[copula.end() :], ignored) if copula else None
+    return found or _first_word(after, ignored)
+
+
+def _first_word(after: str, ignored: frozenset[str]) -> str | None:
+    for word in content_words(after):
+        if word not in ignored and not any(ch.isdigit() for ch in word):
+            return word
+    return None
+
+
+_SUFFIX_RE = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+def word_root(word: str) -> str:
+    """A word without its inflection, to compare "increasing" with "increase" and "threatened"
+    with "threaten" (content words keep most inflections)."""
+    root = _SUFFIX_RE.sub("", word)
+    return root if len(root) >= 3 else word
+
+
+NEIGHBOURS = 3
+"""Content words on each side of a verb that say what it acts on ("troops will withdraw from
+the base")."""
+
+
+def neighbours(text: str, form: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words before and after the first use of the word `form` in `text`, in its
+    clause."""
+    found = re.search(rf"(?i)\b{re.escape(form)}\b", text)
+    if found is None:
+        return frozenset(), frozenset()
+    head, tail = text[: found.start()], text[found.end() :]
+    head = head[max((m.end() for m in _CLAUSE_RE.finditer(head)), default=0) :]
+    tail = tail[: next((m.start() for m in _CLAUSE_RE.finditer(tail)), len(tail))]
+    own = set(content_words(form))
+    before = frozenset(content_words(head)[-NEIGHBOURS:]) - own
+    return before, frozenset(content_words(tail)[:NEIGHBOURS]) - own
+
+
+NEGATIVE_VERBS = word_set(
+    "fail fails failed failing failure refuse refuses refused refusing unable unaware reject"
+    " rejects rejected rejecting lack lacks lacked lacking"
+)
+"""Words with which a claim says something did not happen without "not": "failed to recover"
+says what "has not recovered" says, so a plain negation never conflicts with it."""
+
+_HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|unless|whether)\b")
+
+
+def hypothetical_negations(text: str) -> bool:
+    """Every negation in `text` lies in a condition ("If Jens is not our first choice, ..."):
+    a supposition, not a denial."""
+    bounds = [0, *(m.end() for m in _CLAUSE_RE.finditer(text))]
+    found = False
+    for match in _NEGATION_RE.finditer(text):
+        start = max(bound for bound in bounds if bound <= match.start())
+        if not _HYPOTHETICAL_RE.search(text[start : match.start()]):
+            return False
+        found = True
+    return found
+
+
+_ACCUSED_RE = re.compile(
+    r"(?i)\b(?:accusations?|allegations?|claims?|charges?|suggestions?)\s+(?:of|that)\s+"
+    r"([^,;:.()\"\u201c\u201d]+)"
+)
+
+
+def accused_content(text: str) -> frozenset[str] | None:
+    """What a denial that points back at an accusation denies: "prompted accusations of
+    anti-Semitism, claims denied by Labour" denies anti-Semitism, not the rest of the
+    sentence. None when the sentence names no accusation or the denial has its own object."""
+    if not _DENIAL_RE.search(text) or denied_heads(text) is not None:
+        return None
+    found = _ACCUSED_RE.search(text)
+    if found is None:
+        return None
+    words = frozenset(content_words(found[1])[:DENIED_HEAD])
+    return words or None

@@ -88,6 +88,9 @@ class Signals(Frozen):
     numbers_differ: bool = False
     opposite_verbs: bool = False
     slot_values_differ: bool = False
+    negation_cue: bool = False
+    """A negation bears on what the claims share but was not shown to deny the same
+    assertion: related, not conflicting; stance still counts it as a sign of disagreement."""
     refuting: int = 0
     """Refuting words ("hoax", "false", "denied") in the second claim."""
     hedging: int = 0

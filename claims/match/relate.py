@@ -23,11 +23,19 @@ from claims.match.slots import (
     Difference,
     anchor_words,
     date_difference,
+    dated_apart,
+    figures_apart,
     head_words,
-    periods_differ,
     quantity_difference,
+    shares_event,
 )
-from claims.match.subjects import Subjects, compare, is_substantial, subject_entities
+from claims.match.subjects import (
+    Subjects,
+    compare,
+    is_substantial,
+    own_subject,
+    subject_entities,
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,9 @@ class _Cues:
     unsettled: bool = False
     """Values of one sort differ, but not shown to fill one slot: no conflict, and not
     the same assertion either."""
+    negation_cue: bool = False
+    """A negation bears on what the claims share without being shown to deny the same
+    assertion: no conflict, but a cue for stance (`claims.match.stance`)."""
 
     @classmethod
     def of(
@@ -132,14 +143,14 @@ class _Cues:
         alike: float = 0.0,
     ) -> _Cues:
         similar = shared.containment >= thresholds.cue_containment and len(shared.shared) >= 3
-        polarity, negated = (
+        polarity, negated, cue = (
             _polarity(a, b, shared, subjects, rarity, thresholds, alike)
             if similar
-            else (None, False)
+            else (None, False, False)
         )
         restated = shared.containment >= thresholds.negation_containment
         verbs = _verbs(a, b) if similar else None
-        opposed = verbs is not None and not restated
+        opposed = verbs is not None and not (restated and _verbs_share_neighbours(a, b))
         if opposed:
             verbs = None
         if (polarity or negated or opposed) and _negation_flips_verb(a, b):
@@ -152,10 +163,11 @@ class _Cues:
             and shared.dice >= thresholds.strong_dice
         )
         named = _subject_words(subjects)
+        apart = not strong and _subjects_apart(a, b)
         when = date_difference(a.claim, b.claim)
-        dates = _slot(a, b, when, strong, rarity, named)
+        dates = None if apart else _dates(a, b, when, strong, rarity, named)
         amounts = quantity_difference(a.claim, b.claim)
-        numbers = _numbers(a, b, amounts, subjects, strong, rarity, named)
+        numbers = None if apart else _numbers(a, b, amounts, subjects, strong, rarity, named)
         unsettled = (
             negated
             or opposed
@@ -163,7 +175,7 @@ class _Cues:
             or (amounts is not None and numbers is None)
         )
         role = _role(a, b) if similar else None
-        return cls(polarity, verbs, dates, numbers, role, unsettled)
+        return cls(polarity, verbs, dates, numbers, role, unsettled, cue)
 
     def reasons(self) -> list[str]:
         found = (self.dates, self.numbers, self.polarity, self.verbs, self.slot)
@@ -183,7 +195,7 @@ def _polarity(
     rarity: Rarity,
     thresholds: Thresholds,
     alike: float,
-) -> tuple[str | None, bool]:
+) -> tuple[str | None, bool, bool]:
     """One claim negates or denies what the other reports: the shared words are negated.
 
     The negation must govern what the claims share: most of the shared weight, with an
@@ -193,39 +205,62 @@ def _polarity(
     nearly restates, and a denial of an accusation ("denies fraud") agrees with a report that
     the accusation was made ("on trial for fraud"). In those cases the pair is (reason None,
     unsettled True): it neither conflicts nor corroborates. When the other claim negates
-    too ("No-one knows" and "No one knows"), polarity says nothing.
+    too ("No-one knows" and "No one knows"), polarity says nothing. The third value is a
+    stance cue: a negation of what the claims share that `_same_assertion` did not accept.
     """
     if a.claim.negated == b.claim.negated:
-        return None, False
+        return None, False, False
     negated, reported = (a, b) if a.claim.negated else (b, a)
     if cues.negated_scopes(reported.claim.text):
-        return None, False
+        return None, False, False
     named = _subject_words(subjects)
     scope = _negated_share(negated, shared, rarity)
     if scope is None:
-        return None, False
+        return None, False, False
     restated = (
         shared.containment >= thresholds.negation_containment
         and shared.dice >= thresholds.strong_dice
     )
     names = _entity_words(subjects)
     if cues.opinion_negations(negated.claim.text) or not _asserts_more(scope, rarity, names):
-        return None, True
+        return None, True, False
     heads = cues.denied_heads(negated.claim.text)
     if heads is not None and not any(head & shared.shared for head in heads):
-        return None, True
+        return None, True, False
     if _other_people(a, b, subjects):
-        return None, True
+        return None, True, False
     near_identical = restated and alike >= thresholds.negated_wording
     if not near_identical and not _negation_governs(scope, rarity, named):
-        return None, True
+        return None, True, False
     first = cues.polarity_label(a.claim.text, a.claim.negated)
     second = cues.polarity_label(b.claim.text, b.claim.negated)
-    if "denied" not in (first, second):
-        return (f"polarity: {first} vs {second}", False) if restated else (None, True)
-    if cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
-        return None, True
-    return f"polarity: {first} vs {second}", False
+    denial = "denied" in (first, second)
+    if not denial and not restated:
+        return None, True, False
+    if denial and cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
+        return None, True, False
+    if not _same_assertion(negated, reported, names, denial, near_identical):
+        return None, True, True
+    return f"polarity: {first} vs {second}", False, False
+
+
+def _same_assertion(
+    negated: Side, reported: Side, names: frozenset[str], denial: bool, near_identical: bool
+) -> bool:
+    """What is negated is what the other claim asserts: the negated word is one it uses and
+    the negation is no supposition ("If X is not ..."). A plain negation must restate the
+    other claim nearly word for word (less asserts too little to tell), and the other claim
+    must not say the same with a negative verb ("has not recovered" / "failed to recover")."""
+    if cues.hypothetical_negations(negated.claim.text):
+        return False
+    plain_agrees = not near_identical or cues.count_words(reported.claim.text, cues.NEGATIVE_VERBS)
+    if not denial and plain_agrees:
+        return False
+    roots = {cues.word_root(word) for word in reported.words}
+    accused = cues.accused_content(negated.claim.text)
+    if accused is not None and not {cues.word_root(word) for word in accused} & roots:
+        return False
+    return _negates_what_other_says(negated, reported, names)
 
 
 NEGATED_SHARE = 0.5
@@ -244,6 +279,18 @@ def _negated_share(negated: Side, shared: Overlap, rarity: Rarity) -> frozenset[
     if not inside or rarity.total_weight(inside) < NEGATED_SHARE * total:
         return None
     return inside
+
+
+def _negates_what_other_says(negated: Side, reported: Side, names: frozenset[str]) -> bool:
+    """The word a negation or denial governs first is one the other claim uses: "Howard denies
+    split over ID cards" denies a split, which "Howard has always favoured ID cards" does not
+    report. Shared names are skipped; negations that point back at the sentence name no word
+    of their own and pass."""
+    heads = cues.negated_heads(negated.claim.text, names)
+    if not heads:
+        return True
+    roots = {cues.word_root(word) for word in reported.words}
+    return any(cues.word_root(head) in roots for head in heads)
 
 
 def _other_people(a: Side, b: Side, subjects: Subjects) -> bool:
@@ -285,6 +332,20 @@ def _negation_flips_verb(a: Side, b: Side) -> bool:
     return form in scope
 
 
+def _verbs_share_neighbours(a: Side, b: Side) -> bool:
+    """The opposite verbs act on one thing: a word right before one is right before the other,
+    and so is a word after them when both have some ("troops will withdraw from the base" /
+    "troops will remain at the base"; not "oil prices fall" / "interest rate rises", nor
+    "called on X to quit the assembly" / "he was joined in the venture by X")."""
+    found = cues.opposite_verbs(a.verbs, b.verbs)
+    if found is None:
+        return False
+    before_a, after_a = cues.neighbours(a.claim.text, found[0])
+    before_b, after_b = cues.neighbours(b.claim.text, found[1])
+    after = not (after_a and after_b) or bool(after_a & after_b)
+    return bool(before_a & before_b) and after
+
+
 def _verbs(a: Side, b: Side) -> str | None:
     found = cues.opposite_verbs(a.verbs, b.verbs)
     return f"opposite verbs: {found[0]} vs {found[1]}" if found else None
@@ -306,11 +367,13 @@ def _slot(
     """A differing value counts when both values are of one thing (shared, rare nearby words)."""
     if difference is None:
         return None
-    if difference.code == "numbers" and not _same_head(a, b, difference, named):
+    if difference.code == "numbers" and (difference.per or not _same_head(a, b, difference, named)):
+        return None
+    if difference.yearless and not shares_event(a.claim, b.claim, a.word_set & b.word_set):
         return None
     if strong:
         return difference.reason
-    if difference.event or difference.relative:
+    if difference.event or difference.relative or difference.history:
         return None
     near = anchor_words(a.claim, difference.span_a) & anchor_words(b.claim, difference.span_b)
     anchors = {word for word in near if rarity.informative(word)}
@@ -325,6 +388,28 @@ def _same_head(a: Side, b: Side, difference: Difference, named: frozenset[str]) 
     first = head_words(a.claim, difference.span_a, difference.unit)
     second = head_words(b.claim, difference.span_b, difference.unit)
     return bool((first & second) - named)
+
+
+def _dates(
+    a: Side,
+    b: Side,
+    when: Difference | None,
+    strong: bool,
+    rarity: Rarity,
+    named: frozenset[str],
+) -> str | None:
+    """Dates that differ in one slot; two deadlines only when they are of one figure."""
+    if when is not None and when.horizon and figures_apart(a.claim, b.claim):
+        return None
+    return _slot(a, b, when, strong, rarity, named)
+
+
+def _subjects_apart(a: Side, b: Side) -> bool:
+    """Each claim names a subject of its own ("Sony ... 800,000 units" / "Nintendo ... 2.8
+    million units"): their dates and amounts are of different things."""
+    return own_subject(a.subjects, a.claim, b.word_set) and own_subject(
+        b.subjects, b.claim, a.word_set
+    )
 
 
 def _subject_words(subjects: Subjects) -> frozenset[str]:
@@ -359,7 +444,7 @@ def _numbers(
 ) -> str | None:
     """Amounts that differ in one slot: of one period, and of a named subject both claims
     share where the claims are not alike anyway (then also the only amount of its unit)."""
-    if amounts is None or periods_differ(a.claim, b.claim):
+    if amounts is None or dated_apart(a.claim, b.claim):
         return None
     if strong:
         return _slot(a, b, amounts, strong, rarity, named)
@@ -370,8 +455,12 @@ def _numbers(
 
 
 def _shares_subject(subjects: Subjects) -> bool:
-    """Amounts are only of one thing when the claims share a named subject (or are alike)."""
-    return any(is_substantial(x) or is_substantial(y) for x, y in subjects.shared)
+    """Amounts are only of one thing when the claims share a named subject (or are alike); a
+    shared place says where both amounts were counted, not what was."""
+    return any(
+        (is_substantial(x) or is_substantial(y)) and "place" not in (x.kind, y.kind)
+        for x, y in subjects.shared
+    )
 
 
 def _role(a: Side, b: Side) -> str | None:
@@ -399,6 +488,7 @@ def _signals(
         numbers_differ=found.numbers is not None,
         opposite_verbs=found.verbs is not None,
         slot_values_differ=found.slot is not None,
+        negation_cue=found.negation_cue,
         refuting=b.refuting,
         hedging=b.hedging,
     )

@@ -9,14 +9,24 @@ sort; whether both values fill the same slot is judged from the words around the
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
 from claims.extract.models import DateValue, Quantity, Span
+from claims.match.amounts import (
+    DURATION_UNITS,
+    RELATIVE_UNITS,
+    amount_kind,
+    currency_words,
+    is_change,
+    period_reference,
+)
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
+from claims.text.normalize import word_set
 
 DEADLINE_QUALIFIERS = frozenset(
     {
@@ -38,7 +48,6 @@ _EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 _MONTH_RE = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b)?"
 )
-RELATIVE_UNITS = frozenset({"percent", "percentage point", "percentage points"})
 MAGNITUDE_GAP = 10.0
 """Amounts this many times apart are counts of different things, not two versions of one."""
 NUMBER_TOLERANCE = 0.05
@@ -64,6 +73,19 @@ class Difference:
     a stake); they too only differ in one slot when the two claims are strongly alike."""
     unit: str = ""
     """The amounts' shared unit ("copies", "GBP"): what sort of value, not what is counted."""
+    per: bool = False
+    """The amounts are of two kinds (`amounts.amount_kind`: a rate and a total, a share and a
+    change): different things, never one slot."""
+    yearless: bool = False
+    """Month-day dates without a year ("Released 11 March on Xbox"): of any year, so they
+    differ in one slot only when the claims share more than the act they date."""
+    history: bool = False
+    """A deadline that had passed when the claims were published (or whose publication is
+    unknown) against a later event: "continued until 1989" is history, and an event of 2000
+    another event; like event dates, these only differ in one slot in strongly alike claims."""
+    horizon: bool = False
+    """Two deadlines: the horizons of forecasts or plans, one plan's only when they forecast
+    the same figure (`figures_apart`)."""
 
 
 def deadline(value: DateValue) -> str | None:
@@ -77,27 +99,83 @@ def deadline(value: DateValue) -> str | None:
 
 def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
     """The first pair of dates of `a` and `b` that cannot describe one thing, if any."""
+    dates_a, dates_b = _dates(a), _dates(b)
     for compare in (_deadlines, _deadline_and_event, _events, _unresolved):
-        found = compare(a.dates, b.dates)
+        found = compare(dates_a, dates_b)
         if found == SAME:
             return None
         if isinstance(found, tuple):
             first, second = found
             reason = f"dates differ: {first.text} vs {second.text}"
             event = compare in (_events, _unresolved)
-            return Difference("dates", reason, first.span, second.span, event)
+            horizon = compare is _deadlines
+            history = compare is _deadline_and_event and _passed(first, second, a, b)
+            yearless = compare is _unresolved
+            return Difference(
+                "dates",
+                reason,
+                first.span,
+                second.span,
+                event,
+                horizon=horizon,
+                history=history,
+                yearless=yearless,
+            )
     return None
 
 
-def periods_differ(a: MatchClaim, b: MatchClaim) -> bool:
-    """Both claims date what they say, and no date of one overlaps a date of the other.
+_NOT_UNTIL_RE = re.compile(r"(?i)(?:\b(?:not|never)\b|n['\u2019]t\b)[^,;.]*$")
 
-    Two amounts of one unit for different periods ("in November" and "in December", "in
-    2003" and "in 2004") are two values, not two versions of one.
-    """
-    return isinstance(_events(a.dates, b.dates), tuple) or isinstance(
-        _unresolved(a.dates, b.dates), tuple
-    )
+
+def _dates(claim: MatchClaim) -> list[DateValue]:
+    """The claim's dates, the "until" or "before" of a negation read as a start: "not expected
+    until 2026" says when something begins at the earliest, not a deadline."""
+    return [_start(value) if _not_until(claim, value) else value for value in claim.dates]
+
+
+OPEN_END = "9999-12-31"
+
+
+def _start(value: DateValue) -> DateValue:
+    """From a date's first day on: "not until 2026" -> from 2026-01-01, open-ended, so it
+    contradicts a deadline before 2026 and no event after its start."""
+    latest = value.latest
+    if latest is None or value.precision not in ("year", "month", "day"):
+        return value
+    first = {"year": latest[:4] + "-01-01", "month": latest[:7] + "-01", "day": latest}
+    update = {"earliest": first[value.precision], "latest": OPEN_END, "qualifier": "from"}
+    return value.model_copy(update=update)
+
+
+def _not_until(claim: MatchClaim, value: DateValue) -> bool:
+    if value.qualifier not in ("until", "till", "before"):
+        return False
+    before = claim.text[: value.span.start - claim.start]
+    return bool(_NOT_UNTIL_RE.search(before))
+
+
+def _passed(first: DateValue, second: DateValue, a: MatchClaim, b: MatchClaim) -> bool:
+    """The deadline of a deadline-and-event pair had passed when the claims were published."""
+    due = deadline(first) or deadline(second) or ""
+    published = [claim.published for claim in (a, b)]
+    if None in published:
+        return True
+    return due < min(value or "" for value in published)[:10]
+
+
+def dated_apart(a: MatchClaim, b: MatchClaim) -> bool:
+    """The claims do not date what they say alike: one names a time ("last week", "in
+    2004", "since November") and the other none, or both do and no date of one is a date of
+    the other. Amounts of such claims may be of two periods ("sold 5 million copies since
+    November" / "sold 1 million copies"); two amounts are one value only when both claims
+    are undated, or dated alike."""
+    if not a.dates and not b.dates:
+        return False
+    if not a.dates or not b.dates:
+        return True
+    if {value.text.lower() for value in a.dates} & {value.text.lower() for value in b.dates}:
+        return False
+    return SAME not in (_events(a.dates, b.dates), _unresolved(a.dates, b.dates))
 
 
 SAME: Final = "same"
@@ -202,21 +280,47 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
         (qa, qb)
         for qa in a.quantities
         for qb in b.quantities
-        if _comparable(qa, qb) and not _magnitudes_apart(qa, qb)
+        if _comparable(qa, qb)
+        and not _magnitudes_apart(qa, qb)
+        and not period_reference(a, qa)
+        and not period_reference(b, qb)
     ]
     if single:
         pairs = [(qa, qb) for qa, qb in pairs if _alone(qa, a) and _alone(qb, b)]
     agreed_a = {id(qa) for qa, qb in pairs if _compatible(qa, qb)}
     agreed_b = {id(qb) for qa, qb in pairs if _compatible(qa, qb)}
-    for qa, qb in pairs:
-        if id(qa) not in agreed_a and id(qb) not in agreed_b:
-            unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
-            reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
-            relative = (qa.unit or "").lower() in RELATIVE_UNITS
-            return Difference(
-                "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or ""
-            )
+    differing = [(qa, qb) for qa, qb in pairs if id(qa) not in agreed_a and id(qb) not in agreed_b]
+    differing.sort(key=lambda pair: amount_kind(a, pair[0]) != amount_kind(b, pair[1]))
+    for qa, qb in differing[:1]:
+        unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
+        reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
+        relative = (qa.unit or "").lower() in RELATIVE_UNITS
+        per = amount_kind(a, qa) != amount_kind(b, qb) or _undated_changes(a, qa, b, qb)
+        return Difference(
+            "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or "", per=per
+        )
     return None
+
+
+def figures_apart(a: MatchClaim, b: MatchClaim) -> bool:
+    """Both claims give figures (amounts that are no spans of time) and none of one is
+    compatible with one of the other: two forecasts of different figures ("95% of phones by
+    2008", "four times more by 2004") have different horizons without contradicting."""
+    first = [q for q in a.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
+    second = [q for q in b.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
+    if not first or not second:
+        return False
+    return not any(_comparable(qa, qb) and _compatible(qa, qb) for qa in first for qb in second)
+
+
+def _undated_changes(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """Two changes ("gained 45.4 points", "had risen 20.54 points") not dated alike: the moves
+    of two days or quarters, not two versions of one."""
+    if not (is_change(a, qa) and is_change(b, qb)):
+        return False
+    texts_a = {value.text.lower() for value in a.dates}
+    texts_b = {value.text.lower() for value in b.dates}
+    return not (texts_a & texts_b) and _events(a.dates, b.dates) != SAME
 
 
 def _alone(quantity: Quantity, claim: MatchClaim) -> bool:
@@ -238,8 +342,14 @@ def _magnitudes_apart(first: Quantity, second: Quantity) -> bool:
 
 
 def _bounds(quantity: Quantity) -> tuple[float, float] | None:
-    low = quantity.low if quantity.low is not None else quantity.value
-    high = quantity.high if quantity.high is not None else quantity.value
+    """The range an amount allows: "up to six" allows less, "more than 800,000" more."""
+    low, high = quantity.low, quantity.high
+    if low is None and high is None:
+        low = high = quantity.value
+    elif low is None:
+        low = 0.0
+    elif high is None:
+        high = math.inf
     if low is None or high is None:
         return None
     widen = APPROXIMATE_TOLERANCE if quantity.approximate else NUMBER_TOLERANCE
@@ -262,6 +372,21 @@ def format_amount(quantity: Quantity) -> str:
         if abs(value) >= size:
             return f"{value / size:g} {word}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+MONTH_WORDS = word_set(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+MIN_YEARLESS_WORDS = 3
+"""Words besides dates two claims must share for yearless dates to be of one event."""
+
+
+def shares_event(a: MatchClaim, b: MatchClaim, shared: frozenset[str]) -> bool:
+    """The claims share enough words besides dates to date one event ("Released 25 February
+    on PC" and "Released 1 March on PC" share only the act: two releases)."""
+    words = [w for w in shared if w not in MONTH_WORDS and not any(ch.isdigit() for ch in w)]
+    return len(words) >= MIN_YEARLESS_WORDS
 
 
 def anchor_words(claim: MatchClaim, span: Span) -> frozenset[str]:
@@ -293,6 +418,7 @@ def head_words(claim: MatchClaim, span: Span, unit: str = "") -> frozenset[str]:
     start = span.start - claim.start
     end = span.end - claim.start
     own = set(content_words(claim.text[start:end])) | set(content_words(unit))
+    own |= currency_words(unit)
     before = content_words(claim.text[:start])[-HEAD_BEFORE:]
     after = [word for word in content_words(claim.text[end:]) if word not in own][:HEAD_AFTER]
     words = set(before) | set(after)

@@ -133,10 +133,10 @@ def features(claim: Side, document: Document, rarity: Rarity) -> list[float]:
         max((j.signals.containment for j in judgements[:LEAD_SENTENCES]), default=0.0),
         max((j.signals.overlap for j in judgements), default=0.0) / 100,
         _log(_count(judgements, Kind.CORROBORATES, Kind.DUPLICATE)),
-        _log(_count(judgements, Kind.CONFLICTS)),
-        _log(_count(judgements, Kind.RELATED)),
+        _log(sum(1 for j in judgements if _conflict_cue(j))),
+        _log(sum(1 for j in judgements if j.kind == Kind.RELATED and not _conflict_cue(j))),
         max((j.score for j in judgements if j.kind in _AGREEING), default=0.0),
-        _log(sum(1 for j in judgements if j.kind == Kind.CONFLICTS and j.signals.polarity)),
+        _log(sum(1 for j in judgements if _polarity_cue(j))),
         _log(sum(1 for j in judgements if _value_conflict(j))),
         _log(sum(sentence.refuting for sentence, _ in near)),
         _log(sum(sentence.hedging for sentence, _ in near)),
@@ -164,6 +164,21 @@ _AGREEING = (Kind.CORROBORATES, Kind.DUPLICATE)
 
 def _count(judgements: Sequence[Judgement], *kinds: Kind) -> int:
     return sum(1 for judgement in judgements if judgement.kind in kinds)
+
+
+def _conflict_cue(judgement: Judgement) -> bool:
+    """A conflict, or a related pair with a negation of what it shares: the model was fitted
+    on counts that included those negations, which `relate` no longer calls conflicts."""
+    if judgement.kind == Kind.CONFLICTS:
+        return True
+    return judgement.kind == Kind.RELATED and judgement.signals.negation_cue
+
+
+def _polarity_cue(judgement: Judgement) -> bool:
+    """A polarity conflict, or a related pair with a negation of what it shares."""
+    if judgement.kind == Kind.CONFLICTS:
+        return judgement.signals.polarity
+    return judgement.kind == Kind.RELATED and judgement.signals.negation_cue
 
 
 def _value_conflict(judgement: Judgement) -> bool:

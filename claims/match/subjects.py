@@ -15,6 +15,7 @@ from claims.extract.entities import entity_key, same_entity
 from claims.extract.gazetteer import canonical_keys
 from claims.extract.models import Entity
 from claims.match.models import MatchClaim
+from claims.match.normalize.words import content_words
 
 SUBJECT_KINDS = frozenset({"person", "organization", "place", "group"})
 
@@ -132,3 +133,22 @@ def is_substantial(entity: Entity) -> bool:
     return entity.kind in SUBJECT_KINDS and (
         entity.key in canonical_keys() or len(entity.key.split()) >= 2 or entity.kind != "place"
     )
+
+
+OWN_SUBJECT_KINDS = frozenset({"person", "organization", "other"})
+"""Kinds of names that can say whose value a claim gives: places say where, not whose."""
+
+
+def own_subject(entities: list[Entity], claim: MatchClaim, other_words: frozenset[str]) -> bool:
+    """`claim` names someone or something the other claim never mentions (no word of the name
+    in it): a product, company or band of its own ("Korn ... 10 singles")."""
+    return any(_names_own(entity, claim, other_words) for entity in entities)
+
+
+def _names_own(entity: Entity, claim: MatchClaim, other_words: frozenset[str]) -> bool:
+    if entity.kind not in OWN_SUBJECT_KINDS:
+        return False
+    if entity.kind == "other" and entity.span.start - claim.start <= 0:
+        return False  # a capitalised first word is often no name ("Increased take-up ...")
+    words = set(content_words(entity.text))
+    return bool(words) and not words & other_words

@@ -1,0 +1,412 @@
+"""Conflict rules that keep claims about neighbouring facts apart, on invented sentences.
+
+Each rule has a pair it must stop and a pair about one fact that must still conflict.
+"""
+
+from __future__ import annotations
+
+from claims.match import cues
+from claims.match.amounts import rate_period
+from claims.match.build import from_text
+from claims.match.models import Judgement, Kind
+from claims.match.relate import relate, side
+from claims.match.score import UNIFORM
+from claims.match.slots import head_words
+
+PUBLISHED = "2025-01-20"
+
+
+def judge(first: str, second: str) -> Judgement:
+    a = side(from_text(1, 1, first, published=PUBLISHED))
+    b = side(from_text(2, 2, second, published=PUBLISHED))
+    return relate(a, b, UNIFORM)
+
+
+def _no_conflict(found: Judgement) -> None:
+    assert found.kind != Kind.CONFLICTS, found.reasons
+
+
+# What a negation or denial governs must be what the other claim reports.
+
+
+def test_a_denial_of_a_neighbouring_assertion_about_a_shared_name_does_not_conflict() -> None:
+    found = judge(
+        "Ostrander denies rift over wind farm plan",
+        "Party sources said Mr Ostrander had always backed the wind farm plan as energy minister.",
+    )
+    _no_conflict(found)
+
+
+def test_a_rejected_negation_is_kept_as_a_stance_cue() -> None:
+    found = judge(
+        "Ostrander denies rift over wind farm plan",
+        "Party sources said Mr Ostrander had always backed the wind farm plan as energy minister.",
+    )
+    assert found.kind == Kind.RELATED
+    assert found.signals.negation_cue
+
+
+def test_a_denial_of_what_the_other_claim_reports_still_conflicts() -> None:
+    found = judge(
+        "Ostrander denies backing the wind farm plan",
+        "Mr Ostrander backed the wind farm plan, party sources said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: denied vs reported" in found.reasons
+
+
+def test_a_denied_accusation_is_matched_past_the_word_accusation() -> None:
+    found = judge(
+        "Vartan denied accusations that he threatened the referee before the cup final.",
+        "Vartan apparently threatened the referee before the cup final, witnesses said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_negation_of_another_predicate_does_not_conflict() -> None:
+    found = judge(
+        "The new fuel rebate for farmers did nothing to ease the debt crisis, the union said.",
+        "The fuel rebate for farmers is only a sticking plaster on the debt crisis, the union"
+        " said.",
+    )
+    _no_conflict(found)
+
+
+def test_a_negation_of_the_same_predicate_still_conflicts() -> None:
+    found = judge(
+        "The Velmor ferry depot will not close next spring, the council said.",
+        "The Velmor ferry depot will close next spring, the council said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: negated vs reported" in found.reasons
+
+
+def test_negated_heads_skip_light_words_shared_names_and_reporting_words() -> None:
+    names = frozenset({"ostrander"})
+    assert cues.negated_heads("Ostrander is not going to start Ostrander.", names) == ["start"]
+    assert cues.negated_heads("Kestrel Bank denied reports it will close.", names) == ["close"]
+    assert cues.negated_heads("The mayor has denied that possibility.", names) == []
+    assert cues.negated_heads("The claims were denied by Ostrander.", names) == []
+    assert cues.word_root("increasing") == cues.word_root("increase")
+    assert cues.negated_heads("Kemp denied her council was split on the plan.", names) == ["split"]
+
+
+# Amounts and dates of different subjects, periods or figures.
+
+
+def test_amounts_of_two_companies_counted_in_one_country_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel Motors has sold more than 80,000 cars in Norway since the launch.",
+        "Its rival Brightco has sold 120,000 cars in Norway since the launch.",
+    )
+    _no_conflict(found)
+
+
+def test_amounts_of_one_company_in_one_country_still_conflict() -> None:
+    found = judge(
+        "Kestrel Motors has sold 80,000 cars in Norway since the launch.",
+        "Kestrel Motors has sold 120,000 cars in Norway since the launch, dealers say.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 80,000 vs 120,000") for r in found.reasons)
+
+
+def test_a_rate_and_a_total_do_not_conflict() -> None:
+    found = judge(
+        "The Velmor filter blocked 18 million spam messages in 2024.",
+        "By October 2024 the Velmor filter was blocking two million spam messages per month.",
+    )
+    _no_conflict(found)
+    assert found.kind != Kind.CORROBORATES
+
+
+def test_two_rates_per_one_period_still_conflict() -> None:
+    found = judge(
+        "The Velmor filter blocks 2 million spam messages per month.",
+        "The Velmor filter blocks 3 million spam messages per month, its makers say.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_rate_period_reads_per_a_and_adverbs_but_not_ago() -> None:
+    claim = from_text(
+        1, 1, "It earns $5m a year, 2 million a month ago, and 40,000 daily.", published=PUBLISHED
+    )
+    periods = [rate_period(claim, quantity) for quantity in claim.quantities]
+    assert periods == ["year", None, "day"]
+
+
+def test_a_currency_name_is_not_what_an_amount_counts() -> None:
+    claim = from_text(1, 1, "Brightco's debt soared to 21bn euros.", published=PUBLISHED)
+    amount = claim.quantities[0]
+    assert head_words(claim, amount.span, amount.unit or "") == frozenset(
+        {"brightco", "debt", "soared"}
+    )
+
+
+def test_forecasts_of_different_figures_with_other_horizons_do_not_conflict() -> None:
+    found = judge(
+        "Three million homes in Velmor will have solar panels by the end of 2025, says Kestrel"
+        " Research.",
+        "By 2030, according to Kestrel Research, 60% of homes in Velmor will have solar panels.",
+    )
+    _no_conflict(found)
+
+
+def test_one_figure_forecast_for_two_deadlines_still_conflicts() -> None:
+    found = judge(
+        "Three million homes in Velmor will have solar panels by the end of 2025, says Kestrel"
+        " Research.",
+        "By 2030, according to Kestrel Research, three million homes in Velmor will have solar"
+        " panels.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("dates differ") for r in found.reasons)
+
+
+def test_deadlines_of_two_products_do_not_conflict() -> None:
+    found = judge(
+        "The new Tarrin handheld from Velcom will not go on sale until 2026, the company said.",
+        "Analysts expect the Brightbox handheld from Kestrel to go on sale by the end of 2025.",
+    )
+    _no_conflict(found)
+
+
+def test_deadlines_of_one_product_still_conflict() -> None:
+    found = judge(
+        "The new Tarrin handheld from Velcom will go on sale by 2026, the company said.",
+        "Analysts expect the new Tarrin handheld from Velcom to go on sale by the end of 2025.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "dates differ: by 2026 vs by the end of 2025" in found.reasons
+
+
+# Opposite verbs must act on one thing.
+
+
+def test_opposite_verbs_about_different_things_do_not_conflict() -> None:
+    found = judge(
+        "Fuel prices fall back from their record highs",
+        "Growth is being held back by recent interest rate rises, the group said, as fuel"
+        " prices stay high.",
+    )
+    _no_conflict(found)
+
+
+def test_opposite_verbs_about_one_thing_still_conflict() -> None:
+    found = judge(
+        "Fuel prices fall back from their record highs",
+        "Fuel prices rise back to their record highs",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "opposite verbs: fall vs rise" in found.reasons
+
+
+def test_neighbours_stay_inside_the_verb_clause() -> None:
+    text = "Interest rate rises, the group said, as fuel prices stay high."
+    assert cues.neighbours(text, "rises") == (frozenset({"interest", "rate"}), frozenset())
+
+
+# Negations that deny nothing: suppositions, "not ... until", and a negation the other claim
+# makes too in other words.
+
+
+def test_a_negation_inside_a_condition_does_not_conflict() -> None:
+    found = judge(
+        "If Brannock is not the club's first choice goalkeeper, that is a problem for me.",
+        "Brannock is currently the club's second choice goalkeeper.",
+    )
+    _no_conflict(found)
+
+
+def test_a_plain_negation_of_a_fact_still_conflicts() -> None:
+    found = judge(
+        "Brannock is not the club's first choice goalkeeper.",
+        "Brannock is the club's first choice goalkeeper.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_negation_agrees_with_a_claim_that_says_it_failed() -> None:
+    found = judge(
+        "Strand has not recovered from a knee injury and will miss the Velmor final.",
+        "Strand will miss the Velmor final after failing to recover from a knee injury.",
+    )
+    _no_conflict(found)
+
+
+def test_a_negation_of_a_reported_recovery_still_conflicts() -> None:
+    found = judge(
+        "Strand has not recovered from a knee injury and will miss the Velmor final.",
+        "Strand has recovered from a knee injury and will play in the Velmor final.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_not_until_dates_an_event_and_denies_nothing() -> None:
+    found = judge(
+        "The Tarrin console from Velcom will not reach shops until March 2026, analysts said.",
+        "The Tarrin console from Velcom will reach shops in June 2026, analysts said.",
+    )
+    _no_conflict(found)
+
+
+def test_not_until_still_contradicts_an_earlier_deadline() -> None:
+    found = judge(
+        "The Tarrin console from Velcom is not expected to reach shops until 2026, analysts said.",
+        "The Tarrin console from Velcom is expected to reach shops by the end of 2025, analysts"
+        " said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "dates differ: until 2026 vs by the end of 2025" in found.reasons
+
+
+# Amounts of other kinds: shares and changes, periods.
+
+
+def test_a_share_and_a_change_do_not_conflict() -> None:
+    found = judge(
+        "Fishing is 5% of Veltria's output, the ministry said.",
+        "Fishing output in Veltria rose 4%, the ministry said.",
+    )
+    _no_conflict(found)
+
+
+def test_two_shares_of_one_thing_still_conflict() -> None:
+    found = judge(
+        "About 5% of Veltria's economic output comes from fishing.",
+        "About 9% of Veltria's economic output comes from fishing.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_periods_named_by_length_are_not_amounts() -> None:
+    found = judge(
+        "Kestrel Bank says profits for the year will rise from the previous 12 months.",
+        "Kestrel Bank says profits were up on the previous three months.",
+    )
+    _no_conflict(found)
+
+
+# A deadline that has passed is history: a later event is another event.
+
+
+def test_a_past_until_and_a_later_event_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel was the only bus operator in Velmor until 1995, when Tarrin Buses arrived.",
+        "Tarrin Buses, which added night routes in Velmor in 2004, now runs most bus services.",
+    )
+    _no_conflict(found)
+
+
+def test_a_past_until_and_a_later_event_in_one_statement_still_conflict() -> None:
+    found = judge(
+        "Kestrel was the only bus operator in Velmor until 1995.",
+        "Kestrel bus operator in Velmor 2004.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_two_changes_not_dated_alike_do_not_conflict() -> None:
+    found = judge(
+        "The Velmor index gained 45 points by late morning.",
+        "By late morning the Velmor index had gained 20 points, traders said.",
+    )
+    _no_conflict(found)
+
+
+def test_two_changes_of_one_day_still_conflict() -> None:
+    found = judge(
+        "The Velmor index gained 45 points on Tuesday.",
+        "On Tuesday the Velmor index had gained 20 points, traders said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 45 vs 20") for r in found.reasons)
+
+
+def test_opposite_verbs_with_other_words_after_them_do_not_conflict() -> None:
+    found = judge(
+        "The number of loans approved in Veltria has risen for the first time since May.",
+        "The number of loans approved in Veltria has fallen to the lowest level for a decade.",
+    )
+    _no_conflict(found)
+
+
+# Plain negations conflict only with a claim they restate nearly word for word.
+
+
+def test_a_plain_negation_of_a_loosely_worded_claim_does_not_conflict() -> None:
+    found = judge(
+        "No date for the Velmor fraud trial has been set yet.",
+        "The three Velmor bankers are awaiting a date for their fraud trial.",
+    )
+    _no_conflict(found)
+    assert found.kind != Kind.CORROBORATES
+
+
+def test_amounts_of_a_dated_and_an_undated_claim_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel Games has sold more than five million copies of Tarrin since it went on sale"
+        " in November.",
+        "Kestrel Games has sold more than a million copies of Tarrin, the company said.",
+    )
+    _no_conflict(found)
+
+
+def test_opposite_verbs_with_another_subject_do_not_conflict() -> None:
+    found = judge(
+        "The Greens want Lena Rask to quit the Velmor city council.",
+        "She was joined on the Velmor city council by Lena Rask.",
+    )
+    _no_conflict(found)
+
+
+def test_opposite_verbs_with_one_subject_and_object_still_conflict() -> None:
+    found = judge(
+        "The Greens want Lena Rask to quit the Velmor city council.",
+        "The Greens want Lena Rask to join the Velmor city council.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "opposite verbs: quit vs join" in found.reasons
+
+
+def test_a_denial_of_what_a_shared_subject_was_does_not_conflict_with_its_other_acts() -> None:
+    found = judge(
+        "Mayor Ruth Kemp has denied her council was split over the tram line plan.",
+        "Her council revealed its support for the tram line plan ahead of the vote.",
+    )
+    _no_conflict(found)
+
+
+def test_bounds_that_overlap_do_not_conflict() -> None:
+    found = judge(
+        "The new Velmor screens give a picture up to six times as sharp as old sets.",
+        "The new Velmor screens give a picture at least four times as sharp as old sets.",
+    )
+    _no_conflict(found)
+
+
+def test_bounds_that_exclude_each_other_still_conflict() -> None:
+    found = judge(
+        "The new Velmor screens give a picture up to three times as sharp as old sets.",
+        "The new Velmor screens give a picture at least six times as sharp as old sets.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def _undated(first: str, second: str) -> Judgement:
+    """Claims from documents without a publication date: a month and day have no year."""
+    return relate(side(from_text(1, 1, first)), side(from_text(2, 2, second)), UNIFORM)
+
+
+def test_dates_without_a_year_of_two_acts_do_not_conflict() -> None:
+    _no_conflict(_undated("Released 25 February on PC.", "Released 1 March on PC."))
+
+
+def test_dates_without_a_year_of_one_event_still_conflict() -> None:
+    found = _undated(
+        "The Velmor bridge was opened to traffic by the mayor on March 12.",
+        "The Velmor bridge was opened to traffic by the mayor on March 14.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("dates differ") for r in found.reasons)
