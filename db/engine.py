@@ -209,7 +209,12 @@ class Database:
         reviewers never write. On SQLite this is `run_write`: its writers already take turns.
         """
         if self.is_sqlite:
-            return self.run_write(work)
+
+            def patient(session: Session) -> T:
+                session.connection(execution_options={LOCK_POLL_OPTION: ANALYSIS_LOCK_POLL_S})
+                return work(session)
+
+            return self.run_write(patient)
 
         def locked(session: Session) -> T:
             session.connection(execution_options={"isolation_level": PG_ANALYSIS_ISOLATION})
@@ -348,6 +353,11 @@ def _sqlite_engine(
 
 
 WRITE_LOCK_POLL_S = 0.002
+ANALYSIS_LOCK_POLL_S = 0.02
+"""An analysis waiting for SQLite's write lock looks ten times less often than a save, so a
+reviewer's save waiting at the same moment goes first (it takes milliseconds; a document's
+analysis takes a good part of a second)."""
+LOCK_POLL_OPTION = "claims_lock_poll_s"
 
 
 def _begin_immediate(conn: Any) -> None:
@@ -358,6 +368,7 @@ def _begin_immediate(conn: Any) -> None:
     reviewer's one-line save waited. Polling this often lets a waiting save in at the next
     gap between two documents. Gives up after the usual busy timeout, as SQLite would.
     """
+    poll = conn.get_execution_options().get(LOCK_POLL_OPTION, WRITE_LOCK_POLL_S)
     raw = conn.connection.driver_connection
     raw.execute("PRAGMA busy_timeout=0")
     deadline = time.monotonic() + BUSY_TIMEOUT_S
@@ -369,7 +380,7 @@ def _begin_immediate(conn: Any) -> None:
             except OperationalError as exc:
                 if "locked" not in str(exc.orig) or time.monotonic() > deadline:
                     raise
-                time.sleep(WRITE_LOCK_POLL_S)
+                time.sleep(poll)
     finally:
         raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
 

@@ -9,7 +9,9 @@ they check does not depend on timing.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session
 
 import claims.store.ingest
 import claims.store.matching
+import db.engine
 from claims.ingest.inputs import InputRef
 from claims.store.ingest import IngestOptions, ingest_one
 from claims.store.matching import rebuild
@@ -189,3 +192,33 @@ def test_a_relation_confirmed_during_a_rebuild_stays_confirmed_without_a_retry(
     with database.read() as session:
         after = session.get_one(Relation, relation.id)
     assert after.status == "confirmed"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("run", "poll"),
+    [("run_write", db.engine.WRITE_LOCK_POLL_S), ("run_analysis", db.engine.ANALYSIS_LOCK_POLL_S)],
+)
+def test_on_sqlite_an_analysis_waits_for_the_lock_less_eagerly_than_a_save(
+    sqlite_target: Target, monkeypatch: pytest.MonkeyPatch, run: str, poll: float
+) -> None:
+    """A save and an analysis waiting together: the save looks ten times as often, so it
+    goes first when the lock frees and a reviewer does not wait behind a whole document."""
+    assert db.engine.ANALYSIS_LOCK_POLL_S >= 5 * db.engine.WRITE_LOCK_POLL_S
+    path = sqlite_target.database.path
+    assert path is not None
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waits: list[float] = []
+
+    def wait(seconds: float) -> None:
+        """Instead of sleeping: record the wait; the third one frees the lock."""
+        waits.append(seconds)
+        if len(waits) == 3:
+            holder.execute("COMMIT")
+
+    monkeypatch.setattr(time, "sleep", wait)
+    getattr(sqlite_target.database, run)(lambda session: session.add(Setting(key=run, value=1)))
+    monkeypatch.undo()
+    holder.close()
+    assert waits == [poll] * 3
