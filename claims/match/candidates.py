@@ -4,7 +4,11 @@ Each claim is indexed under all its keys; to find a claim's candidates only its 
 are looked up (at most PROBE_KEYS of them, each shared by at most MAX_POSTINGS claims), so
 the work per claim stays bounded as the store grows. A candidate must share two looked-up
 keys, or one key that is rare (at most RARE_POSTINGS claims): one common shared word is
-not worth scoring, two rare ones always are.
+not worth scoring, two rare ones always are. Of those, a claim keeps at most
+CANDIDATE_BUDGET: the ones that share the most weight of looked-up keys, a rarer key
+weighing more. The budget does not grow with the store, so neither do the pairs scored per
+claim: a larger store gives each rare key more holders, and without the budget each new
+claim would be scored against all of them.
 
 Word-pair keys ("p:economy growth") are looked up apart from the others: up to PROBE_PAIRS
 of them, only when rare (at most RARE_POSTINGS claims), those of the commonest words first.
@@ -16,7 +20,8 @@ is skipped.
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claims.match.normalize.keys import PAIR, WORD
@@ -29,6 +34,8 @@ RARE_POSTINGS = 60
 """A key shared by at most this many claims makes a candidate on its own."""
 PROBE_PAIRS = 20
 """Word-pair keys looked up per claim (each held by at most RARE_POSTINGS claims)."""
+CANDIDATE_BUDGET = 20
+"""Candidates kept per claim, those sharing the most key weight first."""
 
 
 def probe_keys(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
@@ -67,18 +74,35 @@ def from_postings(
     postings: Mapping[str, Sequence[int]],
     frequency: Mapping[str, int],
 ) -> set[int]:
-    """The claims that share enough looked-up keys with `claim_id` (never itself)."""
+    """The claims that share enough looked-up keys with `claim_id` (never itself).
+
+    At most CANDIDATE_BUDGET of them: those sharing the most key weight, then the lowest ids.
+    """
     hits: Counter[int] = Counter()
+    shared: defaultdict[int, float] = defaultdict(float)
     rare: set[int] = set()
     for key in probes:
-        holders = postings.get(key, ())
-        is_rare = frequency.get(key, 0) <= RARE_POSTINGS
-        for other in holders:
+        count = frequency.get(key, 0)
+        weight = key_weight(count)
+        for other in postings.get(key, ()):
             if other != claim_id:
                 hits[other] += 1
-                if is_rare:
+                shared[other] += weight
+                if count <= RARE_POSTINGS:
                     rare.add(other)
-    return rare | {other for other, count in hits.items() if count >= 2}
+    found = rare | {other for other, count in hits.items() if count >= 2}
+    if len(found) <= CANDIDATE_BUDGET:
+        return found
+    return set(sorted(found, key=lambda other: (-shared[other], other))[:CANDIDATE_BUDGET])
+
+
+def key_weight(count: int) -> float:
+    """How much sharing a key held by `count` claims says: more the rarer it is.
+
+    Read against the largest key looked up, not the store size, so the order of candidates
+    does not change as the store grows.
+    """
+    return math.log(2 * MAX_POSTINGS / max(count, 1))
 
 
 class KeyIndex:
