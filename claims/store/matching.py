@@ -2,9 +2,10 @@
 
 `match_claims` runs inside the ingest transaction for the claims just stored: it writes
 their blocking keys to `claim_keys`, reads the postings of their rarest keys back with one
-indexed query per chunk (the same SQL on SQLite and PostgreSQL), scores and relates the
-candidates, and writes relations without touching reviewed ones: a confirmed or rejected
-pair keeps its row, and a rejected pair is never proposed again. Clusters and the proposed
+indexed query per chunk (the same SQL on SQLite and PostgreSQL), keeps each claim's
+closest candidates within the budget of `claims.match.candidates`, scores and relates
+them, and writes relations without touching reviewed ones: a confirmed or rejected pair
+keeps its row, and a rejected pair is never proposed again. Clusters and the proposed
 credibility of every affected claim are updated in the same transaction. `rebuild`
 recomputes everything except reviewed relations.
 """
