@@ -14,7 +14,10 @@ pairs found exhaustively. Each size runs in its own process so that peak memory 
 is its own. `--store` also times incremental matching into a SQLite file, one document
 (DOC_CLAIMS claims) at a time, as ingestion does. `--conflicts FILE` writes a seeded random
 sample of the proposed conflicts (texts and reasons, one JSON object a line) for labelling
-by hand: conflict precision is measured on such samples.
+by hand: conflict precision is measured on such samples. `--truth-cache DIR` keeps the ground
+truth between runs (it does not depend on blocking, only on the corpus and `relate`), so
+that two versions of the blocking can be compared back to back without scoring all pairs
+twice; clear it when `relate` or the corpus changes.
 """
 
 from __future__ import annotations
@@ -160,8 +163,27 @@ def exhaustive_links(
     return linked
 
 
+def cached_truth(
+    claims: Sequence[MatchClaim], queries: Sequence[int] | None, cache: Path | None, name: str
+) -> set[tuple[int, int]]:
+    """`exhaustive_links`, read from `cache` when an earlier run stored it there."""
+    slug = "-".join(name.replace(",", "").split())
+    path = None if cache is None else cache / f"{slug}-{len(claims)}-{len(queries or ())}.json"
+    if path is not None and path.exists():
+        return {(a, b) for a, b in json.loads(path.read_text())}
+    truth = exhaustive_links(claims, queries)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(sorted(truth)))
+    return truth
+
+
 def run_size(
-    name: str, claims: list[MatchClaim], store: bool, conflicts: Path | None = None
+    name: str,
+    claims: list[MatchClaim],
+    store: bool,
+    cache: Path | None = None,
+    conflicts: Path | None = None,
 ) -> dict[str, Any]:
     started = time.perf_counter()
     found, tally = match_all(claims, workers=2)
@@ -174,7 +196,7 @@ def run_size(
     sampler = random.Random(SEED)  # noqa: S311 - a reproducible sample, not a secret
     queries = None if exhaustive else sampler.sample(range(len(claims)), SAMPLE)
     truth_started = time.perf_counter()
-    truth = exhaustive_links(claims, queries)
+    truth = cached_truth(claims, queries, cache, name)
     if queries is not None:
         sampled = {claims[i].id for i in queries}
         blocked = {pair for pair in blocked if sampled & set(pair)}
@@ -196,7 +218,10 @@ def run_size(
         "truth_seconds": round(time.perf_counter() - truth_started, 1),
     }
     if store:
-        result["store_seconds"] = store_run(claims)
+        result["store_seconds"], stored = store_run(claims)
+        if queries is not None:
+            stored = {pair for pair in stored if sampled & set(pair)}
+        result["store_recall"] = round(len(truth & stored) / len(truth), 4) if truth else 1.0
     return result
 
 
@@ -221,12 +246,18 @@ def write_conflicts(path: Path, claims: Sequence[MatchClaim], found: Sequence[Fo
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def store_run(claims: list[MatchClaim]) -> float:
-    """Incremental matching into a SQLite file, one document of claims per call."""
+def store_run(claims: list[MatchClaim]) -> tuple[float, set[tuple[int, int]]]:
+    """Incremental matching into a SQLite file, one document of claims per call.
+
+    Returns the time and the related pairs stored (word rarity is read from the store as it
+    grows, so a few pairs are judged differently than in one run over everything).
+    """
+    from sqlalchemy import select
+
     from claims.store.matching import match_claims
     from db import migrate
     from db.engine import Database
-    from db.models import Claim, Document
+    from db.models import Claim, Document, Relation
 
     with tempfile.TemporaryDirectory() as folder:
         database = Database.from_target(str(Path(folder) / "bench.db"))
@@ -271,8 +302,10 @@ def store_run(claims: list[MatchClaim]) -> float:
                 session.flush()
                 match_claims(session, rows, "bench")
         seconds = time.perf_counter() - started
+        with database.write() as session:
+            pairs = session.execute(select(Relation.claim_id, Relation.other_claim_id)).all()
         database.dispose()
-    return round(seconds, 1)
+    return round(seconds, 1), {(a, b) for a, b in pairs}
 
 
 def bbc_claims(path: Path) -> list[MatchClaim]:
@@ -298,13 +331,22 @@ def bbc_claims(path: Path) -> list[MatchClaim]:
     return claims
 
 
-Job = tuple[str, int, str | None, bool, str | None]
+Job = tuple[str, int, str | None, bool, str | None, str | None]
+"""Name, size, BBC path, --store, truth cache folder, conflict sample file."""
 
 
 def _child(job: Job, queue: Any) -> None:
-    name, size, path, store, conflicts = job
+    name, size, path, store, cache, conflicts = job
     claims = bbc_claims(Path(path)) if path else generate(size)
-    queue.put(run_size(name, claims, store, Path(conflicts) if conflicts else None))
+    queue.put(
+        run_size(
+            name,
+            claims,
+            store,
+            Path(cache) if cache else None,
+            Path(conflicts) if conflicts else None,
+        )
+    )
 
 
 def main() -> None:
@@ -316,17 +358,22 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, help="Write the results here as JSON.")
     parser.add_argument(
+        "--truth-cache", type=Path, help="Keep the ground truth in this folder between runs."
+    )
+    parser.add_argument(
         "--conflicts",
         type=Path,
         help=f"Write a random sample of {CONFLICT_SAMPLE} BBC conflicts here (JSONL, seeded).",
     )
     arguments = parser.parse_args()
+    cache = str(arguments.truth_cache) if arguments.truth_cache else None
     jobs: list[Job] = [
-        (f"generated {size:,}", size, None, arguments.store, None) for size in arguments.sizes
+        (f"generated {size:,}", size, None, arguments.store, cache, None)
+        for size in arguments.sizes
     ]
     if arguments.bbc:
         conflicts = str(arguments.conflicts) if arguments.conflicts else None
-        jobs.append(("BBC News 2004-05", 0, str(arguments.bbc), arguments.store, conflicts))
+        jobs.append(("BBC News 2004-05", 0, str(arguments.bbc), arguments.store, cache, conflicts))
     context = multiprocessing.get_context("spawn")
     results = []
     for job in jobs:
@@ -349,7 +396,11 @@ def table(results: list[dict[str, Any]]) -> str:
     ]
     for r in results:
         kinds = sum(r["relations"].values())
-        store = f" (SQLite incremental {r['store_seconds']} s)" if "store_seconds" in r else ""
+        store = (
+            f" (SQLite incremental {r['store_seconds']} s, recall {r['store_recall']:.4f})"
+            if "store_seconds" in r
+            else ""
+        )
         lines.append(
             f"| {r['corpus']} | {r['claims']:,} | {r['candidates']:,}"
             f" ({100 * r['candidate_share']:.3f} %)"

@@ -88,7 +88,8 @@ def test_claims_sharing_only_common_words_meet_through_a_word_pair() -> None:
 def test_a_candidate_needs_one_rare_or_two_looked_up_keys() -> None:
     postings = {"w:rare": [1, 2], "w:a": [1, 3, 4], "w:b": [1, 4]}
     frequency = {"w:rare": 2, "w:a": 500, "w:b": 400}
-    assert from_postings(1, ["w:rare", "w:a", "w:b"], postings, frequency) == {2, 4}
+    sizes = {1: 3, 2: 1, 3: 1, 4: 2}
+    assert from_postings(1, ["w:rare", "w:a", "w:b"], postings, frequency, sizes) == {2, 4}
 
 
 def test_the_index_finds_a_repeated_story_but_not_an_unrelated_claim() -> None:

@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from claims.match import candidates
 from claims.match.build import from_text
+from claims.match.candidates import KeyIndex
+from claims.match.engine import keys_of
+from claims.store import matching
 from claims.store.matching import (
     corroboration_counts,
     match_claims,
@@ -247,3 +252,29 @@ def test_rejecting_a_corroboration_recomputes_credibility_and_undo_restores_it(
 
     service.undo()
     assert state() == ((1, 0, 1), corroborated)
+
+
+def test_incremental_matching_keeps_the_candidate_budget_as_a_rebuild_does(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(candidates, "CANDIDATE_BUDGET", 2)
+    monkeypatch.setattr(matching, "CANDIDATE_BUDGET", 2)
+    texts = [
+        "Zorblax Quintor opened a factory.",
+        "Zorblax Quintor opened a factory in Leeds after years of delays, protests and appeals.",
+        "Zorblax Quintor closed a factory.",
+        "Zorblax Quintor sold a shop, a factory, a depot and a warehouse in York last spring.",
+    ]
+    latest = "Zorblax Quintor opened a factory on Monday."
+    with target.database.write() as session:
+        stored = add_claims(session, make_document(session, " ".join(texts)), texts)
+        match_claims(session, stored, "tester")
+        [claim] = add_claims(session, make_document(session, latest), [latest])
+        report = match_claims(session, [claim], "tester")
+        loaded = matching.load_claims(session, [c.id for c in [*stored, claim]])
+    index = KeyIndex()
+    for item in loaded:
+        index.add(item.id, keys_of(item))
+    expected = index.candidates(claim.id, keys_of(loaded[-1]))
+    assert report.candidates == len(expected) == 2
+    assert expected == {stored[0].id, stored[2].id}  # the short ones share most of theirs

@@ -4,7 +4,12 @@ Each claim is indexed under all its keys; to find a claim's candidates only its 
 are looked up (at most PROBE_KEYS of them, each shared by at most MAX_POSTINGS claims), so
 the work per claim stays bounded as the store grows. A candidate must share two looked-up
 keys, or one key that is rare (at most RARE_POSTINGS claims): one common shared word is
-not worth scoring, two rare ones always are.
+not worth scoring, two rare ones always are. Of those, a claim keeps at most
+CANDIDATE_BUDGET: the ones that share the most weight of looked-up keys (a rarer key weighs
+more) for the two claims' numbers of keys, as in a Dice coefficient, so that a short claim
+sharing most of its keys comes before a long one sharing a few of its many. The budget does
+not grow with the store, so neither do the candidates per claim: a larger store gives each
+rare key more holders, and without the budget each new claim would be scored against all.
 
 Word-pair keys ("p:economy growth") are looked up apart from the others: up to PROBE_PAIRS
 of them, only when rare (at most RARE_POSTINGS claims), those of the commonest words first.
@@ -16,7 +21,8 @@ is skipped.
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claims.match.normalize.keys import PAIR, WORD
@@ -29,6 +35,8 @@ RARE_POSTINGS = 60
 """A key shared by at most this many claims makes a candidate on its own."""
 PROBE_PAIRS = 20
 """Word-pair keys looked up per claim (each held by at most RARE_POSTINGS claims)."""
+CANDIDATE_BUDGET = 100
+"""Candidates kept per claim, the closest first (see the module)."""
 
 
 def probe_keys(keys: Iterable[str], frequency: Mapping[str, int]) -> list[str]:
@@ -66,19 +74,57 @@ def from_postings(
     probes: Sequence[str],
     postings: Mapping[str, Sequence[int]],
     frequency: Mapping[str, int],
+    sizes: Mapping[int, int],
 ) -> set[int]:
-    """The claims that share enough looked-up keys with `claim_id` (never itself)."""
+    """The claims that share enough looked-up keys with `claim_id`, within the budget."""
+    return within_budget(claim_id, shared_weights(claim_id, probes, postings, frequency), sizes)
+
+
+def shared_weights(
+    claim_id: int,
+    probes: Sequence[str],
+    postings: Mapping[str, Sequence[int]],
+    frequency: Mapping[str, int],
+) -> dict[int, float]:
+    """The claims that share enough looked-up keys with `claim_id` (never itself): their weight."""
     hits: Counter[int] = Counter()
+    shared: defaultdict[int, float] = defaultdict(float)
     rare: set[int] = set()
     for key in probes:
-        holders = postings.get(key, ())
-        is_rare = frequency.get(key, 0) <= RARE_POSTINGS
-        for other in holders:
+        count = frequency.get(key, 0)
+        weight = key_weight(count)
+        for other in postings.get(key, ()):
             if other != claim_id:
                 hits[other] += 1
-                if is_rare:
+                shared[other] += weight
+                if count <= RARE_POSTINGS:
                     rare.add(other)
-    return rare | {other for other, count in hits.items() if count >= 2}
+    return {other: weight for other, weight in shared.items() if other in rare or hits[other] > 1}
+
+
+def within_budget(claim_id: int, shared: Mapping[int, float], sizes: Mapping[int, int]) -> set[int]:
+    """At most CANDIDATE_BUDGET of the `shared` claims: the closest, then the lowest ids.
+
+    `sizes` holds the number of keys of `claim_id` and, when there are too many candidates,
+    of each of them.
+    """
+    if len(shared) <= CANDIDATE_BUDGET:
+        return set(shared)
+    own = sizes[claim_id]
+
+    def closeness(other: int) -> tuple[float, int]:
+        return (-shared[other] / (own + sizes[other]), other)
+
+    return set(sorted(shared, key=closeness)[:CANDIDATE_BUDGET])
+
+
+def key_weight(count: int) -> float:
+    """How much sharing a key held by `count` claims says: more the rarer it is.
+
+    Read against the largest key looked up, not the store size, so the order of candidates
+    does not change as the store grows.
+    """
+    return math.log(2 * MAX_POSTINGS / max(count, 1))
 
 
 class KeyIndex:
@@ -86,10 +132,13 @@ class KeyIndex:
 
     def __init__(self) -> None:
         self.postings: dict[str, list[int]] = {}
+        self.sizes: dict[int, int] = {}
+        """Keys per claim."""
 
     def add(self, claim_id: int, keys: Iterable[str]) -> None:
         for key in keys:
             self.postings.setdefault(key, []).append(claim_id)
+            self.sizes[claim_id] = self.sizes.get(claim_id, 0) + 1
 
     def frequency(self) -> Mapping[str, int]:
         return _Lengths(self.postings)
@@ -97,7 +146,7 @@ class KeyIndex:
     def candidates(self, claim_id: int, keys: Iterable[str]) -> set[int]:
         frequency = self.frequency()
         probes = probe_keys(keys, frequency)
-        return from_postings(claim_id, probes, self.postings, frequency)
+        return from_postings(claim_id, probes, self.postings, frequency, self.sizes)
 
 
 class _Lengths(Mapping[str, int]):

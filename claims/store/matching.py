@@ -2,9 +2,10 @@
 
 `match_claims` runs inside the ingest transaction for the claims just stored: it writes
 their blocking keys to `claim_keys`, reads the postings of their rarest keys back with one
-indexed query per chunk (the same SQL on SQLite and PostgreSQL), scores and relates the
-candidates, and writes relations without touching reviewed ones: a confirmed or rejected
-pair keeps its row, and a rejected pair is never proposed again. Clusters and the proposed
+indexed query per chunk (the same SQL on SQLite and PostgreSQL), keeps each claim's
+closest candidates within the budget of `claims.match.candidates`, scores and relates
+them, and writes relations without touching reviewed ones: a confirmed or rejected pair
+keeps its row, and a rejected pair is never proposed again. Clusters and the proposed
 credibility of every affected claim are updated in the same transaction. `rebuild`
 recomputes everything except reviewed relations.
 """
@@ -22,7 +23,13 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
 from claims.match.build import from_features
-from claims.match.candidates import KeyIndex, from_postings, probe_keys
+from claims.match.candidates import (
+    CANDIDATE_BUDGET,
+    KeyIndex,
+    probe_keys,
+    shared_weights,
+    within_budget,
+)
 from claims.match.cluster import Appearance, UnionFind, stories
 from claims.match.engine import Found, Tally, candidate_pairs, judge, keys_of, rarity_of
 from claims.match.models import ChainNode, Independence, Kind, MatchClaim
@@ -317,11 +324,33 @@ def _candidates(
             select(ClaimKey.key, ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))
         ):
             postings[key].append(claim_id)
+    shared = {
+        claim_id: shared_weights(claim_id, found, postings, frequency)
+        for claim_id, found in probes.items()
+    }
+    crowded = {
+        other for found in shared.values() if len(found) > CANDIDATE_BUDGET for other in found
+    }
+    sizes = {claim_id: len(found) for claim_id, found in keys.items()}
+    sizes.update(key_counts(session, sorted(crowded - sizes.keys())))
     pairs: set[tuple[int, int]] = set()
-    for claim_id, found in probes.items():
-        for other in from_postings(claim_id, found, postings, frequency):
+    for claim_id, weights in shared.items():
+        for other in within_budget(claim_id, weights, sizes):
             pairs.add((min(claim_id, other), max(claim_id, other)))
     return sorted(pairs)
+
+
+def key_counts(session: Session, ids: Sequence[int]) -> dict[int, int]:
+    """How many keys each of these claims has (what the candidate budget ranks by)."""
+    counts: dict[int, int] = {}
+    for chunk in chunks(ids):
+        for claim_id, count in session.execute(
+            select(ClaimKey.claim_id, func.count())
+            .where(ClaimKey.claim_id.in_(chunk))
+            .group_by(ClaimKey.claim_id)
+        ):
+            counts[claim_id] = int(count)
+    return counts
 
 
 # --- relations ----------------------------------------------------------------------------
