@@ -293,9 +293,8 @@ def store_run(claims: list[MatchClaim]) -> tuple[float, set[tuple[int, int]]]:
                             end=position,
                             text=member.text,
                             norm_text=member.text.lower(),
-                            features={
-                                "entities": [e.model_dump(mode="json") for e in member.entities]
-                            },
+                            kind=member.kind,
+                            features=_stored_features(member, start - member.start),
                         )
                     )
                 session.add_all(rows)
@@ -306,6 +305,23 @@ def store_run(claims: list[MatchClaim]) -> tuple[float, set[tuple[int, int]]]:
             pairs = session.execute(select(Relation.claim_id, Relation.other_claim_id)).all()
         database.dispose()
     return round(seconds, 1), {(a, b) for a, b in pairs}
+
+
+def _stored_features(claim: MatchClaim, shift: int) -> dict[str, Any]:
+    """The claim's features as ingestion stores them: spans are offsets in the document."""
+
+    def moved(items: Sequence[Any]) -> list[dict[str, Any]]:
+        dumped = [item.model_dump(mode="json") for item in items]
+        for item in dumped:
+            item["span"] = {name: value + shift for name, value in item["span"].items()}
+        return dumped
+
+    return {
+        "entities": moved(claim.entities),
+        "dates": moved(claim.dates),
+        "quantities": moved(claim.quantities),
+        "negated": claim.negated,
+    }
 
 
 def bbc_claims(path: Path) -> list[MatchClaim]:
