@@ -206,7 +206,8 @@ class Database:
         lock that every analysis takes first, so analyses see each other's results as
         SQLite's one writer would; against reviewers, `work` must lock (FOR UPDATE) the
         reviewed rows it reads to copy or change, and write derived columns only, which
-        reviewers never write. On SQLite this is `run_write`: its writers already take turns.
+        reviewers never write. SQLite's writers already take turns; there an analysis only
+        waits for the lock less eagerly than a save (`ANALYSIS_LOCK_POLL_S`).
         """
         if self.is_sqlite:
 
