@@ -144,7 +144,7 @@ COUNT_NOUNS = word_set(
     " shares customers users subscribers visitors"
 )
 """Nouns that make a preceding 1600..2099 a count, not a year ("2000 troops")."""
-_OPEN_BEFORE = frozenset(
+OPEN_BEFORE = frozenset(
     {
         "by",
         "no later than",
@@ -158,6 +158,7 @@ _OPEN_BEFORE = frozenset(
         "as late as",
     }
 )
+"""Words before a date that make it an upper bound: a deadline ("no later than September")."""
 _OPEN_AFTER = frozenset(
     {
         "since",
@@ -304,7 +305,7 @@ def _qualified(
     start = core_start
     if qualifier is not None and qualifier not in _PLAIN:
         start = match.start("qual")
-        if qualifier in _OPEN_BEFORE:
+        if qualifier in OPEN_BEFORE:
             if qualifier == "before" and earliest is not None:
                 latest = earliest - timedelta(days=1)
             earliest = None

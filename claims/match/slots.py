@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from claims.extract.dates import OPEN_BEFORE
 from claims.extract.models import DateValue, Quantity, Span
 from claims.match.amounts import (
     DURATION_UNITS,
@@ -28,21 +29,8 @@ from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 from claims.text.normalize import word_set
 
-DEADLINE_QUALIFIERS = frozenset(
-    {
-        "by",
-        "no later than",
-        "not later than",
-        "until",
-        "till",
-        "through",
-        "by the end of",
-        "by the start of",
-        "before",
-        "as late as",
-        "within",
-    }
-)
+DEADLINE_QUALIFIERS = OPEN_BEFORE | {"within"}
+"""A date after one of these is a deadline: the latest day it may hold."""
 _CUT = {"year": 4, "decade": 3, "month": 7, "day": 10, "relative": 10}
 _EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 _MONTH_RE = re.compile(
