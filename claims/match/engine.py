@@ -14,7 +14,7 @@ from claims.match.candidates import KeyIndex
 from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
 from claims.match.normalize.keys import claim_keys
-from claims.match.relate import Side, relate, side
+from claims.match.relate import Side, plainly_unrelated, relate, side
 from claims.match.score import CANDIDATE_CUTOFF, Rarity, WordFrequency, score_pairs
 
 BATCH_PAIRS = 200_000
@@ -80,6 +80,8 @@ def judge_pair(a: Side, b: Side, rarity: Rarity) -> Found | None:
     """The relation of one pair, ordered by claim id, or None when unrelated."""
     if a.claim.id > b.claim.id:
         a, b = b, a
+    if plainly_unrelated(a, b, rarity):
+        return None
     judgement = relate(a, b, rarity)
     if judgement.kind == Kind.UNRELATED:
         return None

@@ -532,6 +532,22 @@ QUESTION = "question"
 MIN_CORROBORATING_WORDS = 3
 
 
+def plainly_unrelated(a: Side, b: Side, rarity: Rarity, thresholds: Thresholds = DEFAULT) -> bool:
+    """True when `relate` is bound to say unrelated, known from the word overlap alone.
+
+    Most candidate pairs above the rapidfuzz cutoff share a word or two and nothing more;
+    this lets matching skip the cue and subject analysis for them. It mirrors `_decide`:
+    not one text, and too little overlap for a subject by any of `_same_subject`'s rules.
+    """
+    shared = overlap(a, b, rarity)
+    if len(shared.shared) >= 2 and (
+        shared.dice >= min(thresholds.subject_dice, thresholds.slot_dice)
+        or _contained(shared, thresholds)
+    ):
+        return False
+    return wording(a, b) < thresholds.duplicate_wording
+
+
 def _same_subject(shared: Overlap, found: _Cues, thresholds: Thresholds, rarity: Rarity) -> bool:
     if len(shared.shared) < 2:
         return False
