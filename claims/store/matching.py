@@ -456,14 +456,16 @@ def _existing(
 ) -> dict[tuple[int, int], Relation]:
     """Stored relations of the found pairs, and every relation of re-matched claims.
 
-    Reads the found pairs themselves, not every relation of their claims: a claim of a big
-    story has thousands. Locked until the transaction ends: a reviewer's confirm or reject
-    either lands before (and is kept) or waits for this run (and then sees its result).
+    Reads the found pairs themselves (those the re-matched claims' own relations do not
+    already cover), not every relation of their claims: a claim of a big story has
+    thousands. Locked until the transaction ends: a reviewer's confirm or reject either
+    lands before (and is kept) or waits for this run (and then sees its result).
     """
-    wanted = sorted({(item.low, item.high) for item in found})
+    again = set(rematched)
+    wanted = sorted({(i.low, i.high) for i in found if i.low not in again and i.high not in again})
     queries: list[ColumnElement[bool]] = [
         or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk))
-        for chunk in chunks(sorted(set(rematched)))
+        for chunk in chunks(sorted(again))
     ]
     queries += [
         tuple_(Relation.claim_id, Relation.other_claim_id).in_(chunk)
