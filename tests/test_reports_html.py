@@ -109,7 +109,10 @@ def test_hostile_text_is_shown_literally(hostile_report: str) -> None:
     text = " ".join("".join(parse(hostile_report).itertext()).split())
     for line in XSS.splitlines():
         assert " ".join(line.split()) in text
-    assert "{{7*7}}" in text and "49" not in text.replace("2049", "")
+    assert "{{7*7}}" in text
+    # Clock times, dates and digests vary from run to run and may contain "49" by chance.
+    steady = re.sub(r"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(:\d{2})?|[0-9a-f]{12,}", "", text)
+    assert "49" not in steady, "template syntax in the data was evaluated"
 
 
 def test_template_syntax_in_data_is_not_evaluated(tmp_path: Path) -> None:
