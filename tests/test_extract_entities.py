@@ -138,3 +138,71 @@ def test_known_names_and_runs_of_names_stay_names_at_the_start_of_a_sentence() -
     assert "Turkey" in _names("Turkey said its exports of steel to Iraq rose.")
     assert "Federal Reserve" in _names("Federal Reserve officials kept rates on hold.")
     assert "Putin" in _names("Putin said the talks would go on.")
+
+
+TITLED_ARTICLE = (
+    "Vexland Extends Full Support to Norland's Emerging Cabinet, Signals Deeper Strategic"
+    " Engagement\n\n"
+    "The government of Vexland said on Monday that it would extend full support to the"
+    " emerging cabinet in Norland, a strategic partner. Foreign Minister Adela Brunn signals"
+    " deeper engagement in energy and trade, and the Harlow Institute called the move strategic."
+    " Analysts expect a visit and further talks in March."
+)
+
+
+def _document_entities(text: str) -> list[set[str]]:
+    from claims.extract.entities import find_document_entities, lowercase_words
+    from claims.extract.sentences import split_sentences
+
+    sentences = [(s.text, s.start) for s in split_sentences(text, [])]
+    found = find_document_entities(sentences, lowercase_words(text))
+    for (sentence, offset), entities in zip(sentences, found, strict=True):
+        for entity in entities:  # spans still point into the document
+            assert text[entity.span.start : entity.span.end] == entity.text, sentence
+            assert entity.span.start >= offset
+    return [{entity.text for entity in entities} for entities in found]
+
+
+def test_a_title_case_headline_keeps_only_names_the_document_or_gazetteer_knows() -> None:
+    from claims.extract.entities import is_title_case, lowercase_words
+
+    headline, *body = _document_entities(TITLED_ARTICLE)
+    assert is_title_case(TITLED_ARTICLE.split("\n")[0], lowercase_words(TITLED_ARTICLE))
+    assert headline == {"Vexland", "Norland"}  # named in the body; the rest are plain words
+    assert {"Vexland", "Norland", "Adela Brunn", "Harlow Institute"} <= set().union(*body)
+
+
+def test_a_title_case_headline_finds_names_inside_longer_runs() -> None:
+    text = (
+        "Norland's Foreign Minister Set to Visit Vexland for Talks with Adela Brunn\n\n"
+        "Adela Brunn will host the minister of Norland in Vexland, where talks are set for a"
+        " second visit in May."
+    )
+    headline, _ = _document_entities(text)
+    assert "Adela Brunn" in headline and "Vexland" in headline
+    assert not any("Talks" in name or "Visit" in name for name in headline)
+
+
+def test_sentences_of_names_are_not_title_case() -> None:
+    from claims.extract.entities import is_title_case
+
+    lowercase = frozenset({"support", "cabinet", "talks", "visit", "brown", "member"})
+    assert not is_title_case("Mr Dalton has been MP for North Wexley since 1997.", lowercase)
+    assert not is_title_case("Subs: Marsh, Brown, Tilley, Okafor, Brandt.", lowercase)
+    assert not is_title_case("The cabinet will Visit Vexland for Talks.", lowercase)
+    assert is_title_case("Vexland to Visit Norland for Talks on Support", lowercase)
+
+
+def test_a_bare_headline_keeps_its_runs_of_capitals() -> None:
+    text = "Vexland Extends Full Support to Norland's Emerging Cabinet"
+    (alone,) = _document_entities(text)
+    assert alone == {e.text for e in find_entities(text)}
+
+
+def test_extraction_gives_claims_the_document_level_entities() -> None:
+    from claims.extract.models import DocumentContext
+    from claims.extract.pipeline import extract_claims
+
+    claims = extract_claims(TITLED_ARTICLE, [], DocumentContext())
+    headline = next(claim for claim in claims if claim.text.startswith("Vexland Extends"))
+    assert {entity.text for entity in headline.entities} == {"Vexland", "Norland"}

@@ -11,6 +11,7 @@ transliteration variants, but never equates two different gazetteer entries (Ira
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
@@ -78,6 +79,10 @@ _COMMON_WORDS = word_set(
     southern skip select off on menu home back top more"""
 )
 
+TITLE_CASE_MIN_ORDINARY = 2
+"""Capitalised ordinary words a title-case line has at least (see `is_title_case`)."""
+_NAME_PARTS = _TITLE_WORDS | _ORG_WORDS | _PLACE_WORDS | _GROUP_WORDS
+
 _CANONICAL_KINDS = {
     "place": "place",
     "organization": "organization",
@@ -102,6 +107,77 @@ def find_entities(
         if entity is not None:
             entities.append(entity)
     return entities
+
+
+def find_document_entities(
+    sentences: Sequence[tuple[str, int]], lowercase: AbstractSet[str] = frozenset()
+) -> list[list[Entity]]:
+    """The entities of each (text, offset) sentence of one document.
+
+    A title-case line ("Moscow Extends Full Cooperation to Iraq's Emerging Government")
+    capitalises ordinary words, so runs of capitals there are not names. In it only names
+    the rest of the document also gives, or the gazetteer knows, are kept. A document made
+    of title-case lines alone (a bare headline) has nothing to check against and keeps its
+    runs as they are.
+    """
+    titles = [is_title_case(text, lowercase) for text, _ in sentences]
+    found: list[list[Entity]] = [
+        [] if title else find_entities(text, offset, lowercase=lowercase)
+        for (text, offset), title in zip(sentences, titles, strict=True)
+    ]
+    if all(titles):
+        return [find_entities(text, offset, lowercase=lowercase) for text, offset in sentences]
+    known = frozenset(entity.key for entities in found for entity in entities)
+    for index, (text, offset) in enumerate(sentences):
+        if titles[index]:
+            found[index] = _known_names_in_title(text, offset, known)
+    return found
+
+
+def is_title_case(text: str, lowercase: AbstractSet[str]) -> bool:
+    """True for a line that capitalises its ordinary words ("Set to Visit Moscow for Talks").
+
+    Every word but short function words starts with a capital, and at least
+    `TITLE_CASE_MIN_ORDINARY` of them, and a quarter, are words the document writes in lower
+    case elsewhere (`lowercase`) that are neither titles nor head words of names. So a line-up
+    of names or "Mr Sayeed has been MP for Mid-Bedfordshire" stays an ordinary sentence.
+    """
+    capitalised = ordinary = 0
+    for token in _TOKEN_RE.findall(text):
+        lowered = token.lower()
+        if not token[0].isupper():
+            if lowered not in _COMMON_WORDS and lowered not in _CONNECTORS:
+                return False
+            continue
+        capitalised += 1
+        ordinary += lowered in lowercase and lowered not in _NAME_PARTS and not _known_name(lowered)
+    return ordinary >= TITLE_CASE_MIN_ORDINARY and ordinary * 4 >= capitalised
+
+
+def _known_names_in_title(text: str, offset: int, known: AbstractSet[str]) -> list[Entity]:
+    """The longest pieces of each capitalised run that are known names (see
+    `find_document_entities`)."""
+    entities: list[Entity] = []
+    for run_start, run_end in _name_runs(text):
+        tokens = [match.span() for match in _TOKEN_RE.finditer(text, run_start, run_end)]
+        first = 0
+        while first < len(tokens):
+            entity = None
+            for last in range(len(tokens) - 1, first - 1, -1):
+                candidate = _entity(text, tokens[first][0], tokens[last][1], offset)
+                if candidate is not None and _is_known(candidate, known):
+                    entity = candidate
+                    break
+            if entity is None:
+                first += 1
+                continue
+            entities.append(entity)
+            first = last + 1
+    return entities
+
+
+def _is_known(entity: Entity, known: AbstractSet[str]) -> bool:
+    return entity.key in known or entity.key in canonical_keys() or _known_name(entity.key)
 
 
 def lowercase_words(text: str) -> frozenset[str]:

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Sequence
 from claims.extract.attribution import attribute as attribute_chains
 from claims.extract.checkworthiness import score_sentence
 from claims.extract.dates import find_dates
-from claims.extract.entities import find_entities, lowercase_words
+from claims.extract.entities import find_document_entities, lowercase_words
 from claims.extract.kinds import claim_kind, is_claim, is_negated
 from claims.extract.models import (
     ChainLink,
     DocumentContext,
+    Entity,
     ExtractedClaim,
     Reason,
     Role,
@@ -54,10 +55,12 @@ def extract_claims(
         return []
     chains = _chains(text, sentences, context, attribute or attribute_chains)
     score = score or score_sentence
-    lowercase = lowercase_words(text)
+    entities = find_document_entities(
+        [(sentence.text, sentence.start) for sentence in claims], lowercase_words(text)
+    )
     return [
-        _claim(text, sentence, chains[sentence.index], score, context, lowercase)
-        for sentence in claims
+        _claim(text, sentence, chains[sentence.index], score, context, found)
+        for sentence, found in zip(claims, entities, strict=True)
     ]
 
 
@@ -79,7 +82,7 @@ def _claim(
     chain: list[ChainLink],
     score: Scorer,
     context: DocumentContext,
-    lowercase: frozenset[str],
+    entities: list[Entity],
 ) -> ExtractedClaim:
     body = sentence.text
     dates = find_dates(body, context.published, sentence.start)
@@ -98,7 +101,7 @@ def _claim(
         quote_prefix=text[max(0, sentence.start - QUOTE_CONTEXT_CHARS) : sentence.start],
         quote_suffix=text[sentence.end : sentence.end + QUOTE_CONTEXT_CHARS],
         chain=chain,
-        entities=find_entities(body, sentence.start, lowercase=lowercase),
+        entities=entities,
         dates=dates,
         quantities=quantities,
         negated=is_negated(body),
