@@ -162,18 +162,25 @@ def _known_names_in_title(text: str, offset: int, known: AbstractSet[str]) -> li
         tokens = [match.span() for match in _TOKEN_RE.finditer(text, run_start, run_end)]
         first = 0
         while first < len(tokens):
-            entity = None
-            for last in range(len(tokens) - 1, first - 1, -1):
-                candidate = _entity(text, tokens[first][0], tokens[last][1], offset)
-                if candidate is not None and _is_known(candidate, known):
-                    entity = candidate
-                    break
-            if entity is None:
+            found = _longest_known(text, offset, tokens, first, known)
+            if found is None:
                 first += 1
                 continue
+            entity, last = found
             entities.append(entity)
             first = last + 1
     return entities
+
+
+def _longest_known(
+    text: str, offset: int, tokens: list[tuple[int, int]], first: int, known: AbstractSet[str]
+) -> tuple[Entity, int] | None:
+    """The longest known name starting at token `first`, with the index of its last token."""
+    for last in range(len(tokens) - 1, first - 1, -1):
+        entity = _entity(text, tokens[first][0], tokens[last][1], offset)
+        if entity is not None and _is_known(entity, known):
+            return entity, last
+    return None
 
 
 def _is_known(entity: Entity, known: AbstractSet[str]) -> bool:
