@@ -4,7 +4,8 @@ Usage: python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl [-n 3
 
 Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files into a temporary
 folder, ingests the folder into a fresh SQLite file (or the given database) the way
-`claims ingest` does, then ingests it again (all unchanged), and prints the figures.
+`claims ingest` does, then ingests it again (all unchanged), and prints the figures and how
+many sources the registry holds after the first ingest (all created by it on a fresh file).
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import func, select
+
 from claims.ingest.inputs import expand
 from claims.store.documents import Outcome
 from claims.store.ingest import IngestOptions, ingest_all
 from db import migrate
 from db.engine import Database
+from db.models import Source
 
 
 def write_corpus(corpus: Path, folder: Path, count: int) -> int:
@@ -48,6 +52,11 @@ def run(database: Database, folder: Path) -> tuple[float, dict[str, int]]:
     return elapsed, tally
 
 
+def count_sources(database: Database) -> int:
+    with database.read() as session:
+        return int(session.scalar(select(func.count()).select_from(Source)) or 0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -62,6 +71,7 @@ def main() -> None:
         database = Database.from_target(args.db or str(Path(tmp) / "bench.db"))
         migrate.upgrade(database)
         first, tally = run(database, folder)
+        sources = count_sources(database)
         again, tally_again = run(database, folder)
         database.dispose()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -69,6 +79,7 @@ def main() -> None:
     print(f"articles: {count} ({size / 1024:.0f} KB), database: {where}")
     print(f"first ingest:  {first:6.2f} s  {count / first:7.1f} documents/s  {tally}")
     print(f"second ingest: {again:6.2f} s  {count / again:7.1f} documents/s  {tally_again}")
+    print(f"sources in the registry after the first ingest: {sources}")
     print(f"peak memory: {peak:.0f} MB")
 
 

@@ -2,8 +2,10 @@
 
 Runs inside the caller's transaction (ingest, `claims sources edit`, `claims sources
 resolve`). Resolution reads the registry once per call into a `RegistryIndex`; sources it
-has to create (unknown speakers, the generic anonymous source, look-alike names) are added
-in a savepoint, so a concurrent writer creating the same one first is found, not duplicated.
+has to create (unknown speakers, the generic anonymous source, look-alike names) are written
+together once every link of the call is resolved, in a savepoint: should a concurrent writer
+have created one of them first, the batch is undone and the links are resolved one at a
+time, which finds that writer's source instead of duplicating it.
 Computed claim fields are only written when they change, so a refresh does not bump the
 `row_version` of claims it leaves as they were.
 """
@@ -13,9 +15,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from datetime import datetime
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, or_, select, update
+from sqlalchemy import Table, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -36,6 +39,8 @@ from db.models import (
     SourceFlag,
     SourceRating,
 )
+
+T = TypeVar("T")
 
 BATCH = 500
 """Claims recomputed per round trip in `refresh_claims`."""
@@ -128,13 +133,13 @@ def resolve_attributions(session: Session, attributions: Sequence[Attribution], 
 
     Sets `source_id`, `resolution` and `resolution_score`. Links a reviewer linked by hand
     (`resolution == "manual"`) are left alone. The same mention resolves the same way within
-    one call and, through the alias the new source gets, across documents.
+    one call and, through the alias the new source gets, across documents. The new sources
+    are written together, after every link is resolved.
     """
     if not attributions:
         return
     resolver = Resolver(session, actor, shared_index(session))
-    for link in attributions:
-        resolver.apply(link)
+    resolver.apply_all(attributions)
 
 
 class Resolver:
@@ -149,45 +154,307 @@ class Resolver:
         self.actor = actor
         self.index = index if index is not None else load_index(session)
         self.local = RegistryIndex()
-        self.cache: dict[tuple[str, str | None, str | None], Resolution] = {}
+        self.cache: dict[MentionKey, Resolution] = {}
         self.created: list[int] = []
+        self._local_sources: list[KnownSource] = []
+        self._found: dict[MentionKey, Resolution] = {}
+        self._plan: NewSources | None = None
 
     def apply(self, link: Attribution) -> bool:
         """Resolve one link; True when its source, method or score changed."""
+        resolution = self._resolve(link)
+        return resolution is not None and _assign(link, resolution)
+
+    def apply_all(self, links: Sequence[Attribution]) -> list[bool]:
+        """`apply` for each link in turn, with the new sources written in one batch.
+
+        Should a concurrent writer have created one of them meanwhile, the batch is undone
+        and the links are resolved again one by one, which finds that writer's source.
+        """
+        saved = (dict(self.cache), list(self._local_sources), list(self.created))
+        try:
+            resolutions = self._planned(links)
+        except NewSourceConflict:
+            self.cache, self.created = saved[0], saved[2]
+            self._rebuild_local(saved[1])
+            return [self.apply(link) for link in links]
+        return [
+            r is not None and _assign(link, r) for link, r in zip(links, resolutions, strict=True)
+        ]
+
+    def _planned(self, links: Sequence[Attribution]) -> list[Resolution | None]:
+        """The links' resolutions, the sources they ask for written at the end."""
+        self._found = self._index_resolutions(links)
+        news = [r.new_source for r in self._found.values() if r.new_source is not None]
+        self._plan = NewSources(self.session, self.actor, news)
+        try:
+            resolutions = [self._resolve(link) for link in links]
+            ids = self._plan.write()
+        finally:
+            self._plan, self._found = None, {}
+        self._renumber(ids)
+        return [_renumbered(r, ids) if r is not None else None for r in resolutions]
+
+    def _index_resolutions(self, links: Sequence[Attribution]) -> dict[MentionKey, Resolution]:
+        """What the registry index alone says of each mention not resolved yet."""
+        found: dict[MentionKey, Resolution] = {}
+        for link in links:
+            key = _mention_key(link)
+            if link.resolution == Method.MANUAL or key in self.cache or key in found:
+                continue
+            found[key] = self._from_index(key)
+        return found
+
+    def _resolve(self, link: Attribution) -> Resolution | None:
         if link.resolution == Method.MANUAL:
-            return False
-        affiliation = _affiliation_in_features(link)
-        key = (link.mention, link.speaker_role, affiliation)
+            return None
+        key = _mention_key(link)
         resolution = self.cache.get(key)
         if resolution is None:
-            resolution = self.index.resolve(
-                link.mention, speaker_role=link.speaker_role, affiliation=affiliation
-            )
+            resolution = self._found.get(key) or self._from_index(key)
             if resolution.new_source is not None:
-                resolution = self._created_here(link, affiliation) or self._create(resolution)
+                resolution = self._created_here(key) or self._create(resolution)
             self.cache[key] = resolution
-        values = (resolution.source_id, resolution.method.value, resolution.score)
-        if (link.source_id, link.resolution, link.resolution_score) == values:
-            return False
-        link.source_id, link.resolution, link.resolution_score = values
-        return True
+        return resolution
 
-    def _created_here(self, link: Attribution, affiliation: str | None) -> Resolution | None:
+    def _from_index(self, key: MentionKey) -> Resolution:
+        return self.index.resolve(key[0], speaker_role=key[1], affiliation=key[2])
+
+    def _created_here(self, key: MentionKey) -> Resolution | None:
         """The resolution to a source this transaction already created, if one fits."""
         if not self.local.sources:
             return None
-        found = self.local.resolve(
-            link.mention, speaker_role=link.speaker_role, affiliation=affiliation
-        )
+        found = self.local.resolve(key[0], speaker_role=key[1], affiliation=key[2])
         return found if found.source_id is not None and found.new_source is None else None
 
     def _create(self, resolution: Resolution) -> Resolution:
         new = resolution.new_source
         assert new is not None
-        source = create_source(self.session, self.actor, new, why="; ".join(resolution.reasons))
-        self.local.add(known_from_row(source))
-        self.created.append(source.id)
-        return resolution.model_copy(update={"source_id": source.id, "new_source": None})
+        why = "; ".join(resolution.reasons)
+        if self._plan is not None:
+            known = self._plan.create(new, why)
+        else:
+            known = known_from_row(create_source(self.session, self.actor, new, why=why))
+        self._local_sources.append(known)
+        self.local.add(known)
+        self.created.append(known.id)
+        return resolution.model_copy(update={"source_id": known.id, "new_source": None})
+
+    def _renumber(self, ids: Mapping[int, int]) -> None:
+        """Give the sources a batch planned their ids, once written."""
+        if not ids:
+            return
+        self.cache = {key: _renumbered(r, ids) for key, r in self.cache.items()}
+        self.created = [ids.get(i, i) for i in self.created]
+        self._rebuild_local(
+            [s.model_copy(update={"id": ids.get(s.id, s.id)}) for s in self._local_sources]
+        )
+
+    def _rebuild_local(self, sources: list[KnownSource]) -> None:
+        self._local_sources = sources
+        self.local = RegistryIndex(sources)
+
+
+MentionKey = tuple[str, str | None, str | None]
+"""A chain link's mention, speaker role and affiliation: what its resolution depends on."""
+
+
+def _mention_key(link: Attribution) -> MentionKey:
+    return (link.mention, link.speaker_role, _affiliation_in_features(link))
+
+
+def _assign(link: Attribution, resolution: Resolution) -> bool:
+    """Set the link's source, method and score; True when any of them changed."""
+    values = (resolution.source_id, resolution.method.value, resolution.score)
+    if (link.source_id, link.resolution, link.resolution_score) == values:
+        return False
+    link.source_id, link.resolution, link.resolution_score = values
+    return True
+
+
+def _renumbered(resolution: Resolution, ids: Mapping[int, int]) -> Resolution:
+    if resolution.source_id is None or resolution.source_id not in ids:
+        return resolution
+    return resolution.model_copy(update={"source_id": ids[resolution.source_id]})
+
+
+# --- creating sources -------------------------------------------------------------------
+
+PLANNED_IDS = 1 << 62
+"""Sources a batch plans get ids from here until written: above any real id, in order."""
+
+NEW_RATIONALE = "New source found in a text; not reviewed yet, so it cannot be judged."
+
+
+class NewSourceConflict(Exception):
+    """A batch of new sources met a row a concurrent writer created meanwhile."""
+
+
+class NewSources:
+    """New sources of one batch, named and numbered as `create_source` would, written at once.
+
+    `create` answers at once with the source a link will use (an existing one with the same
+    alias key, or a planned one with a temporary id); `write` inserts the planned ones.
+    """
+
+    def __init__(self, session: Session, actor: str, wanted: Sequence[NewSource]) -> None:
+        self.session = session
+        self.actor = actor
+        self.existing = _sources_by_alias_key(session, [new.alias_key for new in wanted])
+        self.taken = _names_taken(session, [new.name[:480] for new in wanted])
+        self.planned: list[tuple[NewSource, KnownSource, str]] = []
+        self.by_key: dict[str, KnownSource] = {}
+
+    def create(self, new: NewSource, why: str) -> KnownSource:
+        """The source a new-source resolution gets: found by its alias key, or planned."""
+        found = self.existing.get(new.alias_key) or self.by_key.get(new.alias_key)
+        if found is not None:
+            return found
+        known = KnownSource(
+            id=PLANNED_IDS + len(self.planned),
+            name=self._free_name(new.name),
+            kind=new.kind.value,
+            country=new.country,
+            parent_id=new.parent_id,
+            grade=Grade.F.value,
+            flags=frozenset(flag.flag for flag in new.flags),
+            aliases=(new.alias[:500],),
+            alias_keys=(new.alias_key[:500],),
+        )
+        self.planned.append((new, known, why))
+        self.by_key[new.alias_key[:500]] = known
+        return known
+
+    def _free_name(self, name: str) -> str:
+        """As `_free_name`, counting the names planned before this one as taken."""
+        candidate, number = name[:480], 1
+        while self._taken(candidate):
+            number += 1
+            candidate = f"{name[:480]} ({number})"
+        self.taken[candidate] = True
+        return candidate
+
+    def _taken(self, name: str) -> bool:
+        if name not in self.taken:
+            found = self.session.scalar(select(Source.id).where(Source.name == name))
+            self.taken[name] = found is not None
+        return self.taken[name]
+
+    def write(self) -> dict[int, int]:
+        """Insert the planned sources with their rating, alias and flags; temporary id ->
+        real id. Raises `NewSourceConflict` (nothing written) when a row is in the way."""
+        if not self.planned:
+            return {}
+        now = utcnow()
+        rows = [_source_values(self.actor, new, known.name, now) for new, known, _ in self.planned]
+        try:
+            with self.session.begin_nested():
+                ids = self._insert(rows, now)
+        except IntegrityError as error:
+            raise NewSourceConflict(str(error)) from error
+        for (new, known, why), source_id in zip(self.planned, ids, strict=True):
+            record(
+                self.session,
+                self.actor,
+                "source.create",
+                "source",
+                source_id,
+                after={"name": known.name, "kind": new.kind.value, "reason": why or "resolution"},
+            )
+        return {
+            known.id: source_id for (_, known, _), source_id in zip(self.planned, ids, strict=True)
+        }
+
+    def _insert(self, rows: list[dict[str, Any]], now: datetime) -> list[int]:
+        statement = insert(Source).returning(Source.id, sort_by_parameter_order=True)
+        ids = list(self.session.scalars(statement, rows))
+        news = [new for new, _, _ in self.planned]
+        ratings, aliases, flags = _child_values(self.actor, news, ids, now)
+        for model, values in ((SourceRating, ratings), (SourceAlias, aliases), (SourceFlag, flags)):
+            if values:
+                self.session.execute(insert(model), values)
+        return ids
+
+
+def _source_values(actor: str, new: NewSource, name: str, now: datetime) -> dict[str, Any]:
+    """The `sources` row of a new source, as `_insert_new` writes it."""
+    return {
+        "name": name,
+        "kind": new.kind.value,
+        "country": new.country,
+        "parent_id": new.parent_id,
+        "description": new.description,
+        "reliability": Grade.F.value,
+        "reliability_rationale": NEW_RATIONALE,
+        "reliability_evidence": [],
+        "reliability_set_by": actor,
+        "reliability_set_at": now,
+        "needs_review": new.needs_review,
+        "created_by": actor,
+        "created_at": now,
+        "row_version": 1,
+    }
+
+
+def _child_values(
+    actor: str, news: Sequence[NewSource], ids: Sequence[int], now: datetime
+) -> tuple[list[dict[str, Any]], ...]:
+    """The rating, alias and flag rows of new sources, as `_insert_new` writes them."""
+    ratings: list[dict[str, Any]] = []
+    aliases: list[dict[str, Any]] = []
+    flags: list[dict[str, Any]] = []
+    for new, source_id in zip(news, ids, strict=True):
+        ratings.append(
+            {
+                "source_id": source_id,
+                "grade": Grade.F.value,
+                "rationale": NEW_RATIONALE,
+                "evidence": [],
+                "disputed": False,
+                "set_by": actor,
+                "set_at": now,
+            }
+        )
+        aliases.append(
+            {"source_id": source_id, "alias": new.alias[:500], "key": new.alias_key[:500]}
+        )
+        flags.extend(
+            {
+                "source_id": source_id,
+                "flag": flag.flag,
+                "rationale": flag.rationale,
+                "evidence": list(flag.evidence),
+                "set_by": actor,
+                "set_at": now,
+            }
+            for flag in new.flags
+        )
+    return ratings, aliases, flags
+
+
+def _sources_by_alias_key(session: Session, keys: Sequence[str]) -> dict[str, KnownSource]:
+    """The stored sources having one of these alias keys, by key (one query per 500)."""
+    owner: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(keys)), BATCH):
+        found = session.execute(
+            select(SourceAlias.key, SourceAlias.source_id).where(SourceAlias.key.in_(chunk))
+        )
+        owner.update({key: source_id for key, source_id in found})
+    if not owner:
+        return {}
+    rows = session.execute(_SOURCE_COLUMNS.where(Source.id.in_(set(owner.values())))).all()
+    known = _known(session, rows)
+    return {key: known[source_id] for key, source_id in owner.items()}
+
+
+def _names_taken(session: Session, names: Sequence[str]) -> dict[str, bool]:
+    """Whether each name is already a source's (one query per 500)."""
+    taken = dict.fromkeys(names, False)
+    for chunk in _chunks(sorted(set(names)), BATCH):
+        taken.update(
+            dict.fromkeys(session.scalars(select(Source.name).where(Source.name.in_(chunk))), True)
+        )
+    return taken
 
 
 def create_source(session: Session, actor: str, new: NewSource, *, why: str = "") -> Source:
@@ -219,7 +486,7 @@ def create_source(session: Session, actor: str, new: NewSource, *, why: str = ""
 
 def _insert_new(session: Session, actor: str, new: NewSource) -> Source:
     now = utcnow()
-    rationale = "New source found in a text; not reviewed yet, so it cannot be judged."
+    rationale = NEW_RATIONALE
     source = Source(
         name=_free_name(session, new.name),
         kind=new.kind.value,
@@ -473,7 +740,7 @@ def descendants(session: Session, source_ids: Iterable[int]) -> set[int]:
     return family
 
 
-def _chunks(items: Sequence[int], size: int) -> Iterable[list[int]]:
+def _chunks(items: Sequence[T], size: int) -> Iterable[list[T]]:
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
 
