@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from claims.store import sources_links
 from claims.store.sources import Resolver, resolve_attributions
 from claims.store.sources_index import shared_index
-from claims.store.sources_links import NewSources
+from claims.store.sources_new import NewSources
 from db.models import Attribution, AuditEntry, Claim, Source, SourceAlias
 from tests.conftest import Target
 from tests.factories import make_claim, make_document, make_source
@@ -144,12 +144,13 @@ def test_a_source_a_concurrent_writer_created_meanwhile_is_reused(
     """A row with a planned alias key appears between resolution and writing: the batch is
     undone and the links are resolved one by one, which finds that row."""
     write = NewSources.write
+    rivals = [Source(name="Safaa Al Assam", kind="person", created_by="rival")]
+    rivals[0].aliases = [SourceAlias(alias="Safaa al-Assam", key="safaa al assam")]
 
     def concurrent_then_write(self: NewSources) -> dict[int, int]:
-        rival = Source(name="Safaa Al Assam", kind="person", created_by="rival")
-        rival.aliases = [SourceAlias(alias="Safaa al-Assam", key="safaa al assam")]
-        self.session.add(rival)
-        self.session.flush()
+        if rivals:  # the rival writes once, before the batch
+            self.session.add(rivals.pop())
+            self.session.flush()
         return write(self)
 
     with target.database.write() as session:
@@ -181,12 +182,15 @@ def test_a_source_another_connection_committed_meanwhile_is_reused(
         registry(session)
         claim_ids = [claim.id for claim in article(session)]
     write = NewSources.write
+    rival_pending = [True]
 
     def concurrent_then_write(self: NewSources) -> dict[int, int]:
-        with database.write() as other:
-            rival = Source(name="Safaa Al Assam", kind="person", created_by="rival")
-            rival.aliases = [SourceAlias(alias="Safaa al-Assam", key="safaa al assam")]
-            other.add(rival)
+        if rival_pending:  # the rival commits once, before the batch
+            rival_pending.clear()
+            with database.write() as other:
+                rival = Source(name="Safaa Al Assam", kind="person", created_by="rival")
+                rival.aliases = [SourceAlias(alias="Safaa al-Assam", key="safaa al assam")]
+                other.add(rival)
         return write(self)
 
     monkeypatch.setattr(NewSources, "write", concurrent_then_write)

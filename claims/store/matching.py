@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, Field
@@ -38,12 +38,11 @@ from claims.match.relate import side
 from claims.match.repeats import repeated_copies
 from claims.match.score import pairs_above_cutoff
 from claims.store.audit import record
+from claims.store.chunks import IN_LIST_SIZE, chunks
 from claims.store.sources_links import apply_credibility
 from db.models import Attribution, Claim, ClaimKey, Cluster, Document, Relation, Source
 
 PROPOSED, CONFIRMED, REJECTED = "proposed", "confirmed", "rejected"
-CHUNK = 900
-"""Ids or keys per IN (...) list: well under every backend's parameter limit."""
 LABEL_CHARS = 200
 MAX_OWNER_DEPTH = 8
 _CORROBORATING = (str(Kind.CORROBORATES), str(Kind.DUPLICATE))
@@ -158,11 +157,6 @@ def _finish(session: Session, actor: str, action: str, report: MatchReport, star
 
 
 # --- loading ------------------------------------------------------------------------------
-
-
-def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
@@ -469,7 +463,7 @@ def _existing(
     ]
     queries += [
         tuple_(Relation.claim_id, Relation.other_claim_id).in_(chunk)
-        for chunk in chunks(wanted, CHUNK // 2)
+        for chunk in chunks(wanted, IN_LIST_SIZE // 2)
     ]
     rows: dict[tuple[int, int], Relation] = {}
     for where in queries:

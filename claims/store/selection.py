@@ -9,7 +9,7 @@ resolves and `claims import` can load it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 from claims import __version__
 from claims.errors import NotFound
 from claims.reports.schema import Export, ExportDocument, ExportSelection
+from claims.store.chunks import chunks
 from claims.store.settings import exported_settings
 from claims.store.snapshot import (
     export_claim,
@@ -255,7 +256,7 @@ def _column_values(
     ids: set[int],
 ) -> set[Any]:
     values: set[Any] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(sorted(ids), CHUNK):
         values.update(session.scalars(select(column).where(key.in_(chunk)).distinct()))
     values.discard(None)
     return values
@@ -316,12 +317,6 @@ def _in(
     if ids is None:
         return list(session.scalars(query))
     rows: list[Row] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(sorted(ids), CHUNK):
         rows.extend(session.scalars(query.where(column.in_(chunk))))
     return rows
-
-
-def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]

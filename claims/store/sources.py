@@ -22,13 +22,12 @@ from claims.store.sources_links import (
     Resolver,
     apply_credibility,
     claims_citing,
-    load_index,
-    load_known,
     refresh_claims,
     relation_counts,
     reresolve,
     resolve_attributions,
 )
+from claims.store.sources_read import load_index, load_known
 from claims.store.sources_registry import (
     EditOutcome,
     QueueItem,

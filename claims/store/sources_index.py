@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.sources.resolve import RegistryIndex
+from claims.store.sources_read import load_index, load_known
 from db.models import Source, SourceAlias, SourceFlag
 
 
@@ -62,8 +63,6 @@ def fingerprint(session: Session) -> Fingerprint:
 
 def shared_index(session: Session) -> RegistryIndex:
     """The registry index as the caller's transaction sees it; callers must not change it."""
-    from claims.store.sources_links import load_index
-
     key = session.get_bind().engine.url.render_as_string(hide_password=True)
     current = fingerprint(session)
     with _LOCK:
@@ -85,8 +84,6 @@ def forget() -> None:
 
 def _grow(session: Session, entry: _Entry, current: Fingerprint) -> bool:
     """Add rows appended since `entry` was taken; False when anything else changed."""
-    from claims.store.sources_links import load_known
-
     old = entry.fingerprint
     new_sources = list(session.scalars(select(Source.id).where(Source.id > old.last_source)))
     new_aliases = session.execute(

@@ -1,11 +1,9 @@
 """Chain links to registry sources, and the propaganda flag and credibility of claims.
 
 Runs inside the caller's transaction (ingest, `claims sources edit`, `claims sources
-resolve`). Resolution reads the registry once per call into a `RegistryIndex`; sources it
-has to create (unknown speakers, the generic anonymous source, look-alike names) are written
-together once every link of the call is resolved, in a savepoint: should a concurrent writer
-have created one of them first, the batch is undone and the links are resolved one at a
-time, which finds that writer's source instead of duplicating it.
+resolve`). Resolution reads the registry once per call into a `RegistryIndex`; the sources
+it has to create (unknown speakers, the generic anonymous source, look-alike names) are
+written together once every link of the call is resolved (`claims.store.sources_new`).
 Computed claim fields are only written when they change, so a refresh does not bump the
 `row_version` of claims it leaves as they were.
 """
@@ -15,114 +13,32 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from claims.sources.credibility import Corroboration, GradedLink, propose
 from claims.sources.models import Grade, KnownSource, SourceKind
 from claims.sources.propaganda import ChainStep, path_dicts, propaganda_path
-from claims.sources.resolve import Method, NewSource, RegistryIndex, Resolution
-from claims.store.audit import record
+from claims.sources.resolve import Method, RegistryIndex, Resolution
+from claims.store.chunks import chunks
 from claims.store.sources_index import shared_index
-from db.base import utcnow
+from claims.store.sources_new import NewSourceConflict, NewSources, create_source
+from claims.store.sources_read import load_index, load_known
 from db.models import (
     Attribution,
     Claim,
     Relation,
     Source,
-    SourceAlias,
-    SourceFlag,
-    SourceRating,
 )
-
-T = TypeVar("T")
 
 BATCH = 500
 """Claims recomputed per round trip in `refresh_claims`."""
 
 Counts = Mapping[int, tuple[int, int, int]]
 """claim id -> (independent corroborations, dependent corroborations, conflicts)."""
-
-
-# --- reading the registry ---------------------------------------------------------------
-
-
-def load_index(session: Session) -> RegistryIndex:
-    """The whole registry as a resolution index (one query per table)."""
-    return RegistryIndex(load_known(session).values())
-
-
-def load_known(session: Session, ids: Iterable[int] | None = None) -> dict[int, KnownSource]:
-    """Sources as `KnownSource`s: all of them, or the given ones with all their ancestors."""
-    if ids is None:
-        rows = session.execute(_SOURCE_COLUMNS).all()
-        return _known(session, rows)
-    wanted = {i for i in ids if i is not None}
-    found: dict[int, KnownSource] = {}
-    while wanted:
-        rows = session.execute(_SOURCE_COLUMNS.where(Source.id.in_(wanted))).all()
-        batch = _known(session, rows)
-        found.update(batch)
-        wanted = {s.parent_id for s in batch.values() if s.parent_id is not None} - set(found)
-    return found
-
-
-_SOURCE_COLUMNS = select(
-    Source.id, Source.name, Source.kind, Source.country, Source.parent_id, Source.reliability
-)
-
-
-def _known(session: Session, rows: Sequence[Any]) -> dict[int, KnownSource]:
-    ids = [row.id for row in rows]
-    aliases: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    flags: dict[int, set[str]] = defaultdict(set)
-    for chunk in _chunks(ids, 5000):
-        alias_rows = session.execute(
-            select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.key)
-            .where(SourceAlias.source_id.in_(chunk))
-            .order_by(SourceAlias.id)
-        )
-        for source_id, alias, key in alias_rows:
-            aliases[source_id].append((alias, key))
-        flag_rows = session.execute(
-            select(SourceFlag.source_id, SourceFlag.flag).where(SourceFlag.source_id.in_(chunk))
-        )
-        for source_id, flag in flag_rows:
-            flags[source_id].add(flag)
-    return {
-        row.id: KnownSource(
-            id=row.id,
-            name=row.name,
-            kind=row.kind,
-            country=row.country,
-            parent_id=row.parent_id,
-            grade=row.reliability,
-            flags=frozenset(flags[row.id]),
-            aliases=tuple(alias for alias, _ in aliases[row.id]),
-            alias_keys=tuple(key for _, key in aliases[row.id]),
-        )
-        for row in rows
-    }
-
-
-def known_from_row(source: Source) -> KnownSource:
-    """A `KnownSource` for a row just created or edited in this session."""
-    return KnownSource(
-        id=source.id,
-        name=source.name,
-        kind=source.kind,
-        country=source.country,
-        parent_id=source.parent_id,
-        grade=source.reliability,
-        flags=frozenset(flag.flag for flag in source.flags),
-        aliases=tuple(alias.alias for alias in source.aliases),
-        alias_keys=tuple(alias.key for alias in source.aliases),
-    )
 
 
 # --- resolution -------------------------------------------------------------------------
@@ -234,7 +150,7 @@ class Resolver:
         if self._plan is not None:
             known = self._plan.create(new, why)
         else:
-            known = known_from_row(create_source(self.session, self.actor, new, why=why))
+            known = create_source(self.session, self.actor, new, why=why)
         self._local_sources.append(known)
         self.local.add(known)
         self.created.append(known.id)
@@ -276,263 +192,6 @@ def _renumbered(resolution: Resolution, ids: Mapping[int, int]) -> Resolution:
     if resolution.source_id is None or resolution.source_id not in ids:
         return resolution
     return resolution.model_copy(update={"source_id": ids[resolution.source_id]})
-
-
-# --- creating sources -------------------------------------------------------------------
-
-PLANNED_IDS = 1 << 62
-"""Sources a batch plans get ids from here until written: above any real id, in order."""
-
-NEW_RATIONALE = "New source found in a text; not reviewed yet, so it cannot be judged."
-
-
-class NewSourceConflict(Exception):
-    """A batch of new sources met a row a concurrent writer created meanwhile."""
-
-
-class NewSources:
-    """New sources of one batch, named and numbered as `create_source` would, written at once.
-
-    `create` answers at once with the source a link will use (an existing one with the same
-    alias key, or a planned one with a temporary id); `write` inserts the planned ones.
-    """
-
-    def __init__(self, session: Session, actor: str, wanted: Sequence[NewSource]) -> None:
-        self.session = session
-        self.actor = actor
-        self.existing = _sources_by_alias_key(session, [new.alias_key for new in wanted])
-        self.taken = _names_taken(session, [new.name[:480] for new in wanted])
-        self.planned: list[tuple[NewSource, KnownSource, str]] = []
-        self.by_key: dict[str, KnownSource] = {}
-
-    def create(self, new: NewSource, why: str) -> KnownSource:
-        """The source a new-source resolution gets: found by its alias key, or planned."""
-        found = self.existing.get(new.alias_key) or self.by_key.get(new.alias_key)
-        if found is not None:
-            return found
-        known = KnownSource(
-            id=PLANNED_IDS + len(self.planned),
-            name=self._free_name(new.name),
-            kind=new.kind.value,
-            country=new.country,
-            parent_id=new.parent_id,
-            grade=Grade.F.value,
-            flags=frozenset(flag.flag for flag in new.flags),
-            aliases=(new.alias[:500],),
-            alias_keys=(new.alias_key[:500],),
-        )
-        self.planned.append((new, known, why))
-        self.by_key[new.alias_key[:500]] = known
-        return known
-
-    def _free_name(self, name: str) -> str:
-        """As `_free_name`, counting the names planned before this one as taken."""
-        candidate, number = name[:480], 1
-        while self._taken(candidate):
-            number += 1
-            candidate = f"{name[:480]} ({number})"
-        self.taken[candidate] = True
-        return candidate
-
-    def _taken(self, name: str) -> bool:
-        if name not in self.taken:
-            found = self.session.scalar(select(Source.id).where(Source.name == name))
-            self.taken[name] = found is not None
-        return self.taken[name]
-
-    def write(self) -> dict[int, int]:
-        """Insert the planned sources with their rating, alias and flags; temporary id ->
-        real id. Raises `NewSourceConflict` (nothing written) when a row is in the way."""
-        if not self.planned:
-            return {}
-        now = utcnow()
-        rows = [_source_values(self.actor, new, known.name, now) for new, known, _ in self.planned]
-        try:
-            with self.session.begin_nested():
-                ids = self._insert(rows, now)
-        except IntegrityError as error:
-            raise NewSourceConflict(str(error)) from error
-        for (new, known, why), source_id in zip(self.planned, ids, strict=True):
-            record(
-                self.session,
-                self.actor,
-                "source.create",
-                "source",
-                source_id,
-                after={"name": known.name, "kind": new.kind.value, "reason": why or "resolution"},
-            )
-        return {
-            known.id: source_id for (_, known, _), source_id in zip(self.planned, ids, strict=True)
-        }
-
-    def _insert(self, rows: list[dict[str, Any]], now: datetime) -> list[int]:
-        statement = insert(Source).returning(Source.id, sort_by_parameter_order=True)
-        ids = list(self.session.scalars(statement, rows))
-        news = [new for new, _, _ in self.planned]
-        ratings, aliases, flags = _child_values(self.actor, news, ids, now)
-        for model, values in ((SourceRating, ratings), (SourceAlias, aliases), (SourceFlag, flags)):
-            if values:
-                self.session.execute(insert(model), values)
-        return ids
-
-
-def _source_values(actor: str, new: NewSource, name: str, now: datetime) -> dict[str, Any]:
-    """The `sources` row of a new source, as `_insert_new` writes it."""
-    return {
-        "name": name,
-        "kind": new.kind.value,
-        "country": new.country,
-        "parent_id": new.parent_id,
-        "description": new.description,
-        "reliability": Grade.F.value,
-        "reliability_rationale": NEW_RATIONALE,
-        "reliability_evidence": [],
-        "reliability_set_by": actor,
-        "reliability_set_at": now,
-        "needs_review": new.needs_review,
-        "created_by": actor,
-        "created_at": now,
-        "row_version": 1,
-    }
-
-
-def _child_values(
-    actor: str, news: Sequence[NewSource], ids: Sequence[int], now: datetime
-) -> tuple[list[dict[str, Any]], ...]:
-    """The rating, alias and flag rows of new sources, as `_insert_new` writes them."""
-    ratings: list[dict[str, Any]] = []
-    aliases: list[dict[str, Any]] = []
-    flags: list[dict[str, Any]] = []
-    for new, source_id in zip(news, ids, strict=True):
-        ratings.append(
-            {
-                "source_id": source_id,
-                "grade": Grade.F.value,
-                "rationale": NEW_RATIONALE,
-                "evidence": [],
-                "disputed": False,
-                "set_by": actor,
-                "set_at": now,
-            }
-        )
-        aliases.append(
-            {"source_id": source_id, "alias": new.alias[:500], "key": new.alias_key[:500]}
-        )
-        flags.extend(
-            {
-                "source_id": source_id,
-                "flag": flag.flag,
-                "rationale": flag.rationale,
-                "evidence": list(flag.evidence),
-                "set_by": actor,
-                "set_at": now,
-            }
-            for flag in new.flags
-        )
-    return ratings, aliases, flags
-
-
-def _sources_by_alias_key(session: Session, keys: Sequence[str]) -> dict[str, KnownSource]:
-    """The stored sources having one of these alias keys, by key (one query per 500)."""
-    owner: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(keys)), BATCH):
-        found = session.execute(
-            select(SourceAlias.key, SourceAlias.source_id).where(SourceAlias.key.in_(chunk))
-        )
-        owner.update({key: source_id for key, source_id in found})
-    if not owner:
-        return {}
-    rows = session.execute(_SOURCE_COLUMNS.where(Source.id.in_(set(owner.values())))).all()
-    known = _known(session, rows)
-    return {key: known[source_id] for key, source_id in owner.items()}
-
-
-def _names_taken(session: Session, names: Sequence[str]) -> dict[str, bool]:
-    """Whether each name is already a source's (one query per 500)."""
-    taken = dict.fromkeys(names, False)
-    for chunk in _chunks(sorted(set(names)), BATCH):
-        taken.update(
-            dict.fromkeys(session.scalars(select(Source.name).where(Source.name.in_(chunk))), True)
-        )
-    return taken
-
-
-def create_source(session: Session, actor: str, new: NewSource, *, why: str = "") -> Source:
-    """Create a source resolution asked for, or find the one a concurrent writer made."""
-    existing = _by_alias_key(session, new.alias_key)
-    if existing is not None:
-        return existing
-    try:
-        with session.begin_nested():
-            source = _insert_new(session, actor, new)
-    except IntegrityError:
-        existing = (
-            _by_alias_key(session, new.alias_key)
-            or session.scalars(select(Source).where(Source.name == new.name)).first()
-        )
-        if existing is None:
-            raise
-        return existing
-    record(
-        session,
-        actor,
-        "source.create",
-        "source",
-        source.id,
-        after={"name": source.name, "kind": source.kind, "reason": why or "resolution"},
-    )
-    return source
-
-
-def _insert_new(session: Session, actor: str, new: NewSource) -> Source:
-    now = utcnow()
-    rationale = NEW_RATIONALE
-    source = Source(
-        name=_free_name(session, new.name),
-        kind=new.kind.value,
-        country=new.country,
-        parent_id=new.parent_id,
-        description=new.description,
-        reliability=Grade.F.value,
-        reliability_rationale=rationale,
-        reliability_set_by=actor,
-        reliability_set_at=now,
-        needs_review=new.needs_review,
-        created_by=actor,
-        created_at=now,
-    )
-    source.ratings = [
-        SourceRating(grade=Grade.F.value, rationale=rationale, set_by=actor, set_at=now)
-    ]
-    source.aliases = [SourceAlias(alias=new.alias[:500], key=new.alias_key[:500])]
-    source.flags = [
-        SourceFlag(
-            flag=flag.flag,
-            rationale=flag.rationale,
-            evidence=list(flag.evidence),
-            set_by=actor,
-            set_at=now,
-        )
-        for flag in new.flags
-    ]
-    session.add(source)
-    session.flush()
-    return source
-
-
-def _free_name(session: Session, name: str) -> str:
-    """The name, or the name with a number when another source already has it."""
-    candidate, number = name[:480], 1
-    while session.scalar(select(Source.id).where(Source.name == candidate)) is not None:
-        number += 1
-        candidate = f"{name[:480]} ({number})"
-    return candidate
-
-
-def _by_alias_key(session: Session, key: str) -> Source | None:
-    return session.scalars(
-        select(Source).join(SourceAlias).where(SourceAlias.key == key).limit(1)
-    ).first()
 
 
 def _affiliation_in_features(link: Attribution) -> str | None:
@@ -674,7 +333,7 @@ def relation_counts(session: Session, claim_ids: Sequence[int]) -> dict[int, tup
     """Per claim: independent and dependent corroborations and conflicts (rejected ones
     left out; a duplicate counts as a dependent corroboration)."""
     tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for chunk in _chunks(list(claim_ids), BATCH):
+    for chunk in chunks(list(claim_ids), BATCH):
         rows = session.execute(
             select(Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent)
             .where(or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)))
@@ -704,7 +363,7 @@ def refresh_claims(session: Session, claim_ids: Sequence[int] | None = None) -> 
     """Recompute flags and proposals (after registry edits); returns how many changed."""
     ids = list(claim_ids) if claim_ids is not None else list(session.scalars(select(Claim.id)))
     changed = 0
-    for chunk in _chunks(sorted(set(ids)), BATCH):
+    for chunk in chunks(sorted(set(ids)), BATCH):
         claims = session.scalars(
             select(Claim)
             .where(Claim.id.in_(chunk))
@@ -720,7 +379,7 @@ def claims_citing(session: Session, source_ids: Iterable[int]) -> list[int]:
     """Claims whose chain links any of these sources or their descendants (children)."""
     family = descendants(session, source_ids)
     found: set[int] = set()
-    for chunk in _chunks(sorted(family), BATCH):
+    for chunk in chunks(sorted(family), BATCH):
         found.update(
             session.scalars(
                 select(Attribution.claim_id).where(Attribution.source_id.in_(chunk)).distinct()
@@ -738,11 +397,6 @@ def descendants(session: Session, source_ids: Iterable[int]) -> set[int]:
         frontier = children - family
         family |= children
     return family
-
-
-def _chunks(items: Sequence[T], size: int) -> Iterable[list[T]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
 
 
 @dataclass
@@ -770,7 +424,7 @@ def reresolve(session: Session, actor: str, *, document_id: int | None = None) -
         query = query.where(Claim.document_id == document_id)
     result = ReresolveResult()
     resolver = Resolver(session, actor)
-    for chunk in _chunks(list(session.scalars(query)), BATCH):
+    for chunk in chunks(list(session.scalars(query)), BATCH):
         claims = session.scalars(
             select(Claim)
             .where(Claim.id.in_(chunk))

@@ -31,7 +31,8 @@ from claims.sources.resolve import Method
 from claims.store.audit import record
 from claims.store.review import merge_sources as merge_rows
 from claims.store.review import snapshot
-from claims.store.sources_links import claims_citing, descendants, load_index, refresh_claims
+from claims.store.sources_links import claims_citing, descendants, refresh_claims
+from claims.store.sources_read import load_index
 from db.base import utcnow
 from db.models import Attribution, AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
 
