@@ -25,7 +25,7 @@ from claims.sources.propaganda import ChainStep, path_dicts, propaganda_path
 from claims.sources.resolve import Method, RegistryIndex, Resolution
 from claims.store.chunks import chunks
 from claims.store.sources_index import shared_index
-from claims.store.sources_new import NewSourceConflict, NewSources, create_source
+from claims.store.sources_new import PLANNED_IDS, NewSourceConflict, NewSources, create_source
 from claims.store.sources_read import load_index, load_known
 from db.models import (
     Attribution,
@@ -149,11 +149,13 @@ class Resolver:
         why = "; ".join(resolution.reasons)
         if self._plan is not None:
             known = self._plan.create(new, why)
+            made = known.id >= PLANNED_IDS and known.id not in self.created
         else:
-            known = create_source(self.session, self.actor, new, why=why)
+            known, made = create_source(self.session, self.actor, new, why=why)
         self._local_sources.append(known)
         self.local.add(known)
-        self.created.append(known.id)
+        if made:
+            self.created.append(known.id)
         return resolution.model_copy(update={"source_id": known.id, "new_source": None})
 
     def _renumber(self, ids: Mapping[int, int]) -> None:
@@ -405,6 +407,7 @@ class ReresolveResult:
 
     links: int = 0
     relinked: int = 0
+    """Links that now point at another source (a method or score change alone is not counted)."""
     created: int = 0
     claims_changed: int = 0
     methods: Counter[str] = field(default_factory=Counter)
@@ -412,7 +415,8 @@ class ReresolveResult:
     def summary(self) -> str:
         methods = ", ".join(f"{name} {n}" for name, n in self.methods.most_common())
         return (
-            f"{self.links} chain link(s) resolved ({methods or 'none'}); {self.relinked} changed, "
+            f"{self.links} chain link(s) resolved ({methods or 'none'}); {self.relinked} changed"
+            " source, "
             f"{self.created} new source(s); {self.claims_changed} claim(s) recomputed"
         )
 
@@ -431,11 +435,12 @@ def reresolve(session: Session, actor: str, *, document_id: int | None = None) -
             .options(selectinload(Claim.attributions))
             .order_by(Claim.id)
         ).all()
-        for claim in claims:
-            for link in claim.attributions:
-                result.links += 1
-                result.relinked += resolver.apply(link)
-                result.methods[link.resolution or "unresolved"] += 1
+        links = [link for claim in claims for link in claim.attributions]
+        before = [link.source_id for link in links]
+        resolver.apply_all(links)
+        result.links += len(links)
+        result.relinked += sum(a != link.source_id for a, link in zip(before, links, strict=True))
+        result.methods.update(link.resolution or "unresolved" for link in links)
         session.flush()
         result.claims_changed += recompute(session, claims)
         session.flush()

@@ -205,12 +205,15 @@ def _names_taken(session: Session, names: Sequence[str]) -> dict[str, bool]:
     return taken
 
 
-def create_source(session: Session, actor: str, new: NewSource, *, why: str = "") -> KnownSource:
-    """Create one source a resolution asked for, or find the one a concurrent writer made."""
+def create_source(
+    session: Session, actor: str, new: NewSource, *, why: str = ""
+) -> tuple[KnownSource, bool]:
+    """Create one source a resolution asked for, or find the one that has its alias key (a
+    concurrent writer may just have made it); True when it was created here."""
     batch = NewSources(session, actor, [new])
     known = batch.create(new, why)
     if known.id < PLANNED_IDS:
-        return known
+        return known, False
     try:
         ids = batch.write()
     except NewSourceConflict as conflict:
@@ -219,5 +222,5 @@ def create_source(session: Session, actor: str, new: NewSource, *, why: str = ""
         ) or session.scalar(select(Source.id).where(Source.name == new.name[:480]))
         if existing is None:
             raise conflict.error from None
-        return load_known(session, [existing])[existing]
-    return known.model_copy(update={"id": ids[known.id]})
+        return load_known(session, [existing])[existing], False
+    return known.model_copy(update={"id": ids[known.id]}), True
