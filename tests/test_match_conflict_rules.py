@@ -410,3 +410,64 @@ def test_dates_without_a_year_of_one_event_still_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("dates differ") for r in found.reasons)
+
+
+# Amounts of two times or of a whole and its part: conversions, changes "to", sums.
+
+
+def test_two_conversions_of_one_amount_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel Oil was sold to pay off a $27.5bn (£14.5bn) tax bill in Veltria.",
+        "Kestrel Oil faces a $27.5bn (£13bn) tax bill in Veltria and was sold to pay it.",
+    )
+    _no_conflict(found)
+
+
+def test_conversions_of_one_amount_that_differ_tenfold_still_conflict() -> None:
+    found = judge(
+        "The Veltria download market is set to be worth $1.8bn (£9.4m) by 2009, analysts say.",
+        "The Veltria download market is set to be worth $1.8bn (£94m) by 2009, analysts say.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 9.4 million vs 94 million") for r in found.reasons)
+
+
+def test_an_amount_before_a_rise_to_another_does_not_conflict() -> None:
+    found = judge(
+        "Tarrin Group's planned £1.35bn offer for the Velmor exchange was too low, investors said.",
+        "Tarrin Group's offer for the Velmor exchange will be raised to £1.5bn, investors said.",
+    )
+    _no_conflict(found)
+
+
+def test_two_amounts_something_rose_to_still_conflict() -> None:
+    found = judge(
+        "Tarrin Group's offer for the Velmor exchange was raised to £1.35bn, investors said.",
+        "Tarrin Group's offer for the Velmor exchange was raised to £1.5bn, investors said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_an_amount_above_where_something_rose_to_still_conflicts() -> None:
+    found = judge(
+        "Tarrin Group's offer for the Velmor exchange was £1.9bn, investors said.",
+        "Tarrin Group's offer for the Velmor exchange was raised to £1.5bn, investors said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_sum_of_parts_and_one_part_do_not_conflict() -> None:
+    found = judge(
+        "Brannock missed three penalties for Velmor in the cup final.",
+        "Brannock and Strand, who missed six penalties between them for Velmor in the cup final,"
+        " were dropped.",
+    )
+    _no_conflict(found)
+
+
+def test_two_sums_of_one_group_still_conflict() -> None:
+    found = judge(
+        "Brannock and Strand missed three penalties between them for Velmor in the cup final.",
+        "Brannock and Strand missed six penalties between them for Velmor in the cup final.",
+    )
+    assert found.kind == Kind.CONFLICTS

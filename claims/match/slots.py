@@ -21,6 +21,8 @@ from claims.match.amounts import (
     DURATION_UNITS,
     RELATIVE_UNITS,
     amount_kind,
+    change_target,
+    converted_from,
     currency_words,
     is_change,
     period_reference,
@@ -40,6 +42,9 @@ MAGNITUDE_GAP = 10.0
 """Amounts this many times apart are counts of different things, not two versions of one."""
 NUMBER_TOLERANCE = 0.05
 APPROXIMATE_TOLERANCE = 0.15
+EXCHANGE_TOLERANCE = 0.2
+"""How far two conversions of one amount may differ: exchange rates move and are rounded
+("$27.5bn (£14.5bn)" and "$27.5bn (£13bn)" are one tax bill)."""
 ANCHOR_BEFORE = 70
 ANCHOR_AFTER = 30
 
@@ -275,15 +280,20 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
     ]
     if single:
         pairs = [(qa, qb) for qa, qb in pairs if _alone(qa, a) and _alone(qb, b)]
-    agreed_a = {id(qa) for qa, qb in pairs if _compatible(qa, qb)}
-    agreed_b = {id(qb) for qa, qb in pairs if _compatible(qa, qb)}
+    agreed = [(qa, qb) for qa, qb in pairs if _agree(a, qa, b, qb)]
+    agreed_a = {id(qa) for qa, _ in agreed}
+    agreed_b = {id(qb) for _, qb in agreed}
     differing = [(qa, qb) for qa, qb in pairs if id(qa) not in agreed_a and id(qb) not in agreed_b]
     differing.sort(key=lambda pair: amount_kind(a, pair[0]) != amount_kind(b, pair[1]))
     for qa, qb in differing[:1]:
         unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
         reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
         relative = (qa.unit or "").lower() in RELATIVE_UNITS
-        per = amount_kind(a, qa) != amount_kind(b, qb) or _undated_changes(a, qa, b, qb)
+        per = (
+            amount_kind(a, qa) != amount_kind(b, qb)
+            or _undated_changes(a, qa, b, qb)
+            or _before_and_after(a, qa, b, qb)
+        )
         return Difference(
             "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or "", per=per
         )
@@ -299,6 +309,32 @@ def figures_apart(a: MatchClaim, b: MatchClaim) -> bool:
     if not first or not second:
         return False
     return not any(_comparable(qa, qb) and _compatible(qa, qb) for qa in first for qb in second)
+
+
+def _agree(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """Two amounts may be one value: compatible, or conversions of compatible amounts in
+    another currency that differ no more than exchange rates do."""
+    if _compatible(qa, qb):
+        return True
+    original_a, original_b = converted_from(a, qa), converted_from(b, qb)
+    if original_a is None or original_b is None:
+        return False
+    if not (_comparable(original_a, original_b) and _compatible(original_a, original_b)):
+        return False
+    low, high = sorted(abs(value or 0.0) for value in (qa.value, qb.value))
+    return high > 0 and (high - low) / high <= EXCHANGE_TOLERANCE
+
+
+def _before_and_after(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """One amount is what something rose (or fell) to and the other a plain amount on the
+    side it came from ("profits were £5m" / "profits rose to £7m"): the values of two times,
+    not two versions of one."""
+    target_a, target_b = change_target(a, qa), change_target(b, qb)
+    if bool(target_a) == bool(target_b) or qa.value is None or qb.value is None:
+        return False
+    if target_a:
+        return (qb.value - qa.value) * target_a < 0
+    return (qa.value - qb.value) * target_b < 0
 
 
 def _undated_changes(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
