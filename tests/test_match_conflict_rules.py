@@ -164,6 +164,23 @@ def test_one_figure_forecast_for_two_deadlines_still_conflicts() -> None:
     assert any(r.startswith("dates differ") for r in found.reasons)
 
 
+def test_a_forecast_figure_and_a_plan_with_other_horizons_do_not_conflict() -> None:
+    found = judge(
+        "Only 15% of homes in Velmor will get solar panels from Kestrel Power by 2027.",
+        "Kestrel Power has promised solar panels for all council homes in Velmor by 2030.",
+    )
+    _no_conflict(found)
+
+
+def test_one_plan_with_two_horizons_still_conflicts() -> None:
+    found = judge(
+        "Kestrel Power will fit solar panels on all council homes in Velmor by 2027.",
+        "Kestrel Power has promised solar panels for all council homes in Velmor by 2030.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "dates differ: by 2027 vs by 2030" in found.reasons
+
+
 def test_deadlines_of_two_products_do_not_conflict() -> None:
     found = judge(
         "The new Tarrin handheld from Velcom will not go on sale until 2026, the company said.",

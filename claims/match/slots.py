@@ -301,13 +301,15 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
 
 
 def figures_apart(a: MatchClaim, b: MatchClaim) -> bool:
-    """Both claims give figures (amounts that are no spans of time) and none of one is
-    compatible with one of the other: two forecasts of different figures ("95% of phones by
-    2008", "four times more by 2004") have different horizons without contradicting."""
+    """The claims forecast different figures (amounts that are no spans of time): only one
+    gives a figure, or none of one is compatible with one of the other. Two forecasts of
+    different figures ("95% of phones by 2008", "four times more by 2004"), or a figure and
+    a plan ("12% of homes by 2008", "all our output by 2010"), have different horizons
+    without contradicting."""
     first = [q for q in a.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
     second = [q for q in b.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
     if not first or not second:
-        return False
+        return bool(first or second)
     return not any(_comparable(qa, qb) and _compatible(qa, qb) for qa in first for qb in second)
 
 
