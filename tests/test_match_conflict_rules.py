@@ -91,6 +91,57 @@ def test_negated_heads_skip_light_words_shared_names_and_reporting_words() -> No
     assert cues.negated_heads("Kemp denied her council was split on the plan.", names) == ["split"]
 
 
+def test_a_denial_at_the_end_of_its_clause_denies_the_noun_before_it() -> None:
+    found = judge(
+        "Velmor council's bus fare move denied",
+        "Bus fares will be at the heart of the Velmor council's budget plans, the mayor said.",
+    )
+    _no_conflict(found)
+    assert cues.denied_heads("Velmor council's bus fare move denied") == [frozenset({"move"})]
+    assert cues.denied_heads("There is a black hole, a claim denied by the mayor.") is None
+
+
+def test_a_denial_at_the_end_of_its_clause_of_what_the_other_reports_still_conflicts() -> None:
+    found = judge(
+        "Velmor council's bus fare rise denied",
+        "The Velmor council will approve a bus fare rise in its budget plans, the mayor said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: denied vs reported" in found.reasons
+
+
+def test_a_denial_agrees_with_a_claim_that_the_act_failed() -> None:
+    found = judge(
+        "Velmor's hopes of cup medals were dashed as its rowers failed to win the final.",
+        "Velmor rowers deny they won cup medals in the final.",
+    )
+    _no_conflict(found)
+
+
+def test_a_denial_of_a_reported_win_still_conflicts() -> None:
+    found = judge(
+        "Velmor's rowers won cup medals in the final, officials said.",
+        "Velmor rowers deny they won cup medals in the final.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_negation_agrees_with_a_claim_that_declined_to_act() -> None:
+    found = judge(
+        "A spokeswoman for Kestrel Bank declined to comment on the Velmor report.",
+        "The Kestrel Bank spokeswoman would not comment on the Velmor report.",
+    )
+    _no_conflict(found)
+
+
+def test_a_negation_of_an_announced_comment_still_conflicts() -> None:
+    found = judge(
+        "The Kestrel Bank spokeswoman will comment on the Velmor report.",
+        "The Kestrel Bank spokeswoman will not comment on the Velmor report.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
 # Amounts and dates of different subjects, periods or figures.
 
 

@@ -258,13 +258,31 @@ def denied_heads(text: str) -> list[frozenset[str]] | None:
         if _deprives(text, match.start(), match.end()):
             continue
         after = text[match.end() :]
-        if _AGENT_RE.match(after):
-            return None
+        ends_clause = _AGENT_RE.match(after) or not content_words(_clause_after(after))
         words = [word for word in content_words(after) if word not in _BACK_REFERENCE_STEMS]
-        if not words:
+        head = _denied_before(text[: match.start()]) if ends_clause else None
+        if head is not None:
+            heads.append(head)
+            continue
+        if ends_clause or not words:
             return None
         heads.append(frozenset(words[:DENIED_HEAD]))
     return heads or None
+
+
+def _clause_after(text: str) -> str:
+    found = _CLAUSE_RE.search(text)
+    return text[: found.start()] if found else text
+
+
+def _denied_before(before: str) -> frozenset[str] | None:
+    """What a denial at the end of its clause denies: the noun right before it ("campaign move
+    denied" denies a move), unless that noun points back at the sentence ("a claim denied by
+    the chancellor") or says who spoke."""
+    words = content_words(before[max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0) :])
+    if not words or words[-1] in _BACK_REFERENCE_STEMS or words[-1] in REPORTING_STEMS:
+        return None
+    return frozenset(words[-1:])
 
 
 def opinion_negations(text: str) -> bool:
@@ -387,6 +405,25 @@ NEGATIVE_VERBS = word_set(
 )
 """Words with which a claim says something did not happen without "not": "failed to recover"
 says what "has not recovered" says, so a plain negation never conflicts with it."""
+
+_NOT_DONE_RE = re.compile(
+    r"(?i)\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines"
+    r"|declined|declining|unable)\s+to\b"
+)
+"""A negative verb with an infinitive ("failed to win", "declined to comment", "refused to
+publish"): the claim says an act was not done."""
+
+
+def says_not_done(text: str) -> bool:
+    """The claim says, without "not", that something did not happen: a plain negation or a
+    denial of that act agrees with it ("would not comment" / "declined to comment")."""
+    return count_words(text, NEGATIVE_VERBS) > 0 or refuses_act(text)
+
+
+def refuses_act(text: str) -> bool:
+    """A negative verb governs an act ("failed to win", "refused to publish")."""
+    return bool(_NOT_DONE_RE.search(text))
+
 
 _HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|unless|whether)\b")
 

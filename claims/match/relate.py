@@ -239,6 +239,8 @@ def _polarity(
         return None, True, False
     if denial and cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
         return None, True, False
+    if denial and cues.refuses_act(reported.claim.text):
+        return None, True, False
     if not _same_assertion(negated, reported, names, denial, near_identical):
         return None, True, True
     return f"polarity: {first} vs {second}", False, False
@@ -253,7 +255,7 @@ def _same_assertion(
     must not say the same with a negative verb ("has not recovered" / "failed to recover")."""
     if cues.hypothetical_negations(negated.claim.text):
         return False
-    plain_agrees = not near_identical or cues.count_words(reported.claim.text, cues.NEGATIVE_VERBS)
+    plain_agrees = not near_identical or cues.says_not_done(reported.claim.text)
     if not denial and plain_agrees:
         return False
     roots = {cues.word_root(word) for word in reported.words}
