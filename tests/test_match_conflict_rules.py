@@ -539,3 +539,20 @@ def test_two_sums_of_one_group_still_conflict() -> None:
         "Brannock and Strand missed six penalties between them for Velmor in the cup final.",
     )
     assert found.kind == Kind.CONFLICTS
+
+
+def test_shares_of_groups_set_apart_by_thresholds_do_not_conflict() -> None:
+    found = judge(
+        "In Veltria 16% of nurses earn more than £50,000, the union said.",
+        "In Veltria 35% of nurses earn less than £20,000, the union said.",
+    )
+    _no_conflict(found)
+
+
+def test_shares_of_one_group_with_one_threshold_still_conflict() -> None:
+    found = judge(
+        "In Veltria 16% of nurses earn more than £50,000, the union said.",
+        "In Veltria 35% of nurses earn more than £50,000, the union said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 16 vs 35") for r in found.reasons)

@@ -293,6 +293,7 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
             amount_kind(a, qa) != amount_kind(b, qb)
             or _undated_changes(a, qa, b, qb)
             or _before_and_after(a, qa, b, qb)
+            or _groups_apart(a, qa, b, qb)
         )
         return Difference(
             "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or "", per=per
@@ -337,6 +338,32 @@ def _before_and_after(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) 
     if target_a:
         return (qb.value - qa.value) * target_a < 0
     return (qa.value - qb.value) * target_b < 0
+
+
+_CLAUSE_END_RE = re.compile(r"[;:()]|[,.](?!\d)|\s-\s|\b(?:compared|while|whereas|but)\b")
+
+
+def _threshold(claim: MatchClaim, quantity: Quantity) -> Quantity | None:
+    """A bound later in the amount's clause that says which group it counts ("16% of women
+    earn more than £50,000"): the first amount of another unit with a lower or upper bound."""
+    rest = claim.text[quantity.span.end - claim.start :]
+    found = _CLAUSE_END_RE.search(rest)
+    end = quantity.span.end + (found.start() if found else len(rest))
+    for other in claim.quantities:
+        if quantity.span.end <= other.span.start and other.span.end <= end:
+            bounded = other.low is not None or other.high is not None
+            if bounded and other.unit != quantity.unit:
+                return other
+    return None
+
+
+def _groups_apart(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """The amounts count groups set apart by thresholds that exclude each other ("16% earn
+    more than £50,000" / "35% earn less than £20,000"): two groups, not one."""
+    first, second = _threshold(a, qa), _threshold(b, qb)
+    if first is None or second is None or not _comparable(first, second):
+        return False
+    return not _compatible(first, second)
 
 
 def _undated_changes(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
