@@ -142,6 +142,24 @@ def test_a_negation_of_an_announced_comment_still_conflicts() -> None:
     assert found.kind == Kind.CONFLICTS
 
 
+def test_a_denial_agrees_with_a_report_of_claims() -> None:
+    found = judge(
+        "Kestrel posters were withdrawn amid claims they were racist, the Velmor council said.",
+        "Kestrel has denied its posters were racist, the Velmor council said.",
+    )
+    _no_conflict(found)
+    assert not cues.reports_accusation("Kestrel claims the posters were withdrawn.")
+
+
+def test_a_denial_of_what_the_other_claim_asserts_about_it_still_conflicts() -> None:
+    found = judge(
+        "Kestrel posters were racist, the Velmor council said.",
+        "Kestrel has denied its posters were racist, the Velmor council said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: reported vs denied" in found.reasons
+
+
 # Amounts and dates of different subjects, periods or figures.
 
 

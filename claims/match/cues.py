@@ -113,6 +113,17 @@ ACCUSATION_WORDS = word_set(
 )
 """Words with which a claim reports an accusation: denying the accusation agrees that it was
 made ("denies fraud" and "is on trial for fraud" can both be true)."""
+_CLAIMS_NOUN_RE = re.compile(
+    r"(?i)\b(?:amid|to|over|about|of|the|these|those|such|fresh|new)\s+claims?\b"
+)
+"""Claims as a noun ("amid claims they were ...", "respond to claims that ..."): a report that
+someone claims something, as opposed to the verb with which a claim asserts it."""
+
+
+def reports_accusation(text: str) -> bool:
+    """The claim reports an accusation or a claim rather than asserting it."""
+    return count_words(text, ACCUSATION_WORDS) > 0 or bool(_CLAIMS_NOUN_RE.search(text))
+
 
 _NEGATION_RE = re.compile(
     r"(?i)\b(?:not|never|no longer|nobody|no[ -]one|nothing|none|neither|nor|cannot|no(?=\s+[a-z])"

@@ -237,7 +237,7 @@ def _polarity(
     denial = "denied" in (first, second)
     if not denial and not restated:
         return None, True, False
-    if denial and cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
+    if denial and cues.reports_accusation(reported.claim.text):
         return None, True, False
     if denial and cues.refuses_act(reported.claim.text):
         return None, True, False
