@@ -574,3 +574,23 @@ def test_shares_of_one_group_with_one_threshold_still_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("numbers differ: 16 vs 35") for r in found.reasons)
+
+
+# A ranking is of one moment: amounts given with other ranks are of other moments.
+
+
+def test_amounts_of_a_film_at_two_places_in_the_chart_do_not_conflict() -> None:
+    found = judge(
+        "Velmor Knights entered the box office chart in second place, taking $12.7m.",
+        "Velmor Knights moved down the box office chart to fourth place after taking $10.7m.",
+    )
+    _no_conflict(found)
+
+
+def test_amounts_of_a_film_at_one_place_in_the_chart_still_conflict() -> None:
+    found = judge(
+        "Velmor Knights entered the box office chart in second place, taking $12.7m.",
+        "Velmor Knights entered the box office chart in second place after taking $10.7m.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 12.7 million vs 10.7 million") for r in found.reasons)

@@ -27,6 +27,7 @@ from claims.match.slots import (
     figures_apart,
     head_words,
     quantity_difference,
+    ranked_apart,
     shares_event,
 )
 from claims.match.subjects import (
@@ -446,7 +447,7 @@ def _numbers(
 ) -> str | None:
     """Amounts that differ in one slot: of one period, and of a named subject both claims
     share where the claims are not alike anyway (then also the only amount of its unit)."""
-    if amounts is None or dated_apart(a.claim, b.claim):
+    if amounts is None or dated_apart(a.claim, b.claim) or ranked_apart(a.claim, b.claim):
         return None
     if strong:
         return _slot(a, b, amounts, strong, rarity, named)

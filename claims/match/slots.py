@@ -171,6 +171,29 @@ def dated_apart(a: MatchClaim, b: MatchClaim) -> bool:
     return SAME not in (_events(a.dates, b.dates), _unresolved(a.dates, b.dates))
 
 
+_RANK = (
+    r"(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:place|position|spot)"
+)
+_RANK_RE = re.compile(rf"(?i)\b{_RANK}\b")
+_RANK_MOVE_RE = re.compile(
+    r"(?i)\b(?:down|up|fell|dropped|slipped|slid|rose|climbed|moved|jumped)\b"
+    rf"(?:\s+[\w']+){{0,4}}?\s+to\s+(?:the\s+)?{_RANK}\b"
+)
+"""A move in a ranking ("dropped to second place", "moved down the chart to fourth place")."""
+
+
+def ranked_apart(a: MatchClaim, b: MatchClaim) -> bool:
+    """The claims rank their subject differently ("in second place" / "down to fourth place"),
+    or one says it moved in the ranking and the other does not: a ranking is of one moment
+    (a week's chart, a table after a round), so their amounts are of two moments."""
+    moves = [bool(_RANK_MOVE_RE.search(claim.text)) for claim in (a, b)]
+    if moves[0] != moves[1]:
+        return True
+    ranks = [{rank.lower() for rank in _RANK_RE.findall(claim.text)} for claim in (a, b)]
+    return bool(ranks[0] and ranks[1] and not ranks[0] & ranks[1])
+
+
 SAME: Final = "same"
 _Found = tuple[DateValue, DateValue] | Literal["same"] | None
 
