@@ -467,5 +467,10 @@ def accused_content(text: str) -> frozenset[str] | None:
     found = _ACCUSED_RE.search(text)
     if found is None:
         return None
-    words = frozenset(content_words(found[1])[:DENIED_HEAD])
-    return words or None
+    words = [word for word in content_words(found[1]) if word not in PREFIXES]
+    return frozenset(words[:DENIED_HEAD]) or None
+
+
+PREFIXES = frozenset({"anti", "pro", "non", "ex", "pre", "post", "co", "self", "counter"})
+"""Parts of hyphenated words that say nothing alone: "anti-Semitism" and "anti-Islamic" do
+not share what they are about."""
