@@ -160,6 +160,23 @@ def test_a_denial_of_what_the_other_claim_asserts_about_it_still_conflicts() -> 
     assert "polarity: reported vs denied" in found.reasons
 
 
+def test_a_denied_accusation_shares_no_bare_prefix_with_another() -> None:
+    found = judge(
+        "Kestrel posters prompted accusations of anti-Semitism, claims denied by the Velmor party.",
+        "The Velmor party leader said the deal laid to rest any suggestion the Kestrel posters"
+        " were anti-Islamic.",
+    )
+    _no_conflict(found)
+
+
+def test_a_denied_accusation_the_other_claim_makes_still_conflicts() -> None:
+    found = judge(
+        "Kestrel posters prompted accusations of anti-Semitism, claims denied by the Velmor party.",
+        "The Kestrel posters showed anti-Semitism, the Velmor party leader said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
 # Amounts and dates of different subjects, periods or figures.
 
 
@@ -594,3 +611,23 @@ def test_amounts_of_a_film_at_one_place_in_the_chart_still_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("numbers differ: 12.7 million vs 10.7 million") for r in found.reasons)
+
+
+# A twelve-month period dated by its end is not the calendar year.
+
+
+def test_a_year_to_march_and_the_calendar_year_do_not_conflict() -> None:
+    found = judge(
+        "In the year to March 2024, Veltria's economy grew by 8.5%, the ministry said.",
+        "Veltria's economy grew 6.9% in 2024, the ministry said.",
+    )
+    _no_conflict(found)
+
+
+def test_two_amounts_of_one_year_to_march_still_conflict() -> None:
+    found = judge(
+        "In the year to March 2024, Veltria's economy grew by 8.5%, the ministry said.",
+        "In the year to March 2024, Veltria's economy grew by 6.9%, the ministry said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 8.5 vs 6.9") for r in found.reasons)

@@ -168,7 +168,22 @@ def dated_apart(a: MatchClaim, b: MatchClaim) -> bool:
         return True
     if {value.text.lower() for value in a.dates} & {value.text.lower() for value in b.dates}:
         return False
+    if _year_to(a) != _year_to(b):
+        return True
     return SAME not in (_events(a.dates, b.dates), _unresolved(a.dates, b.dates))
+
+
+_YEAR_TO_RE = re.compile(
+    r"(?i)\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$"
+)
+
+
+def _year_to(claim: MatchClaim) -> bool:
+    """The claim dates a twelve-month period by its end ("in the year to March 2004"): a
+    financial year, not the calendar year it ends in."""
+    return any(
+        _YEAR_TO_RE.search(claim.text[: value.span.start - claim.start]) for value in claim.dates
+    )
 
 
 _RANK = (
