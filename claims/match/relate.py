@@ -204,7 +204,9 @@ def _polarity(
     another clause of the sentence ("Jones, who did not win a medal, ..."). A denial
     rejects an assertion by its nature; a plain negation only conflicts with a claim it
     nearly restates, and a denial of an accusation ("denies fraud") agrees with a report that
-    the accusation was made ("on trial for fraud"). In those cases the pair is (reason None,
+    the accusation was made ("on trial for fraud", "amid claims of fraud"), as a denial of an
+    act agrees with a claim that it failed or was refused ("failed to win", "refused to
+    publish"). In those cases the pair is (reason None,
     unsettled True): it neither conflicts nor corroborates. When the other claim negates
     too ("No-one knows" and "No one knows"), polarity says nothing. The third value is a
     stance cue: a negation of what the claims share that `_same_assertion` did not accept.
