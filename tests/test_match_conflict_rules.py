@@ -267,6 +267,25 @@ def test_one_plan_with_two_horizons_still_conflicts() -> None:
     assert "dates differ: by 2027 vs by 2030" in found.reasons
 
 
+def test_one_target_of_two_groups_with_other_deadlines_does_not_conflict() -> None:
+    found = judge(
+        "Velmor's fishing towns have promised to cut their catch of cod by 40% by 2030.",
+        'A ministry spokeswoman said: "The government has made a clear commitment to cutting'
+        ' the catch of cod by 40% by 2028."',
+    )
+    _no_conflict(found)
+
+
+def test_one_target_of_one_group_with_other_deadlines_still_conflicts() -> None:
+    found = judge(
+        "Velmor's fishing towns have promised to cut their catch of cod by 40% by 2030.",
+        "A ministry spokeswoman said: \"Velmor's fishing towns have made a clear commitment to"
+        ' cutting the catch of cod by 40% by 2028."',
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "dates differ: by 2030 vs by 2028" in found.reasons
+
+
 def test_deadlines_of_two_products_do_not_conflict() -> None:
     found = judge(
         "The new Tarrin handheld from Velcom will not go on sale until 2026, the company said.",

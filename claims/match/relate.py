@@ -32,6 +32,7 @@ from claims.match.slots import (
 )
 from claims.match.subjects import (
     Subjects,
+    actors_apart,
     compare,
     is_substantial,
     own_subject,
@@ -403,10 +404,18 @@ def _dates(
     rarity: Rarity,
     named: frozenset[str],
 ) -> str | None:
-    """Dates that differ in one slot; two deadlines only when they are of one figure."""
-    if when is not None and when.horizon and figures_apart(a.claim, b.claim):
+    """Dates that differ in one slot; two deadlines only when they are of one figure and
+    not of two groups' plans."""
+    if when is not None and when.horizon and _horizons_apart(a, b):
         return None
     return _slot(a, b, when, strong, rarity, named)
+
+
+def _horizons_apart(a: Side, b: Side) -> bool:
+    """Two deadlines of different figures, or of plans of two groups."""
+    if figures_apart(a.claim, b.claim):
+        return True
+    return actors_apart(a.claim, b.claim, a.word_set, b.word_set)
 
 
 def _subjects_apart(a: Side, b: Side) -> bool:
