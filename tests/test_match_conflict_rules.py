@@ -126,6 +126,14 @@ def test_a_denial_of_a_reported_win_still_conflicts() -> None:
     assert found.kind == Kind.CONFLICTS
 
 
+def test_a_denial_of_a_reported_failure_still_conflicts() -> None:
+    found = judge(
+        "Kestrel Bank failed to pay its Velmor suppliers on time, the union said.",
+        "Kestrel Bank denied it failed to pay its Velmor suppliers on time.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
 def test_a_negation_agrees_with_a_claim_that_declined_to_act() -> None:
     found = judge(
         "A spokeswoman for Kestrel Bank declined to comment on the Velmor report.",

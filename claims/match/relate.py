@@ -243,7 +243,11 @@ def _polarity(
         return None, True, False
     if denial and cues.reports_accusation(reported.claim.text):
         return None, True, False
-    if denial and cues.refuses_act(reported.claim.text):
+    if (
+        denial
+        and cues.refuses_act(reported.claim.text)
+        and not cues.says_not_done(negated.claim.text)
+    ):
         return None, True, False
     if not _same_assertion(negated, reported, names, denial, near_identical):
         return None, True, True
