@@ -658,3 +658,20 @@ def test_two_amounts_of_one_year_to_march_still_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("numbers differ: 8.5 vs 6.9") for r in found.reasons)
+
+
+def test_amounts_of_acts_by_two_agents_do_not_conflict() -> None:
+    found = judge(
+        "Velmor coach Anton Brask was banned for two years by the rowing federation.",
+        "Velmor coach Anton Brask was banned for four years by the appeals tribunal.",
+    )
+    _no_conflict(found)
+
+
+def test_amounts_of_acts_by_one_agent_still_conflict() -> None:
+    found = judge(
+        "Velmor coach Anton Brask was banned for two years by the rowing federation.",
+        "Velmor coach Anton Brask was banned for four years by the rowing federation.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 2 vs 4") for r in found.reasons)

@@ -332,6 +332,7 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
             or _undated_changes(a, qa, b, qb)
             or _before_and_after(a, qa, b, qb)
             or _groups_apart(a, qa, b, qb)
+            or _agents_apart(a, qa, b, qb)
         )
         return Difference(
             "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or "", per=per
@@ -402,6 +403,30 @@ def _groups_apart(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> b
     if first is None or second is None or not _comparable(first, second):
         return False
     return not _compatible(first, second)
+
+
+_AGENT_RE = re.compile(r"\b[Bb]y\s+(?:[Tt]he\s+|an?\s+)?([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+_NOT_AGENTS = word_set("end far contrast comparison way then now means far default")
+
+
+def _agent(claim: MatchClaim, quantity: Quantity) -> frozenset[str]:
+    """Who did what the amount measures, named after it in its clause ("banned for two years
+    by the IAAF"): a passive's agent (its first word and the capitalised words after it),
+    none for "by 2015" or "by 40%"."""
+    rest = claim.text[quantity.span.end - claim.start :]
+    found = _CLAUSE_END_RE.search(rest)
+    clause = rest[: found.start()] if found else rest
+    agent = _AGENT_RE.search(clause)
+    if agent is None or agent[1].lower() in _NOT_AGENTS or agent[1].lower() in MONTH_WORDS:
+        return frozenset()
+    return frozenset(content_words(agent[1]))
+
+
+def _agents_apart(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """The amounts are of acts by two agents ("banned for two years by the federation" /
+    "banned for four years by the tribunal"): two decisions, not one."""
+    first, second = _agent(a, qa), _agent(b, qb)
+    return bool(first and second and not first & second)
 
 
 def _undated_changes(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
