@@ -406,7 +406,10 @@ def _groups_apart(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> b
 
 
 _AGENT_RE = re.compile(r"\b[Bb]y\s+(?:[Tt]he\s+|an?\s+)?([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
-_NOT_AGENTS = word_set("end far contrast comparison way then now means far default")
+_NOT_AGENTS = word_set(
+    "end far contrast comparison way then now means default more less about around almost"
+    " nearly over up some half"
+)
 
 
 def _agent(claim: MatchClaim, quantity: Quantity) -> frozenset[str]:
