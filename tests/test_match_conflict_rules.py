@@ -185,6 +185,26 @@ def test_a_denied_accusation_the_other_claim_makes_still_conflicts() -> None:
     assert found.kind == Kind.CONFLICTS
 
 
+def test_a_denied_verb_acting_on_another_thing_in_the_other_claim_does_not_conflict() -> None:
+    found = judge(
+        "Velmor councils are expected to take steps, such as freezing rents and increasing"
+        " spending.",
+        "Mayor Kemp denied that Velmor councils were increasing rents to fund spending.",
+    )
+    _no_conflict(found)
+    assert cues.governed_object("She denied she was increasing rents.", "increasing") == "rent"
+
+
+def test_a_denied_verb_acting_on_the_same_thing_still_conflicts() -> None:
+    found = judge(
+        "Velmor councils are expected to take steps, such as increasing rents and freezing"
+        " spending.",
+        "Mayor Kemp denied that Velmor councils were increasing rents to fund spending.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: reported vs denied" in found.reasons
+
+
 # Amounts and dates of different subjects, periods or figures.
 
 

@@ -362,6 +362,36 @@ def negated_heads(text: str, skipped: frozenset[str]) -> list[str]:
     return heads
 
 
+def governed_object(text: str, head: str) -> str | None:
+    """The content word right after the first use of `head` (a content word) in its clause:
+    what the negated verb acts on ("denied he was increasing taxes" -> tax)."""
+    words = content_words(_clause_of(text, head))
+    if head not in words:
+        return None
+    after = [word for word in words[words.index(head) + 1 :] if word not in LIGHT_WORDS]
+    return after[0] if after else None
+
+
+def objects_after(text: str, head: str) -> frozenset[str]:
+    """The content words right after each use of a word with `head`'s root in `text`, in its
+    clause: what the verb acts on there ("increasing spending" -> spending)."""
+    root = word_root(head)
+    found: set[str] = set()
+    for clause in _CLAUSE_RE.split(text):
+        words = content_words(clause)
+        for index, word in enumerate(words):
+            if word_root(word) == root:
+                found.update(words[index + 1 : index + 1 + NEIGHBOURS])
+    return frozenset(found)
+
+
+def _clause_of(text: str, head: str) -> str:
+    for clause in _CLAUSE_RE.split(text):
+        if clause and head in content_words(clause):
+            return clause
+    return text
+
+
 _COPULA_RE = re.compile(r"(?i)^\W*(?:[\w'\u2019-]+\W+){0,5}?(?:is|was|are|were|be|been)\b")
 """A denied clause with a copula ("denied his shadow cabinet was split") denies what follows
 it, not its subject."""

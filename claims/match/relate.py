@@ -300,7 +300,20 @@ def _negates_what_other_says(negated: Side, reported: Side, names: frozenset[str
     if not heads:
         return True
     roots = {cues.word_root(word) for word in reported.words}
-    return any(cues.word_root(head) in roots for head in heads)
+    return any(
+        cues.word_root(head) in roots and _acts_on_one_thing(negated, reported, head)
+        for head in heads
+    )
+
+
+def _acts_on_one_thing(negated: Side, reported: Side, head: str) -> bool:
+    """The negated verb acts on what it acts on in the other claim: when its object is a word
+    of the other claim, it follows the verb there too ("denied he was increasing taxes" says
+    nothing of "cutting taxes and increasing spending")."""
+    target = cues.governed_object(negated.claim.text, head)
+    if target is None or target not in reported.word_set:
+        return True
+    return target in cues.objects_after(reported.claim.text, head)
 
 
 def _other_people(a: Side, b: Side, subjects: Subjects) -> bool:
