@@ -91,6 +91,120 @@ def test_negated_heads_skip_light_words_shared_names_and_reporting_words() -> No
     assert cues.negated_heads("Kemp denied her council was split on the plan.", names) == ["split"]
 
 
+def test_a_denial_at_the_end_of_its_clause_denies_the_noun_before_it() -> None:
+    found = judge(
+        "Velmor council's bus fare move denied",
+        "Bus fares will be at the heart of the Velmor council's budget plans, the mayor said.",
+    )
+    _no_conflict(found)
+    assert cues.denied_heads("Velmor council's bus fare move denied") == [frozenset({"move"})]
+    assert cues.denied_heads("There is a black hole, a claim denied by the mayor.") is None
+
+
+def test_a_denial_at_the_end_of_its_clause_of_what_the_other_reports_still_conflicts() -> None:
+    found = judge(
+        "Velmor council's bus fare rise denied",
+        "The Velmor council will approve a bus fare rise in its budget plans, the mayor said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: denied vs reported" in found.reasons
+
+
+def test_a_denial_agrees_with_a_claim_that_the_act_failed() -> None:
+    found = judge(
+        "Velmor's hopes of cup medals were dashed as its rowers failed to win the final.",
+        "Velmor rowers deny they won cup medals in the final.",
+    )
+    _no_conflict(found)
+
+
+def test_a_denial_of_a_reported_win_still_conflicts() -> None:
+    found = judge(
+        "Velmor's rowers won cup medals in the final, officials said.",
+        "Velmor rowers deny they won cup medals in the final.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_denial_of_a_reported_failure_still_conflicts() -> None:
+    found = judge(
+        "Kestrel Bank failed to pay its Velmor suppliers on time, the union said.",
+        "Kestrel Bank denied it failed to pay its Velmor suppliers on time.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_negation_agrees_with_a_claim_that_declined_to_act() -> None:
+    found = judge(
+        "A spokeswoman for Kestrel Bank declined to comment on the Velmor report.",
+        "The Kestrel Bank spokeswoman would not comment on the Velmor report.",
+    )
+    _no_conflict(found)
+
+
+def test_a_negation_of_an_announced_comment_still_conflicts() -> None:
+    found = judge(
+        "The Kestrel Bank spokeswoman will comment on the Velmor report.",
+        "The Kestrel Bank spokeswoman will not comment on the Velmor report.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_denial_agrees_with_a_report_of_claims() -> None:
+    found = judge(
+        "Kestrel posters were withdrawn amid claims they were racist, the Velmor council said.",
+        "Kestrel has denied its posters were racist, the Velmor council said.",
+    )
+    _no_conflict(found)
+    assert not cues.reports_accusation("Kestrel claims the posters were withdrawn.")
+
+
+def test_a_denial_of_what_the_other_claim_asserts_about_it_still_conflicts() -> None:
+    found = judge(
+        "Kestrel posters were racist, the Velmor council said.",
+        "Kestrel has denied its posters were racist, the Velmor council said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: reported vs denied" in found.reasons
+
+
+def test_a_denied_accusation_shares_no_bare_prefix_with_another() -> None:
+    found = judge(
+        "Kestrel posters prompted accusations of anti-Semitism, claims denied by the Velmor party.",
+        "The Velmor party leader said the deal laid to rest any suggestion the Kestrel posters"
+        " were anti-Islamic.",
+    )
+    _no_conflict(found)
+
+
+def test_a_denied_accusation_the_other_claim_makes_still_conflicts() -> None:
+    found = judge(
+        "Kestrel posters prompted accusations of anti-Semitism, claims denied by the Velmor party.",
+        "The Kestrel posters showed anti-Semitism, the Velmor party leader said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_denied_verb_acting_on_another_thing_in_the_other_claim_does_not_conflict() -> None:
+    found = judge(
+        "Velmor councils are expected to take steps, such as freezing rents and increasing"
+        " spending.",
+        "Mayor Kemp denied that Velmor councils were increasing rents to fund spending.",
+    )
+    _no_conflict(found)
+    assert cues.governed_object("She denied she was increasing rents.", "increasing") == "rent"
+
+
+def test_a_denied_verb_acting_on_the_same_thing_still_conflicts() -> None:
+    found = judge(
+        "Velmor councils are expected to take steps, such as increasing rents and freezing"
+        " spending.",
+        "Mayor Kemp denied that Velmor councils were increasing rents to fund spending.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "polarity: reported vs denied" in found.reasons
+
+
 # Amounts and dates of different subjects, periods or figures.
 
 
@@ -162,6 +276,42 @@ def test_one_figure_forecast_for_two_deadlines_still_conflicts() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("dates differ") for r in found.reasons)
+
+
+def test_a_forecast_figure_and_a_plan_with_other_horizons_do_not_conflict() -> None:
+    found = judge(
+        "Only 15% of homes in Velmor will get solar panels from Kestrel Power by 2027.",
+        "Kestrel Power has promised solar panels for all council homes in Velmor by 2030.",
+    )
+    _no_conflict(found)
+
+
+def test_one_plan_with_two_horizons_still_conflicts() -> None:
+    found = judge(
+        "Kestrel Power will fit solar panels on all council homes in Velmor by 2027.",
+        "Kestrel Power has promised solar panels for all council homes in Velmor by 2030.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "dates differ: by 2027 vs by 2030" in found.reasons
+
+
+def test_one_target_of_two_groups_with_other_deadlines_does_not_conflict() -> None:
+    found = judge(
+        "Velmor's fishing towns have promised to cut their catch of cod by 40% by 2030.",
+        'A ministry spokeswoman said: "The government has made a clear commitment to cutting'
+        ' the catch of cod by 40% by 2028."',
+    )
+    _no_conflict(found)
+
+
+def test_one_target_of_one_group_with_other_deadlines_still_conflicts() -> None:
+    found = judge(
+        "Velmor's fishing towns have promised to cut their catch of cod by 40% by 2030.",
+        "A ministry spokeswoman said: \"Velmor's fishing towns have made a clear commitment to"
+        ' cutting the catch of cod by 40% by 2028."',
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert "dates differ: by 2030 vs by 2028" in found.reasons
 
 
 def test_deadlines_of_two_products_do_not_conflict() -> None:
@@ -410,3 +560,138 @@ def test_dates_without_a_year_of_one_event_still_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("dates differ") for r in found.reasons)
+
+
+# Amounts of two times or of a whole and its part: conversions, changes "to", sums.
+
+
+def test_two_conversions_of_one_amount_do_not_conflict() -> None:
+    found = judge(
+        "Kestrel Oil was sold to pay off a $27.5bn (£14.5bn) tax bill in Veltria.",
+        "Kestrel Oil faces a $27.5bn (£13bn) tax bill in Veltria and was sold to pay it.",
+    )
+    _no_conflict(found)
+
+
+def test_conversions_of_one_amount_that_differ_tenfold_still_conflict() -> None:
+    found = judge(
+        "The Veltria download market is set to be worth $1.8bn (£9.4m) by 2009, analysts say.",
+        "The Veltria download market is set to be worth $1.8bn (£94m) by 2009, analysts say.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 9.4 million vs 94 million") for r in found.reasons)
+
+
+def test_an_amount_before_a_rise_to_another_does_not_conflict() -> None:
+    found = judge(
+        "Tarrin Group's planned £1.35bn offer for the Velmor exchange was too low, investors said.",
+        "Tarrin Group's offer for the Velmor exchange will be raised to £1.5bn, investors said.",
+    )
+    _no_conflict(found)
+
+
+def test_two_amounts_something_rose_to_still_conflict() -> None:
+    found = judge(
+        "Tarrin Group's offer for the Velmor exchange was raised to £1.35bn, investors said.",
+        "Tarrin Group's offer for the Velmor exchange was raised to £1.5bn, investors said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_an_amount_above_where_something_rose_to_still_conflicts() -> None:
+    found = judge(
+        "Tarrin Group's offer for the Velmor exchange was £1.9bn, investors said.",
+        "Tarrin Group's offer for the Velmor exchange was raised to £1.5bn, investors said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_a_sum_of_parts_and_one_part_do_not_conflict() -> None:
+    found = judge(
+        "Brannock missed three penalties for Velmor in the cup final.",
+        "Brannock and Strand, who missed six penalties between them for Velmor in the cup final,"
+        " were dropped.",
+    )
+    _no_conflict(found)
+
+
+def test_two_sums_of_one_group_still_conflict() -> None:
+    found = judge(
+        "Brannock and Strand missed three penalties between them for Velmor in the cup final.",
+        "Brannock and Strand missed six penalties between them for Velmor in the cup final.",
+    )
+    assert found.kind == Kind.CONFLICTS
+
+
+def test_shares_of_groups_set_apart_by_thresholds_do_not_conflict() -> None:
+    found = judge(
+        "In Veltria 16% of nurses earn more than £50,000, the union said.",
+        "In Veltria 35% of nurses earn less than £20,000, the union said.",
+    )
+    _no_conflict(found)
+
+
+def test_shares_of_one_group_with_one_threshold_still_conflict() -> None:
+    found = judge(
+        "In Veltria 16% of nurses earn more than £50,000, the union said.",
+        "In Veltria 35% of nurses earn more than £50,000, the union said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 16 vs 35") for r in found.reasons)
+
+
+# A ranking is of one moment: amounts given with other ranks are of other moments.
+
+
+def test_amounts_of_a_film_at_two_places_in_the_chart_do_not_conflict() -> None:
+    found = judge(
+        "Velmor Knights entered the box office chart in second place, taking $12.7m.",
+        "Velmor Knights moved down the box office chart to fourth place after taking $10.7m.",
+    )
+    _no_conflict(found)
+
+
+def test_amounts_of_a_film_at_one_place_in_the_chart_still_conflict() -> None:
+    found = judge(
+        "Velmor Knights entered the box office chart in second place, taking $12.7m.",
+        "Velmor Knights entered the box office chart in second place after taking $10.7m.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 12.7 million vs 10.7 million") for r in found.reasons)
+
+
+# A twelve-month period dated by its end is not the calendar year.
+
+
+def test_a_year_to_march_and_the_calendar_year_do_not_conflict() -> None:
+    found = judge(
+        "In the year to March 2024, Veltria's economy grew by 8.5%, the ministry said.",
+        "Veltria's economy grew 6.9% in 2024, the ministry said.",
+    )
+    _no_conflict(found)
+
+
+def test_two_amounts_of_one_year_to_march_still_conflict() -> None:
+    found = judge(
+        "In the year to March 2024, Veltria's economy grew by 8.5%, the ministry said.",
+        "In the year to March 2024, Veltria's economy grew by 6.9%, the ministry said.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 8.5 vs 6.9") for r in found.reasons)
+
+
+def test_amounts_of_acts_by_two_agents_do_not_conflict() -> None:
+    found = judge(
+        "Velmor coach Anton Brask was banned for two years by the rowing federation.",
+        "Velmor coach Anton Brask was banned for four years by the appeals tribunal.",
+    )
+    _no_conflict(found)
+
+
+def test_amounts_of_acts_by_one_agent_still_conflict() -> None:
+    found = judge(
+        "Velmor coach Anton Brask was banned for two years by the rowing federation.",
+        "Velmor coach Anton Brask was banned for four years by the rowing federation.",
+    )
+    assert found.kind == Kind.CONFLICTS
+    assert any(r.startswith("numbers differ: 2 vs 4") for r in found.reasons)

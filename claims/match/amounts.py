@@ -40,6 +40,16 @@ CHANGE_WORDS = word_set(
 )
 """Words that make the amount after them a change ("rose 2.4%", "gained 45 points")."""
 CHANGE_WINDOW = 6
+RISE_WORDS = word_set(
+    "rose rise rises risen rising raised raise raises raising gained grew grown increased"
+    " increase increases jumped climbed surged soared boosted lifted up"
+)
+FALL_WORDS = word_set(
+    "fell fall falls fallen falling dropped drop drops cut cuts lowered reduced reduce"
+    " decreased decrease declined slipped slid plunged tumbled down"
+)
+_TARGET_RE = re.compile(r"(?i)\b([a-z]+)\s+(?:[a-z]+ly\s+)?to\s+(?:about\s+|around\s+)?$")
+"""A change verb right before "to" and the amount ("rose to £7m", "will be raised to £1.5bn")."""
 _WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -48,6 +58,19 @@ def is_change(claim: MatchClaim, quantity: Quantity) -> bool:
     period, so two changes are of one thing only when both claims date them alike."""
     before = claim.text[: quantity.span.start - claim.start].lower()
     return any(word in CHANGE_WORDS for word in _WORD_RE.findall(before)[-CHANGE_WINDOW:])
+
+
+def change_target(claim: MatchClaim, quantity: Quantity) -> int:
+    """1 when the amount is where something rose to ("profits rose to £7m"), -1 where it fell
+    to ("was cut to £2m"), 0 otherwise: such an amount is a new value, and says that the
+    value was lower (or higher) before. A conversion is read from its original."""
+    quantity = converted_from(claim, quantity) or quantity
+    before = claim.text[: quantity.span.start - claim.start]
+    found = _TARGET_RE.search(before)
+    if found is None:
+        return 0
+    verb = found[1].lower()
+    return 1 if verb in RISE_WORDS else -1 if verb in FALL_WORDS else 0
 
 
 def rate_period(claim: MatchClaim, quantity: Quantity) -> str | None:
@@ -61,13 +84,54 @@ def rate_period(claim: MatchClaim, quantity: Quantity) -> str | None:
 
 
 def amount_kind(claim: MatchClaim, quantity: Quantity) -> str | None:
-    """ "per month" for a rate, "share" for a percentage of something ("5% of GDP"), None for
-    a total or a change ("rose 2.4%"): amounts of two kinds are different things."""
+    """ "per month" for a rate, "share" for a percentage of something ("5% of GDP"), "sum"
+    for the sum of several parts ("missed six penalties between them"), None for a total or
+    a change ("rose 2.4%"): amounts of two kinds are different things. A conversion is of its
+    original's kind."""
+    quantity = converted_from(claim, quantity) or quantity
     period = rate_period(claim, quantity)
     if period is not None:
         return f"per {period}"
     relative = (quantity.unit or "").lower() in RELATIVE_UNITS
-    return "share" if relative and _SHARE_RE.match(_after(claim, quantity)) else None
+    if relative and _SHARE_RE.match(_after(claim, quantity)):
+        return "share"
+    return "sum" if is_sum(claim, quantity) else None
+
+
+_SUM_BEFORE_RE = re.compile(r"(?i)\b(?:combined|joint)\s+(?:[a-z]+\s+){0,2}$")
+_SUM_AFTER_RE = re.compile(
+    r"(?i)^[^,;.()]{0,60}?\b(?:between\s+them|between\s+the\s+two|combined|altogether"
+    r"|taken\s+together|together(?!\s+with))\b"
+)
+"""Words that make an amount the sum of several parts ("a combined tally of $80m", "missed
+six penalties between them")."""
+
+
+def is_sum(claim: MatchClaim, quantity: Quantity) -> bool:
+    """The amount adds up several parts: a group's total, not the amount of one member."""
+    before = claim.text[: quantity.span.start - claim.start]
+    return bool(_SUM_BEFORE_RE.search(before) or _SUM_AFTER_RE.match(_after(claim, quantity)))
+
+
+_OPEN_BRACKET_RE = re.compile(r"^\s*[(\[]\s*$")
+_NEXT_IN_BRACKET_RE = re.compile(r"^\s*[;,/]\s*$")
+
+
+def converted_from(claim: MatchClaim, quantity: Quantity) -> Quantity | None:
+    """The amount in another currency that `quantity` converts, in brackets right after it
+    ("$27.5bn (£14.5bn)", "1.2bn Australian dollars (£458m; $874m)"), else None."""
+    earlier = [other for other in claim.quantities if other.span.end <= quantity.span.start]
+    if not quantity.unit or not earlier:
+        return None
+    previous = max(earlier, key=lambda other: other.span.end)
+    gap = claim.text[previous.span.end - claim.start : quantity.span.start - claim.start]
+    if _NEXT_IN_BRACKET_RE.match(gap):
+        original = converted_from(claim, previous)
+    else:
+        original = previous if _OPEN_BRACKET_RE.match(gap) else None
+    if original is None or not original.unit or original.unit == quantity.unit:
+        return None
+    return original
 
 
 def period_reference(claim: MatchClaim, quantity: Quantity) -> bool:

@@ -113,6 +113,17 @@ ACCUSATION_WORDS = word_set(
 )
 """Words with which a claim reports an accusation: denying the accusation agrees that it was
 made ("denies fraud" and "is on trial for fraud" can both be true)."""
+_CLAIMS_NOUN_RE = re.compile(
+    r"(?i)\b(?:amid|to|over|about|of|the|these|those|such|fresh|new)\s+claims?\b"
+)
+"""Claims as a noun ("amid claims they were ...", "respond to claims that ..."): a report that
+someone claims something, as opposed to the verb with which a claim asserts it."""
+
+
+def reports_accusation(text: str) -> bool:
+    """The claim reports an accusation or a claim rather than asserting it."""
+    return count_words(text, ACCUSATION_WORDS) > 0 or bool(_CLAIMS_NOUN_RE.search(text))
+
 
 _NEGATION_RE = re.compile(
     r"(?i)\b(?:not|never|no longer|nobody|no[ -]one|nothing|none|neither|nor|cannot|no(?=\s+[a-z])"
@@ -258,13 +269,31 @@ def denied_heads(text: str) -> list[frozenset[str]] | None:
         if _deprives(text, match.start(), match.end()):
             continue
         after = text[match.end() :]
-        if _AGENT_RE.match(after):
-            return None
+        ends_clause = _AGENT_RE.match(after) or not content_words(_clause_after(after))
         words = [word for word in content_words(after) if word not in _BACK_REFERENCE_STEMS]
-        if not words:
+        head = _denied_before(text[: match.start()]) if ends_clause else None
+        if head is not None:
+            heads.append(head)
+            continue
+        if ends_clause or not words:
             return None
         heads.append(frozenset(words[:DENIED_HEAD]))
     return heads or None
+
+
+def _clause_after(text: str) -> str:
+    found = _CLAUSE_RE.search(text)
+    return text[: found.start()] if found else text
+
+
+def _denied_before(before: str) -> frozenset[str] | None:
+    """What a denial at the end of its clause denies: the noun right before it ("campaign move
+    denied" denies a move), unless that noun points back at the sentence ("a claim denied by
+    the chancellor") or says who spoke."""
+    words = content_words(before[max((m.end() for m in _CLAUSE_RE.finditer(before)), default=0) :])
+    if not words or words[-1] in _BACK_REFERENCE_STEMS or words[-1] in REPORTING_STEMS:
+        return None
+    return frozenset(words[-1:])
 
 
 def opinion_negations(text: str) -> bool:
@@ -333,6 +362,36 @@ def negated_heads(text: str, skipped: frozenset[str]) -> list[str]:
     return heads
 
 
+def governed_object(text: str, head: str) -> str | None:
+    """The content word right after the first use of `head` (a content word) in its clause:
+    what the negated verb acts on ("denied he was increasing taxes" -> tax)."""
+    words = content_words(_clause_of(text, head))
+    if head not in words:
+        return None
+    after = [word for word in words[words.index(head) + 1 :] if word not in LIGHT_WORDS]
+    return after[0] if after else None
+
+
+def objects_after(text: str, head: str) -> frozenset[str]:
+    """The content words right after each use of a word with `head`'s root in `text`, in its
+    clause: what the verb acts on there ("increasing spending" -> spending)."""
+    root = word_root(head)
+    found: set[str] = set()
+    for clause in _CLAUSE_RE.split(text):
+        words = content_words(clause)
+        for index, word in enumerate(words):
+            if word_root(word) == root:
+                found.update(words[index + 1 : index + 1 + NEIGHBOURS])
+    return frozenset(found)
+
+
+def _clause_of(text: str, head: str) -> str:
+    for clause in _CLAUSE_RE.split(text):
+        if clause and head in content_words(clause):
+            return clause
+    return text
+
+
 _COPULA_RE = re.compile(r"(?i)^\W*(?:[\w'\u2019-]+\W+){0,5}?(?:is|was|are|were|be|been)\b")
 """A denied clause with a copula ("denied his shadow cabinet was split") denies what follows
 it, not its subject."""
@@ -388,6 +447,25 @@ NEGATIVE_VERBS = word_set(
 """Words with which a claim says something did not happen without "not": "failed to recover"
 says what "has not recovered" says, so a plain negation never conflicts with it."""
 
+_NOT_DONE_RE = re.compile(
+    r"(?i)\b(?:fail|fails|failed|failing|refuse|refuses|refused|refusing|decline|declines"
+    r"|declined|declining|unable)\s+to\b"
+)
+"""A negative verb with an infinitive ("failed to win", "declined to comment", "refused to
+publish"): the claim says an act was not done."""
+
+
+def says_not_done(text: str) -> bool:
+    """The claim says, without "not", that something did not happen: a plain negation or a
+    denial of that act agrees with it ("would not comment" / "declined to comment")."""
+    return count_words(text, NEGATIVE_VERBS) > 0 or refuses_act(text)
+
+
+def refuses_act(text: str) -> bool:
+    """A negative verb governs an act ("failed to win", "refused to publish")."""
+    return bool(_NOT_DONE_RE.search(text))
+
+
 _HYPOTHETICAL_RE = re.compile(r"(?i)\b(?:if|unless|whether)\b")
 
 
@@ -419,5 +497,10 @@ def accused_content(text: str) -> frozenset[str] | None:
     found = _ACCUSED_RE.search(text)
     if found is None:
         return None
-    words = frozenset(content_words(found[1])[:DENIED_HEAD])
-    return words or None
+    words = [word for word in content_words(found[1]) if word not in PREFIXES]
+    return frozenset(words[:DENIED_HEAD]) or None
+
+
+PREFIXES = frozenset({"anti", "pro", "non", "ex", "pre", "post", "co", "self", "counter"})
+"""Parts of hyphenated words that say nothing alone: "anti-Semitism" and "anti-Islamic" do
+not share what they are about."""

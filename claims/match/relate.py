@@ -27,10 +27,12 @@ from claims.match.slots import (
     figures_apart,
     head_words,
     quantity_difference,
+    ranked_apart,
     shares_event,
 )
 from claims.match.subjects import (
     Subjects,
+    actors_apart,
     compare,
     is_substantial,
     own_subject,
@@ -203,7 +205,9 @@ def _polarity(
     another clause of the sentence ("Jones, who did not win a medal, ..."). A denial
     rejects an assertion by its nature; a plain negation only conflicts with a claim it
     nearly restates, and a denial of an accusation ("denies fraud") agrees with a report that
-    the accusation was made ("on trial for fraud"). In those cases the pair is (reason None,
+    the accusation was made ("on trial for fraud", "amid claims of fraud"), as a denial of an
+    act agrees with a claim that it failed or was refused ("failed to win", "refused to
+    publish"). In those cases the pair is (reason None,
     unsettled True): it neither conflicts nor corroborates. When the other claim negates
     too ("No-one knows" and "No one knows"), polarity says nothing. The third value is a
     stance cue: a negation of what the claims share that `_same_assertion` did not accept.
@@ -237,7 +241,13 @@ def _polarity(
     denial = "denied" in (first, second)
     if not denial and not restated:
         return None, True, False
-    if denial and cues.count_words(reported.claim.text, cues.ACCUSATION_WORDS):
+    if denial and cues.reports_accusation(reported.claim.text):
+        return None, True, False
+    if (
+        denial
+        and cues.refuses_act(reported.claim.text)
+        and not cues.says_not_done(negated.claim.text)
+    ):
         return None, True, False
     if not _same_assertion(negated, reported, names, denial, near_identical):
         return None, True, True
@@ -253,7 +263,7 @@ def _same_assertion(
     must not say the same with a negative verb ("has not recovered" / "failed to recover")."""
     if cues.hypothetical_negations(negated.claim.text):
         return False
-    plain_agrees = not near_identical or cues.count_words(reported.claim.text, cues.NEGATIVE_VERBS)
+    plain_agrees = not near_identical or cues.says_not_done(reported.claim.text)
     if not denial and plain_agrees:
         return False
     roots = {cues.word_root(word) for word in reported.words}
@@ -290,7 +300,20 @@ def _negates_what_other_says(negated: Side, reported: Side, names: frozenset[str
     if not heads:
         return True
     roots = {cues.word_root(word) for word in reported.words}
-    return any(cues.word_root(head) in roots for head in heads)
+    return any(
+        cues.word_root(head) in roots and _acts_on_one_thing(negated, reported, head)
+        for head in heads
+    )
+
+
+def _acts_on_one_thing(negated: Side, reported: Side, head: str) -> bool:
+    """The negated verb acts on what it acts on in the other claim: when its object is a word
+    of the other claim, it follows the verb there too ("denied he was increasing taxes" says
+    nothing of "cutting taxes and increasing spending")."""
+    target = cues.governed_object(negated.claim.text, head)
+    if target is None or target not in reported.word_set:
+        return True
+    return target in cues.objects_after(reported.claim.text, head)
 
 
 def _other_people(a: Side, b: Side, subjects: Subjects) -> bool:
@@ -398,10 +421,18 @@ def _dates(
     rarity: Rarity,
     named: frozenset[str],
 ) -> str | None:
-    """Dates that differ in one slot; two deadlines only when they are of one figure."""
-    if when is not None and when.horizon and figures_apart(a.claim, b.claim):
+    """Dates that differ in one slot; two deadlines only when they are of one figure and
+    not of two groups' plans."""
+    if when is not None and when.horizon and _horizons_apart(a, b):
         return None
     return _slot(a, b, when, strong, rarity, named)
+
+
+def _horizons_apart(a: Side, b: Side) -> bool:
+    """Two deadlines of different figures, or of plans of two groups."""
+    if figures_apart(a.claim, b.claim):
+        return True
+    return actors_apart(a.claim, b.claim, a.word_set, b.word_set)
 
 
 def _subjects_apart(a: Side, b: Side) -> bool:
@@ -444,7 +475,7 @@ def _numbers(
 ) -> str | None:
     """Amounts that differ in one slot: of one period, and of a named subject both claims
     share where the claims are not alike anyway (then also the only amount of its unit)."""
-    if amounts is None or dated_apart(a.claim, b.claim):
+    if amounts is None or dated_apart(a.claim, b.claim) or ranked_apart(a.claim, b.claim):
         return None
     if strong:
         return _slot(a, b, amounts, strong, rarity, named)

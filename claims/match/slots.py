@@ -21,6 +21,8 @@ from claims.match.amounts import (
     DURATION_UNITS,
     RELATIVE_UNITS,
     amount_kind,
+    change_target,
+    converted_from,
     currency_words,
     is_change,
     period_reference,
@@ -40,6 +42,9 @@ MAGNITUDE_GAP = 10.0
 """Amounts this many times apart are counts of different things, not two versions of one."""
 NUMBER_TOLERANCE = 0.05
 APPROXIMATE_TOLERANCE = 0.15
+EXCHANGE_TOLERANCE = 0.2
+"""How far two conversions of one amount may differ: exchange rates move and are rounded
+("$27.5bn (£14.5bn)" and "$27.5bn (£13bn)" are one tax bill)."""
 ANCHOR_BEFORE = 70
 ANCHOR_AFTER = 30
 
@@ -163,7 +168,45 @@ def dated_apart(a: MatchClaim, b: MatchClaim) -> bool:
         return True
     if {value.text.lower() for value in a.dates} & {value.text.lower() for value in b.dates}:
         return False
+    if _year_to(a) != _year_to(b):
+        return True
     return SAME not in (_events(a.dates, b.dates), _unresolved(a.dates, b.dates))
+
+
+_YEAR_TO_RE = re.compile(
+    r"(?i)\b(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$"
+)
+
+
+def _year_to(claim: MatchClaim) -> bool:
+    """The claim dates a twelve-month period by its end ("in the year to March 2004"): a
+    financial year, not the calendar year it ends in."""
+    return any(
+        _YEAR_TO_RE.search(claim.text[: value.span.start - claim.start]) for value in claim.dates
+    )
+
+
+_RANK = (
+    r"(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+(?:place|position|spot)"
+)
+_RANK_RE = re.compile(rf"(?i)\b{_RANK}\b")
+_RANK_MOVE_RE = re.compile(
+    r"(?i)\b(?:down|up|fell|dropped|slipped|slid|rose|climbed|moved|jumped)\b"
+    rf"(?:\s+[\w']+){{0,4}}?\s+to\s+(?:the\s+)?{_RANK}\b"
+)
+"""A move in a ranking ("dropped to second place", "moved down the chart to fourth place")."""
+
+
+def ranked_apart(a: MatchClaim, b: MatchClaim) -> bool:
+    """The claims rank their subject differently ("in second place" / "down to fourth place"),
+    or one says it moved in the ranking and the other does not: a ranking is of one moment
+    (a week's chart, a table after a round), so their amounts are of two moments."""
+    moves = [bool(_RANK_MOVE_RE.search(claim.text)) for claim in (a, b)]
+    if moves[0] != moves[1]:
+        return True
+    ranks = [{rank.lower() for rank in _RANK_RE.findall(claim.text)} for claim in (a, b)]
+    return bool(ranks[0] and ranks[1] and not ranks[0] & ranks[1])
 
 
 SAME: Final = "same"
@@ -275,15 +318,22 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
     ]
     if single:
         pairs = [(qa, qb) for qa, qb in pairs if _alone(qa, a) and _alone(qb, b)]
-    agreed_a = {id(qa) for qa, qb in pairs if _compatible(qa, qb)}
-    agreed_b = {id(qb) for qa, qb in pairs if _compatible(qa, qb)}
+    agreed = [(qa, qb) for qa, qb in pairs if _agree(a, qa, b, qb)]
+    agreed_a = {id(qa) for qa, _ in agreed}
+    agreed_b = {id(qb) for _, qb in agreed}
     differing = [(qa, qb) for qa, qb in pairs if id(qa) not in agreed_a and id(qb) not in agreed_b]
     differing.sort(key=lambda pair: amount_kind(a, pair[0]) != amount_kind(b, pair[1]))
     for qa, qb in differing[:1]:
         unit = f" {qa.unit}" if qa.unit and qa.unit == qb.unit else ""
         reason = f"numbers differ: {format_amount(qa)} vs {format_amount(qb)}{unit}"
         relative = (qa.unit or "").lower() in RELATIVE_UNITS
-        per = amount_kind(a, qa) != amount_kind(b, qb) or _undated_changes(a, qa, b, qb)
+        per = (
+            amount_kind(a, qa) != amount_kind(b, qb)
+            or _undated_changes(a, qa, b, qb)
+            or _before_and_after(a, qa, b, qb)
+            or _groups_apart(a, qa, b, qb)
+            or _agents_apart(a, qa, b, qb)
+        )
         return Difference(
             "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or "", per=per
         )
@@ -291,14 +341,95 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
 
 
 def figures_apart(a: MatchClaim, b: MatchClaim) -> bool:
-    """Both claims give figures (amounts that are no spans of time) and none of one is
-    compatible with one of the other: two forecasts of different figures ("95% of phones by
-    2008", "four times more by 2004") have different horizons without contradicting."""
+    """The claims forecast different figures (amounts that are no spans of time): only one
+    gives a figure, or none of one is compatible with one of the other. Two forecasts of
+    different figures ("95% of phones by 2008", "four times more by 2004"), or a figure and
+    a plan ("12% of homes by 2008", "all our output by 2010"), have different horizons
+    without contradicting."""
     first = [q for q in a.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
     second = [q for q in b.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
     if not first or not second:
-        return False
+        return bool(first or second)
     return not any(_comparable(qa, qb) and _compatible(qa, qb) for qa in first for qb in second)
+
+
+def _agree(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """Two amounts may be one value: compatible, or conversions of compatible amounts in
+    another currency that differ no more than exchange rates do."""
+    if _compatible(qa, qb):
+        return True
+    original_a, original_b = converted_from(a, qa), converted_from(b, qb)
+    if original_a is None or original_b is None:
+        return False
+    if not (_comparable(original_a, original_b) and _compatible(original_a, original_b)):
+        return False
+    low, high = sorted(abs(value or 0.0) for value in (qa.value, qb.value))
+    return high > 0 and (high - low) / high <= EXCHANGE_TOLERANCE
+
+
+def _before_and_after(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """One amount is what something rose (or fell) to and the other a plain amount on the
+    side it came from ("profits were £5m" / "profits rose to £7m"): the values of two times,
+    not two versions of one."""
+    target_a, target_b = change_target(a, qa), change_target(b, qb)
+    if bool(target_a) == bool(target_b) or qa.value is None or qb.value is None:
+        return False
+    if target_a:
+        return (qb.value - qa.value) * target_a < 0
+    return (qa.value - qb.value) * target_b < 0
+
+
+_CLAUSE_END_RE = re.compile(r"[;:()]|[,.](?!\d)|\s-\s|\b(?:compared|while|whereas|but)\b")
+
+
+def _threshold(claim: MatchClaim, quantity: Quantity) -> Quantity | None:
+    """A bound later in the amount's clause that says which group it counts ("16% of women
+    earn more than £50,000"): the first amount of another unit with a lower or upper bound."""
+    rest = claim.text[quantity.span.end - claim.start :]
+    found = _CLAUSE_END_RE.search(rest)
+    end = quantity.span.end + (found.start() if found else len(rest))
+    for other in claim.quantities:
+        if quantity.span.end <= other.span.start and other.span.end <= end:
+            bounded = other.low is not None or other.high is not None
+            if bounded and other.unit != quantity.unit:
+                return other
+    return None
+
+
+def _groups_apart(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """The amounts count groups set apart by thresholds that exclude each other ("16% earn
+    more than £50,000" / "35% earn less than £20,000"): two groups, not one."""
+    first, second = _threshold(a, qa), _threshold(b, qb)
+    if first is None or second is None or not _comparable(first, second):
+        return False
+    return not _compatible(first, second)
+
+
+_AGENT_RE = re.compile(r"\b[Bb]y\s+(?:[Tt]he\s+|an?\s+)?([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+_NOT_AGENTS = word_set(
+    "end far contrast comparison way then now means default more less about around almost"
+    " nearly over up some half"
+)
+
+
+def _agent(claim: MatchClaim, quantity: Quantity) -> frozenset[str]:
+    """Who did what the amount measures, named after it in its clause ("banned for two years
+    by the IAAF"): a passive's agent (its first word and the capitalised words after it),
+    none for "by 2015" or "by 40%"."""
+    rest = claim.text[quantity.span.end - claim.start :]
+    found = _CLAUSE_END_RE.search(rest)
+    clause = rest[: found.start()] if found else rest
+    agent = _AGENT_RE.search(clause)
+    if agent is None or agent[1].lower() in _NOT_AGENTS or agent[1].lower() in MONTH_WORDS:
+        return frozenset()
+    return frozenset(content_words(agent[1]))
+
+
+def _agents_apart(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
+    """The amounts are of acts by two agents ("banned for two years by the federation" /
+    "banned for four years by the tribunal"): two decisions, not one."""
+    first, second = _agent(a, qa), _agent(b, qb)
+    return bool(first and second and not first & second)
 
 
 def _undated_changes(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
