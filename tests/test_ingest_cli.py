@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -192,3 +194,20 @@ def test_directory_walk_skips_sidecars_readmes_and_other_types(cli: Cli, tmp_pat
     result = cli("ingest", str(folder))
     assert result.exit_code == 0, result.output
     assert count(cli, Document) == 5
+
+
+def test_python_dash_m_claims_is_the_same_command(tmp_path: Path) -> None:
+    """`python -m claims` works where the `claims` script is not on the PATH."""
+    root = Path(__file__).parent.parent
+    article = tmp_path / "note.txt"
+    article.write_text("The Norland dam will be finished in March 2027, officials said.\n")
+    database = str(tmp_path / "m.db")
+    run = [sys.executable, "-m", "claims", "--db", database]
+    ingested = subprocess.run(
+        [*run, "ingest", str(article)], capture_output=True, text=True, cwd=root
+    )
+    assert ingested.returncode == 0, ingested.stderr
+    listed = subprocess.run([*run, "documents"], capture_output=True, text=True, cwd=root)
+    assert "note.txt" in listed.stdout
+    wrong = subprocess.run([*run, "documents", "--nope"], capture_output=True, text=True, cwd=root)
+    assert wrong.returncode == 2 and "Usage: claims documents" in wrong.stderr
