@@ -659,3 +659,23 @@ def test_agentless_passive_has_no_source() -> None:
     assert sources_of("The plan was criticized by two senators.") == {
         "was criticized": "two senators"
     }
+
+
+def test_speech_verbs_and_phrasal_attacks() -> None:
+    text = '"We will win," the crowd chanted.'
+    assert sources_of(text)["chanted"] == "the crowd"
+    text = "Ada Moss reminded voters that the council had lied."
+    assert sources_of(text)["reminded"] == "Ada Moss"
+    text = "Ada Moss railed against the new tax on bread."
+    assert sources_of(text)["railed against"] == "Ada Moss"
+    text = "The mayor took issue with the council's figures."
+    assert sources_of(text)["took issue with"] == "The mayor"
+    assert speaker(chain_of(text)).mention == "The mayor"
+    # Nouns that look like these verbs are not cues.
+    assert sources_of("Her answers to the council were short.") == {}
+
+
+def test_concern_is_an_attitude_not_a_chain_speaker() -> None:
+    text = "The mayor is concerned about the cost of the new bridge."
+    assert sources_of(text)["is concerned about"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
