@@ -679,3 +679,14 @@ def test_concern_is_an_attitude_not_a_chain_speaker() -> None:
     text = "The mayor is concerned about the cost of the new bridge."
     assert sources_of(text)["is concerned about"] == "The mayor"
     assert chain_of(text)[0].role is Role.PUBLISHER
+
+
+def test_a_poll_as_the_source() -> None:
+    text = "In a Daily Courier poll released Monday, 40 percent of voters backed the tax."
+    found = found_in(text)
+    assert ("In", "a Daily Courier poll released Monday") in [(c, s) for c, s, _ in found]
+    text = "The mayor held a small lead in the latest Harbor Institute survey."
+    assert sources_of(text)["in"] == "the latest Harbor Institute survey"
+    # `in the polls` alone is more often the race than a source; voting is not a poll.
+    assert sources_of("The mayor has a small lead in the polls.") == {}
+    assert sources_of("Voters in five states went to the polls on Tuesday.") == {}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from claims.extract.attribution_cues import DISTANCING_MARKERS, CueKind
-from claims.extract.attribution_cues_find import Cue, find_cues
+from claims.extract.attribution_cues_find import POLL_LEMMA, Cue, find_cues, poll_end
 from claims.extract.attribution_spans import (
     Clause,
     content_after,
@@ -74,6 +74,10 @@ def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
         if tokens[stop].lower == "that" and stop > after:
             break
         stop += 1
+    if cue.lemma == POLL_LEMMA:
+        stop = _poll_stop(clause, cue, stop)
+        if not clause.starts_at(cue.first) and not _named(tokens[after:stop]):
+            return None
     end = stop
     if end == len(tokens) and end > after and tokens[end - 1].text in ".!?":
         end -= 1  # the full stop that ends the sentence
@@ -90,6 +94,26 @@ def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if not content:
         return None
     return Frame(cue, _cue_span(tokens, cue), source, content, cited=cited)
+
+
+def _poll_stop(clause: Clause, cue: Cue, comma: int) -> int:
+    """`In a poll released Monday, Y` runs to the comma; `Y in the latest poll` ends at "poll"."""
+    noun = poll_end(clause.tokens, cue.first)
+    assert noun is not None
+    if clause.starts_at(cue.first) and comma - noun <= _POLL_TAIL:
+        return comma
+    return noun + 1
+
+
+_POLL_TAIL = 10
+
+
+def _named(tokens: list[Token]) -> bool:
+    """`a CNN poll`, `the 2015 survey`, not just `the polls` (which is often the race itself)."""
+    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens)
+
+
+"""Words a poll's description may run on after the noun: `poll released Monday by CNN`."""
 
 
 def _mid_clause(clause: Clause, cue: Cue) -> bool:
