@@ -690,3 +690,17 @@ def test_a_poll_as_the_source() -> None:
     # `in the polls` alone is more often the race than a source; voting is not a poll.
     assert sources_of("The mayor has a small lead in the polls.") == {}
     assert sources_of("Voters in five states went to the polls on Tuesday.") == {}
+
+
+def test_object_ends_before_a_closing_time_phrase_or_a_second_verb() -> None:
+    found = {cue: content for cue, _, content in found_in("Ada Moss endorsed the mayor last week.")}
+    assert found["endorsed"] == ["the mayor"]
+    text = "The union praised the mayor on Tuesday, calling him a friend of workers."
+    found = {cue: content for cue, _, content in found_in(text)}
+    assert found["praised"] == ["the mayor"]
+    text = "Ada Moss praised the plan and has since raised money for it."
+    assert {c: x for c, _, x in found_in(text)}["praised"] == ["the plan"]
+    # A time phrase in the middle of the object does not end it.
+    text = "Ada Moss attacked the mayor on Tuesday over his handling of the floods."
+    found = {cue: content for cue, _, content in found_in(text)}
+    assert found["attacked"] == ["the mayor on Tuesday over his handling of the floods"]

@@ -22,6 +22,7 @@ from claims.extract.attribution_spans import (
     content_after,
     content_before,
     left_source,
+    object_end,
     right_source,
     sentence_subject,
     skip_to_content,
@@ -457,7 +458,8 @@ def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
     source = left_source(tokens, cue.first, clause.lo)
     if source is None:
         return None
-    content = content_after(clause, at, stop_at_clause=True)
+    hi = clause.hi if at > cue.last + 1 else object_end(tokens, at, clause.hi)
+    content = content_after(clause._replace(hi=hi), at, stop_at_clause=True)
     if not content and at < clause.hi and tokens[at].text == ":":
         return Frame(cue, cue_span, span_of(tokens, *source), ())
     return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None

@@ -137,6 +137,47 @@ def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
     return hi
 
 
+def object_end(tokens: list[Token], at: int, hi: int) -> int:
+    """Where an object ends before a closing time phrase or a second verb: `endorsed Trump
+    last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has since ...`."""
+    for k in range(at + 1, hi):
+        if tokens[k].quoted:
+            continue
+        word = tokens[k].lower
+        nxt = tokens[k + 1].lower if k + 1 < hi else ""
+        if _time_phrase_closes(tokens, k, hi):
+            return k
+        if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
+            return k
+    return hi
+
+
+def _time_phrase_closes(tokens: list[Token], at: int, hi: int) -> bool:
+    """`on Tuesday`, `last week`, `in early June` followed by punctuation or the end."""
+    k = at
+    if tokens[k].lower in _TIME_LEADS:
+        k += 1
+    if k < hi and tokens[k].lower in _TIME_MODIFIERS:
+        k += 1
+    if k >= hi or not (tokens[k].lower in TIME_WORDS or tokens[k].lower in _MONTHS):
+        return False
+    if k == at and tokens[k].lower not in _DAY_WORDS:
+        return False
+    k += 1
+    if k < hi and tokens[k].lower in ("night", "morning", "afternoon", "evening"):
+        k += 1
+    return k >= hi or tokens[k].text in ",.;:!?"
+
+
+_DAY_WORDS = words("monday tuesday wednesday thursday friday saturday sunday yesterday today")
+_TIME_LEADS = words("on in during last this next earlier late early")
+_TIME_MODIFIERS = words("early late mid last this next")
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+_SECOND_VERB_AUXILIARIES = words("has have had is was are were will would")
+
+
 def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tuple[Span, ...]:
     """Content written after a cue: a quotation (and what follows it) or the clause."""
     tokens = clause.tokens
