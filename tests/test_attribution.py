@@ -704,3 +704,9 @@ def test_object_ends_before_a_closing_time_phrase_or_a_second_verb() -> None:
     text = "Ada Moss attacked the mayor on Tuesday over his handling of the floods."
     found = {cue: content for cue, _, content in found_in(text)}
     assert found["attacked"] == ["the mayor on Tuesday over his handling of the floods"]
+
+
+def test_a_one_word_object_is_content() -> None:
+    assert found_in("The mayor declined to comment.") == [("declined to", "The mayor", ["comment"])]
+    found = {cue: content for cue, _, content in found_in("Ada Moss endorsed Smith last week.")}
+    assert found["endorsed"] == ["Smith"]

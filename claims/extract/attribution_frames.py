@@ -459,7 +459,7 @@ def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
     if source is None:
         return None
     hi = clause.hi if at > cue.last + 1 else object_end(tokens, at, clause.hi)
-    content = content_after(clause._replace(hi=hi), at, stop_at_clause=True)
+    content = content_after(clause._replace(hi=hi), at, stop_at_clause=True, least=1)
     if not content and at < clause.hi and tokens[at].text == ":":
         return Frame(cue, cue_span, span_of(tokens, *source), ())
     return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None

@@ -103,12 +103,12 @@ def span_of(tokens: list[Token], first: int, stop: int) -> Span | None:
     return Span(start=tokens[first].start, end=tokens[stop - 1].end)
 
 
-def _content_span(tokens: list[Token], first: int, stop: int) -> Span | None:
+def _content_span(tokens: list[Token], first: int, stop: int, least: int = 2) -> Span | None:
     while first < stop and tokens[first].text in ",;:-—–" and not tokens[first].quoted:
         first += 1
     while stop > first and tokens[stop - 1].text in ",;:.-—–" and not tokens[stop - 1].quoted:
         stop -= 1
-    if words_in(tokens, first, stop) < 2:
+    if words_in(tokens, first, stop) < least:
         return None
     return Span(start=tokens[first].start, end=tokens[stop - 1].end)
 
@@ -178,8 +178,11 @@ _MONTHS = words(
 _SECOND_VERB_AUXILIARIES = words("has have had is was are were will would")
 
 
-def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tuple[Span, ...]:
-    """Content written after a cue: a quotation (and what follows it) or the clause."""
+def content_after(
+    clause: Clause, at: int, stop_at_clause: bool = False, least: int = 2
+) -> tuple[Span, ...]:
+    """Content written after a cue: a quotation (and what follows it) or the clause of at
+    least `least` words (one for an object: `endorsed Trump`)."""
     tokens = clause.tokens
     if stop_at_clause:
         clause = clause._replace(hi=_clause_end(tokens, at, clause.hi))
@@ -191,7 +194,7 @@ def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tupl
                 after += 1
             rest = _content_span(tokens, after, clause.hi)
             return (quote, rest) if rest else (quote,)
-    span = _content_span(tokens, at, clause.hi)
+    span = _content_span(tokens, at, clause.hi, least)
     return (span,) if span else ()
 
 
