@@ -710,3 +710,10 @@ def test_a_one_word_object_is_content() -> None:
     assert found_in("The mayor declined to comment.") == [("declined to", "The mayor", ["comment"])]
     found = {cue: content for cue, _, content in found_in("Ada Moss endorsed Smith last week.")}
     assert found["endorsed"] == ["Smith"]
+
+
+def test_hopes_is_an_attitude_verb_but_not_in_hopes_of() -> None:
+    text = "The mayor hopes the bridge will open in May."
+    assert sources_of(text)["hopes"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
+    assert sources_of("She toured the port in hopes of winning votes.") == {}

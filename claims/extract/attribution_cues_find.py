@@ -15,7 +15,13 @@ from claims.extract.attribution_cues import (
     VERB_CUES,
     CueKind,
 )
-from claims.extract.attribution_tokens import DETERMINERS, OPEN_QUOTES, Token, words
+from claims.extract.attribution_tokens import (
+    DETERMINERS,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    Token,
+    words,
+)
 from claims.extract.models import Stance
 
 _BE_FORMS = words("is are was were be been being")
@@ -243,6 +249,8 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
         return None
+    if entry.kind is CueKind.OBJECT and before in PREPOSITIONS and tokens[at].lower.endswith("s"):
+        return None  # `in hopes of`: a plural noun
     if entry.kind is CueKind.OBJECT and not participle and before not in _ING_LEADS:
         return None
     if entry.kind is CueKind.STRICT and not (
