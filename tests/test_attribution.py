@@ -717,3 +717,17 @@ def test_hopes_is_an_attitude_verb_but_not_in_hopes_of() -> None:
     assert sources_of(text)["hopes"] == "The mayor"
     assert chain_of(text)[0].role is Role.PUBLISHER
     assert sources_of("She toured the port in hopes of winning votes.") == {}
+
+
+def test_headline_colon_before_a_later_cue_and_a_campaign_as_speaker() -> None:
+    text = "Ada Moss: Mayor Lied When He Said the Bridge Was Safe."
+    assert found_in(text)[0][:2] == (":", "Ada Moss")
+    # As with `X said the mayor lied when he said Y`, the nested speaker comes first.
+    chain = chain_of(text)
+    assert [link.mention for link in chain[:2]] == ["He", "Ada Moss"]
+    assert chain[1].role is Role.INTERMEDIARY
+    text = "Moss camp: the mayor's bridge plan is a disaster."
+    assert sources_of(text)[":"] == "Moss camp"
+    assert speaker(chain_of(text)).mention == "Moss camp"
+    # Labels before a colon are not speakers.
+    assert ":" not in sources_of("The Latest: Ada Moss says the bridge is unsafe.")

@@ -43,7 +43,8 @@ _CITING = frozenset({"citing", "quoting"})
 _CITES = frozenset({"cited", "quoted", "cites", "quotes", "citing", "quoting"})
 _LABELS = words(
     "update updated watch note photo photos video related read breaking exclusive opinion "
-    "analysis correction editor editor's editor’s listen see warning q a transcript"
+    "analysis correction clarification latest editor editor's editor’s listen see warning q a "
+    "transcript"
 )
 """Words before a colon that label a passage rather than name a speaker."""
 
@@ -431,18 +432,32 @@ def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
 
 
 def _colon_frame(clause: Clause) -> Frame | None:
-    """`Trump: ‘I’m the Worst Thing…’`: a short name, a colon, a claim."""
+    """`Trump: ‘I’m the Worst Thing…’`, `Clinton camp: Y`, `Clinton to Planned Parenthood: Y`:
+    a short name (then perhaps whom it spoke to or about), a colon, a claim."""
     tokens = clause.tokens
-    colon = next((k for k, t in enumerate(tokens[:7]) if t.text == ":" and not t.quoted), -1)
-    if colon < 1 or any(not t.text[:1].isupper() and t.text not in ".’'" for t in tokens[:colon]):
+    colon = next((k for k, t in enumerate(tokens[:10]) if t.text == ":" and not t.quoted), -1)
+    if colon < 1 or tokens[0].lower in _LABELS or tokens[colon - 1].lower in _LABELS:
         return None
-    if tokens[0].lower in _LABELS or tokens[colon - 1].lower in _LABELS:
+    name_end = _headline_name_end(tokens, colon)
+    if name_end is None:
         return None
     content = content_after(clause, colon + 1)
     if not content or words_in(tokens, colon + 1, clause.hi) < 3:
         return None
     cue = Cue(colon, colon, ":", CueKind.SAY, Stance.NEUTRAL)
-    return Frame(cue, _cue_span(tokens, cue), span_of(tokens, 0, colon), content)
+    return Frame(cue, _cue_span(tokens, cue), span_of(tokens, 0, name_end), content)
+
+
+def _headline_name_end(tokens: list[Token], colon: int) -> int | None:
+    """Where the speaker's name before a headline colon ends (`Clinton camp`), or None."""
+    for token in tokens[:colon]:
+        text = token.text
+        if not text[:1].isupper() and text not in ".’'" and token.lower not in _HEADLINE_GROUPS:
+            return None
+    return colon if colon <= 7 else None
+
+
+_HEADLINE_GROUPS = words("camp campaign aide aides spokesman spokeswoman allies")
 
 
 def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
@@ -561,9 +576,9 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
         if frame is not None:
             frames.append(frame)
-    if not frames:
-        colon = _colon_frame(Clause(tokens, quotes, 0, len(tokens)))
-        frames = [colon] if colon else []
+    colon = _colon_frame(Clause(tokens, quotes, 0, len(tokens)))
+    if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
+        frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
     return _cite_in_source(frames, tokens)
 
 
