@@ -731,3 +731,13 @@ def test_headline_colon_before_a_later_cue_and_a_campaign_as_speaker() -> None:
     assert speaker(chain_of(text)).mention == "Moss camp"
     # Labels before a colon are not speakers.
     assert ":" not in sources_of("The Latest: Ada Moss says the bridge is unsafe.")
+
+
+def test_quote_then_subject_with_apposition_then_told() -> None:
+    text = "“The port is safe,” Ada Moss, 58, told the Courier on Monday."
+    assert found_in(text) == [("told", "Ada Moss, 58", ["“The port is safe,”"])]
+    text = "“We won,” Ada Moss, the mayor, told reporters before the vote."
+    assert found_in(text)[0][2] == ["“We won,”"]
+    # A new quotation or "that" after the verb is still its content.
+    text = "“No,” Ada Moss, 58, told the Courier that the port is safe."
+    assert found_in(text)[0][2] == ["the port is safe"]

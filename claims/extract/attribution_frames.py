@@ -293,6 +293,8 @@ def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
     tail = _tail(clause, cue)
     if _after_participle_lead(clause, cue):
         return _participle_frame(clause, cue, cue_span, tail)
+    if _apposition_after_quote(clause, cue, tail):
+        return _postposed_frame(clause, cue, cue_span, tail)
     if _after_comma_or_quote(clause, cue):
         comma = tokens[cue.first - 1].text == ","
         if comma and _source_closes_sentence(clause, cue):
@@ -305,6 +307,19 @@ def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
     if not tail.clause_like or _subject_follows_quote(clause, cue):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
+
+
+def _apposition_after_quote(clause: Clause, cue: Cue, tail: _Tail) -> bool:
+    """`“Y,” Ramos, 58, told AFP on Monday.`: the comma before the verb closes an apposition
+    of a subject that follows a quotation; with no new quotation or "that" after the verb,
+    the quotation is the content."""
+    tokens = clause.tokens
+    if cue.first <= clause.lo or tokens[cue.first - 1].text != ",":
+        return False
+    at = tail.at
+    if at < clause.hi and (tokens[at].quoted or tokens[at - 1].lower == "that"):
+        return False
+    return _subject_follows_quote(clause, cue)
 
 
 def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
