@@ -741,3 +741,10 @@ def test_quote_then_subject_with_apposition_then_told() -> None:
     # A new quotation or "that" after the verb is still its content.
     text = "“No,” Ada Moss, 58, told the Courier that the port is safe."
     assert found_in(text)[0][2] == ["the port is safe"]
+
+
+def test_contracted_pronoun_after_a_time_word_and_a_semicolon_after_the_verb() -> None:
+    text = "He says tonight he’s a step closer to the nomination."
+    assert found_in(text) == [("says", "He", ["he’s a step closer to the nomination"])]
+    text = "The port needs a new crane, dock workers say; in 2012, the old one broke."
+    assert found_in(text) == [("say", "dock workers", ["The port needs a new crane"])]

@@ -210,6 +210,7 @@ def _tail(clause: Clause, cue: Cue) -> _Tail:
     adverbial = first in PREPOSITIONS or first in TIME_WORDS or first == ","
     adverbial = (adverbial or comma_skipped) and not quoted
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
+    clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
     if adverbial and not clause_like and (first in TIME_WORDS or first in _WHEN_WHERE):
         subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
         if subject is not None:
@@ -227,9 +228,14 @@ def _subject_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | Non
         token = tokens[k]
         if token.quoted or not token.text[:1].isalnum():
             return None
-        if token.lower in _CLAUSE_SUBJECTS and tokens[k + 1].text[:1].isalpha():
+        if _pronoun_subject(token) and tokens[k + 1].text[:1].isalpha():
             return k
     return None
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """`he`, and `he’s`, `they’re` with their verb attached."""
+    return token.lower.replace("’", "'").split("'")[0] in _CLAUSE_SUBJECTS
 
 
 _QUESTION_WORDS = words("if whether what why how when where who which about")
