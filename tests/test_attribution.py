@@ -748,3 +748,11 @@ def test_contracted_pronoun_after_a_time_word_and_a_semicolon_after_the_verb() -
     assert found_in(text) == [("says", "He", ["he’s a step closer to the nomination"])]
     text = "The port needs a new crane, dock workers say; in 2012, the old one broke."
     assert found_in(text) == [("say", "dock workers", ["The port needs a new crane"])]
+
+
+def test_a_relative_clause_inside_the_content_does_not_end_it() -> None:
+    text = "Aides say that the mayor, who must sign the order, has not decided."
+    assert found_in(text)[0][2] == ["the mayor, who must sign the order, has not decided"]
+    # Without a main verb after it, ", which" still ends an object.
+    text = "Ada Moss criticized the plan, which the council passed."
+    assert found_in(text)[0][2] == ["the plan"]

@@ -129,12 +129,30 @@ def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
 
 def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
     """Where an object ends: before `, saying`, `, and`, `, which` (outside quotations)."""
-    for k in range(at, hi - 1):
+    k = at
+    while k < hi - 1:
         if tokens[k].text == "," and not tokens[k].quoted:
             nxt = tokens[k + 1].lower
+            if nxt in _RELATIVES and (closing := _relative_closes(tokens, k + 1, hi)):
+                k = closing  # `that X, who leads it, has Y`: the clause goes on after it
+                continue
             if nxt in _OBJECT_ENDS or (nxt.endswith("ing") and not tokens[k + 1].quoted):
                 return k
+        k += 1
     return hi
+
+
+def _relative_closes(tokens: list[Token], at: int, hi: int) -> int | None:
+    """The comma closing a relative clause when the main verb follows it (`, has`), else None."""
+    for k in range(at + 1, hi - 1):
+        if tokens[k].quoted or tokens[k].text in ";:":
+            return None
+        if tokens[k].text == ",":
+            return k + 1 if tokens[k + 1].lower in _MAIN_VERBS else None
+    return None
+
+
+_MAIN_VERBS = words("has have had is are was were will would could can may might must should")
 
 
 def object_end(tokens: list[Token], at: int, hi: int) -> int:
