@@ -756,3 +756,10 @@ def test_a_relative_clause_inside_the_content_does_not_end_it() -> None:
     # Without a main verb after it, ", which" still ends an object.
     text = "Ada Moss criticized the plan, which the council passed."
     assert found_in(text)[0][2] == ["the plan"]
+
+
+def test_would_like_and_would_vote_for_are_attitudes() -> None:
+    text = "The mayor would like to open the bridge in May."
+    assert sources_of(text)["would like"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
+    assert sources_of("Ada Moss would vote for the plan.")["would vote for"] == "Ada Moss"

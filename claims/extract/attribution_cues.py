@@ -213,6 +213,9 @@ MULTIWORD_SAY: dict[tuple[str, ...], str] = {
         "makes no secret of": "make no secret of",
         "apologized for": "apologize for",
         "apologizes for": "apologize for",
+        "would like": "would like",
+        "would vote for": "vote for",
+        "will vote for": "vote for",
         "is concerned about": "be concerned about",
         "are concerned about": "be concerned about",
         "was concerned about": "be concerned about",
@@ -228,7 +231,8 @@ MULTIWORD_SAY: dict[tuple[str, ...], str] = {
 MULTIWORD_OBJECT = words(
     "talk_about speak_about speak_of vote_for vote_against pledge decline refuse vow call_for "
     "call_on refer_to point_to draw_attention_to rail_against lash_out_at take_issue_with "
-    "go_after take_aim_at make_no_secret_of apologize_for be_concerned_about be_worried_about"
+    "go_after take_aim_at make_no_secret_of apologize_for be_concerned_about be_worried_about "
+    "would_like"
 )
 """Phrasal cues whose object is the content (lemmas with `_` for spaces)."""
 
@@ -248,7 +252,7 @@ ATTITUDE_LEMMAS = words(
     "citing_reason seem appear "
     "want hope plan seek prefer favor favour support oppose back expect feel see know "
     "understand learn decide imagine mean vote_for vote_against pledge decline refuse vow "
-    "be_concerned_about be_worried_about make_no_secret_of"
+    "be_concerned_about be_worried_about make_no_secret_of would_like"
 )
 """Cues of intent or attitude ("wants", "seeks"): attributions for PolNeAR, but what the
 text asserts about the subject rather than words the subject said, so never a chain's
