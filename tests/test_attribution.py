@@ -763,3 +763,9 @@ def test_would_like_and_would_vote_for_are_attitudes() -> None:
     assert sources_of(text)["would like"] == "The mayor"
     assert chain_of(text)[0].role is Role.PUBLISHER
     assert sources_of("Ada Moss would vote for the plan.")["would vote for"] == "Ada Moss"
+
+
+def test_offered_is_an_attitude_object_verb() -> None:
+    text = "The mayor offered an apology to the families."
+    assert sources_of(text)["offered"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER

@@ -64,7 +64,7 @@ _OBJECT_NEUTRAL = words(
     "dismiss denounce blame mock echo discuss slam challenge condemn cite express voice "
     "decry applaud welcome hail lambaste ridicule dub label accuse thank recommend favor "
     "favour prefer seek request rule threaten back question tout pitch promote push lament "
-    "deplore vow promise propose urge demand call want hope plan assail downplay"
+    "deplore vow promise propose urge demand call want hope plan assail downplay offer"
 )
 _OBJECT_ENDORSING = words("show")
 _STRICT_NEUTRAL = words(
@@ -252,7 +252,7 @@ ATTITUDE_LEMMAS = words(
     "citing_reason seem appear "
     "want hope plan seek prefer favor favour support oppose back expect feel see know "
     "understand learn decide imagine mean vote_for vote_against pledge decline refuse vow "
-    "be_concerned_about be_worried_about make_no_secret_of would_like"
+    "be_concerned_about be_worried_about make_no_secret_of would_like offer"
 )
 """Cues of intent or attitude ("wants", "seeks"): attributions for PolNeAR, but what the
 text asserts about the subject rather than words the subject said, so never a chain's
