@@ -769,3 +769,7 @@ def test_offered_is_an_attitude_object_verb() -> None:
     text = "The mayor offered an apology to the families."
     assert sources_of(text)["offered"] == "The mayor"
     assert chain_of(text)[0].role is Role.PUBLISHER
+
+
+def test_cites_is_an_object_verb() -> None:
+    assert sources_of("The mayor cites rising costs.")["cites"] == "The mayor"

@@ -114,7 +114,7 @@ _NOT_CUES = words(
 )
 """Forms of speech verbs that are often nouns: cues only before "that", a colon or a quote."""
 _NOT_OBJECT_FORMS = words(
-    "backed backing favored challenging attacks back backs challenges cites demands dubs "
+    "backed backing favored challenging attacks back backs challenges demands dubs "
     "echo echoes favors label labels pitch pitches plans pledges promises push pushes "
     "question questions requests rule ruled rules ruling thanks threatens voice voices "
     "welcome welcomes"
