@@ -773,3 +773,8 @@ def test_offered_is_an_attitude_object_verb() -> None:
 
 def test_cites_is_an_object_verb() -> None:
     assert sources_of("The mayor cites rising costs.")["cites"] == "The mayor"
+
+
+def test_a_lone_connective_is_no_source() -> None:
+    assert "thanking" not in sources_of("After thanking the crowd, the mayor left the stage.")
+    assert sources_of("Why not just say: “The port is closed”?") == {}

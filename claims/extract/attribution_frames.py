@@ -588,6 +588,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         lo = 0 if coordinated else _left_limit(frames, tokens, offset)
         clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
+        if frame is not None and _function_word_source(tokens, frame):
+            continue
         if frame is not None and coordinated:
             frame = frame._replace(source=frames[-1].source)
         if frame is not None and _takes_previous_source(clause, cue):
@@ -601,6 +603,21 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
     if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
         frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
     return _cite_in_source(frames, tokens)
+
+
+def _function_word_source(tokens: list[Token], frame: Frame) -> bool:
+    """`After thanking the crowd`, `Why not just say`: a lone connective is no source."""
+    source = frame.source
+    if source is None:
+        return False
+    inside = [t for t in tokens if source.start <= t.start < source.end]
+    return len(inside) == 1 and inside[0].lower in _CONNECTIVES
+
+
+_CONNECTIVES = PREPOSITIONS | words(
+    "why whenever how what where when while whether because although though if unless "
+    "and but or so yet then"
+)
 
 
 def _lead_of(tokens: list[Token], cue: Cue) -> int:
