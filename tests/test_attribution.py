@@ -659,3 +659,122 @@ def test_agentless_passive_has_no_source() -> None:
     assert sources_of("The plan was criticized by two senators.") == {
         "was criticized": "two senators"
     }
+
+
+def test_speech_verbs_and_phrasal_attacks() -> None:
+    text = '"We will win," the crowd chanted.'
+    assert sources_of(text)["chanted"] == "the crowd"
+    text = "Ada Moss reminded voters that the council had lied."
+    assert sources_of(text)["reminded"] == "Ada Moss"
+    text = "Ada Moss railed against the new tax on bread."
+    assert sources_of(text)["railed against"] == "Ada Moss"
+    text = "The mayor took issue with the council's figures."
+    assert sources_of(text)["took issue with"] == "The mayor"
+    assert speaker(chain_of(text)).mention == "The mayor"
+    # Nouns that look like these verbs are not cues.
+    assert sources_of("Her answers to the council were short.") == {}
+
+
+def test_concern_is_an_attitude_not_a_chain_speaker() -> None:
+    text = "The mayor is concerned about the cost of the new bridge."
+    assert sources_of(text)["is concerned about"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
+
+
+def test_a_poll_as_the_source() -> None:
+    text = "In a Daily Courier poll released Monday, 40 percent of voters backed the tax."
+    found = found_in(text)
+    assert ("In", "a Daily Courier poll released Monday") in [(c, s) for c, s, _ in found]
+    text = "The mayor held a small lead in the latest Harbor Institute survey."
+    assert sources_of(text)["in"] == "the latest Harbor Institute survey"
+    # `in the polls` alone is more often the race than a source; voting is not a poll.
+    assert sources_of("The mayor has a small lead in the polls.") == {}
+    assert sources_of("Voters in five states went to the polls on Tuesday.") == {}
+
+
+def test_object_ends_before_a_closing_time_phrase_or_a_second_verb() -> None:
+    found = {cue: content for cue, _, content in found_in("Ada Moss endorsed the mayor last week.")}
+    assert found["endorsed"] == ["the mayor"]
+    text = "The union praised the mayor on Tuesday, calling him a friend of workers."
+    found = {cue: content for cue, _, content in found_in(text)}
+    assert found["praised"] == ["the mayor"]
+    text = "Ada Moss praised the plan and has since raised money for it."
+    assert {c: x for c, _, x in found_in(text)}["praised"] == ["the plan"]
+    # A time phrase in the middle of the object does not end it.
+    text = "Ada Moss attacked the mayor on Tuesday over his handling of the floods."
+    found = {cue: content for cue, _, content in found_in(text)}
+    assert found["attacked"] == ["the mayor on Tuesday over his handling of the floods"]
+
+
+def test_a_one_word_object_is_content() -> None:
+    assert found_in("The mayor declined to comment.") == [("declined to", "The mayor", ["comment"])]
+    found = {cue: content for cue, _, content in found_in("Ada Moss endorsed Smith last week.")}
+    assert found["endorsed"] == ["Smith"]
+
+
+def test_hopes_is_an_attitude_verb_but_not_in_hopes_of() -> None:
+    text = "The mayor hopes the bridge will open in May."
+    assert sources_of(text)["hopes"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
+    assert sources_of("She toured the port in hopes of winning votes.") == {}
+
+
+def test_headline_colon_before_a_later_cue_and_a_campaign_as_speaker() -> None:
+    text = "Ada Moss: Mayor Lied When He Said the Bridge Was Safe."
+    assert found_in(text)[0][:2] == (":", "Ada Moss")
+    # As with `X said the mayor lied when he said Y`, the nested speaker comes first.
+    chain = chain_of(text)
+    assert [link.mention for link in chain[:2]] == ["He", "Ada Moss"]
+    assert chain[1].role is Role.INTERMEDIARY
+    text = "Moss camp: the mayor's bridge plan is a disaster."
+    assert sources_of(text)[":"] == "Moss camp"
+    assert speaker(chain_of(text)).mention == "Moss camp"
+    # Labels before a colon are not speakers.
+    assert ":" not in sources_of("The Latest: Ada Moss says the bridge is unsafe.")
+
+
+def test_quote_then_subject_with_apposition_then_told() -> None:
+    text = "“The port is safe,” Ada Moss, 58, told the Courier on Monday."
+    assert found_in(text) == [("told", "Ada Moss, 58", ["“The port is safe,”"])]
+    text = "“We won,” Ada Moss, the mayor, told reporters before the vote."
+    assert found_in(text)[0][2] == ["“We won,”"]
+    # A new quotation or "that" after the verb is still its content.
+    text = "“No,” Ada Moss, 58, told the Courier that the port is safe."
+    assert found_in(text)[0][2] == ["the port is safe"]
+
+
+def test_contracted_pronoun_after_a_time_word_and_a_semicolon_after_the_verb() -> None:
+    text = "He says tonight he’s a step closer to the nomination."
+    assert found_in(text) == [("says", "He", ["he’s a step closer to the nomination"])]
+    text = "The port needs a new crane, dock workers say; in 2012, the old one broke."
+    assert found_in(text) == [("say", "dock workers", ["The port needs a new crane"])]
+
+
+def test_a_relative_clause_inside_the_content_does_not_end_it() -> None:
+    text = "Aides say that the mayor, who must sign the order, has not decided."
+    assert found_in(text)[0][2] == ["the mayor, who must sign the order, has not decided"]
+    # Without a main verb after it, ", which" still ends an object.
+    text = "Ada Moss criticized the plan, which the council passed."
+    assert found_in(text)[0][2] == ["the plan"]
+
+
+def test_would_like_and_would_vote_for_are_attitudes() -> None:
+    text = "The mayor would like to open the bridge in May."
+    assert sources_of(text)["would like"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
+    assert sources_of("Ada Moss would vote for the plan.")["would vote for"] == "Ada Moss"
+
+
+def test_offered_is_an_attitude_object_verb() -> None:
+    text = "The mayor offered an apology to the families."
+    assert sources_of(text)["offered"] == "The mayor"
+    assert chain_of(text)[0].role is Role.PUBLISHER
+
+
+def test_cites_is_an_object_verb() -> None:
+    assert sources_of("The mayor cites rising costs.")["cites"] == "The mayor"
+
+
+def test_a_lone_connective_is_no_source() -> None:
+    assert "thanking" not in sources_of("After thanking the crowd, the mayor left the stage.")
+    assert sources_of("Why not just say: “The port is closed”?") == {}

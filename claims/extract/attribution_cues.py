@@ -51,19 +51,20 @@ _SAY_NEUTRAL = words(
     "respond reply continue recall deny assert affirm reiterate estimate complain caution "
     "remark joke quip boast brag conclude indicate tell maintain testify mention hint "
     "signal counter retort wonder speculate surmise specify elaborate highlight assure "
-    "inform agree dispute doubt fear worry ask concur opine"
+    "inform agree dispute doubt fear worry ask concur opine repeat remind answer shout chant "
+    "yell recount bemoan"
 )
 _SAY_ENDORSING = words(
     "concede note confirm acknowledge admit reveal observe recognize recognise disclose"
 )
 _SAY_DISTANCING = words("insist claim allege purport contend charge")
-_TELL_VERBS = words("ask assure inform tell urge warn")
+_TELL_VERBS = words("ask assure inform remind tell urge warn")
 _OBJECT_NEUTRAL = words(
     "criticize criticise describe endorse support praise defend reject attack oppose blast "
     "dismiss denounce blame mock echo discuss slam challenge condemn cite express voice "
     "decry applaud welcome hail lambaste ridicule dub label accuse thank recommend favor "
     "favour prefer seek request rule threaten back question tout pitch promote push lament "
-    "deplore vow promise propose urge demand call want hope plan"
+    "deplore vow promise propose urge demand call want hope plan assail downplay offer"
 )
 _OBJECT_ENDORSING = words("show")
 _STRICT_NEUTRAL = words(
@@ -104,8 +105,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     }.items()
 }
 _NOT_CUES = words(
-    "accuse ask asking asks boast boasts call calls charge charges claim comment comments "
-    "continue continued continues continuing counter demand demands dispute doubt doubts "
+    "accuse answer answers ask asking asks boast boasts call calls charge charges claim comment "
+    "comments continue continued continues continuing counter demand demands dispute doubt doubts "
     "estimate estimates fear fears hope hopes joke jokes mention note pledge pledges post "
     "posting posts promise promises question questions reading remark remarks replies reply "
     "report reports respond saying signal signals state states vow vows warning worry "
@@ -113,8 +114,8 @@ _NOT_CUES = words(
 )
 """Forms of speech verbs that are often nouns: cues only before "that", a colon or a quote."""
 _NOT_OBJECT_FORMS = words(
-    "backed backing favored challenging attacks back backs challenges cites demands dubs "
-    "echo echoes favors hopes label labels pitch pitches plans pledges promises push pushes "
+    "backed backing favored challenging attacks back backs challenges demands dubs "
+    "echo echoes favors label labels pitch pitches plans pledges promises push pushes "
     "question questions requests rule ruled rules ruling thanks threatens voice voices "
     "welcome welcomes"
 )
@@ -196,13 +197,42 @@ MULTIWORD_SAY: dict[tuple[str, ...], str] = {
         "refused to": "refuse",
         "refuses to": "refuse",
         "vowed to": "vow",
+        "railed against": "rail against",
+        "rails against": "rail against",
+        "railing against": "rail against",
+        "lashed out at": "lash out at",
+        "lashes out at": "lash out at",
+        "lashing out at": "lash out at",
+        "took issue with": "take issue with",
+        "takes issue with": "take issue with",
+        "went after": "go after",
+        "goes after": "go after",
+        "took aim at": "take aim at",
+        "takes aim at": "take aim at",
+        "made no secret of": "make no secret of",
+        "makes no secret of": "make no secret of",
+        "apologized for": "apologize for",
+        "apologizes for": "apologize for",
+        "would like": "would like",
+        "would vote for": "vote for",
+        "will vote for": "vote for",
+        "is concerned about": "be concerned about",
+        "are concerned about": "be concerned about",
+        "was concerned about": "be concerned about",
+        "were concerned about": "be concerned about",
+        "is worried about": "be worried about",
+        "are worried about": "be worried about",
+        "was worried about": "be worried about",
+        "were worried about": "be worried about",
     }.items()
 }
 """Phrasal cues whose first word alone is not a cue."""
 
 MULTIWORD_OBJECT = words(
     "talk_about speak_about speak_of vote_for vote_against pledge decline refuse vow call_for "
-    "call_on refer_to point_to draw_attention_to"
+    "call_on refer_to point_to draw_attention_to rail_against lash_out_at take_issue_with "
+    "go_after take_aim_at make_no_secret_of apologize_for be_concerned_about be_worried_about "
+    "would_like"
 )
 """Phrasal cues whose object is the content (lemmas with `_` for spaces)."""
 
@@ -221,7 +251,8 @@ SEEM_FORMS: dict[str, str] = {
 ATTITUDE_LEMMAS = words(
     "citing_reason seem appear "
     "want hope plan seek prefer favor favour support oppose back expect feel see know "
-    "understand learn decide imagine mean vote_for vote_against pledge decline refuse vow"
+    "understand learn decide imagine mean vote_for vote_against pledge decline refuse vow "
+    "be_concerned_about be_worried_about make_no_secret_of would_like offer"
 )
 """Cues of intent or attitude ("wants", "seeks"): attributions for PolNeAR, but what the
 text asserts about the subject rather than words the subject said, so never a chain's

@@ -15,7 +15,13 @@ from claims.extract.attribution_cues import (
     VERB_CUES,
     CueKind,
 )
-from claims.extract.attribution_tokens import DETERMINERS, OPEN_QUOTES, Token, words
+from claims.extract.attribution_tokens import (
+    DETERMINERS,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    Token,
+    words,
+)
 from claims.extract.models import Stance
 
 _BE_FORMS = words("is are was were be been being")
@@ -184,6 +190,51 @@ def _seem_cue(tokens: list[Token], at: int) -> Cue | None:
 _SEEM_ADJECTIVE_LEADS = words("like likely unlikely")
 
 
+_POLL_NOUNS = words("poll polls survey surveys")
+_POLL_REACH = 8
+"""How many tokens after "in" the poll noun may stand: `in an early-October CBS News poll`."""
+
+
+def poll_end(tokens: list[Token], at: int) -> int | None:
+    """Index of the poll noun in `in (the latest CNN) poll` starting at `at`, if any."""
+    for k in range(at + 1, min(len(tokens), at + 1 + _POLL_REACH)):
+        token = tokens[k]
+        if token.lower in _POLL_NOUNS:
+            return k if k > at + 1 else None
+        if token.quoted or not _poll_modifier(token):
+            return None
+    return None
+
+
+def _poll_modifier(token: Token) -> bool:
+    """A word that may describe a poll: `an early-October CBS News/WSJ national`."""
+    text = token.text
+    return (
+        token.lower in DETERMINERS
+        or token.lower in _POLL_ADJECTIVES
+        or text[:1].isupper()
+        or any(c.isdigit() for c in text)
+        or "-" in text
+        or text in ("/", "’s", "'s")
+    )
+
+
+_POLL_ADJECTIVES = words(
+    "latest recent most new national statewide early same separate previous earlier another "
+    "exit independent online public"
+)
+
+
+def _poll_cue(tokens: list[Token], at: int) -> Cue | None:
+    """`In a CNN poll, Y` / `Y in the latest poll`: the poll is the source."""
+    if tokens[at].lower != "in" or poll_end(tokens, at) is None:
+        return None
+    return Cue(at, at, POLL_LEMMA, CueKind.ACCORDING, Stance.NEUTRAL)
+
+
+POLL_LEMMA = "in poll"
+
+
 def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     entry = VERB_CUES.get(tokens[at].lower)
     if entry is None:
@@ -198,6 +249,8 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
         return None
+    if entry.kind is CueKind.OBJECT and before in PREPOSITIONS and tokens[at].lower.endswith("s"):
+        return None  # `in hopes of`: a plural noun
     if entry.kind is CueKind.OBJECT and not participle and before not in _ING_LEADS:
         return None
     if entry.kind is CueKind.STRICT and not (
@@ -219,7 +272,12 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
         cue = (
             None
             if token.quoted
-            else (_phrase_cue(tokens, at) or _seem_cue(tokens, at) or _verb_cue(tokens, at))
+            else (
+                _phrase_cue(tokens, at)
+                or _poll_cue(tokens, at)
+                or _seem_cue(tokens, at)
+                or _verb_cue(tokens, at)
+            )
         )
         if cue is None:
             at += 1

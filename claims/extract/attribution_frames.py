@@ -16,12 +16,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from claims.extract.attribution_cues import DISTANCING_MARKERS, CueKind
-from claims.extract.attribution_cues_find import Cue, find_cues
+from claims.extract.attribution_cues_find import POLL_LEMMA, Cue, find_cues, poll_end
 from claims.extract.attribution_spans import (
     Clause,
     content_after,
     content_before,
     left_source,
+    object_end,
     right_source,
     sentence_subject,
     skip_to_content,
@@ -42,7 +43,8 @@ _CITING = frozenset({"citing", "quoting"})
 _CITES = frozenset({"cited", "quoted", "cites", "quotes", "citing", "quoting"})
 _LABELS = words(
     "update updated watch note photo photos video related read breaking exclusive opinion "
-    "analysis correction editor editor's editor’s listen see warning q a transcript"
+    "analysis correction clarification latest editor editor's editor’s listen see warning q a "
+    "transcript"
 )
 """Words before a colon that label a passage rather than name a speaker."""
 
@@ -74,6 +76,10 @@ def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
         if tokens[stop].lower == "that" and stop > after:
             break
         stop += 1
+    if cue.lemma == POLL_LEMMA:
+        stop = _poll_stop(clause, cue, stop)
+        if not clause.starts_at(cue.first) and not _named(tokens[after:stop]):
+            return None
     end = stop
     if end == len(tokens) and end > after and tokens[end - 1].text in ".!?":
         end -= 1  # the full stop that ends the sentence
@@ -90,6 +96,26 @@ def _according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if not content:
         return None
     return Frame(cue, _cue_span(tokens, cue), source, content, cited=cited)
+
+
+def _poll_stop(clause: Clause, cue: Cue, comma: int) -> int:
+    """`In a poll released Monday, Y` runs to the comma; `Y in the latest poll` ends at "poll"."""
+    noun = poll_end(clause.tokens, cue.first)
+    assert noun is not None
+    if clause.starts_at(cue.first) and comma - noun <= _POLL_TAIL:
+        return comma
+    return noun + 1
+
+
+_POLL_TAIL = 10
+
+
+def _named(tokens: list[Token]) -> bool:
+    """`a CNN poll`, `the 2015 survey`, not just `the polls` (which is often the race itself)."""
+    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens)
+
+
+"""Words a poll's description may run on after the noun: `poll released Monday by CNN`."""
 
 
 def _mid_clause(clause: Clause, cue: Cue) -> bool:
@@ -184,6 +210,7 @@ def _tail(clause: Clause, cue: Cue) -> _Tail:
     adverbial = first in PREPOSITIONS or first in TIME_WORDS or first == ","
     adverbial = (adverbial or comma_skipped) and not quoted
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
+    clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
     if adverbial and not clause_like and (first in TIME_WORDS or first in _WHEN_WHERE):
         subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
         if subject is not None:
@@ -201,9 +228,14 @@ def _subject_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | Non
         token = tokens[k]
         if token.quoted or not token.text[:1].isalnum():
             return None
-        if token.lower in _CLAUSE_SUBJECTS and tokens[k + 1].text[:1].isalpha():
+        if _pronoun_subject(token) and tokens[k + 1].text[:1].isalpha():
             return k
     return None
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """`he`, and `he’s`, `they’re` with their verb attached."""
+    return token.lower.replace("’", "'").split("'")[0] in _CLAUSE_SUBJECTS
 
 
 _QUESTION_WORDS = words("if whether what why how when where who which about")
@@ -267,6 +299,8 @@ def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
     tail = _tail(clause, cue)
     if _after_participle_lead(clause, cue):
         return _participle_frame(clause, cue, cue_span, tail)
+    if _apposition_after_quote(clause, cue, tail):
+        return _postposed_frame(clause, cue, cue_span, tail)
     if _after_comma_or_quote(clause, cue):
         comma = tokens[cue.first - 1].text == ","
         if comma and _source_closes_sentence(clause, cue):
@@ -279,6 +313,19 @@ def _verb_frame(clause: Clause, cue: Cue) -> Frame | None:
     if not tail.clause_like or _subject_follows_quote(clause, cue):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
+
+
+def _apposition_after_quote(clause: Clause, cue: Cue, tail: _Tail) -> bool:
+    """`“Y,” Ramos, 58, told AFP on Monday.`: the comma before the verb closes an apposition
+    of a subject that follows a quotation; with no new quotation or "that" after the verb,
+    the quotation is the content."""
+    tokens = clause.tokens
+    if cue.first <= clause.lo or tokens[cue.first - 1].text != ",":
+        return False
+    at = tail.at
+    if at < clause.hi and (tokens[at].quoted or tokens[at - 1].lower == "that"):
+        return False
+    return _subject_follows_quote(clause, cue)
 
 
 def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
@@ -406,18 +453,32 @@ def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
 
 
 def _colon_frame(clause: Clause) -> Frame | None:
-    """`Trump: ‘I’m the Worst Thing…’`: a short name, a colon, a claim."""
+    """`Trump: ‘I’m the Worst Thing…’`, `Clinton camp: Y`, `Clinton to Planned Parenthood: Y`:
+    a short name (then perhaps whom it spoke to or about), a colon, a claim."""
     tokens = clause.tokens
-    colon = next((k for k, t in enumerate(tokens[:7]) if t.text == ":" and not t.quoted), -1)
-    if colon < 1 or any(not t.text[:1].isupper() and t.text not in ".’'" for t in tokens[:colon]):
+    colon = next((k for k, t in enumerate(tokens[:10]) if t.text == ":" and not t.quoted), -1)
+    if colon < 1 or tokens[0].lower in _LABELS or tokens[colon - 1].lower in _LABELS:
         return None
-    if tokens[0].lower in _LABELS or tokens[colon - 1].lower in _LABELS:
+    name_end = _headline_name_end(tokens, colon)
+    if name_end is None:
         return None
     content = content_after(clause, colon + 1)
     if not content or words_in(tokens, colon + 1, clause.hi) < 3:
         return None
     cue = Cue(colon, colon, ":", CueKind.SAY, Stance.NEUTRAL)
-    return Frame(cue, _cue_span(tokens, cue), span_of(tokens, 0, colon), content)
+    return Frame(cue, _cue_span(tokens, cue), span_of(tokens, 0, name_end), content)
+
+
+def _headline_name_end(tokens: list[Token], colon: int) -> int | None:
+    """Where the speaker's name before a headline colon ends (`Clinton camp`), or None."""
+    for token in tokens[:colon]:
+        text = token.text
+        if not text[:1].isupper() and text not in ".’'" and token.lower not in _HEADLINE_GROUPS:
+            return None
+    return colon if colon <= 7 else None
+
+
+_HEADLINE_GROUPS = words("camp campaign aide aides spokesman spokeswoman allies")
 
 
 def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
@@ -433,7 +494,8 @@ def _object_frame(clause: Clause, cue: Cue) -> Frame | None:
     source = left_source(tokens, cue.first, clause.lo)
     if source is None:
         return None
-    content = content_after(clause, at, stop_at_clause=True)
+    hi = clause.hi if at > cue.last + 1 else object_end(tokens, at, clause.hi)
+    content = content_after(clause._replace(hi=hi), at, stop_at_clause=True, least=1)
     if not content and at < clause.hi and tokens[at].text == ":":
         return Frame(cue, cue_span, span_of(tokens, *source), ())
     return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None
@@ -526,6 +588,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         lo = 0 if coordinated else _left_limit(frames, tokens, offset)
         clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
+        if frame is not None and _function_word_source(tokens, frame):
+            continue
         if frame is not None and coordinated:
             frame = frame._replace(source=frames[-1].source)
         if frame is not None and _takes_previous_source(clause, cue):
@@ -535,10 +599,25 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
         if frame is not None:
             frames.append(frame)
-    if not frames:
-        colon = _colon_frame(Clause(tokens, quotes, 0, len(tokens)))
-        frames = [colon] if colon else []
+    colon = _colon_frame(Clause(tokens, quotes, 0, len(tokens)))
+    if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
+        frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
     return _cite_in_source(frames, tokens)
+
+
+def _function_word_source(tokens: list[Token], frame: Frame) -> bool:
+    """`After thanking the crowd`, `Why not just say`: a lone connective is no source."""
+    source = frame.source
+    if source is None:
+        return False
+    inside = [t for t in tokens if source.start <= t.start < source.end]
+    return len(inside) == 1 and inside[0].lower in _CONNECTIVES
+
+
+_CONNECTIVES = PREPOSITIONS | words(
+    "why whenever how what where when while whether because although though if unless "
+    "and but or so yet then"
+)
 
 
 def _lead_of(tokens: list[Token], cue: Cue) -> int:

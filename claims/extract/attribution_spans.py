@@ -103,12 +103,12 @@ def span_of(tokens: list[Token], first: int, stop: int) -> Span | None:
     return Span(start=tokens[first].start, end=tokens[stop - 1].end)
 
 
-def _content_span(tokens: list[Token], first: int, stop: int) -> Span | None:
+def _content_span(tokens: list[Token], first: int, stop: int, least: int = 2) -> Span | None:
     while first < stop and tokens[first].text in ",;:-—–" and not tokens[first].quoted:
         first += 1
     while stop > first and tokens[stop - 1].text in ",;:.-—–" and not tokens[stop - 1].quoted:
         stop -= 1
-    if words_in(tokens, first, stop) < 2:
+    if words_in(tokens, first, stop) < least:
         return None
     return Span(start=tokens[first].start, end=tokens[stop - 1].end)
 
@@ -129,16 +129,78 @@ def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
 
 def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
     """Where an object ends: before `, saying`, `, and`, `, which` (outside quotations)."""
-    for k in range(at, hi - 1):
+    k = at
+    while k < hi - 1:
         if tokens[k].text == "," and not tokens[k].quoted:
             nxt = tokens[k + 1].lower
+            if nxt in _RELATIVES and (closing := _relative_closes(tokens, k + 1, hi)):
+                k = closing  # `that X, who leads it, has Y`: the clause goes on after it
+                continue
             if nxt in _OBJECT_ENDS or (nxt.endswith("ing") and not tokens[k + 1].quoted):
                 return k
+        k += 1
     return hi
 
 
-def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tuple[Span, ...]:
-    """Content written after a cue: a quotation (and what follows it) or the clause."""
+def _relative_closes(tokens: list[Token], at: int, hi: int) -> int | None:
+    """The comma closing a relative clause when the main verb follows it (`, has`), else None."""
+    for k in range(at + 1, hi - 1):
+        if tokens[k].quoted or tokens[k].text in ";:":
+            return None
+        if tokens[k].text == ",":
+            return k + 1 if tokens[k + 1].lower in _MAIN_VERBS else None
+    return None
+
+
+_MAIN_VERBS = words("has have had is are was were will would could can may might must should")
+
+
+def object_end(tokens: list[Token], at: int, hi: int) -> int:
+    """Where an object ends before a closing time phrase or a second verb: `endorsed Trump
+    last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has since ...`."""
+    for k in range(at + 1, hi):
+        if tokens[k].quoted:
+            continue
+        word = tokens[k].lower
+        nxt = tokens[k + 1].lower if k + 1 < hi else ""
+        if _time_phrase_closes(tokens, k, hi):
+            return k
+        if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
+            return k
+    return hi
+
+
+def _time_phrase_closes(tokens: list[Token], at: int, hi: int) -> bool:
+    """`on Tuesday`, `last week`, `in early June` followed by punctuation or the end."""
+    k = at
+    if tokens[k].lower in _TIME_LEADS:
+        k += 1
+    if k < hi and tokens[k].lower in _TIME_MODIFIERS:
+        k += 1
+    if k >= hi or not (tokens[k].lower in TIME_WORDS or tokens[k].lower in _MONTHS):
+        return False
+    if k == at and tokens[k].lower not in _DAY_WORDS:
+        return False
+    k += 1
+    if k < hi and tokens[k].lower in ("night", "morning", "afternoon", "evening"):
+        k += 1
+    return k >= hi or tokens[k].text in ",.;:!?"
+
+
+_DAY_WORDS = words("monday tuesday wednesday thursday friday saturday sunday yesterday today")
+_TIME_LEADS = words("on in during last this next earlier late early")
+_TIME_MODIFIERS = words("early late mid last this next")
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+_SECOND_VERB_AUXILIARIES = words("has have had is was are were will would")
+
+
+def content_after(
+    clause: Clause, at: int, stop_at_clause: bool = False, least: int = 2
+) -> tuple[Span, ...]:
+    """Content written after a cue: a quotation (and what follows it) or the clause of at
+    least `least` words (one for an object: `endorsed Trump`)."""
     tokens = clause.tokens
     if stop_at_clause:
         clause = clause._replace(hi=_clause_end(tokens, at, clause.hi))
@@ -150,7 +212,7 @@ def content_after(clause: Clause, at: int, stop_at_clause: bool = False) -> tupl
                 after += 1
             rest = _content_span(tokens, after, clause.hi)
             return (quote, rest) if rest else (quote,)
-    span = _content_span(tokens, at, clause.hi)
+    span = _content_span(tokens, at, clause.hi, least)
     return (span,) if span else ()
 
 
