@@ -72,7 +72,6 @@ class Resolver:
         self.local = RegistryIndex()
         self.cache: dict[MentionKey, Resolution] = {}
         self.created: list[int] = []
-        self._local_sources: list[KnownSource] = []
         self._found: dict[MentionKey, Resolution] = {}
         self._plan: NewSources | None = None
 
@@ -87,12 +86,11 @@ class Resolver:
         Should a concurrent writer have created one of them meanwhile, the batch is undone
         and the links are resolved again one by one, which finds that writer's source.
         """
-        saved = (dict(self.cache), list(self._local_sources), list(self.created))
+        cache, local, created = dict(self.cache), [*self.local.sources.values()], list(self.created)
         try:
             resolutions = self._planned(links)
         except NewSourceConflict:
-            self.cache, self.created = saved[0], saved[2]
-            self._rebuild_local(saved[1])
+            self.cache, self.local, self.created = cache, RegistryIndex(local), created
             return [self.apply(link) for link in links]
         return [
             r is not None and _assign(link, r) for link, r in zip(links, resolutions, strict=True)
@@ -152,7 +150,6 @@ class Resolver:
             made = known.id >= PLANNED_IDS and known.id not in self.created
         else:
             known, made = create_source(self.session, self.actor, new, why=why)
-        self._local_sources.append(known)
         self.local.add(known)
         if made:
             self.created.append(known.id)
@@ -164,13 +161,9 @@ class Resolver:
             return
         self.cache = {key: _renumbered(r, ids) for key, r in self.cache.items()}
         self.created = [ids.get(i, i) for i in self.created]
-        self._rebuild_local(
-            [s.model_copy(update={"id": ids.get(s.id, s.id)}) for s in self._local_sources]
+        self.local = RegistryIndex(
+            s.model_copy(update={"id": ids.get(s.id, s.id)}) for s in self.local.sources.values()
         )
-
-    def _rebuild_local(self, sources: list[KnownSource]) -> None:
-        self._local_sources = sources
-        self.local = RegistryIndex(sources)
 
 
 MentionKey = tuple[str, str | None, str | None]
