@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from claims.extract.attribution import attribute, find_attributions
-from claims.extract.attribution_chains import skeleton
-from claims.extract.attribution_quotes import scan_quotes
+from claims.extract.attribution.chains import skeleton
+from claims.extract.attribution.quotes import scan_quotes
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "attribution_confusion.txt"

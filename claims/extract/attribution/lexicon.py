@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from claims.extract.attribution_tokens import words
+from claims.extract.attribution.tokens import words
 from claims.extract.models import Stance
 
 
@@ -54,11 +54,15 @@ _SAY_NEUTRAL = words(
     "inform agree dispute doubt fear worry ask concur opine repeat remind answer shout chant "
     "yell recount bemoan"
 )
+
 _SAY_ENDORSING = words(
     "concede note confirm acknowledge admit reveal observe recognize recognise disclose"
 )
+
 _SAY_DISTANCING = words("insist claim allege purport contend charge")
+
 _TELL_VERBS = words("ask assure inform remind tell urge warn")
+
 _OBJECT_NEUTRAL = words(
     "criticize criticise describe endorse support praise defend reject attack oppose blast "
     "dismiss denounce blame mock echo discuss slam challenge condemn cite express voice "
@@ -66,11 +70,15 @@ _OBJECT_NEUTRAL = words(
     "favour prefer seek request rule threaten back question tout pitch promote push lament "
     "deplore vow promise propose urge demand call want hope plan assail downplay offer"
 )
+
 _OBJECT_ENDORSING = words("show")
+
 _STRICT_NEUTRAL = words(
     "learn know feel expect see conclude understand hear read imply mean want plan decide imagine"
 )
+
 _STRICT_ENDORSING = words("find demonstrate prove establish determine")
+
 _STRICT_DISTANCING = words("insinuate pretend")
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -104,6 +112,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
         "testify": "testify testifies testified testifying",
     }.items()
 }
+
 _NOT_CUES = words(
     "accuse answer answers ask asking asks boast boasts call calls charge charges claim comment "
     "comments continue continued continues continuing counter demand demands dispute doubt doubts "
@@ -113,6 +122,7 @@ _NOT_CUES = words(
     "writing"
 )
 """Forms of speech verbs that are often nouns: cues only before "that", a colon or a quote."""
+
 _NOT_OBJECT_FORMS = words(
     "backed backing favored challenging attacks back backs challenges demands dubs "
     "echo echoes favors label labels pitch pitches plans pledges promises push pushes "
@@ -120,6 +130,7 @@ _NOT_OBJECT_FORMS = words(
     "welcome welcomes"
 )
 """Forms of object verbs that are more often nouns or other words in news text."""
+
 _NEVER_CUES = words("note post posts state states tweet tweets")
 """Forms that are nouns in news text nearly every time ("a tweet", "United States")."""
 
@@ -137,6 +148,7 @@ _PASSIVE_VERBS = words(
     "emphasized emphasised stressed noted reported said claimed alleged believed stated "
     "clarified explained announced expected understood confirmed revealed argued"
 )
+
 PASSIVE_CUES: tuple[tuple[str, ...], ...] = (
     tuple(("it", be, verb) for be in ("is", "was") for verb in sorted(_PASSIVE_VERBS))
     + tuple(("it", "has", "been", verb) for verb in ("reported", "announced", "revealed"))

@@ -12,23 +12,28 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claims.extract.attribution_tokens import words
+from claims.extract.attribution.tokens import words
 from claims.extract.models import Span
 
 _SPACE = r"[^\S\n]"
+
 _NAME = rf"[A-Z][\w’'.\-]*?(?:{_SPACE}+[A-Z][\w’'.\-]*?){{0,4}}"
+
 _SIGNATURE = re.compile(
     rf"{_SPACE}*\n?{_SPACE}*[―—–]{_SPACE}*(?P<name>{_NAME})\.?{_SPACE}*(?=\n|$)"
 )
+
 _SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*[\"“]?(?P<name>[A-Z][A-Z.’'\-]+(?:[ \t][A-Z][A-Z.’'\-]+){0,2}):[ \t]+(?=\S)"
 )
+
 _NOT_SPEAKERS = words(
     "UPDATE UPDATED WATCH NOTE PHOTO PHOTOS VIDEO RELATED READ BREAKING EXCLUSIVE OPINION "
     "ANALYSIS CORRECTION EDITOR'S EDITOR’S LISTEN SEE WARNING Q A TRANSCRIPT SOURCE SOURCES "
     "CREDIT WASHINGTON"
 )
 """Capitalised labels before a colon that are not speakers."""
+
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from claims.extract.models import Span
 
 _MARK = re.compile(r"''|[“”„«»‹›\"\n]")
+
 _CLOSERS_FOR: dict[str, str] = {
     "“": '”"',
     "„": '“”"',
@@ -29,7 +30,9 @@ _CLOSERS_FOR: dict[str, str] = {
     "''": "''",
 }
 """Opening mark -> marks that close it (German „…“, Danish »…«, Swedish ”…”)."""
+
 _SYMMETRIC = frozenset({'"', "”", "»", "''"})
+
 _NESTABLE = frozenset({"“", "„", "«", "‹"})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from claims.extract.attribution_cues import (
+from claims.extract.attribution.lexicon import (
     ACCORDING_CUES,
     MULTIWORD_OBJECT,
     MULTIWORD_SAY,
@@ -15,22 +15,19 @@ from claims.extract.attribution_cues import (
     VERB_CUES,
     CueKind,
 )
-from claims.extract.attribution_tokens import (
-    DETERMINERS,
-    OPEN_QUOTES,
-    PREPOSITIONS,
-    Token,
-    words,
-)
+from claims.extract.attribution.tokens import DETERMINERS, OPEN_QUOTES, PREPOSITIONS, Token, words
 from claims.extract.models import Stance
 
 _BE_FORMS = words("is are was were be been being")
+
 _BASE_FORM_SUBJECTS = words(
     "i we they you will would could should not do did also still strongly may might"
 )
 """Words after which a base-form verb ("support", "want") is a verb, not a noun."""
+
 _ING_LEADS = frozenset({",", "by", "while", "after", "before", "when", "—", "–"}) | _BE_FORMS
 """Only after these is an -ing object verb ("criticizing") a cue rather than a modifier."""
+
 _STRICT_FOLLOWERS = frozenset({"that", ":"}) | OPEN_QUOTES
 
 
@@ -99,13 +96,15 @@ def _passive_stance(phrase: tuple[str, ...]) -> Stance:
 
 _PHRASES = _phrase_table()
 
-
 _CLAUSE_OPENERS = words("he she they we i it there")
 """A pronoun subject right after a verb opens its clause: `found it was`, `knew he would`."""
+
 _FINITE = words(
     "is are was were will would could can may might must should has have had does did needs wants"
 )
+
 _PERCEPTION = words("see sees saw seen hear hears heard read reads")
+
 _EVIDENCE = words(
     "report reports poll polls survey surveys study studies analysis data review audit "
     "investigation research records documents figures numbers estimates emails"
@@ -169,7 +168,6 @@ def _plural_subject(before: str) -> bool:
 
 _NOT_PLURAL = words("this these those its was has does his hers ours yours theirs always")
 
-
 _SEEM_NOT_NEXT = words("on in at before at with for from as and or but")
 """After "appeared"/"seemed" these start an adverbial: "appeared on television"."""
 
@@ -189,8 +187,8 @@ def _seem_cue(tokens: list[Token], at: int) -> Cue | None:
 
 _SEEM_ADJECTIVE_LEADS = words("like likely unlikely")
 
-
 _POLL_NOUNS = words("poll polls survey surveys")
+
 _POLL_REACH = 8
 """How many tokens after "in" the poll noun may stand: `in an early-October CBS News poll`."""
 

@@ -43,16 +43,20 @@ def tokenize(text: str, start: int, end: int, quotes: Sequence[Span]) -> list[To
 
 
 def is_capitalized(token: Token) -> bool:
+    """The token starts with a capital letter."""
     return token.text[:1].isupper()
 
 
 OPEN_QUOTES = frozenset({*'“„«‹"‘', "''"})
+
 CLOSE_QUOTES = frozenset({*'”“»›"’', "''"})
+
 QUOTE_MARKS = (OPEN_QUOTES | CLOSE_QUOTES) - {"‘", "’"}
 
 DETERMINERS = words(
     "the a an his her their its our my your this these those some any every each no"
 )
+
 AUXILIARIES = words(
     "has have had is are was were be been being will would could can may might must shall "
     "should do does did also previously earlier later recently repeatedly often once then "
@@ -62,28 +66,55 @@ AUXILIARIES = words(
     "separately jokingly angrily proudly confidently"
 )
 """Words that may stand between a subject and its reporting verb."""
+
 CLAUSE_BREAKS = words(
     "that but while because although though since when whereas if unless so yet as after "
     "before until where whether which and or"
 )
 """Words that end a subject noun phrase when met walking left from the verb."""
+
 LEADING_FILLERS = words(
     "and but so yet meanwhile however also still then now moreover furthermore besides "
     "instead indeed thus hence therefore later earlier"
 )
+
 PRONOUNS = words("he she they it we i you who which one someone")
+
 PERSONAL_PRONOUNS = words("he she they we i")
+
 TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
     "tomorrow morning afternoon evening night week month year earlier later recently "
     "previously weekend"
 )
+
 GENERIC_AUDIENCES = words(
     "reporters journalists supporters the a an crowd audience lawmakers voters me us him her "
     "them you listeners viewers readers students members colleagues"
 )
 """Addressees after "told" that are not intermediaries who relay a claim."""
+
 PREPOSITIONS = words(
     "in on at during after before while when to from with about of for by as amid following "
     "outside inside near over under since"
 )
+
+TIME_LEADS = words("on in during last this next earlier late early")
+"""Words that open a time phrase (`on Tuesday`, `last week`, `in early June`)."""
+
+RELATIVES = frozenset({"who", "which"})
+"""Relative pronouns that open a clause about a source (`X, who ...`)."""
+
+NUMBER_WORDS = words("one two three four five six seven eight nine ten")
+"""Small numbers written as words (`Six in 10 voters`, `One aide`)."""
+
+INSERTIONS = words("while when after before during in on at speaking according unlike like")
+"""Openings of a phrase between commas that is not an apposition (`X, in a speech, said`)."""
+
+NOT_ING = words(
+    "king managing acting founding ranking presiding outgoing incoming sitting visiting"
+)
+"""-ing words that open a title (`managing director`), not a participle."""
+
+DASHES = frozenset("-—–")
+"""Dashes that set off an inserted phrase or a dateline."""

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from claims.extract.attribution_tokens import words
+from claims.extract.attribution.tokens import words
 from claims.extract.models import Span
 
 _WORD = re.compile(r"[\w’'.\-]+")
+
 TITLE_WORDS = words(
     "president vice prime minister deputy foreign defense defence interior finance secretary "
     "spokesman spokeswoman spokesperson ambassador envoy adviser advisor senator sen rep "
@@ -29,15 +30,18 @@ TITLE_WORDS = words(
     "council committee"
 )
 """Lower-cased words of offices and titles that may precede a personal name."""
+
 NAME_PARTICLES = words("al al- el bin ibn abu de da del della der van von la le di du")
+
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<rest>.+)$")
+
 _OF_ORG = re.compile(
     r"\b(?:of|at|for|from|to|with|in)\s+(?P<org>(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w’'.\-]*)*)"
 )
 
-
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,20}\)")
 """A short parenthesis after a name: party and state (`(D-N.Y.)`), an age."""
+
 _DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " with")
 """A role cannot end with these ("security sources in Basra" is one phrase, not a role)."""
 

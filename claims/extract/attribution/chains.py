@@ -4,57 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 
-from claims.extract.attribution_frames import Frame, frame_stance
-from claims.extract.attribution_sources import split_source
-from claims.extract.attribution_tokens import GENERIC_AUDIENCES, PRONOUNS, words
+from claims.extract.attribution.coreference import NO_ANTECEDENTS, Antecedents
+from claims.extract.attribution.frame import Frame, frame_stance
+from claims.extract.attribution.source_parts import split_source
+from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PRONOUNS
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
 _CONFUSABLES = str.maketrans(
     "АВЕКМНОРСТУХаеорсухіјѕԁɡΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοριν",
     "ABEKMHOPCTYXaeopcyxijsdgABEZHIKMNOPTYXaopiv",
 )
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-_ORGANISATION_WORDS = words(
-    "agency ministry department office council committee government administration party "
-    "campaign company corporation bank fund institute university center centre service "
-    "sources media news newspaper channel tv radio press group association union commission "
-    "court police army forces embassy kremlin house parliament senate congress board "
-    "organization organisation foundation network website magazine times post poll survey "
-    "study report"
-)
-
-
-class Antecedents(NamedTuple):
-    """The speakers a pronoun may point back to."""
-
-    person: ChainLink | None = None
-    """The last named speaker that looks like a person (for "he", "she")."""
-    anyone: ChainLink | None = None
-    """The last named speaker of any kind (for "they", "it", "who")."""
-
-    def after(self, link: ChainLink | None) -> Antecedents:
-        if link is None:
-            return self
-        return Antecedents(link if looks_like_person(link) else self.person, link)
-
-    def for_pronoun(self, pronoun: str) -> ChainLink | None:
-        return self.person if pronoun in _PERSON_PRONOUNS else self.anyone
-
-
-NO_ANTECEDENTS = Antecedents()
-
-
-def looks_like_person(link: ChainLink) -> bool:
-    """A personal name: a few capitalised words, no organisation word."""
-    words = link.mention.split()
-    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
-        return False
-    return not any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words)
 
 
 def skeleton(name: str) -> str:
@@ -65,10 +27,12 @@ def skeleton(name: str) -> str:
 
 
 def publisher_name(context: DocumentContext) -> str | None:
+    """The publisher of the text: the original publisher of a republished copy, else the outlet."""
     return context.original_publisher or context.outlet
 
 
 def publisher_link(context: DocumentContext) -> ChainLink | None:
+    """The publisher's link, taken from the metadata (no span)."""
     name = publisher_name(context)
     return ChainLink(role=Role.PUBLISHER, mention=name) if name else None
 
@@ -130,6 +94,16 @@ def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
         return None
     cue = text[frame.cue_span.start : frame.cue_span.end]
     return source_link(text, span, Role.INTERMEDIARY, cue, frame.cue_span, Stance.NEUTRAL)
+
+
+def nesting(frames: list[Frame]) -> list[Frame]:
+    """The frames that nest inside the first one (outermost first)."""
+    chain = [frames[0]]
+    for frame in frames[1:]:
+        parent = chain[-1]
+        if any(c.start <= frame.cue_span.start < c.end for c in parent.content):
+            chain.append(frame)
+    return chain
 
 
 def frames_chain(

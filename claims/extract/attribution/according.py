@@ -1,0 +1,76 @@
+"""`according to X` and its kin (`as reported by X`, `In a poll, Y`): the source follows."""
+
+from __future__ import annotations
+
+from claims.extract.attribution.citing import relative_citation
+from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.contents import content_after, content_before
+from claims.extract.attribution.cues import POLL_LEMMA, Cue, poll_end
+from claims.extract.attribution.frame import Frame, span_of_cue
+from claims.extract.attribution.tokens import Token
+from claims.extract.attribution.verb_frames import parenthetical_goes_on
+
+
+def according_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`According to X, Y`, `Y, according to X`, `The plan, according to X, is Y`: X speaks."""
+    tokens = clause.tokens
+    after = cue.last + 1
+    stop = after
+    while stop < clause.hi and tokens[stop].text not in ",;:" and not tokens[stop].quoted:
+        if tokens[stop].lower == "that" and stop > after:
+            break
+        stop += 1
+    if cue.lemma == POLL_LEMMA:
+        stop = _poll_stop(clause, cue, stop)
+        if not clause.starts_at(cue.first) and not _named(tokens[after:stop]):
+            return None
+    end = stop
+    if end == len(tokens) and end > after and tokens[end - 1].text in ".!?":
+        end -= 1  # the full stop that ends the sentence
+    source = span_of(tokens, after, end)
+    if source is None:
+        return None
+    cited, resume = relative_citation(tokens, stop, clause.hi)
+    if clause.starts_at(cue.first):
+        content = content_after(clause, resume)
+    else:
+        content = content_before(clause, clause.lo, cue.first)
+        if content and parenthetical_goes_on(clause, resume) and _mid_clause(clause, cue):
+            content = content + content_after(clause, resume + 1, stop_at_clause=True)
+    if not content:
+        return None
+    return Frame(cue, span_of_cue(tokens, cue), source, content, cited=cited)
+
+
+def _poll_stop(clause: Clause, cue: Cue, comma: int) -> int:
+    """`In a poll released Monday, Y` runs to the comma; `Y in the latest poll` ends at "poll"."""
+    noun = poll_end(clause.tokens, cue.first)
+    assert noun is not None
+    if clause.starts_at(cue.first) and comma - noun <= _POLL_TAIL:
+        return comma
+    return noun + 1
+
+
+_POLL_TAIL = 10
+
+
+def _named(tokens: list[Token]) -> bool:
+    """`a CNN poll`, `the 2015 survey`, not just `the polls` (which is often the race itself)."""
+    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens)
+
+
+"""Words a poll's description may run on after the noun: `poll released Monday by CNN`."""
+
+
+def _mid_clause(clause: Clause, cue: Cue) -> bool:
+    """`The plan, according to X, is Y`: a short subject before the aside, no verb yet."""
+    tokens = clause.tokens
+    start = cue.first - 1
+    if start <= clause.lo or tokens[start].text != ",":
+        return False
+    first = start
+    while (
+        first > clause.lo and tokens[first - 1].text not in ",;:" and not tokens[first - 1].quoted
+    ):
+        first -= 1
+    return words_in(tokens, first, start) <= 6

@@ -1,0 +1,201 @@
+"""Where a content starts and ends around a cue: the quotation next to it, or the clause.
+
+Also where the content starts after a verb (past "that" and an addressee: `told Izvestia that`),
+and where an object ends (`endorsed Smith last week.`).
+"""
+
+from __future__ import annotations
+
+from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.tokens import (
+    OPEN_QUOTES,
+    PERSONAL_PRONOUNS,
+    RELATIVES,
+    TIME_LEADS,
+    TIME_WORDS,
+    Token,
+    words,
+)
+from claims.extract.models import Span
+
+
+def _content_span(tokens: list[Token], first: int, stop: int, least: int = 2) -> Span | None:
+    while first < stop and tokens[first].text in ",;:-—–" and not tokens[first].quoted:
+        first += 1
+    while stop > first and tokens[stop - 1].text in ",;:.-—–" and not tokens[stop - 1].quoted:
+        stop -= 1
+    if words_in(tokens, first, stop) < least:
+        return None
+    return Span(start=tokens[first].start, end=tokens[stop - 1].end)
+
+
+def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
+    """Content written before a cue: the quotation that ends there, or the clause."""
+    tokens = clause.tokens
+    end = stop
+    while end > lo and tokens[end - 1].text in ",—–-" and not tokens[end - 1].quoted:
+        end -= 1
+    if end > lo and tokens[end - 1].quoted:
+        quote = clause.quote_at(tokens[end - 1].start)
+        if quote is not None:
+            return (quote,)
+    span = _content_span(tokens, lo, end)
+    return (span,) if span else ()
+
+
+_OBJECT_ENDS = words("and but which who while as after before because although though whom")
+
+
+def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
+    """Where an object ends: before `, saying`, `, and`, `, which` (outside quotations)."""
+    k = at
+    while k < hi - 1:
+        if tokens[k].text == "," and not tokens[k].quoted:
+            nxt = tokens[k + 1].lower
+            if nxt in RELATIVES and (closing := _relative_closes(tokens, k + 1, hi)):
+                k = closing  # `that X, who leads it, has Y`: the clause goes on after it
+                continue
+            if nxt in _OBJECT_ENDS or (nxt.endswith("ing") and not tokens[k + 1].quoted):
+                return k
+        k += 1
+    return hi
+
+
+def _relative_closes(tokens: list[Token], at: int, hi: int) -> int | None:
+    """The comma closing a relative clause when the main verb follows it (`, has`), else None."""
+    for k in range(at + 1, hi - 1):
+        if tokens[k].quoted or tokens[k].text in ";:":
+            return None
+        if tokens[k].text == ",":
+            return k + 1 if tokens[k + 1].lower in _MAIN_VERBS else None
+    return None
+
+
+_MAIN_VERBS = words("has have had is are was were will would could can may might must should")
+
+
+def object_end(tokens: list[Token], at: int, hi: int) -> int:
+    """Where an object ends before a closing time phrase or a second verb: `endorsed Trump
+    last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has since ...`."""
+    for k in range(at + 1, hi):
+        if tokens[k].quoted:
+            continue
+        word = tokens[k].lower
+        nxt = tokens[k + 1].lower if k + 1 < hi else ""
+        if _time_phrase_closes(tokens, k, hi):
+            return k
+        if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
+            return k
+    return hi
+
+
+def _time_phrase_closes(tokens: list[Token], at: int, hi: int) -> bool:
+    """`on Tuesday`, `last week`, `in early June` followed by punctuation or the end."""
+    k = at
+    if tokens[k].lower in TIME_LEADS:
+        k += 1
+    if k < hi and tokens[k].lower in _TIME_MODIFIERS:
+        k += 1
+    if k >= hi or not (tokens[k].lower in TIME_WORDS or tokens[k].lower in _MONTHS):
+        return False
+    if k == at and tokens[k].lower not in _DAY_WORDS:
+        return False
+    k += 1
+    if k < hi and tokens[k].lower in ("night", "morning", "afternoon", "evening"):
+        k += 1
+    return k >= hi or tokens[k].text in ",.;:!?"
+
+
+_DAY_WORDS = words("monday tuesday wednesday thursday friday saturday sunday yesterday today")
+
+_TIME_MODIFIERS = words("early late mid last this next")
+
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+
+_SECOND_VERB_AUXILIARIES = words("has have had is was are were will would")
+
+
+def content_after(
+    clause: Clause, at: int, stop_at_clause: bool = False, least: int = 2
+) -> tuple[Span, ...]:
+    """Content written after a cue: a quotation (and what follows it) or the clause of at
+    least `least` words (one for an object: `endorsed Trump`)."""
+    tokens = clause.tokens
+    if stop_at_clause:
+        clause = clause._replace(hi=_clause_end(tokens, at, clause.hi))
+    if at < clause.hi and tokens[at].quoted:
+        quote = clause.quote_at(tokens[at].start)
+        if quote is not None:
+            after = at
+            while after < clause.hi and tokens[after].start < quote.end:
+                after += 1
+            rest = _content_span(tokens, after, clause.hi)
+            return (quote, rest) if rest else (quote,)
+    span = _content_span(tokens, at, clause.hi, least)
+    return (span,) if span else ()
+
+
+_ADDRESSEE_PREPS = (("in", "an", "interview", "with"), ("in", "a", "statement", "to"))
+
+_MAX_SKIP_TO_THAT = 14
+
+
+def skip_to_content(
+    tokens: list[Token], at: int, hi: int, kind: CueKind
+) -> tuple[int, Span | None]:
+    """Index where the content starts after a cue, and the addressee passed on the way."""
+    limit = min(hi, at + _MAX_SKIP_TO_THAT)
+    for k in range(at, limit):
+        token = tokens[k]
+        if token.quoted or token.text in OPEN_QUOTES:
+            break
+        if token.lower == "that" and _clause_before(tokens, at, k):
+            break
+        if token.lower == "that":
+            addressee = span_of(tokens, at, k) if kind is CueKind.TELL and k > at else None
+            return k + 1, addressee or _interview_partner(tokens, at, k)
+    addressee = None
+    if kind is CueKind.TELL:
+        stop = at
+        while stop < limit and tokens[stop].text[:1].isalnum() and _in_name(tokens, at, stop):
+            stop += 1
+        if stop > at:
+            addressee = span_of(tokens, at, stop)
+            at = stop
+    while at < hi and tokens[at].text in ",:" and not tokens[at].quoted:
+        at += 1
+    return at, addressee
+
+
+_FINITE = words("is are was were will would could can may might must should has have had does did")
+
+_SUBJECTS = PERSONAL_PRONOUNS | {"it"}
+
+
+def _clause_before(tokens: list[Token], at: int, that: int) -> bool:
+    """`says it is hard to blame anyone for that`: the clause began before this "that"."""
+    return any(t.lower in _FINITE or t.lower in _SUBJECTS for t in tokens[at:that])
+
+
+def _in_name(tokens: list[Token], first: int, at: int) -> bool:
+    """Still inside the addressee after "told": capitalised words, or one plain noun."""
+    if tokens[at].lower == "that":
+        return False
+    if at == first:
+        return True
+    return tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isupper()
+
+
+def _interview_partner(tokens: list[Token], at: int, stop: int) -> Span | None:
+    for phrase in _ADDRESSEE_PREPS:
+        n = len(phrase)
+        for k in range(at, stop - n):
+            if tuple(t.lower for t in tokens[k : k + n]) == phrase:
+                end = k + n
+                while end < stop and tokens[end].text != ",":
+                    end += 1
+                return span_of(tokens, k + n, end)
+    return None

@@ -1,0 +1,58 @@
+"""Questions and short answers: `Asked whether Y, ...`, `X asked about Y`, `X said yes`."""
+
+from __future__ import annotations
+
+from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.cues import Cue
+from claims.extract.attribution.frame import Frame, span_of_cue
+from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.source_before import left_source
+from claims.extract.attribution.tokens import words
+from claims.extract.models import Span
+
+_QUESTION_WORDS = words("if whether what why how when where who which about")
+
+
+def question_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`Asked whether Y, ...` / `X asked (by Z) about Y`: the question is the content."""
+    tokens = clause.tokens
+    at = cue.last + 1
+    agent = None
+    if at < clause.hi and tokens[at].lower == "by":
+        stop = at + 1
+        while stop < clause.hi and tokens[stop].lower not in _QUESTION_WORDS:
+            if tokens[stop].text in ",;:" or tokens[stop].quoted or stop - at > 8:
+                return None
+            stop += 1
+        agent, at = span_of(tokens, at + 1, stop), stop
+    if at >= clause.hi or tokens[at].lower not in _QUESTION_WORDS or tokens[at].quoted:
+        return None
+    end = at
+    while end < clause.hi and tokens[end].text not in ",;:.?!" and not tokens[end].quoted:
+        end += 1
+    first = at + 1 if tokens[at].lower == "about" else at
+    content = span_of(tokens, first, end)
+    if content is None or words_in(tokens, first, end) < 2:
+        return None
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is not None and tokens[source[0]].lower not in ("when", "if", "after"):
+        agent = span_of(tokens, *source)
+    return Frame(cue, span_of_cue(tokens, cue), agent, (content,))
+
+
+_ANSWERS = words("yes no so")
+
+
+def short_answer(clause: Clause, cue: Cue) -> Frame | None:
+    """`Most voters said yes.`: the one-word answer is the content."""
+    tokens = clause.tokens
+    at = cue.last + 1
+    if cue.kind is not CueKind.SAY or at >= clause.hi or tokens[at].lower not in _ANSWERS:
+        return None
+    if at + 1 < clause.hi and tokens[at + 1].text[:1].isalnum():
+        return None
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    answer = Span(start=tokens[at].start, end=tokens[at].end)
+    return Frame(cue, span_of_cue(tokens, cue), span_of(tokens, *source), (answer,))

@@ -1,0 +1,144 @@
+"""All the frames of one sentence, left to right: coordinated verbs, participles that speak for
+the previous source, citing phrases, and a headline colon before them."""
+
+from __future__ import annotations
+
+from claims.extract.attribution.according import according_frame
+from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
+from claims.extract.attribution.clause import Clause
+from claims.extract.attribution.cues import Cue, find_cues
+from claims.extract.attribution.frame import Frame
+from claims.extract.attribution.headline import colon_frame
+from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.passive_frames import (
+    agentless_passive,
+    by_frame,
+    passive_frame,
+    seem_frame,
+)
+from claims.extract.attribution.tokens import AUXILIARIES, PREPOSITIONS, Token, words
+from claims.extract.attribution.verb_frames import after_participle_lead, object_frame, verb_frame
+from claims.extract.models import Span
+
+
+def _frame(clause: Clause, cue: Cue) -> Frame | None:
+    if cue.kind is CueKind.BY:
+        return by_frame(clause, cue)
+    if cue.kind is CueKind.SEEM:
+        return seem_frame(clause, cue)
+    if cue.kind is CueKind.ACCORDING:
+        return according_frame(clause, cue)
+    if cue.kind is CueKind.PASSIVE:
+        return passive_frame(clause, cue)
+    frame = object_frame(clause, cue) if cue.kind is CueKind.OBJECT else verb_frame(clause, cue)
+    if frame is not None and agentless_passive(clause.tokens, cue, clause.lo):
+        return frame._replace(source=None)
+    return frame
+
+
+def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame]:
+    """Frames of one sentence, left to right; a cue inside a frame's content nests in it."""
+    frames: list[Frame] = []
+    for cue in find_cues(tokens):
+        if cue.lemma in CITING:
+            if frames and frames[-1].cited is None:
+                frames[-1] = frames[-1]._replace(cited=cited_span(tokens, cue))
+            citing = citing_frame(tokens, quotes, cue, frames)
+            if citing is not None:
+                frames.append(citing)
+            continue
+        offset = tokens[cue.first].start
+        if any(f.source and f.source.start <= offset < f.source.end for f in frames):
+            continue
+        coordinated = bool(frames) and frames[-1].source is not None and _coordinated(tokens, cue)
+        lo = 0 if coordinated else _left_limit(frames, tokens, offset)
+        clause = Clause(tokens, quotes, lo, len(tokens))
+        frame = _frame(clause, cue)
+        if frame is not None and _function_word_source(tokens, frame):
+            continue
+        if frame is not None and coordinated:
+            frame = frame._replace(source=frames[-1].source)
+        if frame is not None and _takes_previous_source(clause, cue):
+            frame = frame._replace(source=frames[-1].source) if frames else frame
+            frame = frame if frame.source else None
+        if frame is not None and frames and frame.source == frames[-1].source:
+            frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
+        if frame is not None:
+            frames.append(frame)
+    colon = colon_frame(Clause(tokens, quotes, 0, len(tokens)))
+    if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
+        frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
+    return cite_in_source(frames, tokens)
+
+
+def _function_word_source(tokens: list[Token], frame: Frame) -> bool:
+    """`After thanking the crowd`, `Why not just say`: a lone connective is no source."""
+    source = frame.source
+    if source is None:
+        return False
+    inside = [t for t in tokens if source.start <= t.start < source.end]
+    return len(inside) == 1 and inside[0].lower in _CONNECTIVES
+
+
+_CONNECTIVES = PREPOSITIONS | words(
+    "why whenever how what where when while whether because although though if unless "
+    "and but or so yet then"
+)
+
+
+def _lead_of(tokens: list[Token], cue: Cue) -> int:
+    """Where a second report of the same source begins: `, and said`, `but noted`, `, adding`."""
+    at = cue.first
+    while at > 0 and (tokens[at - 1].lower in AUXILIARIES or tokens[at - 1].lower in _LEADS):
+        at -= 1
+    while at > 0 and tokens[at - 1].text in ",;" and not tokens[at - 1].quoted:
+        at -= 1
+    return at
+
+
+_LEADS = frozenset({"and", "but", "while", "by", "before", "after", "when", "—", "–"})
+
+
+def _cut_before(frame: Frame, tokens: list[Token], at: int) -> Frame:
+    """`X acknowledged that A but noted that B`: A ends where the second report begins."""
+    if at >= len(tokens):
+        return frame
+    cut = tokens[at].start
+    kept: list[Span] = []
+    for span in frame.content:
+        if span.end <= cut:
+            kept.append(span)
+        elif span.start < cut:
+            last = max((t.end for t in tokens if span.start <= t.start and t.end <= cut), default=0)
+            if last > span.start:
+                kept.append(Span(start=span.start, end=last))
+    return frame._replace(content=tuple(kept)) if kept else frame
+
+
+def _coordinated(tokens: list[Token], cue: Cue) -> bool:
+    """`X backed the bill, and said Y` / `X arrived and later told Z`: a second verb of X."""
+    if cue.first == cue.last and tokens[cue.first].lower == cue.lemma:
+        return False  # a base form: `to support X and maintain Y` is no report
+    at = cue.first - 1
+    while at > 0 and tokens[at].lower in AUXILIARIES:
+        at -= 1
+    return at > 0 and tokens[at].lower in ("and", "but") and cue.kind is not CueKind.ACCORDING
+
+
+def _takes_previous_source(clause: Clause, cue: Cue) -> bool:
+    """`X said Y, adding Z`: a participle cue speaks for the previous frame's source.
+
+    Not `Y, according to Z`: "according" looks like a participle but names its own source.
+    """
+    return cue.kind is not CueKind.ACCORDING and after_participle_lead(clause, cue)
+
+
+def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
+    """A later cue looks left no further than the end of the previous frame's cue."""
+    if not frames:
+        return 0
+    last = frames[-1].cue_span.end
+    for k, token in enumerate(tokens):
+        if token.start >= last:
+            return k if token.start <= offset else 0
+    return 0

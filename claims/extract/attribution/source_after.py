@@ -1,0 +1,81 @@
+"""The source written after its verb: `“Y,” said X, the deputy minister`, `according to X`."""
+
+from __future__ import annotations
+
+from claims.extract.attribution.clause import generic_next
+from claims.extract.attribution.tokens import (
+    CLAUSE_BREAKS,
+    NOT_ING,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    RELATIVES,
+    TIME_WORDS,
+    Token,
+    words,
+)
+
+_RIGHT_STOPS = words(
+    "during while when after before adding noting referring according citing because amid "
+    "following told"
+)
+"""Words that end a source written after its verb ("said X on Tuesday")."""
+
+_SOFT_STOPS = words("in to on at")
+
+_COMMA_STOPS = (CLAUSE_BREAKS - RELATIVES) | {"of", "though", "although", "even"}
+
+
+def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | None:
+    """Token range of a source written after its verb (`said Rubio's manager, Rich Beeson`)."""
+    stop = after
+    while stop < hi:
+        token = tokens[stop]
+        if token.text == "(" and stop > after and not token.quoted:
+            closing = _closing_paren(tokens, stop, hi)
+            if closing is not None:
+                stop = closing + 1
+                continue
+        if token.quoted or token.text in ".;:!?()[]—–" or token.text in QUOTE_MARKS:
+            break
+        if stop > after and (token.lower in _RIGHT_STOPS or token.lower in TIME_WORDS):
+            break
+        if stop > after and token.lower in _SOFT_STOPS and generic_next(tokens, stop + 1, hi):
+            break
+        if (
+            token.text == ","
+            and stop + 1 < hi
+            and _ends_right_source(tokens[stop + 1])
+            and not _age_then_place(tokens, stop)
+        ):
+            break
+        if token.text == "," and stop + 1 < hi and tokens[stop + 1].quoted:
+            break
+        stop += 1
+    return (after, stop) if stop > after else None
+
+
+def _age_then_place(tokens: list[Token], comma: int) -> bool:
+    """`said Jane Doe, 32, of Leeds, a nurse`: the town after an age belongs to the source."""
+    return tokens[comma + 1].lower == "of" and tokens[comma - 1].text.isdigit()
+
+
+def _ends_right_source(token: Token) -> bool:
+    """After `said X,`: a participle or an adverbial ends the source, an apposition does not."""
+    lower = token.lower
+    if lower in _RIGHT_STOPS or lower in TIME_WORDS or lower in _COMMA_STOPS:
+        return True
+    if lower in PREPOSITIONS:
+        return True
+    if lower.endswith("ed") and token.text[:1].islower() and len(lower) > 4:
+        return True
+    return lower.endswith("ing") and token.text[:1].islower() and lower not in NOT_ING
+
+
+def _closing_paren(tokens: list[Token], opening: int, hi: int) -> int | None:
+    """The `)` closing a short parenthesis (`(D-N.Y.)`, `(R)`) after a name."""
+    for k in range(opening + 1, min(hi, opening + 8)):
+        if tokens[k].text == ")":
+            return k
+        if tokens[k].text in "(,;" or tokens[k].quoted:
+            return None
+    return None

@@ -1,0 +1,252 @@
+"""Frames of verb cues, chosen from what stands around the verb.
+
+- pre-posed: `X said (on Tuesday) (that) Y`, `X told Izvestia that Y`, `X said: “Y”`;
+- inverted, after the content: `“...,” said X` / `Y, said X, the ambassador`;
+- post-posed: `“...,” X said.` / `Y, X said on Tuesday.` (no clause follows the verb);
+- parenthetical: `“A,” X said, “B.”` (the content is both parts);
+- `As X noted, Y`; a participle after a comma (`..., saying Y`) takes the sentence's subject;
+- object verbs: `X criticized the plan` (the object is the content).
+"""
+
+from __future__ import annotations
+
+from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.contents import content_after, content_before, object_end
+from claims.extract.attribution.cues import Cue
+from claims.extract.attribution.frame import Frame, span_of_cue
+from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.questions import question_frame, short_answer
+from claims.extract.attribution.sentence_subject import sentence_subject
+from claims.extract.attribution.source_after import right_source
+from claims.extract.attribution.source_before import left_source
+from claims.extract.attribution.tokens import (
+    AUXILIARIES,
+    CLOSE_QUOTES,
+    PREPOSITIONS,
+    RELATIVES,
+    TIME_WORDS,
+    Token,
+    words,
+)
+from claims.extract.attribution.verb_tail import Tail, read_tail
+from claims.extract.models import Span
+
+
+def _after_comma_or_quote(clause: Clause, cue: Cue) -> bool:
+    if cue.first <= clause.lo:
+        return False
+    before = clause.tokens[cue.first - 1]
+    return before.text == "," or before.text in CLOSE_QUOTES or before.quoted
+
+
+_PARTICIPLE_LEADS = frozenset({",", "by", "while", "after", "before", "when", "in", "—", "–"})
+
+
+def after_participle_lead(clause: Clause, cue: Cue) -> bool:
+    """`..., saying Y` / `by saying Y`: an -ing cue whose subject is the sentence's."""
+    tokens = clause.tokens
+    if not tokens[cue.first].lower.endswith("ing") or cue.first <= clause.lo:
+        return False
+    if tokens[cue.first - 1].lower in _PARTICIPLE_LEADS:
+        return True
+    return _after_a_thing(tokens, cue.first, clause.lo)
+
+
+_THING_NOUNS = words(
+    "statement statements sign signs message messages letter letters email emails petition "
+    "cover ad ads video videos post posts tweet tweets release report photo photos memo "
+    "banner banners poster posters note notes flier fliers flyer flyers text"
+)
+
+
+def _after_a_thing(tokens: list[Token], at: int, lo: int) -> bool:
+    """`X put out a statement saying Y`: the thing does not speak, the sentence subject does."""
+    before = tokens[at - 1]
+    return at - 2 > lo and before.lower in _THING_NOUNS and not before.quoted
+
+
+def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """The frame of a verb cue, by the pattern its surroundings show (see the module)."""
+    tokens = clause.tokens
+    cue_span = span_of_cue(tokens, cue)
+    if cue.lemma == "ask":
+        question = question_frame(clause, cue)
+        if question is not None:
+            return question
+    answer = short_answer(clause, cue)
+    if answer is not None:
+        return answer
+    tail = read_tail(clause, cue)
+    if after_participle_lead(clause, cue):
+        return _participle_frame(clause, cue, cue_span, tail)
+    if _apposition_after_quote(clause, cue, tail):
+        return _postposed_frame(clause, cue, cue_span, tail)
+    if _after_comma_or_quote(clause, cue):
+        comma = tokens[cue.first - 1].text == ","
+        if comma and _source_closes_sentence(clause, cue):
+            return _inverted_frame(clause, cue, cue_span)
+        if comma and (tail.clause_like or cue.kind is CueKind.TELL):
+            return _preposed_frame(clause, cue, cue_span, tail)
+        if comma and tail.nothing_named:
+            return _postposed_frame(clause, cue, cue_span, tail)
+        return _inverted_frame(clause, cue, cue_span)
+    if not tail.clause_like or _subject_follows_quote(clause, cue):
+        return _postposed_frame(clause, cue, cue_span, tail)
+    return _preposed_frame(clause, cue, cue_span, tail)
+
+
+def _apposition_after_quote(clause: Clause, cue: Cue, tail: Tail) -> bool:
+    """`“Y,” Ramos, 58, told AFP on Monday.`: the comma before the verb closes an apposition
+    of a subject that follows a quotation; with no new quotation or "that" after the verb,
+    the quotation is the content."""
+    tokens = clause.tokens
+    if cue.first <= clause.lo or tokens[cue.first - 1].text != ",":
+        return False
+    at = tail.at
+    if at < clause.hi and (tokens[at].quoted or tokens[at - 1].lower == "that"):
+        return False
+    return _subject_follows_quote(clause, cue)
+
+
+def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
+    """`“Y,” X said after the meeting, adding ...`: the quotation is the content.
+
+    Whatever follows the verb (an adverbial, a participle, an audience) belongs to the
+    attribution of the quotation that ends just before the subject.
+    """
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None or source[0] <= clause.lo:
+        return False
+    before = source[0] - 1
+    if tokens[before].text == "," and before > clause.lo and not tokens[before].quoted:
+        before -= 1
+    return tokens[before].quoted
+
+
+_SOURCE_OPENERS = words("a an the one his her their its")
+
+_NOT_IN_SOURCE = AUXILIARIES | words("that this these those")
+
+
+def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
+    """`Y, said Jane Doe, a senior adviser.`: a name with no verb of its own ends the clause."""
+    tokens = clause.tokens
+    if cue.kind is CueKind.TELL or words_in(tokens, clause.lo, cue.first) < 4:
+        return False
+    source = right_source(tokens, cue.last + 1, clause.hi)
+    if source is None or words_in(tokens, *source) > 30:
+        return False
+    first, stop = source
+    if not (tokens[first].text[:1].isupper() or tokens[first].lower in _SOURCE_OPENERS):
+        return False
+    if any(t.text[:1].isalnum() for t in tokens[stop : clause.hi]):
+        return False
+    head = first
+    while head < stop and tokens[head].text != "," and tokens[head].lower not in RELATIVES:
+        lower = tokens[head].lower
+        if lower in _NOT_IN_SOURCE or (
+            lower.endswith(("ed", "ing")) and lower == tokens[head].text
+        ):
+            return False
+        head += 1
+    return head - first <= 4 or any(t.text[:1].isupper() for t in tokens[first:head])
+
+
+def _preposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Frame | None:
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    if not tail.clause_like:
+        return _postposed_frame(clause, cue, cue_span, tail)
+    content = content_after(clause, tail.at, stop_at_clause=True)
+    if not content:
+        return None
+    return Frame(cue, cue_span, span_of(tokens, *source), content, tail.addressee)
+
+
+def _participle_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Frame | None:
+    """`X endorsed Cruz, saying Y`: the subject of the sentence is the source."""
+    subject = sentence_subject(clause.tokens, clause.lo, cue.first)
+    content = content_after(clause, tail.at)
+    if not content:
+        return None
+    source = span_of(clause.tokens, *subject) if subject else None
+    return Frame(cue, cue_span, source, content, tail.addressee)
+
+
+def _postposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Frame | None:
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    src = span_of(tokens, *source)
+    first = source[0]
+    if first > clause.lo and tokens[first - 1].lower == "as":
+        content = content_after(clause, tail.at)
+        return Frame(cue, cue_span, src, content, tail.addressee) if content else None
+    boundary = first > clause.lo and (tokens[first - 1].text in ",—–" or tokens[first - 1].quoted)
+    if not boundary or _colon_closes(clause, cue):
+        return Frame(cue, cue_span, src, (), tail.addressee)
+    content = content_before(clause, clause.lo, first)
+    after = cue.last + 1
+    if parenthetical_goes_on(clause, after):
+        content = content + content_after(clause, after + 1)
+    return Frame(cue, cue_span, src, content, tail.addressee) if content else None
+
+
+def _colon_closes(clause: Clause, cue: Cue) -> bool:
+    """`In a speech, he said:` and nothing more: the content is what follows the sentence."""
+    after = cue.last + 1
+    return (
+        after < clause.hi
+        and clause.tokens[after].text == ":"
+        and words_in(clause.tokens, after, clause.hi) == 0
+    )
+
+
+def parenthetical_goes_on(clause: Clause, after: int) -> bool:
+    """`Y, X said, Z`: the claim resumes after the comma (not `said, sitting at...`)."""
+    tokens = clause.tokens
+    if after + 1 >= clause.hi or tokens[after].text != ",":
+        return False
+    nxt = tokens[after + 1]
+    if nxt.quoted:
+        return True
+    adverbial = nxt.lower in PREPOSITIONS or nxt.lower in TIME_WORDS or nxt.lower.endswith("ing")
+    return not adverbial and words_in(tokens, after + 1, clause.hi) >= 3
+
+
+def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
+    tokens = clause.tokens
+    source = right_source(tokens, cue.last + 1, clause.hi)
+    if source is None or words_in(tokens, *source) > 30:
+        return None
+    content = content_before(clause, clause.lo, cue.first)
+    stop = source[1]
+    if parenthetical_goes_on(clause, stop):
+        content = content + content_after(clause, stop + 1)
+    if not content:
+        return None
+    return Frame(cue, cue_span, span_of(tokens, *source), content)
+
+
+def object_frame(clause: Clause, cue: Cue) -> Frame | None:
+    """`X criticized the plan`: the subject is the source, the rest of the clause the content."""
+    tokens = clause.tokens
+    cue_span = span_of_cue(tokens, cue)
+    at = cue.last + 1
+    if at < clause.hi and tokens[at].lower == "that":
+        at += 1
+    tail = Tail(at, None, True, False)
+    if after_participle_lead(clause, cue):
+        return _participle_frame(clause, cue, cue_span, tail)
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None:
+        return None
+    hi = clause.hi if at > cue.last + 1 else object_end(tokens, at, clause.hi)
+    content = content_after(clause._replace(hi=hi), at, stop_at_clause=True, least=1)
+    if not content and at < clause.hi and tokens[at].text == ":":
+        return Frame(cue, cue_span, span_of(tokens, *source), ())
+    return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None

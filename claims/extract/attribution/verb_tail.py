@@ -1,0 +1,62 @@
+"""What follows a verb cue: a that-clause, a quotation, an addressee, or only an adverbial."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from claims.extract.attribution.clause import Clause, words_in
+from claims.extract.attribution.contents import skip_to_content
+from claims.extract.attribution.cues import Cue
+from claims.extract.attribution.tokens import PREPOSITIONS, TIME_WORDS, Token, words
+from claims.extract.models import Span
+
+
+class Tail(NamedTuple):
+    """What follows a verb cue."""
+
+    at: int
+    addressee: Span | None
+    clause_like: bool
+    """A that-clause, a quotation or a long clause follows: the content is after the verb."""
+    nothing_named: bool
+    """Only an adverbial ("on Tuesday") or the end of the sentence follows the verb."""
+
+
+def read_tail(clause: Clause, cue: Cue) -> Tail:
+    """Read what follows a verb cue: where the content starts and what kind of tail it is."""
+    tokens = clause.tokens
+    at, addressee = skip_to_content(tokens, cue.last + 1, clause.hi, cue.kind)
+    has_that = at > cue.last + 1 and tokens[at - 1].lower == "that"
+    quoted = at < clause.hi and tokens[at].quoted
+    first = tokens[cue.last + 1].lower if cue.last + 1 < clause.hi else ""
+    comma_skipped = at > cue.last + 1 and tokens[at - 1].text == ","
+    adverbial = first in PREPOSITIONS or first in TIME_WORDS or first == ","
+    adverbial = (adverbial or comma_skipped) and not quoted
+    clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
+    clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
+    if adverbial and not clause_like and (first in TIME_WORDS or first in _WHEN_WHERE):
+        subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
+        if subject is not None:
+            return Tail(subject, addressee, True, False)
+    return Tail(at, addressee, clause_like, adverbial or not first.isalnum())
+
+
+_WHEN_WHERE = words("in on at during after before following amid late early")
+
+_CLAUSE_SUBJECTS = words("he she they we i it there")
+
+
+def _subject_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | None:
+    """Where the clause starts in `said Thursday he would leave`, `said in a statement they`."""
+    for k in range(at, min(hi - 2, at + 8)):
+        token = tokens[k]
+        if token.quoted or not token.text[:1].isalnum():
+            return None
+        if _pronoun_subject(token) and tokens[k + 1].text[:1].isalpha():
+            return k
+    return None
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """`he`, and `he’s`, `they’re` with their verb attached."""
+    return token.lower.replace("’", "'").split("'")[0] in _CLAUSE_SUBJECTS
