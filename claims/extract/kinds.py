@@ -1,9 +1,9 @@
 """Decide which sentence units are claims, what kind each is, and whether it is negated.
 
-Rules, not a model, so that every decision can be explained in docs/extraction.md:
-fragments (labels ending in ":", bylines, interface words, photo credits, lines of mostly
-digits and symbols) are not claims; headlines are. A claim's kind is the first that fits,
-in this order: question, quotation, opinion, prediction, statistic, event, factual.
+Rules, not a model, so that every decision can be explained in docs/extraction.md. Which
+units are claims at all is `claims.extract.claim_filter` (re-exported here). A claim's kind is
+the first that fits, in this order: question, quotation, opinion, prediction, statistic,
+event, factual.
 """
 
 from __future__ import annotations
@@ -11,37 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from claims.extract.claim_filter import is_claim as is_claim
 from claims.extract.models import ClaimKind, DateValue, Quantity
-from claims.extract.sentences import Sentence
-from claims.text.normalize import fold
 
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _CLOSING = "\"'”’»›)]"
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "‹": "›", "「": "」"}
 _OPENING_QUOTES = '"“«„‘‹「'
 _DIALOGUE_DASHES = "\u2014\u2013"
-
-_INTERFACE_PREFIX_RE = re.compile(
-    r"(?i)^(?:photo|фото|image|picture|video|source|credit|caption|illustration|graphic"
-    r"|read more|read also|see also|related|tags?|share|subscribe|advertisement|copyright|©"
-    r"|all rights reserved|follow us|sign up|click here|written by|continue reading"
-    r"|read the rest|listen to|watch:)\b"
-)
-_INTERFACE_PHRASES = (
-    "your email address will not be published",
-    "required fields are marked",
-    "skip to main content",
-    "back to top",
-    "leave a reply",
-    "no responses yet",
-    "all rights reserved",
-    "cookie",
-    "sign in to",
-    "log in to",
-    "share this article",
-    "rate this article",
-)
-_BYLINE_RE = re.compile(r"^(?:By|From|Author:?)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 
 _OPINION_RE = re.compile(
     r"(?i)\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|seems?|seemed"
@@ -92,35 +68,6 @@ _MONEY_OR_SHARE = frozenset(
         "IQD",
     }
 )
-
-
-def is_claim(sentence: Sentence) -> bool:
-    """True for assertions, questions and headlines; False for labels, bylines, debris."""
-    text = sentence.text
-    words = _WORD_RE.findall(text)
-    if len(words) < 3:
-        return False
-    stripped = text.rstrip().rstrip(_CLOSING)
-    if stripped.endswith(":"):
-        return False
-    letters = sum(len(word) for word in words)
-    if letters * 2 < len(text.replace(" ", "")):
-        return False
-    if _INTERFACE_PREFIX_RE.match(text) or _BYLINE_RE.match(text):
-        return False
-    folded = fold(text)
-    if any(phrase in folded for phrase in _INTERFACE_PHRASES):
-        return False
-    if not sentence.terminated:
-        return _is_headline(words)
-    return True
-
-
-def _is_headline(words: list[str]) -> bool:
-    """An unpunctuated line is a claim when it reads like a headline, not a name or label."""
-    if len(words) < 4:
-        return False
-    return any(word[0].islower() for word in words) or len(words) >= 6
 
 
 def claim_kind(

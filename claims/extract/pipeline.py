@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from claims.extract.attribution import attribute as attribute_chains
 from claims.extract.checkworthiness import score_sentence
+from claims.extract.claim_filter import is_claim
 from claims.extract.dates import find_dates
 from claims.extract.entities import find_document_entities, lowercase_words
-from claims.extract.kinds import claim_kind, is_claim, is_negated
+from claims.extract.kinds import claim_kind, is_negated
 from claims.extract.models import (
     ChainLink,
     DocumentContext,
