@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import tui.app  # noqa: F401 - the app imports every screen, which registers its keys
 from claims.review_scale import BEST_RATING, VERDICTS, WORST_RATING, verdict
-from tui.commands import NOT_IN_PALETTE, PALETTE
+from tui.keys import key_label
+from tui.palette import NOT_IN_PALETTE, PALETTE
 from tui.screens.help import binding_sections
 
 GUIDE = (Path(__file__).parent.parent / "docs" / "review.md").read_text(encoding="utf-8")
@@ -43,3 +46,22 @@ def test_verdict_scale_is_documented_with_its_claimreview_rating() -> None:
         assert f"| `{v.name}` | {v.label} | {rating} |" in GUIDE
         assert verdict(v.name) is v
         assert v.rating is None or WORST_RATING <= v.rating <= BEST_RATING
+
+
+def key_table() -> list[tuple[list[str], set[str]]]:
+    """The rows of the guide's binding table: (binding ids, keys shown)."""
+    rows = []
+    table = GUIDE.split("| binding id | key | palette name |", 1)[1].split("\n\n", 1)[0]
+    for line in table.splitlines()[2:]:
+        cells = line.split(" | ")
+        ids = re.findall(r"`([^`]+)`", cells[0])
+        keys = set(re.findall(r"`([^`]+)`", cells[1]))
+        rows.append((ids, keys))
+    return rows
+
+
+def test_the_guide_shows_each_binding_with_its_keys_as_typed() -> None:
+    bindings = {b.id: b for _, found in binding_sections() for b in found if b.id}
+    for ids, keys in key_table():
+        shown = {key for i in ids for key in key_label(bindings[i].key).split(", ")}
+        assert keys == shown, f"docs/review.md gives {sorted(keys)} for {ids}, not {sorted(shown)}"

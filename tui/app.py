@@ -19,16 +19,18 @@ from textual.content import Content
 
 from claims.errors import ClaimsError
 from claims.reports.schema import ExportSelection
+from claims.review_scale import GRADES
 from claims.store.queries import filtered_claim_ids
 from claims.store.review import ActionResult, EditConflict, ReviewService
 from claims.store.selection import export_file
 from db.base import utcnow
 from db.engine import Database
 from db.errors import StorageError
-from tui.commands import WorkbenchCommands
+from tui.keys import keys_section
 from tui.messages import ActionFailed, ActionRefused, ActionSaved, ExportWritten
+from tui.palette import WorkbenchCommands
 from tui.safe import plain
-from tui.screens.base import ExportScope
+from tui.screens.base import DataScreen
 from tui.screens.claims import ClaimsScreen
 from tui.screens.detail import ClaimDetailScreen
 from tui.screens.dialogs import ChoiceDialog, ConflictDialog, TextDialog
@@ -36,12 +38,14 @@ from tui.screens.help import HelpScreen
 from tui.screens.queue import QueueScreen
 from tui.screens.reader import DocumentScreen
 from tui.screens.sources import SourcesScreen
+from tui.workbench import ExportScope
 
 THEMES = ("textual-dark", "textual-light")
 KEYMAP_VARIABLE = "CLAIMS_KEYMAP"
 """Environment variable naming a TOML file of `binding_id = "key"` lines."""
 
 
+@keys_section("Everywhere", 0)
 class ClaimsApp(App[None]):
     """Where a fact-checker reviews claims, relations and sources."""
 
@@ -151,8 +155,6 @@ class ClaimsApp(App[None]):
 
     def _data_changed(self) -> None:
         self.data_version += 1
-        from tui.screens.base import DataScreen
-
         if isinstance(self.screen, DataScreen):
             self.screen.loaded_version = self.data_version
             self.screen.refresh_data()
@@ -181,8 +183,6 @@ class ClaimsApp(App[None]):
         self, source_id: int, seen_version: int, name: str, current: str | None
     ) -> None:
         """Ask for a grade, then a rationale, then save both as one action."""
-        from claims.review_scale import GRADES
-
         choices = [(grade, grade, Content(label)) for grade, label in GRADES.items()]
 
         def ask_rationale(grade: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -13,7 +13,6 @@ from textual.screen import Screen
 from claims.reports.formats import FORMATS
 from claims.reports.schema import ExportSelection
 from claims.review_scale import CREDIBILITY
-from claims.store.queries import ClaimFilter
 from claims.store.review import Evidence
 from tui.screens.dialogs import (
     ChoiceDialog,
@@ -22,9 +21,7 @@ from tui.screens.dialogs import (
     VerdictChoice,
     VerdictDialog,
 )
-
-if TYPE_CHECKING:
-    from tui.app import ClaimsApp
+from tui.workbench import ExportScope, Workbench, workbench_of
 
 EXPORT_BINDING = Binding(
     "x",
@@ -68,20 +65,6 @@ EXPORT_KEYS = {
     "prov": "p",
     "provn": "n",
 }
-
-
-@dataclass(frozen=True)
-class ExportScope:
-    """What an export from the current screen holds, and how to name its file."""
-
-    label: str
-    """For the dialog: "claim #12", "document #3", "the 40 claims of the filter"."""
-    slug: str
-    """For the default file name: "claim-12", "document-3", "filtered"."""
-    selection: ExportSelection | None
-    """None exports everything."""
-    claim_filter: ClaimFilter | None = None
-    """When set, the export holds the claims this filter lets through (read when writing)."""
 
 
 @dataclass(frozen=True)
@@ -133,11 +116,8 @@ class DataScreen(Screen[None]):
         self.app.push_screen(ChoiceDialog(f"Export {scope.label}", choices, "html"), ask_path)
 
     @property
-    def workbench(self) -> ClaimsApp:
-        from tui.app import ClaimsApp
-
-        assert isinstance(self.app, ClaimsApp)
-        return self.app
+    def workbench(self) -> Workbench:
+        return workbench_of(self.app)
 
     def refresh_data(self) -> None:
         """Read the screen's data again (override)."""

@@ -12,10 +12,12 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from claims.store.queries import ClaimFilter, ClaimRow, ClaimSort, SortKey, parse_filter
+from tui.keys import keys_section
 from tui.safe import ui
-from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen, ExportScope
+from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
 from tui.widgets.claim_table import ClaimSource, ClaimTable
 from tui.widgets.virtual_table import VirtualTable
+from tui.workbench import ExportScope
 
 SORT_ORDER = (
     SortKey.ID,
@@ -37,6 +39,7 @@ FILTER_HELP = (
 )
 
 
+@keys_section("Claims", 10)
 class ClaimsScreen(ClaimScreen):
     """Every claim in the database, one line each; only the visible page is ever loaded."""
 

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from claims.store.claim_views import ChainLink, ClaimDetail, RelatedClaim, claim_detail
+from tui.keys import keys_section
 from tui.safe import plain, ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
 from tui.widgets import render
@@ -28,6 +29,7 @@ class DetailLoaded(Message):
     error: str | None = None
 
 
+@keys_section("Claim detail", 20)
 class ClaimDetailScreen(ClaimScreen):
     """One claim with everything known about it; related claims are one key away."""
 

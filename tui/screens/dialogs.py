@@ -28,12 +28,14 @@ from textual.widgets.option_list import Option
 from claims.review_scale import VERDICTS
 from claims.store.review import EditConflict, Evidence
 from claims.text.display import display_safe
+from tui.keys import DIALOG_KEYS, keys_section, register_keys
 from tui.safe import ui
 
 DIALOG_BINDINGS: list[BindingType] = [
     Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without saving"),
     Binding("ctrl+s", "save", "Save", id="dialog.save", tooltip="Save and close"),
 ]
+register_keys(*DIALOG_KEYS, DIALOG_BINDINGS)
 
 
 def editable(text: str | None) -> str:
@@ -269,6 +271,7 @@ def _cell(text: str, width: int) -> Content:
     return ui(text, width).truncate(width, pad=True)
 
 
+@keys_section(*DIALOG_KEYS)
 class ConflictDialog(ModalScreen[None]):
     """Someone saved the same row first: show both versions; the fresh state follows."""
 

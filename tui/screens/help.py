@@ -1,4 +1,8 @@
-"""The help screen: every key of every screen, with its binding id (for remapping)."""
+"""The help screen: every key of every screen, with its binding id (for remapping).
+
+It reads the key registry (`tui.keys`), where each screen lists its own keys, so it imports
+no screen.
+"""
 
 from __future__ import annotations
 
@@ -11,33 +15,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.commands import PALETTE
+from tui.keys import DIALOG_KEYS, key_label, key_sections, keys_section
+from tui.palette import PALETTE
 
 
 def binding_sections() -> list[tuple[str, list[Binding]]]:
-    """Every screen's bindings, in the order the help screen lists them."""
-    from tui.app import ClaimsApp
-    from tui.screens.claims import ClaimsScreen
-    from tui.screens.detail import ClaimDetailScreen
-    from tui.screens.dialogs import DIALOG_BINDINGS, ConflictDialog
-    from tui.screens.queue import QueueScreen
-    from tui.screens.reader import DocumentScreen
-    from tui.screens.sources import SourcesScreen
-    from tui.widgets.virtual_table import VirtualTable
-
-    sections: list[tuple[str, list[BindingType]]] = [
-        ("Everywhere", ClaimsApp.BINDINGS),
-        ("Claims", ClaimsScreen.BINDINGS),
-        ("Claim detail", ClaimDetailScreen.BINDINGS),
-        ("Document reader", DocumentScreen.BINDINGS),
-        ("Conflicts queue", QueueScreen.BINDINGS),
-        ("Sources", SourcesScreen.BINDINGS),
-        ("Tables", VirtualTable.BINDINGS),
-        ("Dialogs", [*DIALOG_BINDINGS, *ConflictDialog.BINDINGS, *HelpScreen.BINDINGS]),
-    ]
-    return [(title, [b for b in found if isinstance(b, Binding)]) for title, found in sections]
+    """Every registered section's bindings, in the order the help screen lists them."""
+    return [(section.title, list(section.bindings)) for section in key_sections()]
 
 
+@keys_section(*DIALOG_KEYS)
 class HelpScreen(ModalScreen[None]):
     """Lists the keys; escape closes it."""
 
@@ -54,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content("\n").join(self._line(b, keymap) for b in bindings))
 
     def _line(self, binding: Binding, keymap: dict[str, str]) -> Content:
-        keys = keymap.get(binding.id or "", binding.key)
+        keys = key_label(keymap.get(binding.id or "", binding.key))
         name = PALETTE.get(binding.id or "", binding.description)
         return Content.assemble((f"{keys:22}", "bold"), f"{name:44}", (binding.id or "", "dim"))
 

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static
 
 from claims.store.claim_views import QueueItem, queue_counts, queue_page
 from db.engine import Database
+from tui.keys import keys_section
 from tui.safe import ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
 from tui.widgets.virtual_table import Column, VirtualTable
@@ -71,6 +72,7 @@ class CountsLoaded(Message):
     counts: dict[str, int]
 
 
+@keys_section("Conflicts queue", 40)
 class QueueScreen(ClaimScreen):
     """What still needs a decision, most urgent first."""
 

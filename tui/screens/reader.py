@@ -32,9 +32,11 @@ from claims.store.claim_views import (
     page_start_for,
 )
 from claims.text.display import display_safe
+from tui.keys import keys_section
 from tui.safe import plain, ui
-from tui.screens.base import EXPORT_BINDING, DataScreen, ExportScope
+from tui.screens.base import EXPORT_BINDING, DataScreen
 from tui.widgets.claim_table import VERDICT_STYLES
+from tui.workbench import ExportScope
 
 KIND_STYLES = {
     "factual": "underline bold",
@@ -107,6 +109,7 @@ def split_blocks(page: DocumentPage) -> list[tuple[int, str]]:
     return blocks
 
 
+@keys_section("Document reader", 30)
 class DocumentScreen(DataScreen):
     """One document with its claims; n and N walk through them."""
 

@@ -24,12 +24,14 @@ from claims.store.claim_views import (
     source_page,
 )
 from db.engine import Database
+from tui.keys import keys_section
 from tui.safe import ui, ui_block
-from tui.screens.base import EXPORT_BINDING, DataScreen, ExportScope
+from tui.screens.base import EXPORT_BINDING, DataScreen
 from tui.screens.dialogs import TextDialog
 from tui.widgets.claim_table import grade_content
 from tui.widgets.render import when
 from tui.widgets.virtual_table import Column, VirtualTable
+from tui.workbench import ExportScope
 
 SOURCE_COLUMNS = (
     Column("id", "id", 5, right=True),
@@ -111,6 +113,7 @@ def source_panel(detail: SourceDetail) -> Content:
     return Content("\n").join(lines)
 
 
+@keys_section("Sources", 50)
 class SourcesScreen(DataScreen):
     """The source registry: filter by name or alias, grade, add aliases, merge duplicates."""
 

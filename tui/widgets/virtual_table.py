@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.keys import keys_section
 from tui.safe import ui
 
 BLOCK_ROWS = 128
@@ -60,6 +61,7 @@ class Column:
     right: bool = False
 
 
+@keys_section("Tables", 60)
 class VirtualTable(ScrollView, Generic[R], can_focus=True):
     """Rows from a RowSource, a cursor, a fixed header; only visible rows are drawn."""
 
