@@ -76,7 +76,7 @@ def test_fragments_headings_and_questions_are_skipped() -> None:
 
 def test_an_asserting_headline_stays_a_claim() -> None:
     text = "Moscow extends full cooperation to Baghdad\n\nThe visit lasted two days.\n"
-    assert [c.text for c in extract(text)][0] == "Moscow extends full cooperation to Baghdad"
+    assert next(c.text for c in extract(text)) == "Moscow extends full cooperation to Baghdad"
 
 
 def test_questions_keep_their_kind() -> None:
