@@ -23,8 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select
 
 from claims.ingest.inputs import expand
-from claims.store.documents import Outcome
-from claims.store.ingest import IngestOptions, ingest_all
+from claims.store.documents import IngestOptions, Outcome, ingest_all
 from db import migrate
 from db.engine import Database
 from db.models import Source

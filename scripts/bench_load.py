@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 from claims.ingest.models import DocumentMeta, MetaOrigin, RawInput  # noqa: E402
 from claims.ingest.prepare import prepare  # noqa: E402
-from claims.store.ingest import save_prepared  # noqa: E402
+from claims.store.documents import save_prepared  # noqa: E402
 from claims.store.review import EditConflict, ReviewService  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import Database, sqlite_check  # noqa: E402

@@ -169,8 +169,7 @@ def timed(label: str, work: object) -> object:
 
 
 def bench_database(export: Export) -> None:
-    from claims.store.importer import import_export
-    from claims.store.selection import select_export
+    from claims.store.exports import import_export, select_export
     from db import migrate
     from db.engine import Database
 

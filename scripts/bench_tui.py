@@ -183,7 +183,7 @@ def relation_values(rng: random.Random, last_claim: int) -> list[dict[str, Any]]
 
 def time_queries(database: Database) -> None:
     """Database time of the listing queries the table runs (median of 5)."""
-    from claims.store.queries import ClaimSort, SortKey, claim_page, count_claims, parse_filter
+    from claims.store.views import ClaimSort, SortKey, claim_page, count_claims, parse_filter
 
     cases = [
         ("first page, no filter", "", ClaimSort()),

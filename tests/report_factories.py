@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from claims.reports.schema import Export, ExportSelection
-from claims.store.selection import select_export
+from claims.store.exports import select_export
 from db import migrate
 from db.engine import Database
 from db.models import (

@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 from sqlalchemy.engine import make_url
 
 from claims.cli import main
-from claims.store.backup import pg_dump_command
+from claims.store.maintenance.backup import pg_dump_command
 from db.engine import Database, sqlite_check
 from db.models import Claim, Document
 from tests.conftest import PostgresServer, Target
@@ -180,7 +180,7 @@ def test_postgresql_backup_without_pg_dump_explains_what_to_run(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump here
     url = "postgresql+psycopg://writer:s3cret@db.example.org:5433/claims?sslmode=require"
-    from claims.store.backup import backup
+    from claims.store.maintenance.backup import backup
 
     with pytest.raises(Exception, match="pg_dump is not installed") as refused:
         backup(Database.from_target(url), tmp_path / "claims.dump")

@@ -20,11 +20,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-import claims.store.ingest
+import claims.store.documents.ingest
 import claims.store.matching
 import db.engine
 from claims.ingest.inputs import InputRef
-from claims.store.ingest import IngestOptions, ingest_one
+from claims.store.documents import IngestOptions, ingest_one
 from claims.store.matching import rebuild
 from claims.store.review import ReviewService, review_relation
 from db.models import Claim, Relation, Setting
@@ -96,7 +96,7 @@ def test_a_review_saved_during_an_ingest_does_not_make_the_ingest_start_over(
 ) -> None:
     first = _ingest(pg_target, tmp_path, STORY, "first")
     reviewed = _claims_of(pg_target, first)[0]
-    attempts = _count_calls(monkeypatch, claims.store.ingest, "store_and_analyse")
+    attempts = _count_calls(monkeypatch, claims.store.documents.ingest, "store_and_analyse")
     paused, resume = threading.Event(), threading.Event()
     store_relations = claims.store.matching._store_relations
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from claims.reports.schema import Export
-from claims.store.snapshot import build_export
+from claims.store.exports import build_export
 from db.engine import Database
 from db.models import Claim
 from tests.conftest import Target

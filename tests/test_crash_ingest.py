@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 from claims.ingest.inputs import InputRef, ReadOptions, read
 from claims.ingest.models import DocumentMeta
 from claims.ingest.prepare import prepare
-from claims.store.documents import store_document
-from claims.store.ingest import IngestOptions, ingest_one
+from claims.store.documents import IngestOptions, ingest_one, store_document
 from db.engine import Database, sqlite_check
 from db.models import Attribution, AuditEntry, Claim, Document, DocumentSnapshot
 from tests.conftest import Target

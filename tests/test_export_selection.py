@@ -9,7 +9,7 @@ import pytest
 
 from claims.errors import ClaimsError, NotFound
 from claims.reports.schema import Export, ExportSelection
-from claims.store.selection import read_export
+from claims.store.exports import read_export
 from tests.conftest import Cli, Target
 from tests.report_factories import Story, populate
 
@@ -122,7 +122,7 @@ def test_terminal_output_shows_controls_and_files_stay_exact(
 
 
 def test_export_file_for_the_workbench(target: Target, story: Story, tmp_path: Path) -> None:
-    from claims.store.selection import export_file
+    from claims.store.exports import export_file
 
     selection = ExportSelection(claim_ids=[story.claims["no_contract"]])
     path = export_file(target.database, selection, "html", tmp_path / "claim.html")

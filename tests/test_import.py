@@ -16,8 +16,7 @@ from claims.cli import main
 from claims.errors import InputError
 from claims.reports.loading import parse_export
 from claims.reports.schema import Export, ExportSelection
-from claims.store.importer import ImportRefused, import_export
-from claims.store.selection import select_export
+from claims.store.exports import ImportRefused, import_export, select_export
 from db import migrate
 from db.base import Base, utcnow
 from db.engine import Database

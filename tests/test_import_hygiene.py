@@ -47,7 +47,7 @@ def test_pure_module_imports_no_database_or_ui(module: str) -> None:
 
 def test_db_and_claims_never_import_tui() -> None:
     code = (
-        "import sys, db.models, db.engine, db.migrate, claims.cli, claims.store.ingest; "
+        "import sys, db.models, db.engine, db.migrate, claims.cli, claims.store.documents.ingest; "
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('tui', 'textual'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from claims.ingest.inputs import ReadOptions, expand
 from claims.ingest.models import DocumentMeta
-from claims.store import ingest as ingest_module
-from claims.store.ingest import IngestOptions, ingest_all
+from claims.store.documents import IngestOptions, ingest_all
+from claims.store.documents import ingest as ingest_module
 from claims.store.review import ReviewService
 from db.models import AuditEntry, Claim, Document, Relation
 from tests.conftest import SEEDS, Cli
@@ -212,7 +212,7 @@ def test_extraction_before_the_transaction_equals_extraction_of_the_stored_docum
     from claims.extract.pipeline import extract_claims
     from claims.ingest.inputs import read
     from claims.ingest.prepare import prepare
-    from claims.store.claims import debris_spans, document_context, extract_prepared
+    from claims.store.documents.claims import debris_spans, document_context, extract_prepared
 
     options = IngestOptions(actor="tester", read=ReadOptions())
     database = sqlite_cli.target.database

@@ -8,10 +8,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claims.store import sources_links
-from claims.store.sources import Resolver, resolve_attributions
-from claims.store.sources_index import shared_index
-from claims.store.sources_new import NewSources
+from claims.store.sources import (
+    NewSources,
+    Resolver,
+    resolution,
+    resolve_attributions,
+    shared_index,
+)
 from db.models import Attribution, AuditEntry, Claim, Source, SourceAlias
 from tests.conftest import Target
 from tests.factories import make_claim, make_document, make_source
@@ -116,7 +119,7 @@ def test_a_batch_creates_what_one_by_one_creates(
         claims = article(session)
         expected = one_by_one(session, claims)
         assert all(link.source_id is None for link in links_of(claims))
-        monkeypatch.setattr(sources_links, "create_source", one_at_a_time_is_not_expected)
+        monkeypatch.setattr(resolution, "create_source", one_at_a_time_is_not_expected)
         resolve_attributions(session, links_of(claims), "tester")
         assert snapshot(session, claims) == expected
     names = [source[0] for source in expected["sources"]]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from claims.store.claims import extract_document
+from claims.store.documents import extract_document
 from db.models import Attribution, Claim, Document, Source
 from tests.conftest import SEEDS, Cli, Target
 

@@ -7,8 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from claims.sources.normalize import alias_key
-from claims.store.sources_index import forget, shared_index
-from claims.store.sources_links import resolve_attributions
+from claims.store.sources import forget, resolve_attributions, shared_index
 from db.models import Attribution, Source, SourceAlias
 from tests.conftest import Target
 

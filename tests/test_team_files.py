@@ -23,8 +23,8 @@ from sqlalchemy import event, select, text
 import db.engine
 from claims.cli import main
 from claims.ingest.inputs import InputRef
-from claims.store.ingest import IngestOptions, ingest_one
-from claims.store.sources_index import forget
+from claims.store.documents import IngestOptions, ingest_one
+from claims.store.sources import forget
 from db.engine import Database, network_filesystem_warning, sqlite_check, storable
 from db.errors import CouldNotSave, StorageError
 from db.models import AuditEntry, Document, DocumentSnapshot, Source

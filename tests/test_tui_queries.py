@@ -8,22 +8,20 @@ import random
 import pytest
 from sqlalchemy.orm import Session
 
-from claims.store.claim_views import (
+from claims.store.views import (
     PAGE_CHARS,
     PAGE_LINES,
-    claim_detail,
-    document_page,
-    page_cut,
-    queue_page,
-    source_page,
-)
-from claims.store.queries import (
     ClaimFilter,
     ClaimSort,
     SortKey,
+    claim_detail,
     claim_page,
     count_claims,
+    document_page,
+    page_cut,
     parse_filter,
+    queue_page,
+    source_page,
 )
 from db.models import Claim
 from tests.conftest import HOSTILE, Target

@@ -20,9 +20,9 @@ from textual.content import Content
 from claims.errors import ClaimsError
 from claims.reports.schema import ExportSelection
 from claims.review_scale import GRADES
-from claims.store.queries import filtered_claim_ids
+from claims.store.exports import export_file
 from claims.store.review import ActionResult, EditConflict, ReviewService
-from claims.store.selection import export_file
+from claims.store.views import filtered_claim_ids
 from db.base import utcnow
 from db.engine import Database
 from db.errors import StorageError

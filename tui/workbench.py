@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from claims.reports.schema import ExportSelection
-from claims.store.queries import ClaimFilter
 from claims.store.review import ActionResult, ReviewService
+from claims.store.views import ClaimFilter
 from db.engine import Database
 
 

@@ -7,7 +7,7 @@ import click
 from claims.cli.context import AppContext, pass_app
 from claims.errors import ClaimsError
 from claims.reports.organisation import SETTING_KEYS
-from claims.store.settings import all_settings, get_setting, set_setting, unset_setting
+from claims.store.exports import all_settings, get_setting, set_setting, unset_setting
 from claims.text.display import display_safe, safe_json_dumps
 
 KEYS = click.Choice(sorted(SETTING_KEYS))

@@ -9,8 +9,8 @@ import click
 
 from claims.cli.context import AppContext, pass_app
 from claims.errors import ClaimsError
-from claims.store import backup as store_backup
-from claims.store import health
+from claims.store.maintenance import backup as store_backup
+from claims.store.maintenance import health
 from db import migrate
 from db.engine import Database
 

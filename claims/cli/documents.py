@@ -6,7 +6,7 @@ import click
 
 from claims.cli.context import AppContext, pass_app
 from claims.store.documents import get_document, list_documents
-from claims.store.snapshot import export_document
+from claims.store.rows import export_document
 from claims.text.display import display_safe, one_line, safe_json_dumps, tail
 
 TITLE_WIDTH = 60

@@ -15,7 +15,7 @@ from claims.reports.files import safe_export_path, write_new_file
 from claims.reports.formats import FORMATS, render
 from claims.reports.schema import Export, ExportSelection
 from claims.reports.subset import per_claim, per_document
-from claims.store.selection import read_export
+from claims.store.exports import read_export
 from claims.text.display import display_safe
 
 SPLITS = ("document", "claim")

@@ -10,7 +10,7 @@ import click
 from claims.cli.context import AppContext, pass_app
 from claims.errors import InputError
 from claims.reports.loading import parse_export
-from claims.store.importer import import_export
+from claims.store.exports import import_export
 
 MAX_BYTES = 4 * 1024**3
 """Refuse files larger than this before reading them (4 GiB)."""

@@ -13,8 +13,7 @@ from claims.errors import InputError
 from claims.ingest.fetch import anything, public_only
 from claims.ingest.inputs import InputRef, ReadOptions, expand
 from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, MetaOrigin
-from claims.store.documents import Outcome, Stored
-from claims.store.ingest import IngestOptions, ingest_all
+from claims.store.documents import IngestOptions, Outcome, Stored, ingest_all
 from claims.text.display import one_line
 
 PROGRESS_THRESHOLD = 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from claims.cli.context import AppContext, pass_app
-from claims.store.claims import claims_of
-from claims.store.snapshot import export_claim
+from claims.store.documents import claims_of
+from claims.store.rows import export_claim
 from claims.text.display import one_line, safe_json_dumps
 from db.models import Attribution, Claim
 

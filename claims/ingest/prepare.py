@@ -1,6 +1,6 @@
 """Raw input to a prepared document: decode, extract, find cues and debris, merge metadata.
 
-Pure: takes bytes and returns a pydantic model; storing it is `claims.store.documents`.
+Pure: takes bytes and returns a pydantic model; storing it is `claims.store.documents.records`.
 """
 
 from __future__ import annotations

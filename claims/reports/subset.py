@@ -1,6 +1,6 @@
 """Cutting an export into smaller self-contained exports (one per document or per claim).
 
-Mirrors `claims.store.selection` in memory: the focus claims, the claims related to them, their
+Mirrors `claims.store.exports` in memory: the focus claims, the claims related to them, their
 documents with earlier versions, their sources with parents, clusters and reviews.
 """
 

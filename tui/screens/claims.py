@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
-from claims.store.queries import ClaimFilter, ClaimRow, ClaimSort, SortKey, parse_filter
+from claims.store.views import ClaimFilter, ClaimRow, ClaimSort, SortKey, parse_filter
 from tui.keys import keys_section
 from tui.safe import ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from claims.store.claim_views import ChainLink, ClaimDetail, RelatedClaim, claim_detail
+from claims.store.views import ChainLink, ClaimDetail, RelatedClaim, claim_detail
 from tui.keys import keys_section
 from tui.safe import plain, ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
-from claims.store.claim_views import QueueItem, queue_counts, queue_page
+from claims.store.views import QueueItem, queue_counts, queue_page
 from db.engine import Database
 from tui.keys import keys_section
 from tui.safe import ui

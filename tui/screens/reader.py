@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
 from claims.reports.schema import ExportSelection
-from claims.store.claim_views import (
+from claims.store.views import (
     ClaimSpan,
     DocumentMeta,
     DocumentPage,

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from claims.reports.schema import ExportSelection
 from claims.review_scale import GRADES
-from claims.store.claim_views import (
+from claims.store.views import (
     SourceDetail,
     SourceRow,
     count_sources,

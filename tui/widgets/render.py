@@ -8,7 +8,7 @@ from datetime import datetime
 from textual.content import Content
 
 from claims.review_scale import CREDIBILITY, GRADES
-from claims.store.claim_views import (
+from claims.store.views import (
     ChainLink,
     ClaimDetail,
     DraftItem,

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.sources.resolve import RegistryIndex
-from claims.store.sources_read import load_index, load_known
+from claims.store.rows.sources import load_index, load_known
 from db.models import Source, SourceAlias, SourceFlag
 
 

@@ -21,7 +21,7 @@ from claims.sources.models import Grade, KnownSource
 from claims.sources.resolve import NewSource
 from claims.store.audit import record
 from claims.store.chunks import chunks
-from claims.store.sources_read import load_known
+from claims.store.rows.sources import load_known
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
 

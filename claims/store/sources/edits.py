@@ -1,4 +1,4 @@
-"""Registry services: list, show, add, edit, merge and the review queue, all audited.
+"""Registry edits of the command line: add, edit, grade, flag, alias and merge, all audited.
 
 Every change writes an audit entry with the state before and after; every grade given
 (main, per edition, or disputed) adds a `source_ratings` row, so the history of a rating is
@@ -8,33 +8,30 @@ claims that cite the source or anything below it.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from claims.errors import ClaimsError, NotFound
 from claims.sources.models import (
     Grade,
     SourceEntry,
-    SourceKind,
     clean_name,
     clean_text,
     parse_flag,
     parse_kind,
 )
 from claims.sources.normalize import alias_key
-from claims.sources.resolve import Method
-from claims.store.audit import record
-from claims.store.review import merge_sources as merge_rows
-from claims.store.review import snapshot
-from claims.store.sources_links import claims_citing, descendants, refresh_claims
-from claims.store.sources_read import load_index
+from claims.store.audit import record, snapshot
+from claims.store.sources.actions import merge_sources as merge_rows
+from claims.store.sources.citing import claims_citing, descendants
+from claims.store.sources.listing import find_source
+from claims.store.sources_links import refresh_claims
 from db.base import utcnow
-from db.models import Attribution, AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
+from db.models import Source, SourceAlias, SourceFlag, SourceRating
 
 _EDIT_FIELDS = (
     "name",
@@ -49,76 +46,13 @@ _EDIT_FIELDS = (
     "reliability_set_at",
     "needs_review",
 )
+
+
 _RECOMPUTE_FIELDS = frozenset({"kind", "parent_id", "reliability"})
 
 
 class RegistryError(ClaimsError):
     """A registry change that cannot be made as asked."""
-
-
-class SourceSummary(BaseModel):
-    """One row of `claims sources list`."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    name: str
-    kind: str
-    country: str | None
-    grade: str
-    flags: list[str]
-    needs_review: bool
-    parent: str | None
-    links: int
-    """Chain links (attributions) that resolve to this source."""
-
-
-class FlagView(BaseModel):
-    flag: str
-    rationale: str | None
-    evidence: list[Any]
-    set_by: str | None
-    set_at: datetime | None
-
-
-class RatingView(BaseModel):
-    grade: str
-    edition: str | None
-    rationale: str | None
-    evidence: list[Any]
-    disputed: bool
-    set_by: str | None
-    set_at: datetime | None
-
-
-class HistoryView(BaseModel):
-    at: datetime
-    actor: str
-    action: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-
-class SourceDetail(BaseModel):
-    """Everything `claims sources show` prints about one source."""
-
-    summary: SourceSummary
-    description: str | None
-    rationale: str | None
-    evidence: list[Any]
-    set_by: str | None
-    set_at: datetime | None
-    aliases: list[tuple[str, str | None]]
-    flags: list[FlagView]
-    ratings: list[RatingView]
-    parents: list[str]
-    """The chain of offices or owners above the source, nearest first."""
-    children: list[str]
-    mentions: list[tuple[str, int]]
-    """How the texts name it, most frequent first."""
-    history: list[HistoryView]
-    created_by: str | None
-    created_at: datetime
 
 
 class SourceEdit(BaseModel):
@@ -150,206 +84,6 @@ class EditOutcome(BaseModel):
     source_id: int
     changes: list[str]
     refreshed: int = 0
-
-
-class QueueItem(BaseModel):
-    """A source waiting for review, with how texts name it and what it might be."""
-
-    summary: SourceSummary
-    mentions: list[tuple[str, int]]
-    near: list[str]
-    created_at: datetime
-    description: str | None
-
-
-# --- finding and listing -----------------------------------------------------------------
-
-
-def find_source(session: Session, ref: str | int) -> Source:
-    """A source by id ("12", "#12") or by name or alias (exact, any case or script)."""
-    text = str(ref).strip().lstrip("#")
-    if text.isdigit():
-        source = session.get(Source, int(text))
-        if source is None:
-            raise NotFound(f"no source with id {text}")
-        return source
-    found = load_index(session).lookup_strict(text)
-    if found is None:
-        raise NotFound(f"no source named {text!r} (try `claims sources list --search`)")
-    source = session.get(Source, found)
-    assert source is not None
-    return source
-
-
-def list_sources(
-    session: Session,
-    *,
-    needs_review: bool | None = None,
-    kind: str | None = None,
-    flag: str | None = None,
-    search: str | None = None,
-) -> list[SourceSummary]:
-    """Sources sorted by name, with how many chain links cite each."""
-    query = select(Source).options(selectinload(Source.flags)).order_by(Source.name)
-    if needs_review is not None:
-        query = query.where(Source.needs_review.is_(needs_review))
-    if kind:
-        query = query.where(Source.kind == parse_kind(kind).value)
-    if flag:
-        query = query.where(Source.flags.any(SourceFlag.flag == parse_flag(flag)))
-    if search:
-        key = alias_key(search) or search.casefold()
-        query = query.where(
-            Source.name.icontains(search, autoescape=True)
-            | Source.aliases.any(SourceAlias.key.contains(key, autoescape=True))
-        )
-    sources = session.scalars(query).all()
-    return _summaries(session, sources)
-
-
-def _summaries(session: Session, sources: Any) -> list[SourceSummary]:
-    ids = [s.id for s in sources]
-    counts = _link_counts(session, ids)
-    parent_ids = {s.parent_id for s in sources if s.parent_id is not None}
-    rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(parent_ids)))
-    names: dict[int, str] = {source_id: name for source_id, name in rows}
-    return [
-        SourceSummary(
-            id=s.id,
-            name=s.name,
-            kind=s.kind,
-            country=s.country,
-            grade=s.reliability,
-            flags=sorted(f.flag for f in s.flags),
-            needs_review=s.needs_review,
-            parent=names.get(s.parent_id) if s.parent_id is not None else None,
-            links=counts.get(s.id, 0),
-        )
-        for s in sources
-    ]
-
-
-def _link_counts(session: Session, ids: list[int]) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        rows = session.execute(
-            select(Attribution.source_id, func.count())
-            .where(Attribution.source_id.in_(chunk))
-            .group_by(Attribution.source_id)
-        )
-        counts.update({source_id: n for source_id, n in rows if source_id is not None})
-    return counts
-
-
-def source_detail(session: Session, source_id: int) -> SourceDetail:
-    """One source with aliases, flags, rating history, parents, mentions and audit history."""
-    source = session.get(Source, source_id)
-    if source is None:
-        raise NotFound(f"no source with id {source_id}")
-    return SourceDetail(
-        summary=_summaries(session, [source])[0],
-        description=source.description,
-        rationale=source.reliability_rationale,
-        evidence=list(source.reliability_evidence),
-        set_by=source.reliability_set_by,
-        set_at=source.reliability_set_at,
-        aliases=[(a.alias, a.language) for a in sorted(source.aliases, key=lambda a: a.id)],
-        flags=[_flag_view(f) for f in sorted(source.flags, key=lambda f: f.flag)],
-        ratings=[_rating_view(r) for r in sorted(source.ratings, key=lambda r: r.id)],
-        parents=_parents(session, source),
-        children=list(
-            session.scalars(
-                select(Source.name).where(Source.parent_id == source.id).order_by(Source.name)
-            )
-        ),
-        mentions=mention_counts(session, source.id),
-        history=[
-            HistoryView(at=e.at, actor=e.actor, action=e.action, before=e.before, after=e.after)
-            for e in session.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.entity == "source", AuditEntry.entity_id == source.id)
-                .order_by(AuditEntry.id)
-            )
-        ],
-        created_by=source.created_by,
-        created_at=source.created_at,
-    )
-
-
-def mention_counts(session: Session, source_id: int, limit: int = 10) -> list[tuple[str, int]]:
-    rows = session.execute(
-        select(Attribution.mention, func.count())
-        .where(Attribution.source_id == source_id)
-        .group_by(Attribution.mention)
-        .order_by(func.count().desc(), Attribution.mention)
-        .limit(limit)
-    )
-    return [(mention, count) for mention, count in rows]
-
-
-def _parents(session: Session, source: Source) -> list[str]:
-    names, seen, current = [], {source.id}, source.parent_id
-    while current is not None and current not in seen:
-        parent = session.get(Source, current)
-        if parent is None:
-            break
-        names.append(f"{parent.name} (#{parent.id})")
-        seen.add(parent.id)
-        current = parent.parent_id
-    return names
-
-
-def _flag_view(flag: SourceFlag) -> FlagView:
-    return FlagView(
-        flag=flag.flag,
-        rationale=flag.rationale,
-        evidence=list(flag.evidence),
-        set_by=flag.set_by,
-        set_at=flag.set_at,
-    )
-
-
-def _rating_view(rating: SourceRating) -> RatingView:
-    return RatingView(
-        grade=rating.grade,
-        edition=rating.edition,
-        rationale=rating.rationale,
-        evidence=list(rating.evidence),
-        disputed=rating.disputed,
-        set_by=rating.set_by,
-        set_at=rating.set_at,
-    )
-
-
-def review_queue(session: Session) -> tuple[list[QueueItem], int]:
-    """Sources waiting for review (newest first), and the number of unnamed chain links."""
-    sources = session.scalars(
-        select(Source)
-        .where(Source.needs_review.is_(True))
-        .options(selectinload(Source.flags))
-        .order_by(Source.created_at.desc(), Source.id.desc())
-    ).all()
-    index = load_index(session) if sources else None
-    items = []
-    for summary, source in zip(_summaries(session, sources), sources, strict=True):
-        near = index.near(source.name, exclude=source.id) if index else []
-        items.append(
-            QueueItem(
-                summary=summary,
-                mentions=mention_counts(session, source.id, limit=5),
-                near=near,
-                created_at=source.created_at,
-                description=source.description,
-            )
-        )
-    unnamed = session.scalar(
-        select(func.count()).select_from(Attribution).where(Attribution.resolution == "unnamed")
-    )
-    return items, int(unnamed or 0)
-
-
-# --- adding and editing -----------------------------------------------------------------
 
 
 def add_source(session: Session, actor: str, entry: SourceEntry) -> Source:
@@ -642,9 +376,6 @@ def _add_alias(session: Session, source: Source, alias: str, language: str | Non
     return True
 
 
-# --- merging ----------------------------------------------------------------------------
-
-
 def merge(session: Session, actor: str, source_id: int, into_id: int) -> EditOutcome:
     """Fold one source into another (aliases, links, flags, ratings and children move; the
     merged source's history stays in the audit log), then recompute the claims."""
@@ -657,15 +388,3 @@ def merge(session: Session, actor: str, source_id: int, into_id: int) -> EditOut
     return EditOutcome(
         source_id=into_id, changes=[f"merged {name} (#{source_id})"], refreshed=merged.refreshed
     )
-
-
-def resolution_summary(session: Session) -> Counter[str]:
-    """How many chain links each resolution method accounts for."""
-    rows = session.execute(
-        select(Attribution.resolution, func.count()).group_by(Attribution.resolution)
-    )
-    return Counter({(method or "unresolved"): count for method, count in rows})
-
-
-KINDS = [kind.value for kind in SourceKind]
-METHODS = [method.value for method in Method]

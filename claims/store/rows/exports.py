@@ -1,14 +1,11 @@
-"""Reading the database into the export model, inside one snapshot transaction."""
+"""Rows to the export model: one function per table, called inside a read transaction."""
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
 
-from sqlalchemy.orm import Session
-
 from claims.reports.schema import (
-    Export,
     ExportAttribution,
     ExportClaim,
     ExportCluster,
@@ -31,13 +28,6 @@ from db.models import (
     Review,
     Source,
 )
-
-
-def build_export(session: Session, *, with_raw: bool = False) -> Export:
-    """The whole database as one export document (call inside `Database.read()`)."""
-    from claims.store.selection import select_export
-
-    return select_export(session, with_raw=with_raw)
 
 
 def export_document(document: Document) -> ExportDocument:

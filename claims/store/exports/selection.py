@@ -22,8 +22,8 @@ from claims import __version__
 from claims.errors import NotFound
 from claims.reports.schema import Export, ExportDocument, ExportSelection
 from claims.store.chunks import chunks
-from claims.store.settings import exported_settings
-from claims.store.snapshot import (
+from claims.store.exports.settings import exported_settings
+from claims.store.rows.exports import (
     export_claim,
     export_cluster,
     export_document,
@@ -85,6 +85,11 @@ def export_file(
 
     write_new_file(path, render(read_export(database, selection), format_name), force=force)
     return path
+
+
+def build_export(session: Session, *, with_raw: bool = False) -> Export:
+    """The whole database as one export document (call inside `Database.read()`)."""
+    return select_export(session, with_raw=with_raw)
 
 
 def select_export(

@@ -15,9 +15,9 @@ from claims.extract.models import ExtractedClaim
 from claims.ingest.inputs import InputRef, ReadOptions, read
 from claims.ingest.models import DocumentMeta, PreparedDocument
 from claims.ingest.prepare import prepare
-from claims.store.carry import carry_relation_reviews, carry_reviews
-from claims.store.claims import extract_document, extract_prepared
-from claims.store.documents import Outcome, Stored, find_by_hash, store_document
+from claims.store.documents.carry import carry_relation_reviews, carry_reviews
+from claims.store.documents.claims import extract_document, extract_prepared
+from claims.store.documents.records import Outcome, Stored, find_by_hash, store_document
 from claims.store.matching import match_claims, refresh_relations
 from db.engine import Database
 from db.errors import StorageError

@@ -29,9 +29,10 @@ from claims.sources.models import (
 from claims.sources.normalize import alias_key
 from claims.sources.resolve import RegistryIndex
 from claims.store.audit import record
-from claims.store.sources_links import claims_citing, refresh_claims
-from claims.store.sources_read import known_from_row, load_index
-from claims.store.sources_registry import RegistryError, add_rating, set_grade
+from claims.store.rows.sources import known_from_row, load_index
+from claims.store.sources.citing import claims_citing
+from claims.store.sources.edits import RegistryError, add_rating, set_grade
+from claims.store.sources_links import refresh_claims
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
 

@@ -1,0 +1,35 @@
+"""Documents in the database: ingesting inputs, versions, extracted claims, carried-over reviews."""
+
+from __future__ import annotations
+
+from claims.store.documents.claims import claims_of, extract_document, extract_prepared
+from claims.store.documents.ingest import (
+    IngestOptions,
+    IngestReport,
+    ingest_all,
+    ingest_one,
+    save_prepared,
+)
+from claims.store.documents.records import (
+    Outcome,
+    Stored,
+    get_document,
+    list_documents,
+    store_document,
+)
+
+__all__ = [
+    "IngestOptions",
+    "IngestReport",
+    "Outcome",
+    "Stored",
+    "claims_of",
+    "extract_document",
+    "extract_prepared",
+    "get_document",
+    "ingest_all",
+    "ingest_one",
+    "list_documents",
+    "save_prepared",
+    "store_document",
+]

@@ -1,0 +1,1 @@
+"""Keeping a database whole: backups and restores (`backup`), and its health (`health`)."""

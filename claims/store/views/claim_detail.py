@@ -1,0 +1,356 @@
+"""Read models of the workbench's claim detail: the claim, its paragraph, chain, relations,
+history and drafts.
+
+Each function runs inside the caller's read session and returns pydantic models, so screens
+never hold ORM rows. Long texts are read in bounded windows (SQL `substr`), never whole: a
+10 MB document or a 45 KB sentence costs no more to open than a short one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from claims.errors import NotFound
+from claims.store.views.claim_list import SNIPPET_CHARS
+from db.models import (
+    Attribution,
+    Claim,
+    Document,
+    Relation,
+    Review,
+    ReviewDraft,
+    Source,
+    SourceFlag,
+)
+
+CONTEXT_CHARS = 1500
+"""Text shown on each side of a claim to find its paragraph."""
+
+
+CLAIM_CHARS = 5000
+"""Longest claim text shown in the detail view; the reader pages through the rest."""
+
+
+Frozen = ConfigDict(frozen=True)
+
+
+def describe(item: Any) -> str:
+    """A stored reason, path step or evidence item (any JSON) as one readable line."""
+    if isinstance(item, dict):
+        return "; ".join(f"{key}: {describe(value)}" for key, value in item.items())
+    if isinstance(item, list | tuple):
+        return ", ".join(describe(value) for value in item)
+    return "" if item is None else str(item)
+
+
+class ChainLink(BaseModel):
+    """One link of an attribution chain as the detail view draws it."""
+
+    model_config = Frozen
+
+    position: int
+    role: str
+    mention: str
+    source_id: int | None = None
+    source_name: str | None = None
+    source_version: int | None = None
+    grade: str | None = None
+    flags: list[str] = []
+    cue: str | None = None
+    speaker_role: str | None = None
+    stance: str | None = None
+    inherited: bool = False
+
+
+class RelatedClaim(BaseModel):
+    """A relation seen from one claim: the other claim and why they are linked."""
+
+    model_config = Frozen
+
+    relation_id: int
+    relation_version: int
+    kind: str
+    independent: bool | None = None
+    score: float
+    reasons: list[str] = []
+    dependency: list[str] = []
+    status: str
+    other_id: int
+    other_snippet: str
+    other_document: str
+    other_verdict: str | None = None
+
+    @property
+    def group(self) -> str:
+        """Where the detail view lists it."""
+        if self.kind == "corroborates":
+            return "independent" if self.independent else "dependent"
+        return {"conflicts": "conflicting", "duplicate": "duplicates"}.get(self.kind, "related")
+
+
+class HistoryItem(BaseModel):
+    """One row of a claim's review history."""
+
+    model_config = Frozen
+
+    id: int
+    reviewer: str
+    at: datetime
+    action: str
+    verdict: str | None = None
+    rationale: str | None = None
+    credibility: int | None = None
+    evidence: list[str] = []
+    undone: bool = False
+
+
+class DraftItem(BaseModel):
+    """A reviewer's saved-but-refused input on a claim."""
+
+    model_config = Frozen
+
+    id: int
+    reviewer: str
+    at: datetime
+    payload: dict[str, Any]
+
+
+class ClaimDetail(BaseModel):
+    """Everything the claim detail screen shows."""
+
+    model_config = Frozen
+
+    id: int
+    row_version: int
+    document_id: int
+    document_label: str
+    published: str | None = None
+    before: str
+    """Paragraph text before the claim."""
+    text: str
+    text_truncated: bool = False
+    after: str
+    kind: str
+    checkworthiness: float
+    verdict: str | None = None
+    rationale: str | None = None
+    credibility: int | None = None
+    credibility_proposed: int | None = None
+    credibility_reasons: list[str] = []
+    propaganda_sourced: bool
+    propaganda_override: bool | None = None
+    propaganda_override_reason: str | None = None
+    propaganda_path: list[str] = []
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    chain: list[ChainLink] = []
+    related: list[RelatedClaim] = []
+    history: list[HistoryItem] = []
+    repeated_at: list[int] = []
+    """Offsets of later copies of this sentence in its own document (repeated paragraphs)."""
+    drafts: list[DraftItem] = []
+
+    @property
+    def propaganda(self) -> bool:
+        return (
+            self.propaganda_sourced
+            if self.propaganda_override is None
+            else self.propaganda_override
+        )
+
+    def group(self, name: str) -> list[RelatedClaim]:
+        return [r for r in self.related if r.group == name]
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    """A claim with its paragraph, chain, related claims, history and drafts."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    before, text, truncated, after = _paragraph(session, claim)
+    return ClaimDetail(
+        id=claim.id,
+        row_version=claim.row_version,
+        document_id=claim.document_id,
+        document_label=_document_label(session, claim.document_id),
+        published=_published(session, claim.document_id),
+        before=before,
+        text=text,
+        text_truncated=truncated,
+        after=after,
+        kind=claim.kind,
+        checkworthiness=claim.checkworthiness,
+        verdict=claim.verdict,
+        rationale=claim.rationale,
+        credibility=claim.credibility,
+        credibility_proposed=claim.credibility_proposed,
+        credibility_reasons=[describe(r) for r in claim.credibility_reasons],
+        propaganda_sourced=claim.propaganda_sourced,
+        propaganda_override=claim.propaganda_override,
+        propaganda_override_reason=claim.propaganda_override_reason,
+        propaganda_path=[describe(step) for step in claim.propaganda_path],
+        reviewed_by=claim.reviewed_by,
+        reviewed_at=claim.reviewed_at,
+        chain=_chain(session, claim.id),
+        related=_related(session, claim.id),
+        history=_history(session, claim.id),
+        drafts=_drafts(session, claim.id),
+        repeated_at=[int(copy["start"]) for copy in claim.features.get("repeated", [])],
+    )
+
+
+def _published(session: Session, document_id: int) -> str | None:
+    return session.scalar(select(Document.published).where(Document.id == document_id))
+
+
+def _document_label(session: Session, document_id: int) -> str:
+    label = func.coalesce(Document.title, Document.outlet, Document.origin)
+    return (
+        session.scalar(select(func.substr(label, 1, 200)).where(Document.id == document_id)) or ""
+    )
+
+
+def _paragraph(session: Session, claim: Claim) -> tuple[str, str, bool, str]:
+    """The text around a claim up to its paragraph breaks, read as one bounded window."""
+    low = max(claim.start - CONTEXT_CHARS, 0)
+    shown_end = min(claim.end, claim.start + CLAIM_CHARS)
+    window = (
+        session.scalar(
+            select(func.substr(Document.text, low + 1, claim.start - low)).where(
+                Document.id == claim.document_id
+            )
+        )
+        or ""
+    )
+    body = (
+        session.scalar(
+            select(func.substr(Document.text, claim.start + 1, shown_end - claim.start)).where(
+                Document.id == claim.document_id
+            )
+        )
+        or claim.text[:CLAIM_CHARS]
+    )
+    tail = ""
+    if shown_end == claim.end:
+        tail = (
+            session.scalar(
+                select(func.substr(Document.text, claim.end + 1, CONTEXT_CHARS)).where(
+                    Document.id == claim.document_id
+                )
+            )
+            or ""
+        )
+    before = window[window.rfind("\n") + 1 :] if "\n" in window else window
+    after = tail[: tail.find("\n")] if "\n" in tail else tail
+    return before, body, shown_end < claim.end, after
+
+
+def _chain(session: Session, claim_id: int) -> list[ChainLink]:
+    query = (
+        select(Attribution, Source)
+        .outerjoin(Source, Source.id == Attribution.source_id)
+        .where(Attribution.claim_id == claim_id)
+        .order_by(Attribution.position)
+    )
+    rows = session.execute(query).all()
+    source_ids = [source.id for _, source in rows if source is not None]
+    flags: dict[int, list[str]] = {}
+    for source_id, flag in session.execute(
+        select(SourceFlag.source_id, SourceFlag.flag).where(SourceFlag.source_id.in_(source_ids))
+    ):
+        flags.setdefault(source_id, []).append(flag)
+    return [
+        ChainLink(
+            position=link.position,
+            role=link.role,
+            mention=link.mention,
+            source_id=source.id if source else None,
+            source_name=source.name if source else None,
+            source_version=source.row_version if source else None,
+            grade=source.reliability if source else None,
+            flags=sorted(flags.get(source.id, [])) if source else [],
+            cue=link.cue,
+            speaker_role=link.speaker_role,
+            stance=link.stance,
+            inherited=link.inherited,
+        )
+        for link, source in rows
+    ]
+
+
+def _related(session: Session, claim_id: int) -> list[RelatedClaim]:
+    relations = session.scalars(
+        select(Relation)
+        .where(or_(Relation.claim_id == claim_id, Relation.other_claim_id == claim_id))
+        .order_by(Relation.kind, Relation.score.desc(), Relation.id)
+    ).all()
+    others = {r.other_claim_id if r.claim_id == claim_id else r.claim_id for r in relations}
+    info = {
+        row[0]: row[1:]
+        for row in session.execute(
+            select(
+                Claim.id,
+                func.substr(Claim.text, 1, SNIPPET_CHARS),
+                func.substr(func.coalesce(Document.outlet, Document.title, Document.origin), 1, 80),
+                Claim.verdict,
+            )
+            .join(Document, Document.id == Claim.document_id)
+            .where(Claim.id.in_(others))
+        )
+    }
+    related = []
+    for relation in relations:
+        other = relation.other_claim_id if relation.claim_id == claim_id else relation.claim_id
+        snippet, document, other_verdict = info.get(other, ("", "", None))
+        related.append(
+            RelatedClaim(
+                relation_id=relation.id,
+                relation_version=relation.row_version,
+                kind=relation.kind,
+                independent=relation.independent,
+                score=relation.score,
+                reasons=[describe(r) for r in relation.reasons],
+                dependency=[describe(d) for d in relation.dependency],
+                status=relation.status,
+                other_id=other,
+                other_snippet=snippet or "",
+                other_document=document or "",
+                other_verdict=other_verdict,
+            )
+        )
+    return related
+
+
+def _history(session: Session, claim_id: int) -> list[HistoryItem]:
+    reviews = session.scalars(
+        select(Review).where(Review.claim_id == claim_id).order_by(Review.id.desc())
+    )
+    return [
+        HistoryItem(
+            id=r.id,
+            reviewer=r.reviewer,
+            at=r.created_at,
+            action=r.action,
+            verdict=r.verdict,
+            rationale=r.rationale,
+            credibility=r.credibility,
+            evidence=[describe(e) for e in r.evidence],
+            undone=r.undone,
+        )
+        for r in reviews
+    ]
+
+
+def _drafts(session: Session, claim_id: int) -> list[DraftItem]:
+    drafts = session.scalars(
+        select(ReviewDraft).where(ReviewDraft.claim_id == claim_id).order_by(ReviewDraft.id.desc())
+    )
+    return [
+        DraftItem(id=d.id, reviewer=d.reviewer, at=d.created_at, payload=dict(d.payload))
+        for d in drafts
+    ]
