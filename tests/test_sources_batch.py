@@ -19,7 +19,7 @@ from db.models import Attribution, AuditEntry, Claim, Source, SourceAlias
 from tests.conftest import Target
 from tests.factories import make_claim, make_document, make_source
 
-LONG = "Committee for " + "x" * 480
+LONG = "Committee for " + "X" * 480
 """Two mentions starting with this get the same name once cut to the name's length."""
 
 SPEAKERS = [

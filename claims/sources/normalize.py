@@ -282,3 +282,79 @@ def is_anonymous(mention: str) -> bool:
         if is_capitalised(word) and place_key(translit_token(key)) is None:
             return False
     return True
+
+
+MAX_NAME_WORDS = 8
+"""Longer mentions are phrases ("the Commission for the offering of 75 mln dlrs of ...")."""
+NAME_CONNECTORS = word_set(
+    "of for the and de del della der den des du da di van von la le al el bin ibn ben abu y e"
+    " on in at to und et"
+)
+"""Lower-case words a name may hold ("Institute for the Study of War", "Jan de Vries")."""
+SURNAME_PARTICLES = word_set("de del della der den des du da di van von la le al el bin ibn ben")
+"""Particles that open a surname written alone ("de Vries", "van der Berg")."""
+_TIME_WORDS = word_set(
+    "yesterday today tomorrow tonight ago earlier later late early last next morning"
+    " afternoon evening overnight weekend"
+)
+_OPENERS = word_set(
+    "on in at during after before since until when while if as but and or so then however"
+    " meanwhile also still yet thus therefore moreover furthermore besides instead although"
+    " though because whereas here now there this that these those it its such some many"
+    " according meaning including"
+)
+"""Words that open a clause or an adverbial, never a name ("In addition", "Meanwhile")."""
+_ORDINARY_WORDS = word_set(
+    "note notes update updates correction clarification editor editors comment comments"
+    " reporting additional related background summary conclusion introduction overview"
+    " analysis opinion advertisement sponsored exclusive breaking live watch read listen"
+    " see share photo video source sources image statement report reports"
+)
+"""Single capitalised words that label a passage, not a speaker ("Note", "Update")."""
+
+
+def name_problem(name: str) -> str | None:
+    """Why a mention does not read as the name of a person or body, or None when it does.
+
+    Resolution creates registry sources only for names; a phrase the attribution rules took
+    for a speaker ("Late last", "Middle East remains a region") stays an unresolved link.
+    """
+    words = words_of(name)
+    if not words:
+        return None
+    lowered = [word.lower() for word in words]
+    if len(words) > MAX_NAME_WORDS:
+        return f"{len(words)} words is a phrase"
+    particle = lowered[0] in SURNAME_PARTICLES and len(words) > 1
+    if _cased(words[0]) and not is_capitalised(words[0]) and not particle:
+        return f"it starts with the lower-case word {words[0]!r}"
+    if lowered[0] in _OPENERS:
+        return f"it starts with {words[0]!r}, which opens a clause"
+    if all(word in _TIME_WORDS for word in lowered):
+        return "only time words"
+    if len(words) == 1 and lowered[0] in _ORDINARY_WORDS:
+        return f"{words[0]!r} is an ordinary word"
+    stray = next(
+        (
+            word
+            for word in words[1:]
+            if _cased(word) and not is_capitalised(word) and word.lower() not in NAME_CONNECTORS
+        ),
+        None,
+    )
+    if stray is not None:
+        return f"the lower-case word {stray!r} makes it a phrase"
+    return None
+
+
+def _cased(word: str) -> bool:
+    """Whether the word's script has letter case (Latin, Cyrillic, Greek; not Arabic)."""
+    return word[:1].upper() != word[:1].lower()
+
+
+def surname_tokens(tokens: tuple[str, ...]) -> bool:
+    """Core tokens that can be a surname written alone: one word, or particles and a word."""
+    if len(tokens) == 1:
+        return len(tokens[0]) >= 4 and place_key(tokens[0]) is None
+    *particles, last = tokens
+    return all(p in SURNAME_PARTICLES for p in particles) and place_key(last) is None

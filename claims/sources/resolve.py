@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
@@ -37,8 +38,10 @@ from claims.sources.normalize import (
     is_unnamed,
     known_country,
     mixed_script_words,
+    name_problem,
     place_key,
     similar_tokens,
+    surname_tokens,
     visual_skeleton,
 )
 from claims.sources.roles import OFFICE_WORDS, RoleInfo, is_role_mention, parse_role
@@ -195,6 +198,11 @@ class RegistryIndex:
             if linked is not None:
                 return linked
         ambiguous = found.ambiguous or inner.ambiguous
+        if ambiguous and surname_tokens(core_tokens(name)):
+            return _unresolved(_ambiguity_reason(self, ambiguous))  # a surname shared by several
+        problem = name_problem(name)
+        if problem is not None:
+            return _unresolved(f"{name!r} does not read as a name ({problem}): no source")
         return self._unknown(
             name, parse_role(speaker_role), affiliation, _ambiguity_reason(self, ambiguous)
         )
@@ -480,13 +488,41 @@ def compatible(
         ):
             return 0.0, "the same words in another order"
         return None
-    if not source.is_person or len(mention) > len(candidate):
+    if not is_person_like(source) or len(mention) > len(candidate):
         return None
+    if surname_tokens(mention) and _same_surname(mention, candidate):
+        return 0.8, SURNAME_ONLY
     if len(mention) == 1:
-        if len(mention[0]) >= 4 and similar_tokens(mention[0], candidate[-1]):
-            return 0.8, SURNAME_ONLY
         return None
     return _middle_names(mention, candidate)
+
+
+def _same_surname(mention: tuple[str, ...], candidate: tuple[str, ...]) -> bool:
+    """The mention is the candidate's surname: its last word, with the same particles before
+    it ("de Vries" ~ "Jan de Vries"; "Maximov" ~ "Maxim Maximov")."""
+    tail = candidate[-len(mention) :]
+    if len(mention) > 1 and tuple(mention[:-1]) != tuple(tail[:-1]):
+        return False
+    return similar_tokens(mention[-1], tail[-1])
+
+
+def is_person_like(source: KnownSource) -> bool:
+    """A registered person, or a source of unknown kind whose name reads as a person's
+    ("Igor Konashenkov", created from an earlier article): what a surname alone may name."""
+    if source.is_person:
+        return True
+    return source.kind == SourceKind.UNKNOWN and _person_name(source.name)
+
+
+@lru_cache(maxsize=65536)
+def _person_name(name: str) -> bool:
+    found = find_entities(name)
+    return len(found) == 1 and found[0].kind == "person" and found[0].text == name.strip()
+
+
+def _unresolved(reason: str | None) -> Resolution:
+    """A link left without a source (and no new one made): for a reviewer to link by hand."""
+    return Resolution(method=Method.UNKNOWN, reasons=(reason,) if reason else ())
 
 
 def _middle_names(mention: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[float, str] | None:
