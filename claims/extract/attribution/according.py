@@ -24,6 +24,7 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
         stop = _poll_stop(clause, cue, stop)
         if not clause.starts_at(cue.first) and not _named(tokens[after:stop]):
             return None
+    stop = _with_named_apposition(tokens, stop, clause.hi)
     end = stop
     if end == len(tokens) and end > after and tokens[end - 1].text in ".!?":
         end -= 1  # the full stop that ends the sentence
@@ -40,6 +41,23 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if not content:
         return None
     return Frame(cue, span_of_cue(tokens, cue), source, content, cited=cited)
+
+
+_MAX_NAME = 5
+
+
+def _with_named_apposition(tokens: list[Token], comma: int, hi: int) -> int:
+    """`as reported by the republic's ambassador, Haidar Mansour Hadi, in 2019`: the name in
+    the apposition belongs to the source."""
+    if comma >= hi or tokens[comma].text != ",":
+        return comma
+    stop = comma + 1
+    while stop < hi and tokens[stop].text[:1].isupper() and not tokens[stop].quoted:
+        stop += 1
+    names = stop - comma - 1
+    if not 2 <= names <= _MAX_NAME or (stop < hi and tokens[stop].text not in ",.;"):
+        return comma
+    return stop
 
 
 def _poll_stop(clause: Clause, cue: Cue, comma: int) -> int:

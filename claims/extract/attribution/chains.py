@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claims.extract.attribution.coreference import NO_ANTECEDENTS, Antecedents
+from claims.extract.attribution.citing import cites_a_speaker
+from claims.extract.attribution.coreference import Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
+from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.source_parts import split_source
-from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PRONOUNS
+from claims.extract.attribution.tokens import GENERIC_AUDIENCES
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
 _CONFUSABLES = str.maketrans(
@@ -54,12 +56,18 @@ def source_link(
     cue: str | None,
     cue_span: Span | None,
     stance: Stance,
-    antecedents: Antecedents = NO_ANTECEDENTS,
+    mentions: Mentions | None = None,
 ) -> ChainLink:
-    """A link for the source written at `span`; a pronoun takes the resolved speaker's name."""
+    """A link for the source written at `span`; a pronoun, a description (`the expert`) or a
+    surname takes the name of the person or body it points back to."""
+    parts = split_source(text, span)
     written = text[span.start : span.end]
-    resolved = antecedents.for_pronoun(written.lower())
-    if written.lower() in PRONOUNS and resolved is not None:
+    resolved = None
+    if mentions is not None:
+        resolved = mentions.resolve(written, span.start)
+        if resolved is None and parts.name != written.strip():
+            resolved = mentions.resolve(parts.name, span.start)
+    if resolved is not None:
         return resolved.model_copy(
             update={
                 "role": role,
@@ -69,7 +77,6 @@ def source_link(
                 "inherited": False,
             }
         )
-    parts = split_source(text, span)
     return ChainLink(
         role=role,
         mention=parts.name,
@@ -97,17 +104,33 @@ def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
 
 
 def nesting(frames: list[Frame]) -> list[Frame]:
-    """The frames that nest inside the first one (outermost first)."""
+    """The frames that nest inside the first one (outermost first).
+
+    An object verb inside a report (`the ministry said X attacked Y`) is part of what is
+    reported: its subject does not become the speaker, so the nesting stops there.
+    """
     chain = [frames[0]]
     for frame in frames[1:]:
         parent = chain[-1]
+        if frame.cue.kind is CueKind.OBJECT:
+            continue
         if any(c.start <= frame.cue_span.start < c.end for c in parent.content):
             chain.append(frame)
     return chain
 
 
+def _cited_link(text: str, frame: Frame) -> ChainLink | None:
+    """The original speaker a relay cites (`The agency, citing security sources, ...`)."""
+    if frame.cited is None or not cites_a_speaker(text, frame):
+        return None
+    cited = text[frame.cited.start : frame.cited.end].strip('„“”"«» ')
+    offset = frame.cited.start + text[frame.cited.start : frame.cited.end].find(cited)
+    span = Span(start=offset, end=offset + len(cited))
+    return source_link(text, span, Role.SPEAKER, "citing", None, Stance.NEUTRAL)
+
+
 def frames_chain(
-    text: str, frames: list[Frame], antecedents: Antecedents, passage: ChainLink | None
+    text: str, frames: list[Frame], mentions: Mentions | None, passage: ChainLink | None
 ) -> list[ChainLink]:
     """Links for nested frames (outermost first in `frames`), without the publisher."""
     links: list[ChainLink] = []
@@ -115,23 +138,13 @@ def frames_chain(
         cue_text = text[frame.cue_span.start : frame.cue_span.end]
         stance = frame_stance(frame, text)
         role = Role.SPEAKER if depth == 0 else Role.INTERMEDIARY
-        if depth == 0 and frame.cited is not None:
-            cited = text[frame.cited.start : frame.cited.end].strip('„“”"«» ')
-            offset = frame.cited.start + text[frame.cited.start : frame.cited.end].find(cited)
-            links.append(
-                source_link(
-                    text,
-                    Span(start=offset, end=offset + len(cited)),
-                    Role.SPEAKER,
-                    "citing",
-                    None,
-                    Stance.NEUTRAL,
-                )
-            )
+        cited = _cited_link(text, frame) if depth == 0 else None
+        if cited is not None:
+            links.append(cited)
             role = Role.INTERMEDIARY
         if frame.source is not None:
             links.append(
-                source_link(text, frame.source, role, cue_text, frame.cue_span, stance, antecedents)
+                source_link(text, frame.source, role, cue_text, frame.cue_span, stance, mentions)
             )
         elif passage is not None and depth == 0:
             links.append(

@@ -6,7 +6,7 @@ from claims.extract.attribution.clause import span_of, words_in
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
-from claims.extract.attribution.tokens import Token
+from claims.extract.attribution.tokens import Token, words
 from claims.extract.models import Span, Stance
 
 CITING = frozenset({"citing", "quoting"})
@@ -65,3 +65,33 @@ def cite_in_source(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
                 frames[index] = frame._replace(cited=cited_span(tokens, cue))
                 break
     return frames
+
+
+_EVIDENCE = words(
+    "footage video videos image images photo photos photograph photographs picture pictures "
+    "imagery satellite data figures statistics numbers document documents records evidence "
+    "recordings recording analysis study studies research estimates calculations tests test "
+    "results findings reasons reason concerns fears"
+)
+"""What a source cites as its grounds rather than as the one who said it first."""
+_MAX_HEAD = 4
+_QUOTE_MARKS = "“”„«»\"'"
+
+
+def cites_a_speaker(text: str, frame: Frame) -> bool:
+    """`The agency, citing security sources, clarifies that Y`: the cited sources said Y first.
+
+    Not so when the source's own words are quoted (`“Y,” Konashenkov said, citing footage`)
+    nor when what is cited is evidence (footage, images, data, documents): then the source
+    is the speaker and the cited thing its grounds.
+    """
+    if frame.cited is None:
+        return False
+    if frame.content and all(_quoted(text, span) for span in frame.content):
+        return False
+    head = text[frame.cited.start : frame.cited.end].lower().split()[:_MAX_HEAD]
+    return not any(word.strip(",.;:") in _EVIDENCE for word in head)
+
+
+def _quoted(text: str, span: Span) -> bool:
+    return text[span.start : span.start + 1] in _QUOTE_MARKS

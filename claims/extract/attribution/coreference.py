@@ -1,14 +1,32 @@
-"""Pronoun speakers: the earlier named speaker a "he", "she" or "they" points back to."""
+"""Coreference for sources: the named person or body a "he", "the expert" or a surname means.
+
+Pure and document-level. Mentions are the named speakers found so far and the names the
+text writes (capitalised runs, with the role words before them and in an apposition after
+them). A source is resolved to the last compatible mention before it:
+- "he", "she": the last person; "they", "it", "who": the last mention of any kind;
+  "I", "we", "you" are never resolved (the writer or the audience, not an earlier name);
+- "the expert", "the ministry", "the Russian ministry": the last mention whose name or role
+  holds the head noun (and every capitalised modifier), person nouns for people only;
+- a surname ("Konashenkov", "de Vries") after the full name ("Igor Konashenkov"): that
+  name, so that one person is one source within a document.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
-from claims.extract.attribution.tokens import words
-from claims.extract.models import ChainLink
+from claims.extract.attribution.source_parts import NAME_PARTICLES, TITLE_WORDS
+from claims.extract.attribution.tokens import Token, words
+from claims.extract.gazetteer import aliases
+from claims.extract.models import ChainLink, Role, Span
+from claims.text.normalize import norm_key
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-
+_PERSON_PRONOUNS = words("he she him her")
+_ANY_PRONOUNS = words("they it who which them")
 _ORGANISATION_WORDS = words(
     "agency ministry department office council committee government administration party "
     "campaign company corporation bank fund institute university center centre service "
@@ -17,31 +35,260 @@ _ORGANISATION_WORDS = words(
     "organization organisation foundation network website magazine times post poll survey "
     "study report"
 )
+PERSON_NOUNS = words(
+    "expert analyst minister ambassador spokesman spokeswoman spokesperson official diplomat "
+    "president adviser advisor envoy general commander leader chairman chairwoman director "
+    "chief secretary governor mayor senator lawmaker prosecutor judge founder premier king "
+    "prince ceo economist researcher professor author writer blogger governor deputy aide "
+    "candidate lawyer attorney colonel officer scientist activist spokesperson head"
+)
+"""Head nouns of a description that means a person (`the expert`, `the deputy minister`)."""
+BODY_NOUNS = words(
+    "ministry agency department government company office council committee army military "
+    "police channel newspaper network bank firm group party campaign administration embassy "
+    "kremlin commission union organisation organization institute service court parliament "
+    "broadcaster outlet website regulator watchdog authority authorities"
+)
+"""Head nouns of a description that means a body (`the ministry`, `the agency`)."""
+_DETERMINERS = words("the this that")
+_PLACE_NOUNS = words(
+    "base province region city town district county village airport port river sea island "
+    "mountains valley street square border camp prison field oilfield oilfields refinery "
+    "terminal plant bridge station state"
+)
+"""Words after a name that make it a place (`Ain al-Asad base`), not a person."""
+_DESCRIPTION = re.compile(r"^(?:the|this|that)(?:\s+[\w’'.\-]+){1,4}$", re.IGNORECASE)
+_MAX_APPOSITION = 8
+_POSSESSIVES = ("’s", "'s")
 
 
-class Antecedents(NamedTuple):
-    """The speakers a pronoun may point back to."""
+class Mention(NamedTuple):
+    """A named person or body the text has written."""
 
-    person: ChainLink | None = None
-    """The last named speaker that looks like a person (for "he", "she")."""
-    anyone: ChainLink | None = None
-    """The last named speaker of any kind (for "they", "it", "who")."""
+    start: int
+    end: int
+    name: str
+    person: bool
+    keys: frozenset[str]
+    """Lower-cased words of the name and of the role the text gives it."""
+    link: ChainLink | None = None
+    """The chain link of a named speaker (with its role); None for a name in the text."""
 
-    def after(self, link: ChainLink | None) -> Antecedents:
-        if link is None:
-            return self
-        return Antecedents(link if looks_like_person(link) else self.person, link)
-
-    def for_pronoun(self, pronoun: str) -> ChainLink | None:
-        return self.person if pronoun in _PERSON_PRONOUNS else self.anyone
-
-
-NO_ANTECEDENTS = Antecedents()
+    def as_link(self) -> ChainLink:
+        """The link a source that points back here copies."""
+        if self.link is not None:
+            return self.link
+        span = Span(start=self.start, end=self.end)
+        return ChainLink(role=Role.SPEAKER, mention=self.name, mention_span=span)
 
 
 def looks_like_person(link: ChainLink) -> bool:
-    """A personal name: a few capitalised words, no organisation word."""
-    words = link.mention.split()
-    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+    """A personal name: a few capitalised words (name particles allowed), no organisation
+    word, not a known place or body."""
+    return _person_name(link.mention.split())
+
+
+def _person_name(parts: Sequence[str]) -> bool:
+    if not 1 <= len(parts) <= 5:
         return False
-    return not any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words)
+    if not all(_name_word(w) for w in parts) or not any(w[:1].isupper() for w in parts):
+        return False
+    if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in parts):
+        return False
+    return not _known_place_or_body(" ".join(parts))
+
+
+@lru_cache(maxsize=4096)
+def _known_place_or_body(name: str) -> bool:
+    return norm_key(name) in aliases()
+
+
+def _name_word(word: str) -> bool:
+    lower = word.lower()
+    return word[:1].isupper() or lower in NAME_PARTICLES or lower.startswith(("al-", "el-"))
+
+
+def _keys(*texts: str | None) -> frozenset[str]:
+    return frozenset(w.strip(".,’'").lower() for t in texts if t for w in t.split())
+
+
+class Mentions:
+    """The mentions of one document, in text order, that later sources may point back to."""
+
+    def __init__(self, tokens: Sequence[list[Token]] = ()) -> None:
+        self._starts: list[int] = []
+        self._items: list[Mention] = []
+        self._pending = [t for t in tokens if t]
+        self._sentence_starts = [t[0].start for t in self._pending]
+        self._scanned = 0
+
+    def add_link(self, link: ChainLink) -> None:
+        """A named speaker or intermediary found in a chain (its role words included)."""
+        span = link.mention_span
+        if span is None or link.mention.lower() in _PERSON_PRONOUNS | _ANY_PRONOUNS:
+            return
+        keys = _keys(link.mention, link.speaker_role)
+        head = link.mention.split()[-1].lower() if link.mention.split() else ""
+        person = looks_like_person(link) or head in PERSON_NOUNS
+        self._add(Mention(span.start, span.end, link.mention, person, keys, link))
+
+    def _add(self, mention: Mention) -> None:
+        at = bisect_left(self._starts, mention.start)
+        if at < len(self._starts) and self._starts[at] == mention.start:
+            if mention.link is not None:
+                self._items[at] = mention  # a speaker's link knows its role
+            return
+        insort(self._starts, mention.start)
+        self._items.insert(at, mention)
+
+    def _scan_until(self, offset: int) -> None:
+        while self._scanned < len(self._pending):
+            tokens = self._pending[self._scanned]
+            if tokens and tokens[0].start >= offset:
+                return
+            for mention in names_in(tokens):
+                self._add(mention)
+            self._scanned += 1
+
+    def resolve(self, written: str, before: int) -> ChainLink | None:
+        """The mention `written` (a source as the text gives it) points back to, if any."""
+        self._scan_until(before)
+        lower = written.lower()
+        if lower in _PERSON_PRONOUNS and not self._rival_before(before):
+            return self._last(before, lambda m: m.person)
+        if lower in _ANY_PRONOUNS:
+            return self._last(before, lambda m: True)
+        if _DESCRIPTION.match(written):
+            return self._description(written, before)
+        parts = written.split()
+        if 1 <= len(parts) <= 3 and all(_name_word(w) for w in parts):
+            return self._full_name(parts, before)
+        return None
+
+    def _rival_before(self, before: int) -> bool:
+        """`Moss: Mayor Lied When He Said`: an unnamed person ("the mayor") earlier in the
+        pronoun's sentence is nearer than any name, so the pronoun is left as written."""
+        at = bisect_right(self._sentence_starts, before) - 1
+        tokens = self._pending[at] if at >= 0 else []
+        alpha = [t for t in tokens if t.text[:1].isalpha()]
+        title_case = len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha)
+        for k, token in enumerate(tokens):
+            if token.start >= before:
+                break
+            if token.lower not in PERSON_NOUNS or token.quoted:
+                continue
+            lead = tokens[k - 1].lower if k else ""
+            named = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not title_case
+            if (lead == "the" or token.text[:1].isupper() or not k) and not named:
+                return True
+        return False
+
+    def _last(self, before: int, fits: Callable[[Mention], bool]) -> ChainLink | None:
+        for at in range(bisect_left(self._starts, before) - 1, -1, -1):
+            mention = self._items[at]
+            if mention.end <= before and fits(mention):
+                return mention.as_link()
+        return None
+
+    def _description(self, written: str, before: int) -> ChainLink | None:
+        parts = [w.strip(".,’'") for w in written.split()[1:]]
+        head = parts[-1].lower()
+        if head not in PERSON_NOUNS and head not in BODY_NOUNS:
+            return None
+        person = head in PERSON_NOUNS
+        modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
+
+        def fits(mention: Mention) -> bool:
+            if mention.person is not person or head not in mention.keys:
+                return False
+            return modifiers <= mention.keys
+
+        return self._last(before, fits)
+
+    def _full_name(self, parts: list[str], before: int) -> ChainLink | None:
+        surname = [w.lower() for w in parts]
+
+        def fits(mention: Mention) -> bool:
+            name = [w.lower() for w in mention.name.split()]
+            return mention.person and len(name) > len(surname) and name[-len(surname) :] == surname
+
+        return self._last(before, fits)
+
+
+def names_in(tokens: list[Token]) -> list[Mention]:
+    """The names a sentence writes: runs of capitalised words, split off their titles."""
+    found: list[Mention] = []
+    at = 0
+    while at < len(tokens):
+        if not tokens[at].text[:1].isupper():
+            at += 1
+            continue
+        stop = _run_end(tokens, at)
+        if stop == at:
+            at += 1
+            continue
+        mention = _run_mention(tokens, at, stop)
+        if mention is not None:
+            found.append(mention)
+        at = stop
+    return found
+
+
+def _run_end(tokens: list[Token], at: int) -> int:
+    """End of a run of name words starting at `at` (particles and `of` only inside)."""
+    if tokens[at].quoted or not tokens[at].text[:1].isupper():
+        return at
+    stop = at + 1
+    while stop < len(tokens) and not tokens[stop].quoted:
+        text = tokens[stop].text
+        if text[:1].isupper() or text.lower().startswith(("al-", "el-")):
+            stop += 1
+        elif text.lower() in NAME_PARTICLES | {"of"} and stop + 1 < len(tokens):
+            if not tokens[stop + 1].text[:1].isupper():
+                break
+            stop += 1
+        else:
+            break
+    return stop
+
+
+def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
+    if tokens[at].lower == "the":
+        at += 1  # `The Ruritanian Defence Ministry` opening a sentence
+    body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:stop])
+    first = at
+    while not body and first < stop and tokens[first].lower in TITLE_WORDS:
+        first += 1
+    if first == stop:
+        return None
+    name = tokens[first:stop]
+    last = name[-1]
+    if last.lower.endswith(_POSSESSIVES):
+        return None  # `Trump's spokesman`: the name owns the role, it does not hold it
+    parts = [t.text for t in name]
+    place = stop < len(tokens) and tokens[stop].lower in _PLACE_NOUNS
+    person = len(parts) >= 2 and not place and _person_name(parts)
+    if not person and not body:
+        return None
+    role = " ".join(t.lower for t in tokens[at:first]) + " " + _role_around(tokens, at, stop)
+    joined = " ".join(parts)
+    return Mention(name[0].start, last.end, joined, person, _keys(joined, role))
+
+
+def _role_around(tokens: list[Token], at: int, stop: int) -> str:
+    """Lower-case role words just before a name (`military expert X`) and its apposition
+    (`X, a Dutch expert on energy,`)."""
+    before: list[str] = []
+    k = at - 1
+    while k >= 0 and len(before) < 3 and tokens[k].text[:1].isalpha() and not tokens[k].quoted:
+        if tokens[k].lower in _DETERMINERS:
+            break
+        before.append(tokens[k].lower)
+        k -= 1
+    after: list[str] = []
+    if stop + 1 < len(tokens) and tokens[stop].text == ",":
+        for token in tokens[stop + 1 : stop + 1 + _MAX_APPOSITION]:
+            if token.text in ",;:." or token.quoted:
+                break
+            after.append(token.lower)
+    return " ".join([*before, *after])

@@ -233,6 +233,10 @@ def _poll_cue(tokens: list[Token], at: int) -> Cue | None:
 POLL_LEMMA = "in poll"
 
 
+_GERUND_LEADS = words("in for of on at about from with without")
+"""After these an -ing form is a noun unless "that", a colon or a quotation follows."""
+
+
 def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     entry = VERB_CUES.get(tokens[at].lower)
     if entry is None:
@@ -241,6 +245,8 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     if _noun_position(tokens, at) or before == "to":
         return None
     participle = not tokens[at].lower.endswith("ing")
+    if not participle and before in _GERUND_LEADS and not _strict_ok(tokens, at):
+        return None  # `in maintaining stability`, `strategies for countering`: a noun
     if before in _BE_FORMS and participle and entry.kind is not CueKind.STRICT:
         if at + 1 < len(tokens) and tokens[at + 1].lower == "by" and entry.lemma != "say":
             return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)

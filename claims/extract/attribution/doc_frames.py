@@ -18,7 +18,7 @@ from claims.extract.attribution.layout import signed_quotes, transcript_turns
 from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.quotes import scan_quotes
 from claims.extract.attribution.sentence import sentence_frames
-from claims.extract.attribution.tokens import tokenize
+from claims.extract.attribution.tokens import Token, tokenize
 from claims.extract.models import Span, Stance
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -52,6 +52,8 @@ class Doc:
     quotes: tuple[Span, ...]
     frames: list[list[Frame]]
     unclosed: list[bool]
+    tokens: list[list[Token]]
+    """Each sentence's tokens (empty for a sentence holding an unclosed quotation)."""
 
 
 def prepare(text: str, sentences: Sequence[Span]) -> Doc:
@@ -59,14 +61,17 @@ def prepare(text: str, sentences: Sequence[Span]) -> Doc:
     scan = scan_quotes(text)
     frames: list[list[Frame]] = []
     unclosed: list[bool] = []
+    all_tokens: list[list[Token]] = []
     for sentence in sentences:
         broken = _holds_unclosed(scan.unclosed, sentence)
         unclosed.append(broken)
         if broken:
             frames.append([])
+            all_tokens.append([])
             continue
         quotes = _overlapping(scan.quotes, sentence)
         tokens = tokenize(text, sentence.start, sentence.end, quotes)
+        all_tokens.append(tokens)
         frames.append(sentence_frames(tokens, quotes))
     _add_layout_frames(text, sentences, scan.quotes, frames)
     return Doc(
@@ -76,6 +81,7 @@ def prepare(text: str, sentences: Sequence[Span]) -> Doc:
         quotes=scan.quotes,
         frames=frames,
         unclosed=unclosed,
+        tokens=all_tokens,
     )
 
 

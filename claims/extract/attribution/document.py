@@ -1,17 +1,21 @@
 """Attribution chains: who says each sentence's claim, through whom, published by whom.
 
 `attribute(text, sentences, context)` returns one chain per sentence. The rules for a
-sentence with no attribution of its own (carry-over), in order:
+sentence with no attribution of its own (carry-over, `carry_over.py`), in order:
 1. it lies inside a quotation attributed elsewhere (a quote running over several sentences,
    or `“A.” X said. “B.”`) -> that attribution's chain, marked inherited;
-2. it holds an unclosed quotation mark -> the publisher's own chain, and the passage ends;
-3. it follows an attributed sentence in the same paragraph -> inherited;
+2. it holds an unclosed quotation mark, or it is the outlet's own words (it names the
+   outlet, says it could not verify, asks a question) -> the publisher's chain, and the
+   passage ends;
+3. it follows an attributed sentence in the same paragraph and continues its report ->
+   inherited; after a closed quotation an unquoted sentence needs a continuation word;
 4. it opens a new paragraph with a continuation ("In addition", "Also", "During the
    visit", "He ...", "They also ...") after an attributed paragraph -> inherited;
 5. otherwise -> the publisher's own chain (a new paragraph's unattributed topic sentence
    ends the passage).
-A pronoun speaker ("He stressed that") takes the name of the last named speaker; an agentless
-cue ("it is emphasized that") takes the speaker of the passage, marked inherited.
+A pronoun, a description ("the expert") or a surname takes the name it points back to
+(`coreference.py`); an agentless cue ("it is emphasized that") takes the speaker of the
+passage, marked inherited, only while the passage goes on.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from claims.extract.attribution.carry_over import carried, content_owners
+from claims.extract.attribution.carry_over import Passage, carried, content_owners, continues
 from claims.extract.attribution.chains import (
     close_chain,
     default_chain,
@@ -28,11 +32,10 @@ from claims.extract.attribution.chains import (
     inherit,
     nesting,
 )
-from claims.extract.attribution.coreference import NO_ANTECEDENTS
+from claims.extract.attribution.coreference import Mentions
 from claims.extract.attribution.doc_frames import Doc, complete, prepare
 from claims.extract.attribution.frame import Frame, frame_stance, nested_in_earlier
-from claims.extract.attribution.lexicon import ATTITUDE_LEMMAS, CueKind
-from claims.extract.attribution.speakers import abstract_source, named_speaker, speaker_of
+from claims.extract.attribution.speakers import speaker_of, speaking_frames, writer_frames
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
 
@@ -77,50 +80,90 @@ def find_attributions(
     """Every attribution in the text and each sentence's chain (see the module rules)."""
     doc = prepare(text, sentences)
     complete(doc)
-    found, own = _own_chains(doc, context)
     owners = content_owners(doc)
-    chains: list[tuple[ChainLink, ...]] = []
-    passage: list[ChainLink] | None = None
+    chains = _Chains(doc, context)
+    result: list[tuple[ChainLink, ...]] = []
+    passage: Passage | None = None
     for index in range(len(doc.sentences)):
-        if index in own:
-            chain = own[index]
-            passage = chain if chain and chain[0].role is not Role.PUBLISHER else None
-        elif owners.get(index, -1) in own:
-            chain = inherit(own[owners[index]])
-            passage = chain
+        owner = owners.get(index, -1)
+        if chains.has_own(index):
+            chain = chains.own(index, passage)
+            passage = chains.passage_of(index, chain)
+        elif chains.has_own(owner):
+            chain = inherit(chains.own(owner, passage))
+            passage = Passage(chain, owner, quoted=True)
         else:
             chain = carried(doc, index, passage, context)
             passage = passage if chain and chain[0].inherited else None
-        chains.append(tuple(chain))
-    return AttributionResult(attributions=tuple(found), chains=tuple(chains))
-
-
-def _own_chains(
-    doc: Doc, context: DocumentContext
-) -> tuple[list[FoundAttribution], dict[int, list[ChainLink]]]:
-    """Chains of the sentences that carry their own cue, and every attribution found."""
+        result.append(tuple(chain))
     found: list[FoundAttribution] = []
-    own: dict[int, list[ChainLink]] = {}
-    antecedents = NO_ANTECEDENTS
-    passage: ChainLink | None = None
     for index, frames in enumerate(doc.frames):
-        reported = [
-            f
-            for f in frames
-            if f.cue.lemma.replace(" ", "_") not in ATTITUDE_LEMMAS
-            and f.cue.kind is not CueKind.BY
-            and not abstract_source(doc.text, f)
-        ]
-        if not reported and any(abstract_source(doc.text, f) for f in frames):
-            own[index] = default_chain(context)  # the writer's own reading: the passage ends
-        if reported:
-            links = frames_chain(doc.text, nesting(reported), antecedents, passage)
-            own[index] = close_chain(links, context)
-            passage = speaker_of(links) or passage
-            antecedents = antecedents.after(named_speaker(links))
-        primary = reported[0] if reported else None
-        found.extend(_found(doc, index, frames, primary, own.get(index, []), context))
-    return found, own
+        primary = chains.primary(index)
+        found.extend(_found(doc, index, frames, primary, chains.owned.get(index, []), context))
+    return AttributionResult(attributions=tuple(found), chains=tuple(result))
+
+
+_RECENT = 2
+
+
+class _Chains:
+    """The chains of sentences that carry their own cue, built in text order."""
+
+    def __init__(self, doc: Doc, context: DocumentContext) -> None:
+        self.doc = doc
+        self.context = context
+        self.mentions = Mentions(doc.tokens)
+        self.speaking = [speaking_frames(doc.text, frames) for frames in doc.frames]
+        self.owned: dict[int, list[ChainLink]] = {}
+        self.last_speaker: tuple[int, ChainLink] | None = None
+        self.quote_keys = frozenset((q.start, q.end) for q in doc.quotes)
+
+    def has_own(self, index: int) -> bool:
+        """The sentence has a frame that names a speaker, or only things that signal."""
+        if index < 0:
+            return False
+        return bool(self.speaking[index]) or writer_frames(self.doc.text, self.doc.frames[index])
+
+    def primary(self, index: int) -> Frame | None:
+        return self.speaking[index][0] if self.speaking[index] else None
+
+    def own(self, index: int, passage: Passage | None) -> list[ChainLink]:
+        """The sentence's own chain (computed once); agentless cues take the passage's speaker
+        only while the passage goes on."""
+        if index in self.owned:
+            return self.owned[index]
+        reported = self.speaking[index]
+        if not reported:
+            chain = default_chain(self.context)  # the writer's own reading: the passage ends
+        else:
+            going_on = passage is not None and continues(self.doc, index, passage, self.context)
+            speaker = speaker_of(passage.chain) if going_on and passage else self._recent(index)
+            links = frames_chain(self.doc.text, nesting(reported), self.mentions, speaker)
+            for link in links:
+                if not link.inherited:
+                    self.mentions.add_link(link)
+            chain = close_chain(links, self.context)
+            if (named := speaker_of(links)) is not None:
+                self.last_speaker = (index, named)
+        self.owned[index] = chain
+        return chain
+
+    def _recent(self, index: int) -> ChainLink | None:
+        """The speaker of a report at most two sentences back (`As the State Department notes,
+        A. However, B. In addition, it is emphasized that C`)."""
+        if self.last_speaker is None or index - self.last_speaker[0] > _RECENT:
+            return None
+        return self.last_speaker[1]
+
+    def passage_of(self, index: int, chain: list[ChainLink]) -> Passage | None:
+        """The passage a sentence with its own chain opens (None when the publisher speaks)."""
+        if not chain or chain[0].role is Role.PUBLISHER:
+            return None
+        primary = self.primary(index)
+        quoted = primary is not None and all(
+            (span.start, span.end) in self.quote_keys for span in primary.content
+        )
+        return Passage(chain, index, quoted)
 
 
 def _found(
@@ -160,4 +203,4 @@ def _unscored_nested(frames: list[Frame], frame: Frame) -> bool:
 
 
 def _single_chain(text: str, frame: Frame, context: DocumentContext) -> list[ChainLink]:
-    return close_chain(frames_chain(text, [frame], NO_ANTECEDENTS, None), context)
+    return close_chain(frames_chain(text, [frame], None, None), context)

@@ -23,6 +23,9 @@ class Frame(NamedTuple):
     """Who was told ("told Izvestia", "in an interview with Interfax")."""
     cited: Span | None = None
     """Whom the source cites ("citing security sources"): the original speaker."""
+    unvoiced: bool = False
+    """The subject was an expletive or a time phrase (`There have been reports that Y`):
+    nobody is named, so the writer reports it."""
 
 
 def span_of_cue(tokens: list[Token], cue: Cue) -> Span:

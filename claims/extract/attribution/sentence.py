@@ -16,7 +16,14 @@ from claims.extract.attribution.passive_frames import (
     passive_frame,
     seem_frame,
 )
-from claims.extract.attribution.tokens import AUXILIARIES, PREPOSITIONS, Token, words
+from claims.extract.attribution.tokens import (
+    AUXILIARIES,
+    PREPOSITIONS,
+    TIME_LEADS,
+    TIME_WORDS,
+    Token,
+    words,
+)
 from claims.extract.attribution.verb_frames import after_participle_lead, object_frame, verb_frame
 from claims.extract.models import Span
 
@@ -54,8 +61,12 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         lo = 0 if coordinated else _left_limit(frames, tokens, offset)
         clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
+        if frames and _inside_object(frames[-1], cue, offset):
+            frame = _wide_report(tokens, quotes, cue, frames[-1]) or frame
         if frame is not None and _function_word_source(tokens, frame):
             continue
+        if frame is not None and _no_speaker_source(tokens, frame):
+            frame = frame._replace(source=None, unvoiced=True)  # `There have been reports`
         if frame is not None and coordinated:
             frame = frame._replace(source=frames[-1].source)
         if frame is not None and _takes_previous_source(clause, cue):
@@ -65,10 +76,71 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
         if frame is not None:
             frames.append(frame)
+    frames = _report_first(frames, tokens)
     colon = colon_frame(Clause(tokens, quotes, 0, len(tokens)))
     if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
         frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
     return cite_in_source(frames, tokens)
+
+
+_NON_SPEAKERS = TIME_WORDS | TIME_LEADS | words("there here it this that now then late early")
+"""Words that make no source on their own: an expletive, a time word (`Late last`)."""
+
+
+def _no_speaker_source(tokens: list[Token], frame: Frame) -> bool:
+    """An expletive or a time phrase before the verb is not who speaks (`There have been
+    reports`, `Late last week said`): the frame keeps its content and loses the source."""
+    source = frame.source
+    if source is None:
+        return False
+    inside = [t for t in tokens if source.start <= t.start < source.end]
+    if len(inside) == 1 and inside[0].lower == "it":
+        return False  # `it said` (a company, a ministry) is resolved later
+    return all(t.lower in _NON_SPEAKERS for t in inside)
+
+
+def _inside_object(previous: Frame, cue: Cue, offset: int) -> bool:
+    """A speech verb inside the object of the previous verb (`attacked X, the ministry said`)."""
+    if previous.cue.kind is not CueKind.OBJECT or cue.kind is not CueKind.SAY:
+        return False
+    return any(c.start <= offset < c.end for c in previous.content)
+
+
+def _wide_report(
+    tokens: list[Token], quotes: tuple[Span, ...], cue: Cue, previous: Frame
+) -> Frame | None:
+    """The report read over the whole sentence, when written after a content that holds the
+    previous verb: `Forces attacked the port, the ministry said`."""
+    frame = _frame(Clause(tokens, quotes, 0, len(tokens)), cue)
+    if frame is None or frame.source is None or not frame.content:
+        return None
+    if frame.content[-1].end > frame.source.start:
+        return None
+    start = previous.cue_span.start
+    return frame if any(c.start <= start < c.end for c in frame.content) else None
+
+
+def _report_first(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
+    """`Forces attacked the port, the ministry said`: the report written after its content
+    governs the verb inside that content, whose own content ends where the report's does."""
+    for later in range(1, len(frames)):
+        report = frames[later]
+        if not report.content or report.source is None:
+            continue
+        if report.content[-1].end > report.source.start:
+            continue  # not written after its content
+        for earlier in range(later):
+            inner = frames[earlier]
+            inside = any(c.start <= inner.cue_span.start < c.end for c in report.content)
+            covers = any(c.start <= report.cue_span.start < c.end for c in inner.content)
+            if inside and covers:
+                end = report.content[-1].end
+                clipped = tuple(
+                    Span(start=c.start, end=min(c.end, end)) for c in inner.content if c.start < end
+                )
+                rest = [f for k, f in enumerate(frames) if k not in (earlier, later)]
+                return [report, inner._replace(content=clipped or inner.content), *rest]
+    return frames
 
 
 def _function_word_source(tokens: list[Token], frame: Frame) -> bool:

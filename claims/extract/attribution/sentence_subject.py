@@ -145,9 +145,15 @@ def _place_then_comma(tokens: list[Token], at: int, stop: int) -> bool:
     return False
 
 
+_COPULAS = words("remains remain remained stays stayed becomes became seems seemed looks")
+"""Verbs that end a subject (`The Middle East remains a region`)."""
+
+
 def _noun_like(token: Token) -> bool:
     """Not yet the verb: no auxiliary, cue verb, past tense or punctuation."""
     lower = token.lower
     if not token.text[:1].isalnum() or lower in AUXILIARIES or lower in VERB_CUES:
+        return False
+    if lower in _COPULAS:
         return False
     return not (lower.endswith("ed") and not token.text[:1].isupper())

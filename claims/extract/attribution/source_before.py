@@ -158,14 +158,17 @@ def _opening_dash(tokens: list[Token], close: int, lo: int) -> int | None:
 
 
 def _after_time_lead(tokens: list[Token], first: int, stop: int) -> int:
-    """`Last week Smith said`, `This year the group said`: the subject follows the time."""
-    if (
-        first + 2 < stop
-        and tokens[first].lower in TIME_LEADS
-        and tokens[first + 1].lower in TIME_WORDS
-    ):
-        return first + 2
+    """`Last week Smith said`, `Late last week the company said`: the subject follows the
+    time."""
+    k = first
+    while k < stop and k - first < _MAX_TIME_LEADS and tokens[k].lower in TIME_LEADS:
+        k += 1
+    if k > first and k + 1 < stop and tokens[k].lower in TIME_WORDS:
+        return k + 1
     return first
+
+
+_MAX_TIME_LEADS = 2
 
 
 def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:

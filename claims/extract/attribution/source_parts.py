@@ -46,6 +46,13 @@ _DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " wit
 """A role cannot end with these ("security sources in Basra" is one phrase, not a role)."""
 
 
+_BODY_HEADS = words(
+    "office ministry department agency council committee house court service services "
+    "commission bureau administration government embassy"
+)
+"""A lone body word after title words is the end of the body's name, not a person's."""
+
+
 class SourceParts(NamedTuple):
     """A source phrase split into its parts, with the span of the name."""
 
@@ -127,7 +134,8 @@ def split_source(text: str, span: Span) -> SourceParts:
         name_start = words[first].start()
         role = phrase[:name_start].strip(" ,")
         name = phrase[name_start:].strip(" ,")
-        if _has_title(role) and not role.lower().endswith(_DANGLING):
+        body = name.lower() in _BODY_HEADS  # `the Foreign Office` is one body, not "Office"
+        if _has_title(role) and not role.lower().endswith(_DANGLING) and not body:
             begin = span.start + name_start
             name_span = Span(start=begin, end=begin + len(name))
             return SourceParts(name, name_span, role, _affiliation(role))

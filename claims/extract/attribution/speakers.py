@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claims.extract.attribution.frame import Frame
-from claims.extract.attribution.tokens import PRONOUNS
+from claims.extract.attribution.lexicon import ATTITUDE_LEMMAS, CueKind
 from claims.extract.models import ChainLink, Role
 
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
@@ -34,12 +34,49 @@ def abstract_source(text: str, frame: Frame) -> bool:
     return first == "the" and head.endswith(_ABSTRACT_ENDINGS) and head not in _PEOPLE_NOUNS
 
 
-def named_speaker(links: list[ChainLink]) -> ChainLink | None:
-    """The first speaker link that names someone (not a pronoun), for later pronouns."""
-    for link in links:
-        if link.role is Role.SPEAKER and link.mention.lower() not in PRONOUNS:
-            return link
-    return None
+def _event_source(text: str, frame: Frame) -> bool:
+    """`Iraq's Prime Minister's visit to Moscow underscores Y`: an event does not speak."""
+    if frame.source is None:
+        return False
+    head = ""
+    for word in text[frame.source.start : frame.source.end].split():
+        lower = word.lower().strip(".,")
+        if lower in _HEAD_STOPS:
+            break
+        if word[:1].islower():
+            head = lower
+    return head in _EVENT_NOUNS
+
+
+_HEAD_STOPS = frozenset({"of", "to", "in", "for", "with", "on", "at", "from", "by", ","})
+_EVENT_NOUNS = frozenset(
+    {"visit", "visits", "trip", "meeting", "meetings", "talks", "move", "decision", "step"}
+    | {"steps", "approach", "development", "developments", "situation", "event", "events"}
+    | {"engagement", "agreement", "deal", "partnership", "cooperation", "relationship"}
+    | {"relations", "presence", "withdrawal", "election", "elections", "outcome", "growth"}
+    | {"willingness", "readiness", "declaration", "commitment", "stance", "shift"}
+)
+"""Head nouns of a subject that is an event or a state of affairs, not a speaker."""
+
+
+def writer_frames(text: str, frames: list[Frame]) -> bool:
+    """The sentence reports what no named speaker says (`This declaration underscores`,
+    `There have been reports that`): the writer's own reading, which ends a passage."""
+    return any(f.unvoiced or abstract_source(text, f) or _event_source(text, f) for f in frames)
+
+
+def speaking_frames(text: str, frames: list[Frame]) -> list[Frame]:
+    """The frames whose source may be a chain's speaker: not attitudes ("wants", "hopes"),
+    not passives with an agent, not things that signal."""
+    return [
+        f
+        for f in frames
+        if f.cue.lemma.replace(" ", "_") not in ATTITUDE_LEMMAS
+        and f.cue.kind is not CueKind.BY
+        and not f.unvoiced
+        and not abstract_source(text, f)
+        and not _event_source(text, f)
+    ]
 
 
 def speaker_of(links: list[ChainLink]) -> ChainLink | None:

@@ -161,9 +161,33 @@ def _preposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Fra
     if not tail.clause_like:
         return _postposed_frame(clause, cue, cue_span, tail)
     content = content_after(clause, tail.at, stop_at_clause=True)
+    if not content and tail.at > clause.lo and tokens[tail.at - 1].lower == "that":
+        content = _noun_object(clause, cue, tail.at - 1)  # `has denied that possibility`
     if not content:
         return None
     return Frame(cue, cue_span, span_of(tokens, *source), content, tail.addressee)
+
+
+_MAX_NOUN_OBJECT = 4
+
+
+_NOUN_OBJECT_LEMMAS = words(
+    "deny confirm announce acknowledge admit reveal disclose dispute report repeat reiterate "
+    "predict concede claim"
+)
+"""Speech verbs whose content may be a noun phrase (`denied the report`)."""
+
+
+def _noun_object(clause: Clause, cue: Cue, at: int) -> tuple[Span, ...]:
+    """`X denied the report.`, `X denied that possibility`: a short noun phrase that ends the
+    clause is the content of a speech verb (not of a base form: `to secure and maintain Y`)."""
+    verb = clause.tokens[cue.last].lower
+    if cue.lemma not in _NOUN_OBJECT_LEMMAS or verb == cue.lemma:
+        return ()
+    hi = object_end(clause.tokens, at, clause.hi)
+    if not 1 <= words_in(clause.tokens, at, hi) <= _MAX_NOUN_OBJECT:
+        return ()
+    return content_after(clause._replace(hi=hi), at, stop_at_clause=True, least=1)
 
 
 def _participle_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Frame | None:
@@ -188,7 +212,8 @@ def _postposed_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Fr
         return Frame(cue, cue_span, src, content, tail.addressee) if content else None
     boundary = first > clause.lo and (tokens[first - 1].text in ",—–" or tokens[first - 1].quoted)
     if not boundary or _colon_closes(clause, cue):
-        return Frame(cue, cue_span, src, (), tail.addressee)
+        obj = () if boundary or tail.nothing_named else _noun_object(clause, cue, tail.at)
+        return Frame(cue, cue_span, src, obj, tail.addressee)
     content = content_before(clause, clause.lo, first)
     after = cue.last + 1
     if parenthetical_goes_on(clause, after):

@@ -1,0 +1,132 @@
+"""Coreference and carry-over: pronouns, descriptions and surnames point back to one source;
+a speaker is carried only while the text continues the same report."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import attribute
+from claims.extract.models import ChainLink, DocumentContext, Span
+
+WIRE = DocumentContext(outlet="Wire")
+
+
+def spans_of(text: str, *sentences: str) -> list[Span]:
+    spans, at = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, at)
+        spans.append(Span(start=start, end=start + len(sentence)))
+        at = start + len(sentence)
+    return spans
+
+
+def chains_of(*sentences: str, sep: str = " ") -> list[list[ChainLink]]:
+    text = sep.join(sentences)
+    return attribute(text, spans_of(text, *sentences), WIRE)
+
+
+def speaker(chain: list[ChainLink]) -> str | None:
+    return chain[0].mention if chain and chain[0].role.value == "speaker" else None
+
+
+def test_the_expert_and_a_surname_resolve_to_the_full_name() -> None:
+    chains = chains_of(
+        "Jan de Vries, a Dutch expert on energy, visited the site on Monday.",
+        "The expert said the damage was limited.",
+        "“It will take months,” de Vries added.",
+    )
+    assert speaker(chains[1]) == "Jan de Vries"
+    assert speaker(chains[2]) == "Jan de Vries"
+    assert chains[2][0].cue == "added"
+    # Near case: a different surname is a different person.
+    other = chains_of(
+        "Jan de Vries, a Dutch expert on energy, visited the site.",
+        "“It will take months,” van Dijk added.",
+    )
+    assert speaker(other[1]) == "van Dijk"
+
+
+def test_the_ministry_resolves_to_the_named_body() -> None:
+    chains = chains_of(
+        "The Ruritanian Defence Ministry published a list of targets.",
+        "The ministry said three depots had been hit.",
+    )
+    assert speaker(chains[1]) == "Ruritanian Defence Ministry"
+    # Near case: a description with no compatible body stays as written.
+    near = chains_of("Rain fell on Tuesday.", "The ministry said three depots had been hit.")
+    assert speaker(near[1]) == "The ministry"
+
+
+def test_he_takes_the_last_named_person_not_an_earlier_speaker() -> None:
+    chains = chains_of(
+        "The ambassador, Elmo Tarr, explained the delay to reporters.",
+        "Sana Oyelaran stressed that the army had switched suppliers.",
+        "He admitted that the old supplier could return.",
+    )
+    assert speaker(chains[2]) == "Sana Oyelaran"
+    # Near case: "I" outside quotations is the writer, never an earlier name.
+    first_person = chains_of(
+        "Sana Oyelaran stressed that the army had switched suppliers.",
+        "I said that the old supplier could return.",
+    )
+    assert speaker(first_person[1]) == "I"
+
+
+def test_he_after_an_unnamed_person_speaker_is_that_speaker() -> None:
+    chains = chains_of(
+        "Nia Colt told the paper that the convoy left.",
+        "The prime minister's adviser confirmed the schedule on television.",
+        "He stressed that the cabinet follows its course.",
+    )
+    assert speaker(chains[2]) == "The prime minister's adviser"
+
+
+def test_a_place_name_is_not_a_person_for_he() -> None:
+    chains = chains_of(
+        "Dora Finch visited the Ain al-Asad base on Monday.",
+        "He said the base would close.",
+    )
+    assert speaker(chains[1]) == "Dora Finch"
+
+
+def test_outlet_words_do_not_inherit_the_previous_speaker() -> None:
+    chains = chains_of(
+        "The ministry said its forces had destroyed two depots.",
+        "Wire could not independently verify the report.",
+        sep=" ",
+    )
+    assert chains[1][0].role.value == "publisher"
+    # Near case: the next sentence of the same report still inherits.
+    near = chains_of(
+        "The ministry said its forces had destroyed two depots.",
+        "Three more were damaged in the strikes.",
+    )
+    assert speaker(near[1]) == "The ministry" and near[1][0].inherited
+
+
+def test_unquoted_narration_after_a_closed_quotation_is_the_outlets() -> None:
+    chains = chains_of(
+        "“We will hold the line,” the mayor said.",
+        "The vote is due on Tuesday.",
+    )
+    assert chains[1][0].role.value == "publisher"
+    # Near case: a quotation that goes on is still the mayor's.
+    near = chains_of("“We will hold the line,” the mayor said.", "“Nobody will leave.”")
+    assert speaker(near[1]) == "the mayor"
+
+
+def test_an_agentless_cue_takes_only_a_recent_speaker() -> None:
+    recent = chains_of(
+        "As the Foreign Office notes, the mission ends next year.",
+        "However, the scale of the withdrawal is unknown.",
+        "In addition, it is emphasized that a new partnership is planned.",
+        sep="\n\n",
+    )
+    assert speaker(recent[2]) == "the Foreign Office"
+    far = chains_of(
+        "As the Foreign Office notes, the mission ends next year.",
+        "The region has changed.",
+        "Trade has grown.",
+        "Prices rose.",
+        "The next phase reportedly covered trade.",
+        sep="\n\n",
+    )
+    assert far[4][0].role.value == "publisher"

@@ -1,0 +1,124 @@
+"""Speakers: the subject of the cue that governs the claim, never an expletive, a time phrase,
+a clause or an event; citing; reports written after their content. Made-up sentences, each
+with a near case that must keep its speaker."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import attribute, find_attributions
+from claims.extract.models import ChainLink, DocumentContext, Role, Span
+
+WIRE = DocumentContext(outlet="Wire")
+
+
+def chain_of(text: str) -> list[ChainLink]:
+    return attribute(text, [Span(start=0, end=len(text))], WIRE)[0]
+
+
+def names(chain: list[ChainLink]) -> list[tuple[str, str]]:
+    return [(link.role.value, link.mention) for link in chain]
+
+
+def test_expletive_there_is_no_speaker_and_the_denial_speaks() -> None:
+    text = (
+        "There have been reports that Ruritania will buy new radars, but its envoy, "
+        "Anna Vell, has denied that possibility."
+    )
+    assert names(chain_of(text)) == [("speaker", "Anna Vell"), ("publisher", "Wire")]
+    # Without the denial the outlet reports the rumour itself.
+    alone = "There have been reports that Ruritania will buy new radars."
+    assert names(chain_of(alone)) == [("publisher", "Wire")]
+    # Near case: a named subject of "reports" still speaks.
+    named = "The Daily Post reports that Ruritania will buy new radars."
+    assert names(chain_of(named))[0] == ("speaker", "The Daily Post")
+
+
+def test_a_time_phrase_before_the_subject_is_not_the_source() -> None:
+    text = "Late last week the company said it would sell the unit."
+    assert names(chain_of(text))[0] == ("speaker", "the company")
+    near = "Last week the company said it would sell the unit."
+    assert names(chain_of(near))[0] == ("speaker", "the company")
+
+
+def test_quote_then_said_citing_evidence_keeps_the_speaker() -> None:
+    text = (
+        "“The strike destroyed two launchers,” Ivo Marek said, citing footage aired by the "
+        "state channel Nova 24."
+    )
+    chain = chain_of(text)
+    assert names(chain) == [("speaker", "Ivo Marek"), ("publisher", "Wire")]
+    found = find_attributions(text, [Span(start=0, end=len(text))], WIRE).attributions
+    cited = [a for a in found if a.cue and text[a.cue.start : a.cue.end] == "citing"]
+    assert [text[c.start : c.end] for c in cited[0].content] == [
+        "footage aired by the state channel Nova 24"
+    ]
+    assert cited[0].source is not None
+    assert text[cited[0].source.start : cited[0].source.end] == "Ivo Marek"
+
+
+def test_a_relay_citing_sources_still_names_them_as_the_speaker() -> None:
+    text = "The agency, citing security sources, said that the base will close."
+    assert names(chain_of(text)) == [
+        ("speaker", "security sources"),
+        ("intermediary", "The agency"),
+        ("publisher", "Wire"),
+    ]
+
+
+def test_report_after_its_content_governs_an_object_verb_inside_it() -> None:
+    text = "Northern forces attacked the fuel terminal overnight, the Defence Ministry said."
+    assert names(chain_of(text)) == [("speaker", "the Defence Ministry"), ("publisher", "Wire")]
+    found = find_attributions(text, [Span(start=0, end=len(text))], WIRE).attributions
+    assert [text[c.start : c.end] for c in found[0].content] == [
+        "Northern forces attacked the fuel terminal overnight"
+    ]
+    # Near case: with no report after it the object verb keeps its own subject.
+    near = "Northern critics attacked the fuel plan on Monday."
+    assert names(chain_of(near))[0] == ("speaker", "Northern critics")
+
+
+def test_an_object_verb_nested_in_a_report_does_not_become_the_speaker() -> None:
+    text = "The ministry said rebel units attacked the depot."
+    assert names(chain_of(text))[0] == ("speaker", "The ministry")
+    # Near case: a nested speech verb still makes its subject the speaker.
+    near = "The ministry said that rebel commanders claimed the depot fell."
+    assert names(chain_of(near))[:2] == [
+        ("speaker", "rebel commanders"),
+        ("intermediary", "The ministry"),
+    ]
+
+
+def test_a_speech_verb_with_a_short_noun_object() -> None:
+    text = "The envoy denied the report."
+    found = find_attributions(text, [Span(start=0, end=len(text))], WIRE).attributions
+    assert [text[c.start : c.end] for c in found[0].content] == ["the report"]
+    # Near case: a base form after "to ... and" is no report.
+    near = "Aid helps the army to secure its borders and maintain internal order."
+    assert not find_attributions(near, [Span(start=0, end=len(near))], WIRE).attributions
+
+
+def test_events_clauses_and_gerunds_are_not_speakers() -> None:
+    event = "The minister's visit to Oslo underscores the nation's commitment to peace."
+    assert names(chain_of(event)) == [("publisher", "Wire")]
+    clause = "The North Sea remains a region of tension, and both want a hand in maintaining calm."
+    assert names(chain_of(clause)) == [("publisher", "Wire")]
+    gerund = "The talks may cover trade and strategies for countering smuggling."
+    assert names(chain_of(gerund)) == [("publisher", "Wire")]
+    # Near case: a person's statement with the same verb keeps its speaker.
+    near = "The minister underscores that the nation is committed to peace."
+    assert names(chain_of(near))[0] == ("speaker", "The minister")
+
+
+def test_as_reported_by_a_role_then_the_name_in_apposition() -> None:
+    text = (
+        "The government is studying the radar, as reported by the country's envoy to Norway, "
+        "Karl Dunn Berg, back in 2019."
+    )
+    assert names(chain_of(text))[0] == ("speaker", "Karl Dunn Berg")
+    near = "The government is studying the radar, as reported by the country's envoy to Norway."
+    assert names(chain_of(near))[0] == ("speaker", "the country's envoy to Norway")
+
+
+def test_an_unresolved_pronoun_stays_as_written() -> None:
+    text = "“We are ready,” she said."
+    chain = chain_of(text)
+    assert chain[0].role is Role.SPEAKER and chain[0].mention == "she"
