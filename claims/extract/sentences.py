@@ -3,7 +3,9 @@
 A single forward scan with bounded look-around: no recursion and no backtracking regex, so
 hostile input (deeply nested quotes, a 45 KB line, 40,000 short lines) stays linear.
 Rules, in order of strength: a blank line ends a paragraph; a line break ends a unit unless
-the next line starts in lower case (a hard-wrapped line); a debris span cuts a unit; a run of
+the next line starts in lower case (a hard-wrapped line), or, in text that reads as
+hard-wrapped throughout, unless the line was full (`claims.ingest.layout`, which also starts a
+paragraph at an indented first line); a debris span cuts a unit; a run of
 terminators followed by white space ends a sentence unless an abbreviation, an initial or a
 continuation in lower case ("." the expert said.) says otherwise.
 """
@@ -16,6 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claims.ingest.layout import flowing_blocks
 from claims.text.normalize import is_extend, is_invisible, snap_span, word_set
 
 MAX_SENTENCE_CHARS = 1500
@@ -28,7 +31,7 @@ _LIST_MARKER_RE = re.compile(
     r"|\(?\d{1,3}[.)]|\(?[a-z][)]|\(\d{1,3}\)|[ivx]{1,5}\))[ \t]+"
 )
 _REPORTING_TAIL_RE = re.compile(
-    r"[^.!?\"“”«»„\n]{0,60}?\b(?:said|says|told|added|asked|stated|noted|explained|wrote"
+    r"[^.!?\"“”«»„]{0,60}?\b(?:said|says|told|added|asked|stated|noted|explained|wrote"
     r"|reported|claimed|insisted|warned|replied|declared|announced|argued|continued|concluded"
     r"|stressed|emphasi[sz]ed|according)\b",
     re.IGNORECASE,
@@ -83,7 +86,7 @@ def split_sentences(text: str, debris: Sequence[tuple[int, int, str]] = ()) -> l
     """Return the sentence units of `text`, in order, none overlapping a debris span."""
     cuts = _merge_debris(debris, len(text))
     spans: list[tuple[int, int, int, bool]] = []
-    for block_start, block_end, paragraph in _blocks(text):
+    for block_start, block_end, paragraph in flowing_blocks(text) or _blocks(text):
         for piece_start, piece_end in _clean_pieces(block_start, block_end, cuts):
             for start, end in _scan_piece(text, piece_start, piece_end):
                 whole = start == block_start and end == block_end

@@ -85,6 +85,8 @@ def find_debris(lines: list[Line]) -> list[DebrisSpan]:
 
 
 def _line_debris(line: Line, script: str | None) -> list[DebrisSpan]:
+    if line.continues:
+        return []
     start, end = line.trimmed_span()
     text = line.stripped
     words = line.words
@@ -95,7 +97,7 @@ def _line_debris(line: Line, script: str | None) -> list[DebrisSpan]:
             return [DebrisSpan(start=start, end=end, reason=reason)]
     if script and _foreign_interface_line(text, words, script):
         return [DebrisSpan(start=start, end=end, reason="interface text in another language")]
-    trailing = TRAILING_WIDGET.search(line.text)
+    trailing = None if line.continued else TRAILING_WIDGET.search(line.text)
     if trailing:
         return [
             DebrisSpan(

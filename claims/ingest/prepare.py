@@ -80,7 +80,7 @@ def prepare(raw: RawInput) -> PreparedDocument:
     if not text.strip():
         raise InputError(raw.origin, "no text in the input")
     lines = list(iter_lines(text))
-    cues = find_cues(text, lines)
+    cues = find_cues(text, [line for line in lines if not line.continues])
     meta = meta.merged(cues.meta).merged(_inferred(lines))
     debris = merge_spans(cues.debris + _byline_lines(lines, meta) + find_debris(lines))
     meta = meta.merged(_title(text, lines, debris))
