@@ -66,6 +66,7 @@ class ClaimsApp(App[None]):
             "Palette",
             id="app.palette",
             priority=True,
+            show=False,
             tooltip="Every action of this screen by name",
         ),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Every key"),

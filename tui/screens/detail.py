@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from claims.store.claim_views import ChainLink, ClaimDetail, RelatedClaim, claim_detail
@@ -19,6 +19,7 @@ from tui.keys import keys_section
 from tui.safe import plain, ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
 from tui.widgets import render
+from tui.widgets.footer import KeyFooter
 
 GROUPS = ("independent", "dependent", "conflicting", "duplicates", "related")
 
@@ -65,7 +66,7 @@ class ClaimDetailScreen(ClaimScreen):
             yield OptionList(id="related")
             yield Label("Review history", classes="section")
             yield Static("", id="history")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Claim #{self.claim_id}"
