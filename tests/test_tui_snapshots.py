@@ -1,4 +1,5 @@
-"""One SVG snapshot per screen, on fixed data at a fixed size (update with --snapshot-update)."""
+"""SVG snapshots of the key screens at three terminal sizes, on fixed data (update with
+--snapshot-update)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,24 @@ from tests.conftest import Target
 from tests.factories import build_sample, settle
 from tui.app import make_app
 
-SIZE = (150, 42)
+SMALL, MEDIUM, LARGE = (80, 24), (120, 40), (160, 45)
+SCREENS = {
+    "claims": (),
+    "detail": ("down", "enter"),
+    "reader": ("down", "d"),
+    "queue": ("f3",),
+    "sources": ("f4", "down"),
+}
+CASES = [
+    ("claims", SMALL),
+    ("claims", MEDIUM),
+    ("claims", LARGE),
+    ("detail", SMALL),
+    ("detail", LARGE),
+    ("reader", MEDIUM),
+    ("queue", LARGE),
+    ("sources", LARGE),
+]
 
 
 @pytest.fixture
@@ -34,18 +52,9 @@ def steps(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     return run
 
 
-@pytest.mark.parametrize(
-    ("name", "keys"),
-    [
-        ("claims", ()),
-        ("detail", ("down", "enter")),
-        ("reader", ("down", "d")),
-        ("queue", ("f3",)),
-        ("sources", ("f4", "down")),
-    ],
-)
+@pytest.mark.parametrize(("name", "size"), CASES, ids=[f"{name}-{w}x{h}" for name, (w, h) in CASES])
 def test_screen_snapshot(
-    snap_compare: Any, sample_target: Target, name: str, keys: tuple[str, ...]
+    snap_compare: Any, sample_target: Target, name: str, size: tuple[int, int]
 ) -> None:
     app = make_app(sample_target.database, reviewer="snapshot")
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*keys))
+    assert snap_compare(app, terminal_size=size, run_before=steps(*SCREENS[name]))

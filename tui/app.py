@@ -66,6 +66,7 @@ class ClaimsApp(App[None]):
             "Palette",
             id="app.palette",
             priority=True,
+            show=False,
             tooltip="Every action of this screen by name",
         ),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Every key"),
@@ -182,8 +183,12 @@ class ClaimsApp(App[None]):
     def edit_source_grade(
         self, source_id: int, seen_version: int, name: str, current: str | None
     ) -> None:
-        """Ask for a grade, then a rationale, then save both as one action."""
-        choices = [(grade, grade, Content(label)) for grade, label in GRADES.items()]
+        """Ask for a grade (the dialog names the current one), then a rationale, then save
+        both as one action."""
+        choices = [
+            (grade, grade, Content(f"{label}  ← current" if grade == current else label))
+            for grade, label in GRADES.items()
+        ]
 
         def ask_rationale(grade: str | None) -> None:
             if grade is None:
@@ -198,7 +203,8 @@ class ClaimsApp(App[None]):
 
             self.push_screen(TextDialog(plain(title, 90), "", multiline=True), save)
 
-        title = plain(f"Grade of {name}", 90)
+        now = f"now {current} ({GRADES.get(current, '')})" if current else "not graded yet"
+        title = plain(f"Grade of {name}: {now}", 110)
         self.push_screen(ChoiceDialog(title, choices, current), ask_rationale)
 
     def action_switch_view(self, mode: str) -> None:

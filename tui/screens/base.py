@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -129,9 +128,8 @@ class DataScreen(Screen[None]):
 
 
 class ClaimScreen(DataScreen):
-    """A screen with a current claim and the keys that review it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = CLAIM_BINDINGS
+    """A screen with a current claim; subclasses list CLAIM_BINDINGS after their own keys, so
+    the footer shows a screen's own keys first."""
 
     def current_claim(self) -> ClaimRef | None:
         """The claim under the cursor (override)."""

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from claims.store.views import ClaimFilter, ClaimRow, ClaimSort, SortKey, parse_filter
 from tui.keys import keys_section
 from tui.safe import ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
 from tui.widgets.claim_table import ClaimSource, ClaimTable
+from tui.widgets.footer import KeyFooter
 from tui.widgets.virtual_table import VirtualTable
 from tui.workbench import ExportScope
 
@@ -77,7 +78,7 @@ class ClaimsScreen(ClaimScreen):
         yield Input(placeholder=FILTER_HELP, id="filter")
         yield Static("", id="status")
         yield ClaimTable(id="claims")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Claims"

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from claims.store.views import ChainLink, ClaimDetail, RelatedClaim, claim_detail
@@ -19,8 +19,11 @@ from tui.keys import keys_section
 from tui.safe import plain, ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
 from tui.widgets import render
+from tui.widgets.footer import KeyFooter
 
 GROUPS = ("independent", "dependent", "conflicting", "duplicates", "related")
+CHAIN_HINT = "Now in the attribution chain: highlight the source to grade, then press g again."
+RELATED_HINT = "Now in the related claims: highlight one, then press the key again."
 
 
 @dataclass
@@ -54,18 +57,21 @@ class ClaimDetailScreen(ClaimScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="detail"):
+        with VerticalScroll(id="detail", can_focus=False):  # tab moves between the two lists
             yield Static("Loading…", id="summary")
             yield Static("", id="paragraph", classes="box")
             yield Static("", id="review", classes="box")
             yield Static("", id="propaganda")
-            yield Label("Attribution chain (g grades the highlighted source)", classes="section")
+            yield Label(
+                "Attribution chain (g grades the highlighted source, enter shows it)",
+                classes="section",
+            )
             yield OptionList(id="chain")
             yield Label("Related claims (enter opens, y confirms, n rejects)", classes="section")
             yield OptionList(id="related")
             yield Label("Review history", classes="section")
             yield Static("", id="history")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"Claim #{self.claim_id}"
@@ -163,6 +169,16 @@ class ClaimDetailScreen(ClaimScreen):
         option_id = related.get_option_at_index(related.highlighted).id
         return next((r for r in self.detail.related if str(r.relation_id) == option_id), None)
 
+    def _in_panel(self, panel: str, hint: str) -> bool:
+        """True when `panel` has focus; else move focus there and say why nothing happened,
+        so a key never acts on the highlighted row of a list the reviewer is not looking at."""
+        box = self.query_one(f"#{panel}", OptionList)
+        if box.has_focus:
+            return True
+        box.focus()
+        self.notify(plain(hint), severity="warning", markup=False)
+        return False
+
     # --- actions ---------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -170,6 +186,8 @@ class ClaimDetailScreen(ClaimScreen):
 
     @on(OptionList.OptionSelected, "#related")
     def action_open_related(self) -> None:
+        if not self._in_panel("related", RELATED_HINT):
+            return
         relation = self.selected_relation()
         if relation is None:
             self.notify("Highlight a related claim first.", severity="warning", markup=False)
@@ -187,6 +205,8 @@ class ClaimDetailScreen(ClaimScreen):
             self.workbench.open_document(self.detail.document_id, self.detail.id)
 
     def _review_relation(self, choice: Literal["confirm", "reject"]) -> None:
+        if not self._in_panel("related", RELATED_HINT):
+            return
         relation = self.selected_relation()
         if relation is None:
             self.notify("Highlight a related claim first.", severity="warning", markup=False)
@@ -208,6 +228,8 @@ class ClaimDetailScreen(ClaimScreen):
         return self.detail.chain[min(chain.highlighted, len(self.detail.chain) - 1)]
 
     def action_grade_source(self) -> None:
+        if not self._in_panel("chain", CHAIN_HINT):
+            return
         link = self._selected_link()
         if link is None or link.source_id is None or link.source_version is None:
             self.notify(

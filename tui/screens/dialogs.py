@@ -43,6 +43,10 @@ def editable(text: str | None) -> str:
     return display_safe(text or "")
 
 
+RATIONALE_FROM_LIST = "Rationale (a key 0-7 picks the verdict and moves here; so does tab):"
+RATIONALE_IN_BOX = "Rationale (ctrl+s saves it with the verdict above; esc cancels):"
+
+
 @dataclass(frozen=True)
 class VerdictChoice:
     """What the verdict dialog returns: the verdict (None clears it) and a changed rationale."""
@@ -52,11 +56,52 @@ class VerdictChoice:
 
 
 class Dialog(ModalScreen[Any]):
-    """Base of the dialogs: escape cancels, ctrl+s saves."""
+    """Base of the dialogs: escape cancels, ctrl+s saves.
+
+    Nothing typed is lost without a word: keys typed while a button has focus (after a tab
+    out of the text box) go back into the box, and escape asks again before it throws away
+    text that was typed.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = DIALOG_BINDINGS
 
+    typed_at_open = ""
+    """The text box's content when the dialog opened (to tell whether anything was typed)."""
+    _warned = False
+
+    def text_box(self) -> TextArea | Input | None:
+        """The dialog's main text box, if it has one."""
+        for box in self.query("#text, #rationale, #ref"):
+            if isinstance(box, TextArea | Input):
+                return box
+        return None
+
+    def typed(self) -> str:
+        box = self.text_box()
+        return box.text if isinstance(box, TextArea) else box.value if box else ""
+
+    def on_key(self, event: Key) -> None:
+        box = self.text_box()
+        if box is None or not isinstance(self.focused, Button):
+            return
+        if event.is_printable and event.character and event.key != "enter":
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            if isinstance(box, TextArea):
+                box.insert(event.character)
+            else:
+                box.insert_text_at_cursor(event.character)
+
     def action_cancel(self) -> None:
+        if self.typed() != self.typed_at_open and not self._warned:
+            self._warned = True
+            self.query_one("#problem", Static).update(
+                Content.styled(
+                    "You typed something: escape again throws it away, ctrl+s saves.", "bold yellow"
+                )
+            )
+            return
         self.dismiss(None)
 
     def action_save(self) -> None:
@@ -96,15 +141,22 @@ class VerdictDialog(Dialog):
         with Vertical(classes="dialog"):
             yield Label(ui(self.heading), classes="dialog-title")
             yield OptionList(*options, id="verdicts")
-            yield Label("Rationale (tab to edit):")
+            yield Label(Content(RATIONALE_FROM_LIST), id="rationale-label")
             yield TextArea(self.rationale, id="rationale", soft_wrap=True)
+            yield Static("", id="problem")
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        self.typed_at_open = self.rationale
         options = self.query_one("#verdicts", OptionList)
         names = [v.name for v in VERDICTS]
         options.highlighted = names.index(self.current) if self.current in names else 0
         options.focus()
+
+    def on_descendant_focus(self) -> None:
+        in_list = self.focused is self.query_one("#verdicts")
+        label = RATIONALE_FROM_LIST if in_list else RATIONALE_IN_BOX
+        self.query_one("#rationale-label", Label).update(Content(label))
 
     def on_key(self, event: Key) -> None:
         digit = event.character or ""
@@ -113,6 +165,7 @@ class VerdictDialog(Dialog):
             self.query_one("#verdicts", OptionList).highlighted = index
             self.query_one("#rationale", TextArea).focus()
             event.stop()
+            event.prevent_default()  # Dialog.on_key (called next, by Textual) must not see it
 
     @on(OptionList.OptionSelected, "#verdicts")
     def _picked(self) -> None:
@@ -157,6 +210,7 @@ class TextDialog(Dialog):
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        self.typed_at_open = self.initial
         self.query_one("#text").focus()
 
     @on(Input.Submitted, "#text")

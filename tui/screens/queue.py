@@ -12,23 +12,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from claims.store.views import QueueItem, queue_counts, queue_page
 from db.engine import Database
 from tui.keys import keys_section
-from tui.safe import ui
+from tui.safe import ui, ui_block
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
+from tui.widgets.footer import KeyFooter
 from tui.widgets.virtual_table import Column, VirtualTable
 
 QUEUE_COLUMNS = (
     Column("section", "waiting", 12),
     Column("claim", "claim", 7, right=True),
-    Column("text", "claim text"),
-    Column("other", "other", 7, right=True),
-    Column("other_text", "other claim"),
-    Column("why", "why", 32),
+    Column("text", "claim text", grow=3, min_width=24),
+    Column("other", "other", 7, right=True, drop=2),
+    Column("other_text", "other claim", grow=3, min_width=24, drop=2),
+    Column("why", "why", grow=2, min_width=20, drop=1),
 )
+"""A claim without another claim (a propaganda item) lets its text run over the empty
+columns; the panel under the table shows the highlighted item in full."""
 SECTION_LABELS = {
     "conflict": ("conflict", "bold yellow"),
     "propaganda": ("propaganda", "bold red"),
@@ -50,21 +53,48 @@ class QueueSource:
             return queue_page(session, start, limit)
 
 
-def queue_cells(item: QueueItem) -> Sequence[Content]:
+def queue_why(item: QueueItem) -> str:
+    """The score and reasons of a relation item ("" for a propaganda item)."""
+    why = "; ".join(item.reasons)
+    return f"{item.score:.2f} {why}".strip() if item.score is not None else why
+
+
+def queue_cells(item: QueueItem) -> Sequence[Content | None]:
     label, style = SECTION_LABELS.get(item.section, (item.section, ""))
     if item.relation_kind and item.section == "relation":
         label = item.relation_kind
-    why = "; ".join(item.reasons) if item.reasons else ""
-    if item.score is not None:
-        why = f"{item.score:.2f} {why}"
+    why = queue_why(item)
+    if not item.other_claim_id:
+        spanned = (None, None, None)  # the text runs on over other, other claim and why
+        return (
+            Content.styled(label, style),
+            Content(f"#{item.claim_id}"),
+            ui(item.snippet),
+            *spanned,
+        )
     return (
         Content.styled(label, style),
         Content(f"#{item.claim_id}"),
         ui(item.snippet),
-        Content(f"#{item.other_claim_id}") if item.other_claim_id else Content(""),
+        Content(f"#{item.other_claim_id}"),
         ui(item.other_snippet),
-        ui(why),
+        ui(why) if why else None,
     )
+
+
+def queue_preview(item: QueueItem | None) -> Content:
+    """The highlighted item in full: both claims and every reason, wrapped."""
+    if item is None:
+        return Content("")
+    lines = [Content.assemble((f"#{item.claim_id} ", "bold"), ui_block(item.snippet))]
+    if item.other_claim_id:
+        lines.append(
+            Content.assemble((f"#{item.other_claim_id} ", "bold"), ui_block(item.other_snippet))
+        )
+    why = queue_why(item)
+    if why:
+        lines.append(Content.assemble(("why: ", "bold"), ui_block(why, "dim")))
+    return Content("\n").join(lines)
 
 
 @dataclass
@@ -93,7 +123,8 @@ class QueueScreen(ClaimScreen):
             empty=Content("Nothing waits for triage."),
             id="queue",
         )
-        yield Footer(compact=True, show_command_palette=False)
+        yield Static("", id="queue-preview")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Conflicts queue"
@@ -126,6 +157,10 @@ class QueueScreen(ClaimScreen):
     @on(VirtualTable.Activated)
     def _activated(self) -> None:
         self.action_open_claim()
+
+    @on(VirtualTable.Highlighted)
+    def _highlighted(self) -> None:
+        self.query_one("#queue-preview", Static).update(queue_preview(self.current_item()))
 
     def current_item(self) -> QueueItem | None:
         return self.table.cursor

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from claims.reports.schema import ExportSelection
 from claims.store.views import (
@@ -36,6 +36,7 @@ from tui.keys import keys_section
 from tui.safe import plain, ui
 from tui.screens.base import EXPORT_BINDING, DataScreen
 from tui.widgets.claim_table import VERDICT_STYLES
+from tui.widgets.footer import KeyFooter
 from tui.workbench import ExportScope
 
 KIND_STYLES = {
@@ -167,7 +168,7 @@ class DocumentScreen(DataScreen):
             with VerticalScroll(id="side"):
                 yield Static("Loading…", id="meta")
                 yield Static("", id="legend")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def export_scope(self) -> ExportScope | None:
         """The document with all its claims."""

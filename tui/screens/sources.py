@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from claims.reports.schema import ExportSelection
 from claims.review_scale import GRADES
@@ -29,20 +29,23 @@ from tui.safe import ui, ui_block
 from tui.screens.base import EXPORT_BINDING, DataScreen
 from tui.screens.dialogs import TextDialog
 from tui.widgets.claim_table import grade_content
+from tui.widgets.footer import KeyFooter
 from tui.widgets.render import when
 from tui.widgets.virtual_table import Column, VirtualTable
 from tui.workbench import ExportScope
 
 SOURCE_COLUMNS = (
     Column("id", "id", 5, right=True),
-    Column("name", "name", 24),
-    Column("kind", "kind", 10),
+    Column("name", "name", grow=2, min_width=18),
+    Column("kind", "kind", 17, drop=3),
     Column("grade", "grade", 5),
-    Column("flags", "flags", 20),
-    Column("aliases", "aliases", 22),
-    Column("links", "cited", 6, right=True),
-    Column("rationale", "rationale"),
+    Column("flags", "flags", min_width=12),
+    Column("aliases", "aliases", min_width=14, drop=4),
+    Column("links", "cited", 5, right=True),
+    Column("rationale", "rationale", grow=2, min_width=20, drop=5),
 )
+"""The registry's columns; the side panel repeats the rationale and aliases, so they give way
+first on a narrow terminal."""
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ class SourcesScreen(DataScreen):
             yield SourceTable()
             with VerticalScroll(id="source-side"):
                 yield Static("", id="source-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Sources"

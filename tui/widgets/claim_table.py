@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from claims.review_scale import verdict
+from claims.store.views.labels import document_outlets
 from claims.store.views import ClaimFilter, ClaimRow, ClaimSort, claim_page, count_claims
 from db.engine import Database
 from tui.safe import ui
@@ -15,17 +16,18 @@ from tui.widgets.virtual_table import Column, VirtualTable
 
 CLAIM_COLUMNS = (
     Column("id", "id", 6, right=True),
-    Column("document", "document", 14),
-    Column("claim", "claim"),
-    Column("chain", "speaker → publisher", 26),
-    Column("grade", "grade", 5),
+    Column("document", "document", 16, drop=8),
+    Column("claim", "claim", grow=3, min_width=24),
+    Column("chain", "speaker → publisher", grow=1, drop=6),
+    Column("grade", "grade", 5, drop=4),
     Column("flag", "flag", 5),
-    Column("corroborated", "ind/dep", 7, right=True),
-    Column("conflicts", "confl", 5, right=True),
-    Column("credibility", "cred", 4, right=True),
+    Column("corroborated", "ind/dep", 7, right=True, drop=9),
+    Column("conflicts", "confl", 5, right=True, drop=7),
+    Column("credibility", "cred", 4, right=True, drop=5),
     Column("verdict", "verdict", 12),
 )
-"""Columns of the claims table; keys double as sort keys where the listing can sort."""
+"""Columns of the claims table; keys double as sort keys where the listing can sort. On a
+narrow terminal the counts and the document give way first; id, text, flag and verdict stay."""
 
 VERDICT_STYLES = {
     "true": "bold green",
@@ -51,11 +53,17 @@ class ClaimSource:
             return count_claims(session, self.claim_filter)
 
     def fetch(self, start: int, limit: int, previous: ClaimRow | None) -> list[ClaimRow]:
+        """A page of rows; `document_label` holds the document's outlet (or nothing)."""
         after = previous.cursor if previous is not None else None
         with self.database.read() as session:
-            return claim_page(
+            rows = claim_page(
                 session, self.claim_filter, self.sort, after=after, offset=start, limit=limit
             )
+            outlets = document_outlets(session, (row.document_id for row in rows))
+        return [
+            row.model_copy(update={"document_label": outlets.get(row.document_id, "")})
+            for row in rows
+        ]
 
 
 def verdict_content(name: str | None) -> Content:
@@ -93,6 +101,12 @@ def corroboration_content(independent: int, dependent: int) -> Content:
     )
 
 
+def document_content(document_id: int, outlet: str | None) -> Content:
+    """A document as every row shows it: its id, then its outlet (a dash when unknown)."""
+    named = ui(outlet) if outlet else Content.styled("—", "dim")
+    return Content.assemble((f"{document_id:>3} ", "dim"), named)
+
+
 def claim_cells(row: ClaimRow) -> Sequence[Content]:
     chain = " → ".join(part for part in (row.speaker, row.publisher) if part) or "unattributed"
     flag = Content.styled("prop" + ("*" if row.propaganda_overridden else ""), "bold red")
@@ -100,7 +114,7 @@ def claim_cells(row: ClaimRow) -> Sequence[Content]:
         flag = Content.styled("off*", "dim") if row.propaganda_overridden else Content("")
     return (
         Content(str(row.id)),
-        ui(row.document_label),
+        document_content(row.document_id, row.document_label),
         ui(row.snippet),
         ui(chain),
         Content.assemble(grade_content(row.speaker_grade), "→", grade_content(row.publisher_grade)),

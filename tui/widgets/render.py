@@ -25,6 +25,8 @@ GROUP_TITLES = {
     "duplicates": "Duplicates",
     "related": "Related",
 }
+HISTORY_CHARS = 2000
+"""A review's rationale and evidence are shown in full (wrapped) up to this length."""
 ROLE_LABELS = {"speaker": "says", "intermediary": "relayed by", "publisher": "published by"}
 
 
@@ -132,24 +134,25 @@ def chain_link(link: ChainLink) -> Content:
 
 
 def related_claim(related: RelatedClaim) -> Content:
-    """A related claim with its score, reasons, dependency and review status."""
+    """A related claim with its score, reasons, dependency and review status, in full (the
+    option list wraps long lines)."""
     status = {"confirmed": "✔ confirmed", "rejected": "✘ rejected"}.get(related.status, "proposed")
     first = Content.assemble(
         (f"#{related.other_id} ", "bold"),
-        ui(related.other_snippet, 90),
+        ui(related.other_snippet),
         "  ",
         verdict_content(related.other_verdict),
     )
     why = "; ".join(related.reasons) or "no reasons recorded"
     second = Content.assemble(
         ("    ", ""),
-        ui(f"{related.other_document} · score {related.score:.2f} · {status} · {why}", 140, "dim"),
+        ui(f"{related.other_document} · score {related.score:.2f} · {status} · {why}", None, "dim"),
     )
     lines = [first, second]
     if related.dependency:
         lines.append(
             Content.assemble(
-                "    ", ui("shared origin: " + "; ".join(related.dependency), 140, "italic")
+                "    ", ui("shared origin: " + "; ".join(related.dependency), None, "italic")
             )
         )
     return Content("\n").join(lines)
@@ -163,7 +166,12 @@ def history_line(item: HistoryItem) -> Content:
         what += f" → {item.credibility}"
     details = "; ".join(part for part in (item.rationale or "", *item.evidence) if part)
     line = Content.assemble(
-        (f"{when(item.at)}  ", "dim"), ui(item.reviewer, 20), "  ", ui(what), "  ", ui(details, 120)
+        (f"{when(item.at)}  ", "dim"),
+        ui(item.reviewer, 20),
+        "  ",
+        ui(what),
+        "  ",
+        ui(details, HISTORY_CHARS),
     )
     return line.stylize("strike dim") if item.undone else line
 

@@ -23,6 +23,9 @@ from textual.strip import Strip
 
 from tui.keys import keys_section
 from tui.safe import ui
+from tui.widgets.columns import Column, column_widths
+
+__all__ = ["Column", "RowSource", "VirtualTable"]
 
 BLOCK_ROWS = 128
 """Rows fetched per database round trip."""
@@ -49,16 +52,6 @@ class RowSource(Protocol[R]):
     def fetch(self, start: int, limit: int, previous: R | None) -> list[R]:
         """Rows from position `start`; `previous` is the row before it when known."""
         ...
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its key, title, width in cells (0 shares the room left) and alignment."""
-
-    key: str
-    title: str
-    width: int = 0
-    right: bool = False
 
 
 @keys_section("Tables", 60)
@@ -150,7 +143,7 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
     def __init__(
         self,
         columns: Sequence[Column],
-        cells: Callable[[R], Sequence[Content]],
+        cells: Callable[[R], Sequence[Content | None]],
         *,
         empty: Content | None = None,
         id: str | None = None,
@@ -303,12 +296,9 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
 
     # --- drawing ---------------------------------------------------------------------
 
-    def _widths(self, width: int) -> list[int]:
-        fixed = sum(c.width for c in self.columns) + len(self.columns) - 1
-        flexible = [c for c in self.columns if c.width == 0]
-        room = max(width - fixed, 10 * len(flexible))
-        share = room // len(flexible) if flexible else 0
-        return [c.width or share for c in self.columns]
+    def _widths(self, width: int) -> tuple[int, ...]:
+        """Each column's width (0 when the table is too narrow to show it)."""
+        return column_widths(self.columns, width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -335,10 +325,11 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
             component = "virtual-table--odd"
         return self._line(list(self._cells(row)), component, width)
 
-    def _line(self, cells: list[Content], component: str, width: int) -> Strip:
+    def _line(self, cells: list[Content | None], component: str, width: int) -> Strip:
+        """One line of cells; a None cell lets the cell before it run on over its column."""
         style = self.get_visual_style(component) if component else self.get_visual_style()
         segments: list[Segment] = []
-        for column, cell_width, cell in zip(self.columns, self._widths(width), cells, strict=False):
+        for cell, column, cell_width in _spans(self.columns, self._widths(width), cells):
             fitted = cell.truncate(cell_width, ellipsis=True, pad=True)
             if column.right:
                 fitted = cell.truncate(cell_width, ellipsis=True).right(cell_width)
@@ -428,18 +419,43 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
             self.activate()
 
     def column_offset(self, key: str) -> int:
-        """Where column `key` starts, in cells from the left edge."""
+        """Where column `key` starts, in cells from the left edge (KeyError when left out)."""
         left = 0
-        for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
+        for column, width in self._shown_columns():
             if column.key == key:
                 return left
             left += width + 1
         raise KeyError(key)
 
+    def shown_columns(self) -> list[str]:
+        """The keys of the columns the table shows at its current width."""
+        return [column.key for column, _ in self._shown_columns()]
+
+    def _shown_columns(self) -> list[tuple[Column, int]]:
+        widths = self._widths(self.scrollable_content_region.width)
+        return [(c, w) for c, w in zip(self.columns, widths, strict=True) if w]
+
     def _click_header(self, x: int) -> None:
         left = 0
-        for column, width in zip(self.columns, self._widths(self.size.width), strict=True):
+        for column, width in self._shown_columns():
             if left <= x < left + width + 1:
                 self.post_message(self.HeaderClicked(self, column.key))  # type: ignore[arg-type]
                 return
             left += width + 1
+
+
+def _spans(
+    columns: Sequence[Column], widths: Sequence[int], cells: Sequence[Content | None]
+) -> list[tuple[Content, Column, int]]:
+    """The cells to draw with their widths: shown columns only, a None cell widening the
+    cell before it."""
+    drawn: list[tuple[Content, Column, int]] = []
+    for column, width, cell in zip(columns, widths, cells, strict=False):
+        if not width:
+            continue
+        if cell is None and drawn:
+            before, first, span = drawn[-1]
+            drawn[-1] = (before, first, span + 1 + width)
+        else:
+            drawn.append((cell or Content(""), column, width))
+    return drawn
