@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from claims.review_scale import verdict
-from claims.store.views.labels import document_outlets
 from claims.store.views import ClaimFilter, ClaimRow, ClaimSort, claim_page, count_claims
+from claims.store.views.labels import document_outlets
 from db.engine import Database
 from tui.safe import ui
 from tui.widgets.virtual_table import Column, VirtualTable
