@@ -19,7 +19,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, Field
 from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, tuple_, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from claims.match.build import from_features
@@ -30,7 +30,7 @@ from claims.match.candidates import (
     shared_weights,
     within_budget,
 )
-from claims.match.cluster import Appearance, UnionFind, stories
+from claims.match.cluster import Appearance, stories
 from claims.match.engine import Found, Tally, candidate_pairs, judge, keys_of, rarity_of
 from claims.match.models import ChainNode, Independence, Kind, MatchClaim
 from claims.match.normalize.keys import WORD
@@ -39,13 +39,13 @@ from claims.match.repeats import repeated_copies
 from claims.match.score import pairs_above_cutoff
 from claims.store.audit import record
 from claims.store.chunks import IN_LIST_SIZE, chunks
-from claims.store.sources_links import apply_credibility
+from claims.store.corroboration import credibility_affected
+from claims.store.sources_links import refresh_claims
 from db.models import Attribution, Claim, ClaimKey, Cluster, Document, Relation, Source
 
 PROPOSED, CONFIRMED, REJECTED = "proposed", "confirmed", "rejected"
 LABEL_CHARS = 200
 MAX_OWNER_DEPTH = 8
-_CORROBORATING = (str(Kind.CORROBORATES), str(Kind.DUPLICATE))
 
 T = TypeVar("T")
 
@@ -608,74 +608,11 @@ def _cluster_ids(session: Session, ids: Sequence[int]) -> dict[int, int | None]:
 # --- credibility --------------------------------------------------------------------------
 
 
-def corroboration_counts(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
-    """claim -> (independent corroborations, dependent corroborations, conflicts).
-
-    Independent corroborators that depend on each other (one article, one publisher, one
-    wire copy) count once: the count is the number of their independent groups. Unknown
-    independence counts as dependent.
-    """
-    wanted = set(ids)
-    links = live_links(session, wanted)
-    independent: dict[int, set[int]] = defaultdict(set)
-    dependent: dict[int, set[int]] = defaultdict(set)
-    conflicts: Counter[int] = Counter()
-    for a, b, kind, is_independent in links:
-        for claim, other in ((a, b), (b, a)):
-            if claim not in wanted:
-                continue
-            if kind == str(Kind.CONFLICTS):
-                conflicts[claim] += 1
-            elif kind in _CORROBORATING and is_independent:
-                independent[claim].add(other)
-            elif kind in _CORROBORATING:
-                dependent[claim].add(other)
-    partners = {other for group in independent.values() for other in group}
-    tied = _ties(session, partners)
-    return {
-        claim: (_groups(independent[claim], tied), len(dependent[claim]), conflicts[claim])
-        for claim in sorted(wanted)
-    }
-
-
-def _ties(session: Session, claims: set[int]) -> UnionFind[int]:
-    """Claims joined when they share a document or a dependent corroboration."""
-    tied: UnionFind[int] = UnionFind()
-    documents = _documents(session, claims)
-    first_of: dict[int, int] = {}
-    for claim, document in documents.items():
-        tied.union(claim, first_of.setdefault(document, claim))
-    for a, b, kind, is_independent in live_links(session, claims):
-        if a in claims and b in claims and kind in _CORROBORATING and not is_independent:
-            tied.union(a, b)
-    return tied
-
-
-def _groups(members: set[int], tied: UnionFind[int]) -> int:
-    return len({tied.find(member) for member in members})
-
-
-def _documents(session: Session, ids: set[int]) -> dict[int, int]:
-    found: dict[int, int] = {}
-    for chunk in chunks(sorted(ids)):
-        for claim_id, document_id in session.execute(
-            select(Claim.id, Claim.document_id).where(Claim.id.in_(chunk))
-        ):
-            found[claim_id] = document_id
-    return found
-
-
 def update_credibility(session: Session, ids: set[int]) -> str:
-    """Re-propose the credibility of `ids` from their corroboration counts."""
-    counts = corroboration_counts(session, ids)
-    for chunk in chunks(sorted(ids)):
-        rows = list(
-            session.scalars(
-                select(Claim).options(selectinload(Claim.attributions)).where(Claim.id.in_(chunk))
-            )
-        )
-        apply_credibility(session, rows, counts={row.id: counts[row.id] for row in rows})
-    return f"updated for {len(ids)} claims"
+    """Re-propose the credibility of `ids` and of every claim their relations' changes move."""
+    affected = credibility_affected(session, ids)
+    refresh_claims(session, sorted(affected))
+    return f"updated for {len(affected)} claims"
 
 
 # --- repeated paragraphs ------------------------------------------------------------------

@@ -7,11 +7,10 @@ Computed claim fields are only written when they change, so a refresh does not b
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, or_, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -19,11 +18,9 @@ from claims.sources.credibility import Corroboration, GradedLink, propose
 from claims.sources.models import Grade, KnownSource, SourceKind
 from claims.sources.propaganda import ChainStep, path_dicts, propaganda_path
 from claims.store.chunks import chunks
+from claims.store.corroboration import corroboration_counts
 from claims.store.rows.sources import load_known
-from db.models import (
-    Claim,
-    Relation,
-)
+from db.models import Claim
 
 BATCH = 500
 """Claims recomputed per round trip in `refresh_claims`."""
@@ -39,9 +36,9 @@ def apply_credibility(
     """Set each claim's propaganda flag and path and its proposed credibility with reasons.
 
     `counts` gives per-claim (independent, dependent, conflicts) matches; without it they are
-    read from the `relations` table. A reviewer's `propaganda_override` and `credibility` are
-    never changed; the override does decide whether the proposal treats the claim as
-    propaganda-sourced.
+    read from the `relations` table by the one counting rule (`claims.store.corroboration`).
+    A reviewer's `propaganda_override` and `credibility` are never changed; the override does
+    decide whether the proposal treats the claim as propaganda-sourced.
     """
     recompute(session, claims, counts)
 
@@ -52,7 +49,7 @@ def recompute(session: Session, claims: Sequence[Claim], counts: Counts | None =
         return 0
     source_ids = {link.source_id for c in claims for link in c.attributions if link.source_id}
     sources = load_known(session, source_ids)
-    found = counts if counts is not None else relation_counts(session, [c.id for c in claims])
+    found = counts if counts is not None else corroboration_counts(session, [c.id for c in claims])
     derived = {
         claim.id: _derived(claim, sources, found.get(claim.id, (0, 0, 0))) for claim in claims
     }
@@ -151,36 +148,6 @@ def graded_link(step: ChainStep, sources: Mapping[int, KnownSource]) -> GradedLi
         stance=step.stance,
         anonymous=source.kind == SourceKind.ANONYMOUS,
     )
-
-
-def relation_counts(session: Session, claim_ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
-    """Per claim: independent and dependent corroborations and conflicts (rejected ones
-    left out; a duplicate counts as a dependent corroboration)."""
-    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for chunk in chunks(list(claim_ids), BATCH):
-        rows = session.execute(
-            select(Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent)
-            .where(or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)))
-            .where(Relation.status != "rejected")
-        ).all()
-        wanted = set(chunk)
-        for first, second, kind, independent in rows:
-            slot = _slot(kind, independent)
-            if slot is None:
-                continue
-            for claim_id in {first, second} & wanted:
-                tally[claim_id][slot] += 1
-    return {claim_id: (v[0], v[1], v[2]) for claim_id, v in tally.items()}
-
-
-def _slot(kind: str, independent: bool | None) -> int | None:
-    if kind == "corroborates":
-        return 0 if independent else 1
-    if kind == "duplicate":
-        return 1
-    if kind == "conflicts":
-        return 2
-    return None
 
 
 def refresh_claims(session: Session, claim_ids: Sequence[int] | None = None) -> int:

@@ -52,7 +52,7 @@ from claims.store.sources.resolution import (
     reresolve,
     resolve_attributions,
 )
-from claims.store.sources_links import Counts, apply_credibility, refresh_claims, relation_counts
+from claims.store.sources_links import Counts, apply_credibility, refresh_claims
 
 __all__ = [
     "Counts",
@@ -86,7 +86,6 @@ __all__ = [
     "merged_away",
     "refresh_citing",
     "refresh_claims",
-    "relation_counts",
     "reresolve",
     "resolve_attributions",
     "review_queue",

@@ -1,0 +1,76 @@
+"""The corroboration counts of stored claims: relation rows read for `claims.match.corroboration`.
+
+Every path that proposes credibility reads its counts here (through
+`claims.store.sources_links.recompute`), so a claim gets the same proposal whichever path
+computed it last. `credibility_affected` says whose counts a changed relation can move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from claims.match.corroboration import (
+    COUNTED,
+    SUPPORTING,
+    Counts,
+    Link,
+    Ties,
+    independent_partners,
+)
+from claims.match.corroboration import corroboration_counts as count_links
+from claims.store.chunks import chunks
+from db.models import Claim, Relation
+
+REJECTED = "rejected"
+
+
+def corroboration_counts(session: Session, claim_ids: Iterable[int]) -> dict[int, Counts]:
+    """claim -> (independent, dependent, conflicts) from the stored live relations."""
+    wanted = sorted(set(claim_ids))
+    links = counted_links(session, wanted)
+    partners = independent_partners(links, wanted)
+    ties = Ties(
+        documents=_documents(session, partners),
+        links=[link for link in counted_links(session, partners) if not link.independent],
+    )
+    return count_links(wanted, links, ties)
+
+
+def counted_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
+    """The live relations of these claims that can move a credibility (not `related`)."""
+    found: set[Link] = set()
+    for chunk in chunks(sorted(set(claim_ids))):
+        rows = session.execute(
+            select(
+                Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent
+            ).where(
+                Relation.status != REJECTED,
+                Relation.kind.in_(sorted(COUNTED)),
+                or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)),
+            )
+        )
+        found.update(Link(*row) for row in rows)
+    return sorted(found, key=Link.ends)
+
+
+def credibility_affected(session: Session, claim_ids: Iterable[int]) -> set[int]:
+    """The claims whose counts a change to relations of `claim_ids` can move.
+
+    Besides the claims themselves: every claim they both corroborate independently, since
+    a dependent corroboration between two of its corroborators makes them count once.
+    """
+    chosen = set(claim_ids)
+    links = [link for link in counted_links(session, chosen) if link.kind in SUPPORTING]
+    return chosen | independent_partners(links, chosen)
+
+
+def _documents(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for chunk in chunks(sorted(set(claim_ids))):
+        found.update(
+            session.execute(select(Claim.id, Claim.document_id).where(Claim.id.in_(chunk))).all()
+        )
+    return found
