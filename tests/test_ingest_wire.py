@@ -142,6 +142,46 @@ def test_tabs_mark_paragraphs() -> None:
     assert [s.paragraph for s in sentences] == [0, 1, 2, 3]
 
 
+def test_paragraphs_wrapped_a_little_narrower_still_flow() -> None:
+    paragraphs = [flat(unit) for unit in WIRE_UNITS[1:]]
+    body = "\n".join(
+        textwrap.fill(paragraph, width=width, initial_indent="    ")
+        for paragraph, width in zip(paragraphs, (72, 56, 64), strict=True)
+    )
+    text = f"{WIRE_UNITS[0]}\n\n{body}\n"
+    assert [flat(s.text) for s in units(text)] == [flat(unit) for unit in WIRE_UNITS]
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        " Reuter",
+        "REUTER",
+        "AP",
+        "-- Staff",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "PORTVILLE, March 3",
+    ],
+)
+def test_a_trailing_sign_off_is_debris(sign_off: str) -> None:
+    text = f"{WIRE}{sign_off}\n"
+    spans = [(s.reason, text[s.start : s.end]) for s in prepared(text).debris]
+    assert ("sign-off", sign_off.strip()) in spans
+    assert [s.text for s in units(text)] == WIRE_UNITS
+    assert [flat(claim.text) for claim in claims_of(text)][-1] == WIRE_UNITS[-1]
+
+
+def test_sign_offs_below_other_debris_are_found() -> None:
+    text = f"{WIRE} Reuter\n***\n"
+    reasons = [s.reason for s in prepared(text).debris]
+    assert reasons == ["sign-off", "interface residue"]
+
+
+def test_the_last_sentence_is_never_taken_for_a_sign_off() -> None:
+    text = WIRE + "AP reported the sale first.\n"
+    assert not [s for s in prepared(text).debris if s.reason == "sign-off"]
+
+
 def test_a_wrapped_line_that_reads_like_a_button_is_prose() -> None:
     text = (
         "    The Example Steel Co said on Tuesday that it would shut its oldest\n"
@@ -262,14 +302,16 @@ def test_claims_are_exact_and_their_quotes_anchor_across_a_rewrap() -> None:
 
 def test_wire_copy_is_stored_exactly_with_claims_as_exact_quotes(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
-    path.write_bytes(TABLE.replace("\n", "\r\n").encode())
+    path.write_bytes(f"{TABLE} Reuter\n".replace("\n", "\r\n").encode())
     assert cli("ingest", str(path)).exit_code == 0
     result = cli("export", "--format", "json")
     data = json.loads(result.stdout)
     text = data["documents"][0]["text"]
-    assert text == TABLE.replace("\n", "\r\n")
+    assert text == f"{TABLE} Reuter\n".replace("\n", "\r\n")
     claims = data["claims"]
     for claim in claims:
         assert text[claim["start"] : claim["end"]] == claim["text"]
         assert claim["selector"]["quote"]["exact"] == claim["text"]
     assert flat(claims[1]["text"]).startswith("DALTON, April 2 - Example Foods Corp said first")
+    assert "Reuter" not in [claim["text"] for claim in claims]
+    assert [span for span in data["documents"][0]["debris"] if span[2] == "sign-off"]

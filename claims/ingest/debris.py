@@ -1,9 +1,9 @@
-"""Page debris in article text: buttons, widgets, interface words, repeated paragraphs.
+"""Page debris in article text: buttons, widgets, interface words, repeated paragraphs, sign-offs.
 
 Nothing is deleted: debris is returned as spans of the original text with a reason, so claims
 keep exact offsets into the text as it was captured. The rules describe web pages in general
 (share and rating widgets, comment forms, navigation, reading-time lines, photo credits,
-interface words left in another script), not any one site.
+interface words left in another script, a wire agency's sign-off), not any one site.
 """
 
 from __future__ import annotations
@@ -67,6 +67,27 @@ LINE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 TRAILING_WIDGET = re.compile(
     r"(?<=[.!?\"”»])\s+(share(?: this(?: article)?)?|tweet|print|email)\s*$", re.IGNORECASE
 )
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+SIGN_OFF_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"^[-\u2013\u2014\s]*\(?(?:reuters?|ap|afp|upi|dpa|tass|itar-tass|xinhua|kyodo|yonhap"
+        r"|ansa|efe|anp|aap|pa|pa media|ians|pti|interfax|ria novosti|bernama)\)?\.?$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:--|\u2014|\u2013)\s*(?:staff|[A-Z][\w.'\u2019-]*)(?:,?\s+[A-Z][\w.'\u2019-]*){0,4}$"
+    ),
+    re.compile(r"^\(?(?:additional |compiled )?(?:reporting|writing|editing) by\b.{0,300}$", re.I),
+    re.compile(
+        rf"^[A-Z][A-Za-z .'-]{{1,30}},\s+(?i:{_MONTH})\s+\d{{1,2}}"
+        r"(?:,?\s+\d{4})?\s*[-\u2013\u2014]?$"
+    ),
+    re.compile(rf"^(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}$", re.I),
+)
+"""The last lines of wire copy that sign it off: the agency ("Reuter", "AP"), the desk
+("-- Staff"), the reporting credits, a closing dateline ("NEW YORK, March 3")."""
+MAX_SIGN_OFF_LINES = 4
+
 MIN_REPEAT_CHARS = 40
 """Paragraphs at least this long count as repeated wherever they recur in a document."""
 
@@ -81,6 +102,7 @@ def find_debris(lines: list[Line]) -> list[DebrisSpan]:
     for line in lines:
         spans.extend(_line_debris(line, script))
     spans.extend(_repeated(lines))
+    spans.extend(_sign_off(lines, spans))
     return merge_spans(spans)
 
 
@@ -141,6 +163,19 @@ def _repeated(lines: list[Line]) -> list[DebrisSpan]:
             start, end = line.trimmed_span()
             spans.append(DebrisSpan(start=start, end=end, reason="repeated line"))
         previous = line
+    return spans
+
+
+def _sign_off(lines: list[Line], found: list[DebrisSpan]) -> list[DebrisSpan]:
+    """The sign-off lines that end the text (debris already found between them is skipped)."""
+    spans: list[DebrisSpan] = []
+    for line in reversed(lines[-MAX_SIGN_OFF_LINES:]):
+        start, end = line.trimmed_span()
+        if any(span.start <= start and end <= span.end for span in found):
+            continue
+        if not any(pattern.match(line.stripped) for pattern in SIGN_OFF_PATTERNS):
+            break
+        spans.append(DebrisSpan(start=start, end=end, reason="sign-off"))
     return spans
 
 

@@ -20,7 +20,7 @@ from claims.text.normalize import is_invisible, word_set
 MIN_WRAP_COLUMNS = 40
 MAX_WRAP_COLUMNS = 100
 """Hard-wrapped text is wrapped between these widths; a wider line was never wrapped."""
-FULL_SHARE = 0.85
+FULL_SHARE = 0.75
 """A line was wrapped when it and the next line's first word would fill this share of the width."""
 MIN_WRAPPED_WORDS = 5
 """A wrapped line of prose holds at least this many words (a URL or a table row does not)."""
