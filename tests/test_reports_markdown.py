@@ -125,8 +125,9 @@ def test_escaped_text_is_one_paragraph_of_the_same_text(value: str) -> None:
 
 
 def test_links_only_for_http_urls() -> None:
-    assert md_link("x", "javascript:alert(1)") == "x"
-    assert md_link("x", " https://a.example") == "x"
+    assert md_link("x", "javascript:alert(1)") == "x (address not linked: javascript:alert(1))"
+    assert md_link("x", " https://a.example") == r"x (address not linked: https\[:\]//a.example)"
+    assert md_link("x", "http://10.0.0.1/") == r"x (address not linked: http\[:\]//10.0.0.1/)"
     assert md_link("a [b]", "https://a.example/(x)") == r"[a \[b\]](https://a.example/%28x%29)"
 
 

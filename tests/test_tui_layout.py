@@ -119,3 +119,28 @@ async def test_queue_gives_a_claim_without_a_partner_the_whole_row(
         await settle(pilot)
         rows = [line for line in screen_text(app).splitlines() if "propaganda " in line]
         assert rows and "according to RIA Novosti." in rows[0]
+
+
+async def test_the_propaganda_reason_is_a_sentence_in_the_detail(
+    sqlite_target: Target, sample: Sample
+) -> None:
+    step = {
+        "source_id": sample.sources["ria"],
+        "name": "RIA Novosti",
+        "role": "speaker",
+        "flag": "propaganda",
+        "via": "direct",
+        "text": "the speaker RIA Novosti is flagged propaganda",
+        "position": 0,
+    }
+    with sqlite_target.database.write() as session:
+        session.get_one(Claim, sample.claims[1]).propaganda_path = [step]
+    async with workbench(sqlite_target) as (app, pilot):
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        text = " ".join(widget_text(app.screen).split())
+        assert (
+            "RIA Novosti, the speaker, is itself flagged propaganda"
+            " (designation: propaganda (test))." in text
+        )
+        assert "source_id" not in text and "position:" not in text

@@ -18,9 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from claims.errors import ClaimsError
+from claims.reports.files import write_new_file
+from claims.reports.formats import export_warnings, render
 from claims.reports.schema import ExportSelection
 from claims.review_scale import GRADES
-from claims.store.exports import export_file
+from claims.store.exports import read_export
 from claims.store.review import ActionResult, EditConflict, ReviewService
 from claims.store.views import filtered_claim_ids
 from db.base import utcnow
@@ -133,16 +135,26 @@ class ClaimsApp(App[None]):
                     if not ids:
                         raise ClaimsError("no claims match the filter: nothing exported")
                     selection = ExportSelection(claim_ids=ids)
-                written = export_file(self.database, selection, format_name, path)
+                data = read_export(self.database, selection)
+                write_new_file(path, render(data, format_name))
             except (ClaimsError, StorageError, OSError) as exc:
                 self.post_message(ActionFailed(str(exc)))
                 return
-            self.post_message(ExportWritten(f"{scope.label} as {format_name}", written))
+            what = f"{scope.label} as {format_name}"
+            self.post_message(ExportWritten(what, path, export_warnings(data, format_name)))
 
         self.run_worker(work, thread=True, group="export")
 
     def on_export_written(self, message: ExportWritten) -> None:
         self.notify(plain(f"{message.what} → {message.path}", 200), title="Exported", markup=False)
+        if message.warnings:
+            more = f" (and {len(message.warnings) - 1} more)" if len(message.warnings) > 1 else ""
+            self.notify(
+                plain(message.warnings[0] + more, 300),
+                title="Exported, with a warning",
+                severity="warning",
+                markup=False,
+            )
 
     def on_action_saved(self, message: ActionSaved) -> None:
         self.notify(plain(message.result.summary), title="Saved", markup=False)

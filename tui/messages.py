@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.message import Message
@@ -37,3 +37,5 @@ class ExportWritten(Message):
 
     what: str
     path: Path
+    warnings: list[str] = field(default_factory=list)
+    """What the file lacks that its readers may need (ClaimReview appearances without a url)."""

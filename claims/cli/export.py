@@ -12,11 +12,11 @@ from claims.cli.context import AppContext, pass_app
 from claims.cli.output import write_output
 from claims.errors import ClaimsError
 from claims.reports.files import safe_export_path, write_new_file
-from claims.reports.formats import FORMATS, render
+from claims.reports.formats import FORMATS, export_warnings, render
 from claims.reports.schema import Export, ExportSelection
 from claims.reports.subset import per_claim, per_document
 from claims.store.exports import read_export
-from claims.text.display import display_safe
+from claims.text.display import display_safe, one_line
 
 SPLITS = ("document", "claim")
 
@@ -102,11 +102,24 @@ def export(
     data = read_export(app.database(), selection, with_raw=with_raw)
     if output_dir is None:
         write_output(output, _for_terminal(render(data, fmt), output), force=force)
-        return
-    if output != "-":
+    elif output != "-":
         raise ClaimsError("give either -o/--output or --output-dir, not both")
-    written = write_split(data, fmt, output_dir, split, force=force)
-    click.echo(f"wrote {written} file(s) to {output_dir}", err=True)
+    else:
+        written = write_split(data, fmt, output_dir, split, force=force)
+        click.echo(f"wrote {written} file(s) to {output_dir}", err=True)
+    _warn(export_warnings(data, fmt))
+
+
+def _warn(warnings: list[str]) -> None:
+    """Each warning on stderr, then the count in the summary line."""
+    for warning in warnings:
+        click.echo(f"warning: {one_line(warning)}", err=True)
+    if warnings:
+        click.echo(
+            f"{len(warnings)} warning(s): the output is complete but not all of it can"
+            " be used as is (see above)",
+            err=True,
+        )
 
 
 def _for_terminal(data: bytes, output: str) -> bytes:

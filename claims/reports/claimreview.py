@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from claims.reports.errors import ReportError
+from claims.reports.kinds import is_person_kind
 from claims.reports.organisation import Organisation, organisation_from
 from claims.reports.schema import Export, ExportDocument
 from claims.reports.urls import safe_url
@@ -17,7 +18,6 @@ from claims.reports.view import ClaimView, ReportView, build_view
 from claims.text.display import safe_json_dumps
 
 CONTEXT = "https://schema.org"
-PERSON_KINDS = frozenset({"official person", "expert", "person"})
 
 
 def require_organisation(export: Export) -> Organisation:
@@ -65,6 +65,26 @@ def claim_review(view: ClaimView, organisation: Organisation) -> dict[str, Any]:
     return review
 
 
+def appearance_warnings(export: Export, view: ReportView | None = None) -> list[str]:
+    """One line for each appearance of a reviewed claim that has no public http(s) `url`:
+    Google's tools read only `appearance.url`, so such an appearance is invisible to them."""
+    shown = view if view is not None else build_view(export)
+    found: list[str] = []
+    for item in shown.claims:
+        if item.claim.verdict is None:
+            continue
+        first = item.first_document or item.document
+        documents = {d.id: d for d in [*_appearances(item), *([first] if first else [])]}
+        for document in documents.values():
+            if safe_url(document.url) is None:
+                where = f"document {document.id}"
+                found.append(
+                    f"claim {item.claim.id}: its appearance in {where} has no public http(s)"
+                    " url, which Google's fact-check tools need (appearance.url)"
+                )
+    return list(dict.fromkeys(found))
+
+
 def render_claimreview(export: Export) -> str:
     """A JSON array of the ClaimReview objects (an empty array when nothing is reviewed)."""
     return safe_json_dumps(claim_reviews(export)) + "\n"
@@ -83,7 +103,7 @@ def _item_reviewed(view: ClaimView) -> dict[str, Any]:
     if speaker is not None:
         kind = speaker.source.kind if speaker.source is not None else ""
         author: dict[str, Any] = {
-            "@type": "Person" if kind in PERSON_KINDS else "Organization",
+            "@type": "Person" if is_person_kind(kind) else "Organization",
             "name": speaker.label,
         }
         if speaker.link.speaker_role:

@@ -86,3 +86,19 @@ FORMATS: dict[str, Format] = {
 def render(export: Export, format_name: str) -> bytes:
     """The export rendered in `format_name`, as UTF-8 bytes (KeyError for unknown formats)."""
     return FORMATS[format_name].renderer(export).encode("utf-8")
+
+
+def export_warnings(export: Export, format_name: str) -> list[str]:
+    """What a reader of the output should know is missing (ClaimReview appearances with no
+    url, in `claimreview` and in the JSON-LD the HTML report embeds)."""
+    from claims.reports.claimreview import appearance_warnings, claim_reviews
+    from claims.reports.errors import ReportError
+    from claims.reports.organisation import organisation_from
+
+    if format_name not in ("claimreview", "html") or organisation_from(export.settings) is None:
+        return []
+    try:
+        claim_reviews(export)
+    except ReportError:
+        return []
+    return appearance_warnings(export)

@@ -44,13 +44,23 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def md_link(text: str, url: object) -> MdSafe:
-    """A link when `url` is absolute http(s), else the escaped text alone."""
+    """A link when `url` is public http(s); else the escaped text, followed by the address as
+    text that no viewer turns into a link (`http[:]//10.0.0.1/`) when there is one."""
     found = safe_url(url)
     label = md_escape(text) or "link"
     if found is None:
+        if isinstance(url, str) and url.strip() and url != text:
+            return MdSafe(f"{label} (address not linked: {md_unlinked(url)})")
         return MdSafe(label)
     destination = "".join(URL_ESCAPES.get(ch, ch) for ch in found)
     return MdSafe(f"[{label}]({destination})")
+
+
+def md_unlinked(url: str) -> MdSafe:
+    """An address as escaped text that auto-linking viewers leave alone (`://` and `www.`
+    defanged as `[:]//` and `www[.]`, the usual notation)."""
+    defanged = url.replace("://", "[:]//").replace("www.", "www[.]")
+    return MdSafe(md_escape(defanged))
 
 
 def md_number(value: float, digits: int = 2) -> MdSafe:

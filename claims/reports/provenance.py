@@ -16,13 +16,13 @@ from typing import Any
 
 from prov.model import PROV, ProvDocument, QualifiedName
 
+from claims.reports.kinds import is_person_kind
 from claims.reports.organisation import organisation_from
 from claims.reports.schema import Export, ExportClaim, ExportDocument, ExportSource
 from claims.reports.view import ChainLink, ClaimView, build_view
 
 NAMESPACE = "urn:x-claims:"
 PREFIX = "claims"
-PERSON_KINDS = frozenset({"official person", "expert", "person"})
 Attributes = list[tuple[str | QualifiedName, Any]]
 
 
@@ -70,7 +70,7 @@ class _Builder:
         return self.doc
 
     def source(self, source: ExportSource) -> None:
-        kind = PROV["Person"] if source.kind in PERSON_KINDS else PROV["Organization"]
+        kind = PROV["Person"] if is_person_kind(source.kind) else PROV["Organization"]
         attrs: Attributes = [
             (PROV["type"], kind),
             (PROV["label"], source.name),

@@ -16,10 +16,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from claims.reports.kinds import kind_label
 from claims.reports.markdown_escape import MdSafe, md_escape
 from claims.reports.urls import safe_url
 from claims.reports.verdicts import verdict_label
-from claims.reports.view import describe
 from claims.review_scale import CREDIBILITY
 from claims.text.display import display_safe, one_line
 
@@ -60,9 +60,9 @@ def evidence_parts(item: object) -> tuple[str, str | None]:
 def _common(env: Environment) -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["cut"] = one_line
+    env.filters["kind_label"] = kind_label
     env.filters["verdict_label"] = verdict_label
     env.globals["evidence_parts"] = evidence_parts
-    env.globals["describe"] = describe
     env.filters["md_date"] = md_date
     env.globals["credibility"] = CREDIBILITY
     return env

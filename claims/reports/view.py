@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from claims.reports.propaganda import propaganda_sentences
 from claims.reports.schema import (
     Export,
     ExportAttribution,
@@ -84,6 +85,8 @@ class ClaimView:
     related: list[RelatedClaim] = field(default_factory=list)
     first_appearance: ExportClaim | None = None
     first_document: ExportDocument | None = None
+    propaganda_reasons: list[str] = field(default_factory=list)
+    """Each step of the propaganda path as a sentence, with the designation of its flag."""
 
     @property
     def speaker(self) -> ChainLink | None:
@@ -120,15 +123,19 @@ class ClaimView:
 
     @property
     def context_before(self) -> str:
+        """The text before the quote, without page debris (share buttons, date lines)."""
         if self.document is None:
             return ""
-        return _clip_left(self.document.text[: self.claim.start])
+        start = max(self.claim.start - CONTEXT_CHARS * 2, 0)
+        return _clip_left(_without_debris(self.document, start, self.claim.start))
 
     @property
     def context_after(self) -> str:
+        """The text after the quote, without page debris."""
         if self.document is None:
             return ""
-        return _clip_right(self.document.text[self.claim.end :])
+        end = min(self.claim.end + CONTEXT_CHARS * 2, len(self.document.text))
+        return _clip_right(_without_debris(self.document, self.claim.end, end))
 
 
 @dataclass
@@ -205,6 +212,12 @@ class _Index:
     def __init__(self, export: Export) -> None:
         self.documents = {d.id: d for d in export.documents}
         self.sources = {s.id: s for s in export.sources}
+        self.designations = {
+            (s.id, flag.flag): flag.rationale
+            for s in export.sources
+            for flag in s.flag_details
+            if flag.rationale
+        }
         self.claims = {c.id: c for c in export.claims}
         self.clusters = {c.id: c for c in export.clusters}
         self.reviews: dict[int, list[ExportReview]] = defaultdict(list)
@@ -226,6 +239,7 @@ class _Index:
             ],
             propaganda=effective_propaganda(claim),
             reviews=self.reviews.get(claim.id, []),
+            propaganda_reasons=propaganda_sentences(claim.propaganda_path, self.designations),
         )
         for relation in self.relations.get(claim.id, []):
             other_id = (
@@ -310,6 +324,18 @@ def _source_summaries(claims: list[ClaimView]) -> list[SourceSummary]:
             if view.claim.verdict is not None:
                 summary.verdicts[view.claim.verdict] += 1
     return sorted(summaries.values(), key=lambda s: (-s.claims, s.source.name.casefold()))
+
+
+def _without_debris(document: ExportDocument, start: int, end: int) -> str:
+    """The document's text from `start` to `end` with its debris spans left out."""
+    kept, position = [], start
+    for low, high, _ in sorted(document.debris):
+        if high <= position or low >= end:
+            continue
+        kept.append(document.text[position:low])
+        position = max(position, high)
+    kept.append(document.text[position:end])
+    return " ".join(kept)
 
 
 def _clip_left(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from textual import on, work
@@ -15,6 +15,7 @@ from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from claims.store.views import ChainLink, ClaimDetail, RelatedClaim, claim_detail
+from claims.store.views.labels import propaganda_reasons
 from tui.keys import keys_section
 from tui.safe import plain, ui
 from tui.screens.base import CLAIM_BINDINGS, ClaimRef, ClaimScreen
@@ -30,6 +31,7 @@ RELATED_HINT = "Now in the related claims: highlight one, then press the key aga
 class DetailLoaded(Message):
     detail: ClaimDetail | None
     error: str | None = None
+    propaganda_reasons: list[str] = field(default_factory=list)
 
 
 @keys_section("Claim detail", 20)
@@ -85,7 +87,9 @@ class ClaimDetailScreen(ClaimScreen):
     def _load(self) -> None:
         try:
             with self.workbench.database.read() as session:
-                self.post_message(DetailLoaded(claim_detail(session, self.claim_id)))
+                detail = claim_detail(session, self.claim_id)
+                reasons = propaganda_reasons(session, self.claim_id)
+            self.post_message(DetailLoaded(detail, propaganda_reasons=reasons))
         except Exception as exc:  # shown in the screen, never a traceback
             self.post_message(DetailLoaded(None, f"{type(exc).__name__}: {exc}"))
 
@@ -98,7 +102,9 @@ class ClaimDetailScreen(ClaimScreen):
         self.query_one("#summary", Static).update(render.summary(detail))
         self.query_one("#paragraph", Static).update(render.paragraph(detail))
         self.query_one("#review", Static).update(render.review_state(detail))
-        self.query_one("#propaganda", Static).update(render.propaganda(detail))
+        self.query_one("#propaganda", Static).update(
+            render.propaganda(detail, message.propaganda_reasons)
+        )
         self._fill_chain(detail)
         self._fill_related(detail)
         self.query_one("#history", Static).update(render.history(detail))

@@ -94,16 +94,17 @@ def credibility_line(detail: ClaimDetail) -> Content:
     return Content.assemble(Content.styled("Credibility: ", "bold"), ui(text))
 
 
-def propaganda(detail: ClaimDetail) -> Content:
-    """The propaganda flag, the path that set it, and any reviewer override."""
+def propaganda(detail: ClaimDetail, reasons: list[str]) -> Content:
+    """The propaganda flag, a sentence for each step of the path that set it (`reasons`), and
+    any reviewer override."""
     if not detail.propaganda_sourced and detail.propaganda_override is None:
         return Content.styled("Not propaganda-sourced.", "dim")
     lines: list[Content] = []
     if detail.propaganda_sourced:
-        path = " → ".join(detail.propaganda_path) or "(no path recorded)"
-        lines.append(
-            Content.assemble(Content.styled("⚑ Propaganda-sourced: ", "bold red"), ui(path))
-        )
+        lines.append(Content.styled("⚑ Propaganda-sourced:", "bold red"))
+        lines += [Content.assemble("  • ", ui_block(reason)) for reason in reasons]
+        if not reasons:
+            lines.append(Content.styled("  (no path recorded)", "dim"))
     if detail.propaganda_override is not None:
         state = "flagged" if detail.propaganda_override else "unflagged"
         reason = detail.propaganda_override_reason or ""

@@ -1,4 +1,5 @@
-"""Short lookups for listings: a page's document outlets, and the designation behind a flag."""
+"""Short lookups for listings: a page's document outlets, the designation behind a flag, and
+why a claim is propaganda-sourced in sentences."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Iterable
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
+from claims.reports.propaganda import flagged_source, propaganda_sentences
 from claims.store.chunks import chunks
-from db.models import Document, SourceFlag
+from db.models import Claim, Document, SourceFlag
 
 OUTLET_CHARS = 80
 
@@ -36,3 +38,10 @@ def flag_designations(
         )
         found.update({(row[0], row[1]): row[2] for row in session.execute(query) if row[2]})
     return found
+
+
+def propaganda_reasons(session: Session, claim_id: int) -> list[str]:
+    """The claim's propaganda path, a sentence per step with the designation of its flag."""
+    path = session.scalar(select(Claim.propaganda_path).where(Claim.id == claim_id)) or []
+    keys = [key for step in path if (key := flagged_source(step)) is not None]
+    return propaganda_sentences(list(path), flag_designations(session, keys))
