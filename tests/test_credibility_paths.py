@@ -63,9 +63,7 @@ def mayor_counts(cli: Cli) -> tuple[int, int, int]:
         return corroboration_counts(session, [claim_id])[claim_id]
 
 
-def test_every_path_proposes_what_a_full_recomputation_proposes(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_every_path_proposes_what_a_full_recomputation_proposes(cli: Cli, tmp_path: Path) -> None:
     ingest_articles(cli, tmp_path)
     # Four independent corroborators in two documents, tied by one speaker: one origin.
     assert mayor_counts(cli) == (1, 1, 0)
