@@ -31,7 +31,8 @@ from claims.sources.resolve import RegistryIndex
 from claims.store.audit import record
 from claims.store.rows.sources import known_from_row, load_index
 from claims.store.sources.citing import claims_citing
-from claims.store.sources.edits import RegistryError, add_rating, set_grade
+from claims.store.sources.edits import RegistryError
+from claims.store.sources.grades import add_rating, set_grade
 from claims.store.sources_links import refresh_claims
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
