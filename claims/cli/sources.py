@@ -292,12 +292,18 @@ def merge_command(app: AppContext, /, duplicate: str, into: str) -> None:
 @sources.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "file_format", type=click.Choice(FORMATS), help="Default: suffix.")
+@click.option(
+    "--overwrite", is_flag=True, help="Replace what a person changed since the last import."
+)
 @pass_app
-def import_command(app: AppContext, /, path: str, file_format: str | None) -> None:
+def import_command(app: AppContext, /, path: str, file_format: str | None, overwrite: bool) -> None:
     """Import a registry file (TOML or CSV); the same file twice changes nothing.
 
     Sources are matched by name, then alias; fields the file gives replace stored ones
     (old grades stay in the rating history); flags and aliases are added, never removed.
+    A source a person changed in the database since the last import (`sources edit`, the
+    workbench) keeps its changes and is listed with where the file differs, unless
+    --overwrite is given.
 
     \b
     Example:
@@ -308,12 +314,15 @@ def import_command(app: AppContext, /, path: str, file_format: str | None) -> No
     text = sys.stdin.read() if path == "-" else _read(path)
     parsed = parse_registry(text, chosen, origin=path)
     report = app.database().run_analysis(
-        lambda session: registry.import_registry(session, app.actor, parsed)
+        lambda session: registry.import_registry(session, app.actor, parsed, overwrite=overwrite)
     )
     for warning in report.warnings:
         click.echo(f"warning: {one_line(warning)}", err=True)
     for name, changes in report.updated.items():
         click.echo(f"updated {one_line(name)}: {one_line('; '.join(changes))}", err=True)
+    for name, differences in report.kept.items():
+        file_has = one_line("; ".join(differences))
+        click.echo(f"kept {one_line(name)} as changed in the database (file: {file_has})", err=True)
     click.echo(report.summary(), err=True)
 
 

@@ -32,6 +32,7 @@ ACTION_FIELDS: dict[str, tuple[str, ...]] = {
     "source.grade": (
         "reliability",
         "reliability_rationale",
+        "reliability_evidence",
         "reliability_set_by",
         "reliability_set_at",
     ),

@@ -3,23 +3,15 @@
 Ingestion calls `resolve_attributions` (chain links -> registry sources) and then
 `apply_credibility` (propaganda flag, path and proposed credibility) inside the document's
 transaction; registry edits call `refresh_claims`. Resolution lives in `resolution` (with
-`index` and `new`), reading in `listing`, the command line's edits in `edits`, the
-workbench's versioned actions in `actions`, registry files and rating lists in `files`.
+`index` and `new`), reading in `listing`, the command line's edits in `edits`, the grading,
+aliasing and merging that the command line and the workbench share in `grades` and `service`,
+registry files and rating lists in `files`.
 """
 
 from __future__ import annotations
 
 from claims.store.rows.sources import load_index, load_known
-from claims.store.sources.actions import (
-    add_source_alias,
-    merge_sources,
-    merged_away,
-    refresh_citing,
-    set_source_grade,
-    undo_alias,
-    undo_merge,
-)
-from claims.store.sources.citing import claims_citing, descendants
+from claims.store.sources.citing import claims_citing, descendants, refresh_citing
 from claims.store.sources.edits import (
     EditOutcome,
     RegistryError,
@@ -35,6 +27,7 @@ from claims.store.sources.files import (
     import_ratings,
     import_registry,
 )
+from claims.store.sources.grades import grade_source
 from claims.store.sources.index import forget, shared_index
 from claims.store.sources.listing import (
     QueueItem,
@@ -51,6 +44,14 @@ from claims.store.sources.resolution import (
     Resolver,
     reresolve,
     resolve_attributions,
+)
+from claims.store.sources.service import (
+    add_source_alias,
+    merge_sources,
+    merged_away,
+    set_source_grade,
+    undo_alias,
+    undo_merge,
 )
 from claims.store.sources_links import Counts, apply_credibility, refresh_claims
 
@@ -76,6 +77,7 @@ __all__ = [
     "export_registry",
     "find_source",
     "forget",
+    "grade_source",
     "import_ratings",
     "import_registry",
     "list_sources",

@@ -1,4 +1,5 @@
-"""Which sources sit below which (offices, owners), and which claims cite a source."""
+"""Which sources sit below which (offices, owners), which claims cite a source, and refreshing
+those claims after the source changed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.store.chunks import chunks
-from claims.store.sources_links import BATCH
+from claims.store.sources_links import BATCH, refresh_claims
 from db.models import (
     Attribution,
     Source,
@@ -37,3 +38,12 @@ def descendants(session: Session, source_ids: Iterable[int]) -> set[int]:
         frontier = children - family
         family |= children
     return family
+
+
+def refresh_citing(session: Session, source_ids: list[int]) -> int:
+    """Recompute the flags and proposed credibility of every claim whose chain cites these
+    sources, in the same transaction, so a grade never disagrees with the claims it grades."""
+    session.flush()
+    changed = refresh_claims(session, claims_citing(session, source_ids))
+    session.flush()
+    return changed

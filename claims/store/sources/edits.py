@@ -26,9 +26,10 @@ from claims.sources.models import (
 )
 from claims.sources.normalize import alias_key
 from claims.store.audit import record, snapshot
-from claims.store.sources.actions import merge_sources as merge_rows
 from claims.store.sources.citing import claims_citing, descendants
+from claims.store.sources.grades import grade_source, set_grade
 from claims.store.sources.listing import find_source
+from claims.store.sources.service import merge_sources as merge_rows
 from claims.store.sources_links import refresh_claims
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
@@ -119,20 +120,22 @@ def edit_source(session: Session, actor: str, source_id: int, edit: SourceEdit) 
     source = session.get(Source, source_id)
     if source is None:
         raise NotFound(f"no source with id {source_id}")
-    before = {**snapshot(source, _EDIT_FIELDS), **_lists(source)}
     now = utcnow()
-    changes = _edit_fields(session, source, edit)
-    changes += _edit_grade(session, actor, source, edit, now)
-    changes += _edit_flags(session, actor, source, edit, now)
-    changes += _edit_aliases(session, source, edit)
-    if not changes:
-        return EditOutcome(source_id=source.id, changes=[])
+    graded, regraded = _edit_grade(session, actor, source, edit, now)
+    before = {**snapshot(source, _EDIT_FIELDS), **_lists(source)}
+    fields = _edit_fields(session, source, edit)
+    rated = _edit_other_rating(session, actor, source, edit, now)
+    others = _edit_flags(session, actor, source, edit, now) + _edit_aliases(session, source, edit)
+    changes = fields + graded + rated + others
+    others = rated + others
+    if not fields and not others:
+        return EditOutcome(source_id=source.id, changes=changes, refreshed=regraded)
     session.flush()
     after = {**snapshot(source, _EDIT_FIELDS), **_lists(source)}
     record(session, actor, "source.edit", "source", source.id, before=before, after=after)
-    refreshed = 0
+    refreshed = regraded
     if _affects_claims(before, after):
-        refreshed = refresh_claims(session, claims_citing(session, [source.id]))
+        refreshed += refresh_claims(session, claims_citing(session, [source.id]))
     return EditOutcome(source_id=source.id, changes=changes, refreshed=refreshed)
 
 
@@ -192,113 +195,53 @@ def _edit_parent(session: Session, source: Source, ref: str) -> list[str]:
 
 def _edit_grade(
     session: Session, actor: str, source: Source, edit: SourceEdit, now: datetime
-) -> list[str]:
+) -> tuple[list[str], int]:
+    """The main grade of an edit, given through the one grading service (its own audit
+    entry); the changes and how many claims it recomputed."""
     if edit.grade is None:
         if edit.edition or edit.disputed:
             raise RegistryError("--edition and --disputed need a --grade")
+        return [], 0
+    if edit.edition or edit.disputed:
+        return [], 0
+    grade, why, evidence = _grade_of(edit)
+    old = source.reliability
+    graded = grade_source(session, actor, source.id, grade, why, evidence, now=lambda: now)
+    if graded is None:
+        return [], 0
+    return [f"grade: {old} -> {grade}"], graded.refreshed
+
+
+def _edit_other_rating(
+    session: Session, actor: str, source: Source, edit: SourceEdit, now: datetime
+) -> list[str]:
+    """A grade for one edition or a dispute: a rating row; the main grade stays."""
+    if edit.grade is None or not (edit.edition or edit.disputed):
         return []
+    grade, why, evidence = _grade_of(edit)
+    session.add(
+        SourceRating(
+            source_id=source.id,
+            grade=grade,
+            edition=clean_text(edit.edition) if edit.edition else None,
+            rationale=why,
+            evidence=evidence,
+            disputed=edit.disputed,
+            set_by=actor,
+            set_at=now,
+        )
+    )
+    what = f"edition {edit.edition}" if edit.edition else "dispute"
+    return [f"{what}: grade {grade} recorded (main grade stays {source.reliability})"]
+
+
+def _grade_of(edit: SourceEdit) -> tuple[str, str, list[str]]:
+    assert edit.grade is not None
     grade = Grade(edit.grade.strip().upper()).value
     why = clean_text(edit.why or "")
     if not why:
         raise RegistryError("say why with --why: every grade carries its rationale")
-    evidence = [clean_text(e) for e in edit.evidence if e.strip()]
-    if edit.edition or edit.disputed:
-        session.add(
-            SourceRating(
-                source_id=source.id,
-                grade=grade,
-                edition=clean_text(edit.edition) if edit.edition else None,
-                rationale=why,
-                evidence=evidence,
-                disputed=edit.disputed,
-                set_by=actor,
-                set_at=now,
-            )
-        )
-        what = f"edition {edit.edition}" if edit.edition else "dispute"
-        return [f"{what}: grade {grade} recorded (main grade stays {source.reliability})"]
-    old = source.reliability
-    set_grade(session, actor, source, grade, why, evidence, now)
-    return [f"grade: {old} -> {grade}"]
-
-
-def set_grade(
-    session: Session,
-    actor: str,
-    source: Source,
-    grade: str,
-    rationale: str | None,
-    evidence: list[str],
-    at: datetime,
-    *,
-    set_by: str | None = None,
-) -> bool:
-    """Give the main grade with its rationale, adding a rating-history row; False when the
-    grade, rationale and evidence are already exactly these."""
-    unchanged = (
-        source.reliability == grade
-        and (source.reliability_rationale or None) == (rationale or None)
-        and list(source.reliability_evidence or []) == list(evidence)
-        and source.reliability_set_at is not None
-    )
-    if unchanged:
-        return False
-    who = set_by or actor
-    source.reliability, source.reliability_rationale = grade, rationale or None
-    source.reliability_evidence = list(evidence)
-    source.reliability_set_by, source.reliability_set_at = who, at
-    add_rating(session, source.id, grade, None, rationale, evidence, False, who, at)
-    return True
-
-
-def add_rating(
-    session: Session,
-    source_id: int,
-    grade: str,
-    edition: str | None,
-    rationale: str | None,
-    evidence: list[Any],
-    disputed: bool,
-    set_by: str | None,
-    at: datetime,
-    *,
-    any_time: bool = False,
-) -> bool:
-    """Add a rating-history row unless an identical one exists (at the same time, or at any
-    time with `any_time`); True when added."""
-    existing = session.scalars(
-        select(SourceRating).where(
-            SourceRating.source_id == source_id,
-            SourceRating.grade == grade,
-            SourceRating.set_by == set_by if set_by else SourceRating.set_by.is_(None),
-        )
-    ).all()
-    for row in existing:
-        same = (row.edition, row.rationale, list(row.evidence), row.disputed) == (
-            edition,
-            rationale or None,
-            list(evidence),
-            disputed,
-        )
-        if same and (any_time or _same_time(row.set_at, at)):
-            return False
-    session.add(
-        SourceRating(
-            source_id=source_id,
-            grade=grade,
-            edition=edition,
-            rationale=rationale or None,
-            evidence=list(evidence),
-            disputed=disputed,
-            set_by=set_by,
-            set_at=at,
-        )
-    )
-    return True
-
-
-def _same_time(stored: datetime, given: datetime) -> bool:
-    return abs((stored - given).total_seconds()) < 0.001
+    return grade, why, [clean_text(e) for e in edit.evidence if e.strip()]
 
 
 def _edit_flags(

@@ -28,13 +28,14 @@ from claims.sources.models import (
 )
 from claims.sources.normalize import alias_key
 from claims.sources.resolve import RegistryIndex
-from claims.store.audit import record
+from claims.store.audit import UNDO_SUFFIX, record
 from claims.store.rows.sources import known_from_row, load_index
 from claims.store.sources.citing import claims_citing
-from claims.store.sources.edits import RegistryError, add_rating, set_grade
+from claims.store.sources.edits import RegistryError
+from claims.store.sources.grades import add_rating, set_grade
 from claims.store.sources_links import refresh_claims
 from db.base import utcnow
-from db.models import Source, SourceAlias, SourceFlag, SourceRating
+from db.models import AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
 
 
 @dataclass
@@ -46,17 +47,25 @@ class ImportReport:
     unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
     refreshed: int = 0
+    kept: dict[str, list[str]] = field(default_factory=dict)
+    """Sources a person changed in the database since the last import, left as they are, with
+    what the file would have changed."""
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated)
 
     def summary(self) -> str:
+        kept = (
+            f"; {len(self.kept)} kept as changed in the database (--overwrite replaces them)"
+            if self.kept
+            else ""
+        )
         if not self.changed:
-            return f"registry unchanged: {self.unchanged} source(s) already as the file says"
+            return f"registry unchanged: {self.unchanged} source(s) already as the file says{kept}"
         return (
             f"sources: {len(self.created)} created, {len(self.updated)} updated, "
-            f"{self.unchanged} unchanged; {self.refreshed} claim(s) recomputed"
+            f"{self.unchanged} unchanged; {self.refreshed} claim(s) recomputed{kept}"
         )
 
 
@@ -133,8 +142,20 @@ def _is_main_grade(source: Source, rating: SourceRating) -> bool:
     )
 
 
-def import_registry(session: Session, actor: str, registry: RegistryFile) -> ImportReport:
-    """Apply a registry file; idempotent (the same file twice changes nothing)."""
+PERSON_EDITS = frozenset(
+    {"source.add", "source.edit", "source.grade", "source.alias", "source.merge"}
+)
+"""Audit actions of a person changing a source (their undo too), which a re-import keeps."""
+
+
+def import_registry(
+    session: Session, actor: str, registry: RegistryFile, *, overwrite: bool = False
+) -> ImportReport:
+    """Apply a registry file; idempotent (the same file twice changes nothing).
+
+    A source a person changed in the database since it was last imported keeps those changes
+    (the report says where the file differs) unless `overwrite` is given.
+    """
     report = ImportReport()
     index = load_index(session)
     rows: dict[str, Source] = {}
@@ -148,6 +169,13 @@ def import_registry(session: Session, actor: str, registry: RegistryFile) -> Imp
     touched: list[int] = []
     for entry in registry.sources:
         source = rows[entry.name]
+        if not overwrite and entry.name not in report.created and _edited(session, source.id):
+            differences = _differences(session, actor, source, entry, file_names)
+            if differences:
+                report.kept[entry.name] = differences
+            else:
+                report.unchanged += 1
+            continue
         changes = _apply(session, actor, source, entry, file_names, report)
         if changes and entry.name not in report.created:
             report.updated[entry.name] = changes
@@ -159,6 +187,33 @@ def import_registry(session: Session, actor: str, registry: RegistryFile) -> Imp
     if touched:
         report.refreshed = refresh_claims(session, claims_citing(session, touched))
     return report
+
+
+def _edited(session: Session, source_id: int) -> bool:
+    """Whether a person changed the source after it was last imported."""
+    actions = session.scalars(
+        select(AuditEntry.action)
+        .where(AuditEntry.entity == "source", AuditEntry.entity_id == source_id)
+        .order_by(AuditEntry.id.desc())
+    )
+    for action in actions:
+        if action == "source.import":
+            return False
+        if action.removesuffix(UNDO_SUFFIX) in PERSON_EDITS:
+            return True
+    return False
+
+
+def _differences(
+    session: Session, actor: str, source: Source, entry: SourceEntry, file_names: dict[str, Source]
+) -> list[str]:
+    """What applying the entry would change, found by applying it in a savepoint undone after."""
+    scratch = ImportReport()
+    savepoint = session.begin_nested()
+    try:
+        return _apply(session, actor, source, entry, file_names, scratch)
+    finally:
+        savepoint.rollback()
 
 
 def _match(session: Session, index: RegistryIndex, entry: SourceEntry) -> Source | None:

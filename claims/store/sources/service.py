@@ -1,5 +1,5 @@
-"""The workbench's source actions: grade, alias and merge, checked against the version the
-reviewer saw, and how undo reverses an alias or a merge."""
+"""The one source service of the command line and the workbench: grade, alias and merge, each
+audited and checked against the version seen, and how undo reverses an alias or a merge."""
 
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
-from claims.review_scale import GRADES
 from claims.sources.normalize import alias_key
 from claims.store.audit import (
-    ACTION_FIELDS,
     ActionResult,
     Clock,
     ReviewError,
@@ -25,8 +23,8 @@ from claims.store.audit import (
     reviewer_text,
     snapshot,
 )
-from claims.store.sources.citing import claims_citing
-from claims.store.sources_links import refresh_claims
+from claims.store.sources.citing import refresh_citing
+from claims.store.sources.grades import grade_source
 from db.base import utcnow
 from db.models import (
     Attribution,
@@ -64,36 +62,15 @@ def set_source_grade(
     *,
     now: Clock = utcnow,
 ) -> ActionResult:
-    """Grade a source A to F with a rationale; the grade history keeps a rating row."""
-    grade = grade.strip().upper()
-    if grade not in GRADES:
-        raise ReviewError(f"grade must be one of {', '.join(GRADES)}, not {grade!r}")
-    text = reviewer_text(rationale)
-    source = locked_row(session, Source, source_id)
-    if source.row_version != seen_version:
-        yours = {"reliability": grade, "reliability_rationale": text}
-        raise conflict_with(session, "source", source, seen_version, yours)
-    fields = ACTION_FIELDS["source.grade"]
-    before = snapshot(source, fields)
-    at = now()
-    source.reliability, source.reliability_rationale = grade, text or None
-    source.reliability_set_by, source.reliability_set_at = actor, at
-    rating = SourceRating(
-        source_id=source.id, grade=grade, rationale=text or None, set_by=actor, set_at=at
+    """Grade a source A to F with a rationale, as the version the reviewer saw."""
+    result = grade_source(
+        session, actor, source_id, grade, rationale, seen_version=seen_version, now=now
     )
-    session.add(rating)
-    flush_versioned(session, "source", source)
-    after = {**snapshot(source, fields), "rating_id": rating.id}
-    entry = record(session, actor, "source.grade", "source", source.id, before=before, after=after)
-    refreshed = refresh_citing(session, [source.id])
-    return ActionResult(
-        entry_id=entry.id,
-        entity="source",
-        entity_id=source.id,
-        row_version=source.row_version,
-        summary=f"source #{source.id}: grade {grade}",
-        refreshed=refreshed,
-    )
+    if result is None:
+        raise ReviewError(
+            f"source #{source_id} already has grade {grade.strip().upper()} for this reason"
+        )
+    return result
 
 
 def add_source_alias(session: Session, actor: str, source_id: int, alias: str) -> ActionResult:
@@ -170,15 +147,6 @@ def merge_sources(
         summary=f"source #{source_id} merged into #{into.id}",
         refreshed=refreshed,
     )
-
-
-def refresh_citing(session: Session, source_ids: list[int]) -> int:
-    """Recompute the flags and proposed credibility of every claim whose chain cites these
-    sources, in the same transaction, so a grade never disagrees with the claims it grades."""
-    session.flush()
-    changed = refresh_claims(session, claims_citing(session, source_ids))
-    session.flush()
-    return changed
 
 
 def merged_away(entry: AuditEntry) -> list[int]:
