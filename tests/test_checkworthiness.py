@@ -28,6 +28,7 @@ from claims.extract.checkworthiness_model import (
     MODEL_FORMAT,
     Figures,
     ModelFile,
+    NewsCalibration,
     TrainingInfo,
     ViewWeights,
     packaged_model,
@@ -129,6 +130,39 @@ def test_cues_move_the_score_their_way_and_reasons_add_up() -> None:
     assert plain < hedged < with_number
 
 
+def test_a_news_calibration_rescales_every_part_of_the_score() -> None:
+    model = tiny_model({"number": 2.0}, bias=-1.0)
+    figures = Figures(precision=0.0, recall=0.0, f1=0.0, n=0)
+    news = NewsCalibration(
+        scale=0.5,
+        shift=-0.25,
+        debate_threshold=0.3,
+        labels="invented",
+        labelled=0,
+        positives=0,
+        figures={"after": figures},
+    )
+    calibrated = Scorer(
+        model.model_copy(
+            update={"checkworthy": model.checkworthy.model_copy(update={"news": news})}
+        )
+    )
+    view = calibrated.checkworthy("The bridge cost 40 crowns.")
+    assert view.probability == pytest.approx(1 / (1 + math.exp(-(0.5 * (2.0 - 1.0) - 0.25))))
+    assert view.cue_parts == {"number": pytest.approx(1.0)}
+    assert view.bias == pytest.approx(-0.75)
+    assert Scorer(model).factual("The bridge cost 40 crowns.").probability == pytest.approx(
+        1 / (1 + math.exp(-1.0))
+    )
+
+
+def test_the_shipped_model_is_calibrated_to_news() -> None:
+    view = packaged_model().checkworthy
+    assert view.news is not None and view.news.labelled >= 200
+    assert checkworthy_threshold() == view.threshold
+    assert view.news.figures["after"].precision > view.news.figures["before"].precision
+
+
 def test_word_weights_are_scaled_by_the_number_of_known_features() -> None:
     vocabulary = {"tax": (2.0, 0.0), "rose": (1.0, 0.0), "tax rose": (1.0, 0.0)}
     scorer = Scorer(tiny_model({}, vocabulary=vocabulary, bias=-1.0))
@@ -147,7 +181,9 @@ def test_shipped_reasons_explain_the_score() -> None:
     assert [abs(r.weight) for r in reasons] == sorted(
         (abs(r.weight) for r in reasons), reverse=True
     )
-    bias = packaged_model().checkworthy.bias
+    view = packaged_model().checkworthy
+    news = view.news
+    bias = view.bias * news.scale + news.shift if news else view.bias
     log_odds = math.log(score / (1 - score))
     assert log_odds == pytest.approx(bias + sum(r.weight for r in reasons), abs=0.05)
 
@@ -244,3 +280,59 @@ def test_trainer_writes_a_model_the_scorer_reads(tmp_path: Path) -> None:
     scorer = Scorer(model)
     assert scorer.checkworthy("Exports rose 9 percent in 1999.").probability > 0.5
     assert scorer.checkworthy("I think we should be kind?").probability < 0.5
+    assert model.checkworthy.news is None
+
+
+def test_trainer_calibrates_the_check_worthy_view_on_labelled_news(tmp_path: Path) -> None:
+    """With news labels (ids and offsets into a JSONL corpus) the view is rescaled to them."""
+    pytest.importorskip("sklearn")
+    rows = []
+    for debate in range(10):
+        for item in range(8):
+            rows.append((f"Exports rose {item + 3} percent in 19{70 + debate}.", "1", debate))
+            rows.append((f"I think we should hope for the best, number {item}?", "-1", debate))
+    source = tmp_path / "invented.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Text", "Verdict", "File_id"])
+        writer.writerows((t, v, f"debate-{d:02}.txt") for t, v, d in rows)
+    worthy = "Imports fell 12 percent in 1990."
+    chatter = "I think the harbour looks lovely."
+    corpus = tmp_path / "news.jsonl"
+    labels = tmp_path / "labels.csv"
+    lines, marks = [], ["id,start,end,checkworthy"]
+    for n in range(20):
+        text = f"{worthy} {chatter} Exports rose {n} percent in 2001."
+        lines.append(f'{{"id": "a{n}", "title": "t", "text": "{text}"}}')
+        marks.append(f"a{n},0,{len(worthy)},1")
+        marks.append(f"a{n},{len(worthy) + 1},{len(worthy) + 1 + len(chatter)},{n % 7 == 0:d}")
+        marks.append(f"a{n},{text.index('Exports')},{len(text)},{n % 2}")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    labels.write_text("\n".join(marks) + "\n", encoding="utf-8")
+    out = tmp_path / "model.json"
+    script = Path(__file__).parents[1] / "scripts" / "train_checkworthiness.py"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            str(source),
+            "--out",
+            str(out),
+            "--vocabulary",
+            "50",
+            "--news-corpus",
+            str(corpus),
+            "--news-labels",
+            str(labels),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    model = read_model(out)
+    news = model.checkworthy.news
+    assert news is not None and (news.labelled, news.positives) == (60, 33)
+    assert 0.0 < model.checkworthy.threshold < 1.0 and model.factual.news is None
+    assert {"before", "after", "after_cross_validated"} <= news.figures.keys()
+    assert "held_out_before_news_calibration" in model.training.figures

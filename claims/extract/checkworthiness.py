@@ -66,12 +66,15 @@ class Scorer:
 def _view(
     present: set[str], fired: set[str], view: ViewWeights, weights: dict[str, float]
 ) -> ViewScore:
-    scale = 1.0 / math.sqrt(len(present)) if present else 0.0
-    word_parts = {word: weights[word] * scale for word in present}
-    cue_parts = {code: view.cues.get(code, 0.0) for code in fired}
+    """The view's score; a news calibration scales every part, so the parts still add up."""
+    factor, shift = (view.news.scale, view.news.shift) if view.news else (1.0, 0.0)
+    unit = factor / math.sqrt(len(present)) if present else 0.0
+    word_parts = {word: weights[word] * unit for word in present}
+    cue_parts = {code: view.cues.get(code, 0.0) * factor for code in fired}
     word_total = sum(word_parts.values())
-    log_odds = view.bias + word_total + sum(cue_parts.values())
-    return ViewScore(_sigmoid(log_odds), view.bias, word_total, word_parts, cue_parts)
+    bias = view.bias * factor + shift
+    log_odds = bias + word_total + sum(cue_parts.values())
+    return ViewScore(_sigmoid(log_odds), bias, word_total, word_parts, cue_parts)
 
 
 @cache
@@ -92,7 +95,8 @@ def score_sentence(text: str) -> tuple[float, list[Reason]]:
 
 
 def checkworthy_threshold() -> float:
-    """The score at or above which a sentence is check-worthy (chosen on training debates)."""
+    """The score at or above which a sentence is check-worthy (on the news-calibrated scale
+    when the model has a news calibration)."""
     return default_scorer().model.checkworthy.threshold
 
 

@@ -21,6 +21,35 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Figures(_Strict):
+    """Precision, recall and F1 of the positive class, with the number of sentences."""
+
+    precision: float
+    recall: float
+    f1: float
+    n: int
+
+
+class NewsCalibration(_Strict):
+    """Log-odds rescaled to news: `scale * log_odds + shift`, fitted on labelled news sentences.
+
+    Debates and news differ (news names people and reports speech in almost every sentence),
+    so a model trained on debates is over-confident on news; this maps its scores to the
+    share of news sentences hand-labelled check-worthy (Platt scaling).
+    """
+
+    scale: float = Field(gt=0.0)
+    shift: float
+    debate_threshold: float = Field(gt=0.0, lt=1.0)
+    """The threshold chosen on the training debates, on the uncalibrated scale."""
+    labels: str
+    """Which sentences were labelled, and how."""
+    labelled: int
+    positives: int
+    figures: dict[str, Figures]
+    """On the labelled news: "before" (debate threshold), "after", "after_cross_validated"."""
+
+
 class ViewWeights(_Strict):
     """A logistic model for one view: bias, cue weights and its decision threshold."""
 
@@ -31,15 +60,8 @@ class ViewWeights(_Strict):
     """The inverse L2 strength C chosen by cross-validation."""
     cues: dict[str, float]
     """Weight of each binary cue from `checkworthiness_cues` (code -> logit change)."""
-
-
-class Figures(_Strict):
-    """Precision, recall and F1 of the positive class, with the number of sentences."""
-
-    precision: float
-    recall: float
-    f1: float
-    n: int
+    news: NewsCalibration | None = None
+    """When set, scores are calibrated to news and `threshold` is on the calibrated scale."""
 
 
 class TrainingInfo(_Strict):
