@@ -17,15 +17,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
+from claims.sources.name_match import SURNAME_ONLY, compatible
 from claims.sources.normalize import (
-    DISTINGUISHING_WORDS,
     HOMOGLYPH_KEY_PREFIX,
     alias_key,
     core_tokens,
@@ -40,7 +39,6 @@ from claims.sources.normalize import (
     mixed_script_words,
     name_problem,
     place_key,
-    similar_tokens,
     surname_tokens,
     visual_skeleton,
 )
@@ -56,7 +54,6 @@ COLLECTIVE_NOUNS = word_set("side authorities government leadership administrati
 """After a country word these name the country's government ("the Iraqi side")."""
 """Two candidates closer than this are ambiguous: neither is chosen."""
 
-SURNAME_ONLY = "the surname alone"
 ANONYMOUS_NAME = "Anonymous source"
 ANONYMOUS_ALIAS = "anonymous sources"
 
@@ -472,73 +469,9 @@ class RegistryIndex:
         return best[1] if best else None
 
 
-def compatible(
-    mention: tuple[str, ...], candidate: tuple[str, ...], source: KnownSource
-) -> tuple[float, str] | None:
-    """Whether two core-token names can be one source, with a score floor and a reason.
-
-    Every word must pair with a word spelled alike; a person's middle names may be left out
-    ("Haidar Hadi" ~ "Haidar Mansour Hadi"), and a surname alone names a person weakly.
-    """
-    if len(mention) == len(candidate):
-        if all(similar_tokens(a, b) for a, b in zip(mention, candidate, strict=True)):
-            return 0.0, "the same words spelled differently"
-        if all(
-            similar_tokens(a, b) for a, b in zip(sorted(mention), sorted(candidate), strict=True)
-        ):
-            return 0.0, "the same words in another order"
-        return None
-    if not is_person_like(source) or len(mention) > len(candidate):
-        return None
-    if surname_tokens(mention) and _same_surname(mention, candidate):
-        return 0.8, SURNAME_ONLY
-    if len(mention) == 1:
-        return None
-    return _middle_names(mention, candidate)
-
-
-def _same_surname(mention: tuple[str, ...], candidate: tuple[str, ...]) -> bool:
-    """The mention is the candidate's surname: its last word, with the same particles before
-    it ("de Vries" ~ "Jan de Vries"; "Maximov" ~ "Maxim Maximov")."""
-    tail = candidate[-len(mention) :]
-    if len(mention) > 1 and tuple(mention[:-1]) != tuple(tail[:-1]):
-        return False
-    return similar_tokens(mention[-1], tail[-1])
-
-
-def is_person_like(source: KnownSource) -> bool:
-    """A registered person, or a source of unknown kind whose name reads as a person's
-    ("Igor Konashenkov", created from an earlier article): what a surname alone may name."""
-    if source.is_person:
-        return True
-    return source.kind == SourceKind.UNKNOWN and _person_name(source.name)
-
-
-@lru_cache(maxsize=65536)
-def _person_name(name: str) -> bool:
-    found = find_entities(name)
-    return len(found) == 1 and found[0].kind == "person" and found[0].text == name.strip()
-
-
 def _unresolved(reason: str | None) -> Resolution:
     """A link left without a source (and no new one made): for a reviewer to link by hand."""
     return Resolution(method=Method.UNKNOWN, reasons=(reason,) if reason else ())
-
-
-def _middle_names(mention: tuple[str, ...], candidate: tuple[str, ...]) -> tuple[float, str] | None:
-    if not (
-        similar_tokens(mention[0], candidate[0]) and similar_tokens(mention[-1], candidate[-1])
-    ):
-        return None
-    remaining = list(candidate[1:-1])
-    for word in mention[1:-1]:
-        hits = [i for i, other in enumerate(remaining) if similar_tokens(word, other)]
-        if not hits:
-            return None
-        remaining = remaining[hits[0] + 1 :]
-    if any(word in DISTINGUISHING_WORDS for word in candidate):
-        return None
-    return 0.88, "the same first and last name (middle names left out)"
 
 
 def _single(ids: set[int], method: Method, score: float, reason: str) -> Lookup:
