@@ -42,7 +42,7 @@ def test_particles_other_scripts_and_numbers_are_names(name: str) -> None:
 
 def test_a_non_name_becomes_an_unresolved_link_not_a_source() -> None:
     resolution = RegistryIndex().resolve("Northern Sea remains a region")
-    assert resolution.method is Method.UNKNOWN
+    assert resolution.method is Method.UNNAMED
     assert resolution.source_id is None and resolution.new_source is None
     assert "does not read as a name" in resolution.reasons[0]
     assert RegistryIndex().resolve("Northern Sea Eye").new_source is not None

@@ -199,7 +199,8 @@ class RegistryIndex:
             return _unresolved(_ambiguity_reason(self, ambiguous))  # a surname shared by several
         problem = name_problem(name)
         if problem is not None:
-            return _unresolved(f"{name!r} does not read as a name ({problem}): no source")
+            reason = f"{name!r} does not read as a name ({problem}): no source"
+            return Resolution(method=Method.UNNAMED, reasons=(reason,))
         return self._unknown(
             name, parse_role(speaker_role), affiliation, _ambiguity_reason(self, ambiguous)
         )
