@@ -1,10 +1,12 @@
-"""`claims documents` and `claims show`: what is stored."""
+"""`claims documents` and `claims show`: what is stored (one claim: `claims/cli/claim_card.py`)."""
 
 from __future__ import annotations
 
 import click
 
+from claims.cli.claim_card import show_claim
 from claims.cli.context import AppContext, pass_app
+from claims.errors import ClaimsError
 from claims.store.documents import get_document, list_documents
 from claims.store.rows import export_document
 from claims.text.display import display_safe, one_line, safe_json_dumps, tail
@@ -43,17 +45,31 @@ def documents(app: AppContext, all_versions: bool, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("document_id", type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
+@click.argument("document_id", type=int, required=False)
+@click.option(
+    "--claim",
+    "claim_id",
+    type=int,
+    help="Show this claim instead: its chain, flags, relations with reasons, verdict, history.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the document (or claim) as JSON.")
 @pass_app
-def show(app: AppContext, document_id: int, as_json: bool) -> None:
-    """Show one document: its metadata (with where each value came from) and its text.
+def show(app: AppContext, document_id: int | None, claim_id: int | None, as_json: bool) -> None:
+    """Show one document: its metadata (with where each value came from) and its text; or,
+    with --claim, one claim with everything known about it.
 
     \b
     Example:
       claims show 3
       claims show 3 --json
+      claims show --claim 12
     """
+    if (document_id is None) == (claim_id is None):
+        raise ClaimsError("give a document id, or --claim ID for one claim (not both)")
+    if document_id is None:
+        assert claim_id is not None
+        show_claim(app.database(), claim_id, as_json=as_json)
+        return
     with app.database().read() as session:
         exported = export_document(get_document(session, document_id))
     if as_json:

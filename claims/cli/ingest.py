@@ -6,17 +6,15 @@ import sys
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from claims.cli.context import AppContext, pass_app
+from claims.cli.ingest_progress import ingest_progress, say, skipped_files
 from claims.errors import InputError
 from claims.ingest.fetch import anything, public_only
 from claims.ingest.inputs import InputRef, ReadOptions, expand
 from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, MetaOrigin
-from claims.store.documents import IngestOptions, Outcome, Stored, ingest_all
-from claims.text.display import one_line
-
-PROGRESS_THRESHOLD = 2
+from claims.store.documents import IngestOptions, IngestReport, Outcome, Stored, ingest_all
+from claims.text.display import one_line, safe_json_dumps
 
 
 @click.command()
@@ -42,6 +40,13 @@ PROGRESS_THRESHOLD = 2
     help="Allow URLs on private, loopback and link-local addresses.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Also print one JSON object on stdout: each input with its document id and outcome,"
+    " the skipped files and the counts.",
+)
 @pass_app
 def ingest(
     app: AppContext,
@@ -51,17 +56,20 @@ def ingest(
     timeout: float,
     allow_private: bool,
     quiet: bool,
+    as_json: bool,
     **metadata: str | None,
 ) -> None:
     """Ingest articles: .txt, .md and .html files, folders (recursive), - for stdin, URLs.
 
     The same text ingested twice is stored once; a changed text at the same path or URL
     becomes a new version. An input that fails is reported and nothing of it is stored;
-    the other inputs still go in, and the exit status is 1.
+    the other inputs still go in, and the exit status is 1. On a terminal a progress bar
+    shows articles per second and the time left; messages go above it, on stderr.
 
     \b
     Example:
       claims ingest seeds/
+      claims ingest --json --quiet seeds/ | jq '.documents[].document_id'
       claims ingest --outlet Izvestia --published 2025-09-01 article.txt
       curl -s https://example.org/a | claims ingest --url https://example.org/a -
     """
@@ -75,35 +83,37 @@ def ingest(
         ),
     )
     refs = list(expand(list(inputs)))
+    skipped = skipped_files(inputs, refs)
     database = app.database()
     err = Console(stderr=True, markup=False, emoji=False, highlight=False)
-    show_progress = len(refs) >= PROGRESS_THRESHOLD and err.is_terminal and not quiet
-    with Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        transient=True,
-        disable=not show_progress,
-    ) as progress:
+    rows: list[dict[str, object]] = []
+    with ingest_progress(err, len(refs), show=err.is_terminal and not quiet) as progress:
         task = progress.add_task("ingest", total=len(refs))
 
         def done(ref: InputRef, result: Stored | InputError) -> None:
             progress.advance(task)
-            _report(ref, result, quiet)
+            rows.append(_row(ref, result))
+            message = _message(ref, result, quiet)
+            if message:
+                say(progress.console, message)
 
         report = ingest_all(database, refs, options, on_done=done)
-    click.echo(report.summary(), err=True)
+    summary = report.summary()
+    if skipped:
+        summary += f", {len(skipped)} skipped (not .txt, .md or .html articles)"
+    if as_json:
+        click.echo(safe_json_dumps(_json(rows, skipped, report)))
+    say(err, summary)
     if report.failed:
         sys.exit(1)
 
 
-def _report(ref: InputRef, result: Stored | InputError, quiet: bool) -> None:
+def _message(ref: InputRef, result: Stored | InputError, quiet: bool) -> str | None:
+    """The line printed for one input: always for a failure, else unless --quiet."""
     if isinstance(result, InputError):
-        click.echo(f"error: {one_line(str(result))}", err=True)
-        return
+        return f"error: {one_line(str(result))}"
     if quiet:
-        return
+        return None
     if result.outcome == Outcome.UNCHANGED:
         seen = "; new snapshot of different bytes kept" if result.snapshot_added else ""
         message = f"already ingested as document {result.document_id}{seen}"
@@ -111,4 +121,23 @@ def _report(ref: InputRef, result: Stored | InputError, quiet: bool) -> None:
         message = f"document {result.document_id} (new version of {result.previous_id})"
     else:
         message = f"document {result.document_id}"
-    click.echo(f"{one_line(ref.origin)}: {message}", err=True)
+    return f"{one_line(ref.origin)}: {message}"
+
+
+def _row(ref: InputRef, result: Stored | InputError) -> dict[str, object]:
+    """One input's outcome for --json: its document and what happened, or why it failed."""
+    if isinstance(result, InputError):
+        return {"input": ref.origin, "outcome": "failed", "error": result.reason}
+    return {
+        "input": ref.origin,
+        "outcome": str(result.outcome),
+        "document_id": result.document_id,
+        "previous_id": result.previous_id,
+        "snapshot_added": result.snapshot_added,
+    }
+
+
+def _json(rows: list[dict[str, object]], skipped: list[str], report: IngestReport) -> object:
+    counts = {outcome.name.lower(): report.count(outcome) for outcome in Outcome}
+    counts |= {"failed": len(report.failed), "skipped": len(skipped)}
+    return {"documents": rows, "skipped": skipped, "counts": counts}

@@ -1,50 +1,86 @@
-"""`claims list`: claims with their attribution chains."""
+"""`claims list`: claims with their attribution chains, filtered like the workbench's list.
+
+The options map onto the workbench's claim filter (`ClaimFilter`), so a new filter there (the
+full-text `--text` to come) is one more option here; values reach SQL only as parameters.
+"""
 
 from __future__ import annotations
 
 import click
 
 from claims.cli.context import AppContext, pass_app
-from claims.store.documents import claims_of
+from claims.errors import ClaimsError
+from claims.review_scale import VERDICTS
 from claims.store.rows import export_claim
+from claims.store.views import ClaimFilter
+from claims.store.views.claim_stream import listed_claims
 from claims.text.display import one_line, safe_json_dumps
 from db.models import Attribution, Claim
 
 TEXT_WIDTH = 100
+VERDICT_CHOICES = [v.name for v in VERDICTS] + ["none", "any"]
 
 
 @click.command("list")
 @click.option("--document", "document_id", type=int, help="Only the claims of this document.")
+@click.option(
+    "--source",
+    help="Only claims with this source in their chain: a registry id, or part of a name, alias"
+    " or mention.",
+)
+@click.option(
+    "--flag",
+    type=click.Choice(["propaganda", "none"]),
+    help="Only propaganda-sourced claims, or only the others (a reviewer's override counts).",
+)
+@click.option(
+    "--verdict",
+    type=click.Choice(VERDICT_CHOICES),
+    help="Only claims with this verdict; none: not reviewed yet; any: reviewed.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim.")
 @click.option("--propaganda-only", is_flag=True, help="Only propaganda-sourced claims.")
 @pass_app
 def list_claims(
-    app: AppContext, /, document_id: int | None, as_json: bool, propaganda_only: bool
+    app: AppContext,
+    /,
+    document_id: int | None,
+    source: str | None,
+    flag: str | None,
+    verdict: str | None,
+    as_json: bool,
+    propaganda_only: bool,
 ) -> None:
     """List claims with who asserts them, through whom, published by whom.
+
+    Filters combine: a claim must pass all of them. They are the workbench's filter terms
+    (doc:, source:, flag:, verdict:), see docs/review.md.
 
     \b
     Example:
       claims list --document 5
-      claims list --json | jq 'select(.propaganda_sourced)'
+      claims list --source RIA --verdict none
+      claims list --flag propaganda --json | jq .id
     """
+    if propaganda_only and flag == "none":
+        raise ClaimsError("--propaganda-only and --flag none contradict each other")
+    claim_filter = ClaimFilter(
+        document=document_id,
+        source=source.strip() if source and source.strip() else None,
+        flag="propaganda" if propaganda_only else flag,
+        verdict=verdict,
+    )
+    shown = 0
     with app.database().read() as session:
-        claims = [
-            c
-            for c in claims_of(session, document_id)
-            if c.propaganda_sourced or not propaganda_only
-        ]
-        if as_json:
-            for claim in claims:
-                click.echo(
-                    safe_json_dumps(export_claim(claim).model_dump(mode="json"), indent=None)
-                )
-            return
-        if not claims:
-            click.echo("no claims", err=True)
-            return
-        for claim in claims:
-            click.echo(_describe(claim))
+        for claim in listed_claims(session, claim_filter):
+            shown += 1
+            if as_json:
+                payload = export_claim(claim).model_dump(mode="json")
+                click.echo(safe_json_dumps(payload, indent=None))
+            else:
+                click.echo(_describe(claim))
+    if not shown:
+        click.echo("no claims", err=True)
 
 
 def _describe(claim: Claim) -> str:

@@ -13,6 +13,7 @@ from claims.reports.formats import FORMATS
 from claims.reports.schema import ExportSelection
 from claims.review_scale import CREDIBILITY
 from claims.store.review import Evidence
+from tui.safe import plain
 from tui.screens.dialogs import (
     ChoiceDialog,
     EvidenceDialog,
@@ -84,6 +85,8 @@ class DataScreen(Screen[None]):
 
     loaded_version = -1
     """The app's data version this screen last loaded."""
+    _titles: tuple[str | None, str | None] = (None, None)
+    """The title and sub-title to show (see `show_titles`)."""
 
     def export_scope(self) -> ExportScope | None:
         """What `x` exports on this screen (override); None when there is nothing to export."""
@@ -121,7 +124,25 @@ class DataScreen(Screen[None]):
     def refresh_data(self) -> None:
         """Read the screen's data again (override)."""
 
+    def show_titles(self, title: str | None = None, sub_title: str | None = None) -> None:
+        """Set the header's titles (plain text) once the screen is on screen.
+
+        A worker's answer can arrive after the screen was closed, while its header is being
+        removed; setting a title then would fail, so titles wait until the screen is shown.
+        """
+        if title is not None:
+            self._titles = (plain(title), self._titles[1])
+        if sub_title is not None:
+            self._titles = (self._titles[0], plain(sub_title))
+        if self in self.app.screen_stack:
+            wanted_title, wanted_sub_title = self._titles
+            if wanted_title is not None:
+                self.title = plain(wanted_title)
+            if wanted_sub_title is not None:
+                self.sub_title = plain(wanted_sub_title)
+
     def on_screen_resume(self) -> None:
+        self.show_titles()
         if self.loaded_version != self.workbench.data_version:
             self.loaded_version = self.workbench.data_version
             self.refresh_data()

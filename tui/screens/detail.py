@@ -110,7 +110,7 @@ class ClaimDetailScreen(ClaimScreen):
         self.query_one("#history", Static).update(render.history(detail))
         if self.focused is None or self.focused.id == "detail":
             self.query_one("#related", OptionList).focus()
-        self.sub_title = plain(f"{detail.kind} · v{detail.row_version}")
+        self.show_titles(sub_title=f"{detail.kind} · v{detail.row_version}")
 
     def _fill_chain(self, detail: ClaimDetail) -> None:
         chain = self.query_one("#chain", OptionList)

@@ -210,7 +210,7 @@ class DocumentScreen(DataScreen):
             self.query_one("#meta", Static).update(ui(message.error, style="bold red"))
             return
         self.meta, self.claims, self.page = message.meta, message.claims, message.page
-        self.title = plain(f"Document #{self.document_id}: {message.meta.title or ''}", 80)
+        self.show_titles(plain(f"Document #{self.document_id}: {message.meta.title or ''}", 80))
         await self._draw_page()
         self._draw_side()
 
