@@ -9,6 +9,7 @@ from __future__ import annotations
 from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.tokens import (
+    DETERMINERS,
     OPEN_QUOTES,
     PERSONAL_PRONOUNS,
     RELATIVES,
@@ -83,11 +84,31 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             continue
         word = tokens[k].lower
         nxt = tokens[k + 1].lower if k + 1 < hi else ""
-        if _time_phrase_closes(tokens, k, hi):
+        if _time_phrase_closes(tokens, k, hi) or _setting_phrase(tokens, k, hi):
             return k
         if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
             return k
     return hi
+
+
+_SETTING_PREPS = words("in on at during")
+_SETTING_NOUNS = words(
+    "twitter facebook television tv radio interview interviews statement speech tweet post "
+    "appearance rally debate conference briefing letter op-ed video"
+)
+
+
+def _setting_phrase(tokens: list[Token], at: int, hi: int) -> bool:
+    """`claimed victory in a tweet`, `blamed officials on Twitter`: where it was said is not
+    part of the object."""
+    if tokens[at].lower not in _SETTING_PREPS or at + 1 >= hi:
+        return False
+    for token in tokens[at + 1 : min(hi, at + 4)]:
+        if token.lower in _SETTING_NOUNS:
+            return True
+        if not (token.lower in DETERMINERS or token.text[:1].isupper()):
+            return False
+    return False
 
 
 def _time_phrase_closes(tokens: list[Token], at: int, hi: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.according import according_frame
 from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
-from claims.extract.attribution.clause import Clause
+from claims.extract.attribution.clause import Clause, next_comma
 from claims.extract.attribution.cues import Cue, find_cues
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.headline import colon_frame
@@ -18,6 +18,7 @@ from claims.extract.attribution.passive_frames import (
 )
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
+    LEADING_FILLERS,
     PREPOSITIONS,
     TIME_LEADS,
     TIME_WORDS,
@@ -27,8 +28,33 @@ from claims.extract.attribution.tokens import (
 from claims.extract.attribution.verb_frames import after_participle_lead, object_frame, verb_frame
 from claims.extract.models import Span
 
+_SUBORDINATORS = words(
+    "while when although though after before because since once until whereas unless"
+)
+"""Openers of a clause whose report ends at its comma (`While X acknowledged Y, he Z`)."""
+
+
+def _in_subordinate_clause(clause: Clause, cue: Cue) -> Clause:
+    """`When Rubio suggested Y, Cuba Z`: a report inside an opening subordinate clause ends at
+    the first comma after the cue, where the main clause begins."""
+    tokens = clause.tokens
+    first = clause.lo
+    while first < cue.first and (
+        tokens[first].lower in LEADING_FILLERS or tokens[first].text == ","
+    ):
+        first += 1
+    if first >= cue.first or tokens[first].lower not in _SUBORDINATORS:
+        return clause
+    comma = next_comma(tokens, cue.last + 1, clause.hi)
+    return clause._replace(hi=comma) if comma is not None else clause
+
+
+def _filler(token: Token) -> bool:
+    return token.lower in LEADING_FILLERS or token.text == ","
+
 
 def _frame(clause: Clause, cue: Cue) -> Frame | None:
+    clause = _in_subordinate_clause(clause, cue)
     if cue.kind is CueKind.BY:
         return by_frame(clause, cue)
     if cue.kind is CueKind.SEEM:

@@ -8,7 +8,6 @@ from claims.extract.attribution.tokens import (
     NOT_ING,
     PREPOSITIONS,
     QUOTE_MARKS,
-    RELATIVES,
     TIME_WORDS,
     Token,
     words,
@@ -22,7 +21,9 @@ _RIGHT_STOPS = words(
 
 _SOFT_STOPS = words("in to on at")
 
-_COMMA_STOPS = (CLAUSE_BREAKS - RELATIVES) | {"of", "though", "although", "even"}
+_COMMA_STOPS = CLAUSE_BREAKS | {"of", "though", "although", "even"}
+"""After `said X,` these end the source: `which` does (a body's relative clause), `who` does
+not (PolNeAR keeps a person's relative clause in the source)."""
 
 
 def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | None:

@@ -1,0 +1,47 @@
+"""Content and source boundaries chosen on PolNeAR train misses: made-up sentences, each with
+a near case that must not change."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import find_attributions
+from claims.extract.models import DocumentContext, Span
+
+
+def found(text: str) -> list[tuple[str, str | None, list[str]]]:
+    """(cue, source, contents) of every attribution of a one-sentence text."""
+    result = find_attributions(text, [Span(start=0, end=len(text))], DocumentContext())
+    return [
+        (
+            text[a.cue.start : a.cue.end] if a.cue else "",
+            text[a.source.start : a.source.end] if a.source else None,
+            [text[c.start : c.end] for c in a.content],
+        )
+        for a in result.attributions
+    ]
+
+
+def test_a_report_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    text = "While Dana Roe acknowledged the event was tragic, she said it changes nothing."
+    assert found(text)[0] == ("acknowledged", "Dana Roe", ["the event was tragic"])
+    # Near case: a report in the main clause runs on past a comma.
+    near = "Dana Roe acknowledged the event was tragic, painful and avoidable."
+    assert found(near)[0][2] == ["the event was tragic, painful and avoidable"]
+
+
+def test_where_something_was_said_is_not_part_of_the_object() -> None:
+    assert found("Mayor Ortiz praised the plan in a tweet.")[0][2] == ["the plan"]
+    assert found("The senator blamed local officials on Twitter.")[0][2] == ["local officials"]
+    # Near case: a prepositional phrase that belongs to the object stays.
+    assert found("The senator blamed local officials in the county.")[0][2] == [
+        "local officials in the county"
+    ]
+
+
+def test_a_which_clause_after_an_inverted_source_is_not_the_source() -> None:
+    text = "“The plan is dead,” said the Farmers Union, which represents 400 growers."
+    assert found(text)[0][:2] == ("said", "the Farmers Union")
+    # Near cases: a person's who-clause and an apposition stay in the source.
+    who = "“The plan is dead,” said Ana Pell, who farms near Leeds."
+    assert found(who)[0][:2] == ("said", "Ana Pell, who farms near Leeds")
+    near = "“The plan is dead,” said Ana Pell, a farmer from Leeds."
+    assert found(near)[0][:2] == ("said", "Ana Pell, a farmer from Leeds")
