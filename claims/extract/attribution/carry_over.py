@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from claims.extract.attribution.chains import default_chain, inherit, publisher_name, skeleton
+from claims.extract.attribution.chains import default_chain, inherit, publisher_name
 from claims.extract.attribution.doc_frames import Doc
 from claims.extract.models import ChainLink, DocumentContext, Span
 
@@ -67,21 +67,30 @@ def outlet_words(doc: Doc, index: int, context: DocumentContext) -> bool:
     if _FIRST_PERSON.search(unquoted):
         return True
     name = publisher_name(context)
-    return name is not None and skeleton(name) in skeleton(unquoted)
+    return name is not None and name.casefold() in unquoted.casefold()
 
 
 def _unquoted(doc: Doc, sentence: Span) -> str:
     """The sentence's text with its quotations blanked."""
     text = doc.text[sentence.start : sentence.end]
-    for quote in doc.quotes:
-        if quote.start < sentence.end and sentence.start < quote.end:
-            a, b = max(quote.start, sentence.start), min(quote.end, sentence.end)
-            text = text[: a - sentence.start] + " " * (b - a) + text[b - sentence.start :]
+    for quote in _quotes_in(doc, sentence):
+        a, b = max(quote.start, sentence.start), min(quote.end, sentence.end)
+        text = text[: a - sentence.start] + " " * (b - a) + text[b - sentence.start :]
     return text
 
 
+def _quotes_in(doc: Doc, sentence: Span) -> list[Span]:
+    """The quotations overlapping a sentence (quotations are in text order, never nested)."""
+    at = bisect_right(doc.quote_ends, sentence.start)
+    found = []
+    while at < len(doc.quotes) and doc.quotes[at].start < sentence.end:
+        found.append(doc.quotes[at])
+        at += 1
+    return found
+
+
 def _quoted(doc: Doc, sentence: Span) -> bool:
-    return any(q.start < sentence.end and sentence.start < q.end for q in doc.quotes)
+    return bool(_quotes_in(doc, sentence))
 
 
 def continues(doc: Doc, index: int, passage: Passage, context: DocumentContext) -> bool:

@@ -119,6 +119,7 @@ class Mentions:
         self._starts: list[int] = []
         self._items: list[Mention] = []
         self._pending = [t for t in tokens if t]
+        self._by_last_word: dict[str, list[Mention]] = {}
         self._sentence_starts = [t[0].start for t in self._pending]
         self._scanned = 0
 
@@ -136,10 +137,23 @@ class Mentions:
         at = bisect_left(self._starts, mention.start)
         if at < len(self._starts) and self._starts[at] == mention.start:
             if mention.link is not None:
+                old = self._items[at]
                 self._items[at] = mention  # a speaker's link knows its role
+                self._index(mention, replacing=old)
             return
         insort(self._starts, mention.start)
         self._items.insert(at, mention)
+        self._index(mention)
+
+    def _index(self, mention: Mention, replacing: Mention | None = None) -> None:
+        """Full personal names by their last word, for surnames."""
+        for old in [replacing] if replacing is not None else []:
+            listed = self._by_last_word.get(old.name.lower().split()[-1], [])
+            if old in listed:
+                listed.remove(old)
+        words = mention.name.lower().split()
+        if mention.person and len(words) > 1:
+            self._by_last_word.setdefault(words[-1], []).append(mention)
 
     def _scan_until(self, offset: int) -> None:
         while self._scanned < len(self._pending):
@@ -152,16 +166,18 @@ class Mentions:
 
     def resolve(self, written: str, before: int) -> ChainLink | None:
         """The mention `written` (a source as the text gives it) points back to, if any."""
-        self._scan_until(before)
         lower = written.lower()
-        if lower in _PERSON_PRONOUNS and not self._rival_before(before):
-            return self._last(before, lambda m: m.person)
+        parts = written.split()
+        if lower in _PERSON_PRONOUNS:
+            self._scan_until(before)
+            return None if self._rival_before(before) else self._last(before, _is_person)
         if lower in _ANY_PRONOUNS:
-            return self._last(before, lambda m: True)
+            self._scan_until(before)
+            return self._last(before, _anyone)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
-        parts = written.split()
         if 1 <= len(parts) <= 3 and all(_name_word(w) for w in parts):
+            self._scan_until(before)
             return self._full_name(parts, before)
         return None
 
@@ -195,6 +211,7 @@ class Mentions:
         head = parts[-1].lower()
         if head not in PERSON_NOUNS and head not in BODY_NOUNS:
             return None
+        self._scan_until(before)
         person = head in PERSON_NOUNS
         modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
 
@@ -207,12 +224,21 @@ class Mentions:
 
     def _full_name(self, parts: list[str], before: int) -> ChainLink | None:
         surname = [w.lower() for w in parts]
+        best: Mention | None = None
+        for mention in self._by_last_word.get(surname[-1], ()):
+            name = mention.name.lower().split()
+            fits = len(name) > len(surname) and name[-len(surname) :] == surname
+            if fits and mention.end <= before and (best is None or mention.start > best.start):
+                best = mention
+        return best.as_link() if best is not None else None
 
-        def fits(mention: Mention) -> bool:
-            name = [w.lower() for w in mention.name.split()]
-            return mention.person and len(name) > len(surname) and name[-len(surname) :] == surname
 
-        return self._last(before, fits)
+def _is_person(mention: Mention) -> bool:
+    return mention.person
+
+
+def _anyone(mention: Mention) -> bool:
+    return True
 
 
 def names_in(tokens: list[Token]) -> list[Mention]:

@@ -54,6 +54,8 @@ class Doc:
     unclosed: list[bool]
     tokens: list[list[Token]]
     """Each sentence's tokens (empty for a sentence holding an unclosed quotation)."""
+    quote_ends: list[int]
+    """The end of each quotation, in text order (for finding a sentence's quotations)."""
 
 
 def prepare(text: str, sentences: Sequence[Span]) -> Doc:
@@ -82,6 +84,7 @@ def prepare(text: str, sentences: Sequence[Span]) -> Doc:
         frames=frames,
         unclosed=unclosed,
         tokens=all_tokens,
+        quote_ends=[q.end for q in scan.quotes],
     )
 
 
