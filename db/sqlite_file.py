@@ -16,11 +16,13 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.errors import DatabaseDamaged, ReadOnlyDatabase
+from db.errors import DatabaseDamaged, ReadOnlyDatabase, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL_VERSION_OFFSET = 18
 """Header bytes 18 and 19 hold 2 for a WAL database, 1 for a rollback-journal one."""
+DAMAGE_CODES = frozenset({11, 26})
+"""SQLITE_CORRUPT and SQLITE_NOTADB: the errors that say the file itself is damaged."""
 OPEN_TIMEOUT_S = 30
 """How long looking at a file waits for a writer that holds it."""
 
@@ -52,7 +54,12 @@ def check_sqlite_file(path: Path) -> None:
         return
     if _header(path)[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise DatabaseDamaged(f"{path}: not a SQLite database file; it was left untouched")
-    problems = sqlite_check(path, "quick_check")
+    try:
+        problems = _run_check(path, "quick_check")
+    except sqlite3.DatabaseError as exc:
+        if _primary_code(exc) not in DAMAGE_CODES:  # an I/O error says nothing of the file
+            raise StorageError(f"{path}: could not read it ({exc}); it was left untouched") from exc
+        problems = [str(exc)]
     if problems:
         raise DatabaseDamaged(
             f"{path}: database file is damaged (quick_check failed: {problems[0]});"
@@ -88,16 +95,25 @@ def roll_back_hot_journal(path: Path) -> None:
 
 def sqlite_check(path: Path, pragma: str = "quick_check") -> list[str]:
     """The problems `PRAGMA quick_check` (or `integrity_check`) finds, read-only; [] if none."""
-    if pragma not in {"quick_check", "integrity_check"}:
-        raise ValueError(pragma)
     try:
-        with looking_at(path) as connection:
-            rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+        return _run_check(path, pragma)
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
+
+
+def _run_check(path: Path, pragma: str) -> list[str]:
+    if pragma not in {"quick_check", "integrity_check"}:
+        raise ValueError(pragma)
+    with looking_at(path) as connection:
+        rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     if rows == [("ok",)]:
         return []
     return [str(row[0]) for row in rows] or ["no answer"]
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
 
 
 def read_contents(path: Path) -> Contents:
@@ -124,6 +140,7 @@ def looking_at(path: Path) -> Iterator[sqlite3.Connection]:
     if _is_wal(path) and not path.with_name(path.name + "-wal").exists():
         uri += "&immutable=1"  # nobody has it open; `mode=ro` alone would leave -wal and -shm
     with closing(sqlite3.connect(uri, uri=True, timeout=OPEN_TIMEOUT_S)) as connection:
+        connection.execute("PRAGMA temp_store=MEMORY")  # checks work on a full disk too
         yield connection
 
 

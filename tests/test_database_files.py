@@ -7,11 +7,9 @@ no `-wal` or `-shm` beside it. Healthy files are never called damaged.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from click.testing import CliRunner, Result
 from claims.cli import main
 from db import migrate
 from db.engine import Database
+from tests.folders import sealable_folder
 
 
 def digest(path: Path) -> str:
@@ -149,47 +148,20 @@ def test_a_hot_journal_is_rolled_back_not_called_damaged(tmp_path: Path) -> None
     assert "claims.db-journal" not in beside(path)
 
 
-@pytest.fixture
-def read_only_folder(tmp_path: Path) -> Iterator[Path]:
-    """A folder nobody may write to: a read-only mount for root, a 0555 folder otherwise."""
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        yield folder
-        folder.chmod(0o755)
-        return
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"root cannot mount a read-only folder here: {mounted.stderr!r}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
-def seal(folder: Path) -> None:
-    if os.geteuid() == 0:
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-    else:
-        folder.chmod(0o555)
-
-
 @pytest.mark.parametrize("command", [("documents",), ("db", "check")], ids=" ".join)
 def test_a_good_database_in_a_read_only_folder_is_read_only_not_damaged(
-    read_only_folder: Path, command: tuple[str, ...]
+    tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    path = read_only_folder / "claims.db"
-    assert claims(path, "db", "upgrade").exit_code == 0
-    Database.from_target(str(path)).dispose()
-    seal(read_only_folder)
-    before = digest(path)
-    result = claims(path, *command)
-    assert result.exit_code == 1, result.output
-    assert "read-only" in result.output
-    assert "damaged" not in result.output
-    assert digest(path) == before
+    with sealable_folder(tmp_path / "shared") as seal:
+        path = tmp_path / "shared" / "claims.db"
+        assert claims(path, "db", "upgrade").exit_code == 0
+        seal()
+        before = digest(path)
+        result = claims(path, *command)
+        assert result.exit_code == 1, result.output
+        assert "read-only" in result.output
+        assert "damaged" not in result.output
+        assert digest(path) == before
 
 
 def test_current_revision_reads_without_converting_the_file(tmp_path: Path) -> None:
