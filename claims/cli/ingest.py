@@ -15,6 +15,7 @@ from claims.ingest.inputs import InputRef, ReadOptions, expand
 from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, MetaOrigin
 from claims.store.documents import IngestOptions, Outcome, Stored, ingest_all
 from claims.text.display import one_line
+from claims.text.language import is_english
 
 PROGRESS_THRESHOLD = 2
 
@@ -111,4 +112,6 @@ def _report(ref: InputRef, result: Stored | InputError, quiet: bool) -> None:
         message = f"document {result.document_id} (new version of {result.previous_id})"
     else:
         message = f"document {result.document_id}"
+    if not is_english(result.language):
+        message += f" (in {one_line(result.language or '')}, not English: no attribution rules)"
     click.echo(f"{one_line(ref.origin)}: {message}", err=True)

@@ -97,6 +97,8 @@ class Flag(StrEnum):
     INVISIBLE_CHARS = "contains_invisible_chars"
     HIDDEN_TEXT_REMOVED = "hidden_text_removed"
     MACHINE_TRANSLATED = "machine_translated"
+    NOT_ENGLISH = "not_english"
+    """Written in another language: the English attribution rules were not applied."""
 
 
 class PreparedDocument(Model):

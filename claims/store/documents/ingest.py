@@ -19,6 +19,7 @@ from claims.store.documents.carry import carry_relation_reviews, carry_reviews
 from claims.store.documents.claims import extract_document, extract_prepared
 from claims.store.documents.records import Outcome, Stored, find_by_hash, store_document
 from claims.store.matching import match_claims, refresh_relations
+from claims.text.language import is_english
 from db.engine import Database
 from db.errors import StorageError
 from db.models import Document, DocumentSnapshot
@@ -50,6 +51,9 @@ class IngestReport:
         if versions:
             parts.append(f"{versions} new version{'s' if versions != 1 else ''}")
         parts += [f"{self.count(Outcome.UNCHANGED)} unchanged", f"{len(self.failed)} failed"]
+        foreign = sum(1 for _, stored in self.stored if not is_english(stored.language))
+        if foreign:
+            parts.append(f"{foreign} not in English (claims attributed to the publisher only)")
         return "documents: " + ", ".join(parts)
 
 
