@@ -12,7 +12,7 @@ from claims.cli.context import AppContext, pass_app
 from claims.errors import InputError
 from claims.ingest.fetch import anything, public_only
 from claims.ingest.inputs import InputRef, ReadOptions, expand
-from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, MetaOrigin
+from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, Flag, MetaOrigin
 from claims.store.documents import IngestOptions, Outcome, Stored, ingest_all
 from claims.text.display import one_line
 from claims.text.language import is_english
@@ -114,4 +114,6 @@ def _report(ref: InputRef, result: Stored | InputError, quiet: bool) -> None:
         message = f"document {result.document_id}"
     if not is_english(result.language):
         message += f" (in {one_line(result.language or '')}, not English: no attribution rules)"
+    if Flag.PARTLY_ANALYSED in result.flags:
+        message += " (too long to analyse whole: only its beginning was, see `claims show`)"
     click.echo(f"{one_line(ref.origin)}: {message}", err=True)

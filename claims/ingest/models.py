@@ -99,6 +99,8 @@ class Flag(StrEnum):
     MACHINE_TRANSLATED = "machine_translated"
     NOT_ENGLISH = "not_english"
     """Written in another language: the English attribution rules were not applied."""
+    PARTLY_ANALYSED = "partly_analysed"
+    """Too long to analyse whole: claims were looked for in its beginning only."""
 
 
 class PreparedDocument(Model):

@@ -15,6 +15,7 @@ from claims.ingest.debris import find_debris, merge_spans
 from claims.ingest.decode import DecodeError, character_flags, decode
 from claims.ingest.html import HtmlError, declared_charset, extract_article, refuse_unsafe_xml
 from claims.ingest.language import guess_language, language_flags
+from claims.ingest.limits import limit_analysis
 from claims.ingest.lines import Line, iter_lines
 from claims.ingest.models import (
     DebrisSpan,
@@ -62,11 +63,12 @@ def prepare(raw: RawInput) -> PreparedDocument:
     meta = meta.merged(cues.meta).merged(_inferred(text))
     debris = merge_spans(cues.debris + _byline_lines(lines, meta) + find_debris(lines))
     meta = meta.merged(_title(text, lines, debris))
+    debris, limit_flags, limit_notes = limit_analysis(text, debris)
     flags += cues.flags
     if meta.get("machine_translation"):
         flags.append(Flag.MACHINE_TRANSLATED)
     language_flag, language_note = language_flags(meta)
-    flags, notes = flags + language_flag, notes + language_note
+    flags, notes = flags + language_flag + limit_flags, notes + language_note + limit_notes
     return PreparedDocument(
         origin=raw.origin,
         locator=raw.locator,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from claims.errors import ClaimsError, InputError
 from claims.extract.models import ExtractedClaim
 from claims.ingest.inputs import InputRef, ReadOptions, read
-from claims.ingest.models import DocumentMeta, PreparedDocument
+from claims.ingest.models import DocumentMeta, Flag, PreparedDocument
 from claims.ingest.prepare import prepare
 from claims.store.documents.carry import carry_relation_reviews, carry_reviews
 from claims.store.documents.claims import extract_document, extract_prepared
@@ -54,6 +54,9 @@ class IngestReport:
         foreign = sum(1 for _, stored in self.stored if not is_english(stored.language))
         if foreign:
             parts.append(f"{foreign} not in English (claims attributed to the publisher only)")
+        partly = sum(1 for _, stored in self.stored if Flag.PARTLY_ANALYSED in stored.flags)
+        if partly:
+            parts.append(f"{partly} too long to analyse whole (only their beginning was)")
         return "documents: " + ", ".join(parts)
 
 
