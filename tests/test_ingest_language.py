@@ -6,6 +6,9 @@ Made-up sentences in each language; the script alone cannot tell these apart.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,20 @@ def test_an_english_document_keeps_its_speakers(sqlite_cli: Cli, tmp_path: Path)
     assert "not in English" not in result.stderr
     assert any(("speaker", "Anna Keller") in chain for chain in attributions(sqlite_cli, 1))
     assert "not_english" not in sqlite_cli("show", "1").stdout
+
+
+def test_guessing_a_language_writes_no_file() -> None:
+    """On a full disk (no file may grow) the language is still told: nothing is unpacked."""
+    code = (
+        "import resource, signal\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))\n"
+        "from claims.ingest.language import guess_language\n"
+        f"print(guess_language({SAMPLES['de']!r}))\n"
+    )
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "de"

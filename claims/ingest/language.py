@@ -10,6 +10,9 @@ get no attribution by those rules (see `claims.extract.pipeline`).
 from __future__ import annotations
 
 import functools
+import io
+import lzma
+from array import array
 from typing import Any
 
 from claims.ingest.models import DocumentMeta, Flag
@@ -46,7 +49,31 @@ def language_flags(meta: DocumentMeta) -> tuple[list[Flag], list[str]]:
 
 @functools.cache
 def _identifier() -> Any:
-    """The detector, loaded once per process (loading takes a fraction of a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The detector, loaded once per process, in memory.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    py3langid's own loader unpacks the model (68 MB) into a temporary file, which fails on a
+    full disk and writes to /tmp at every start; this reads the same arrays from memory.
+    """
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed:
+        unpacked = io.BytesIO(packed.read())
+    with np.load(unpacked, allow_pickle=False) as model:
+        return LanguageIdentifier(
+            np.asarray(model["ptc"]),
+            np.asarray(model["pc"]),
+            model["classes"].tolist(),
+            _unsigned_array(model["nextmove"]),
+            model["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=_unsigned_array(model["nextmove_row"]),
+        )
+
+
+def _unsigned_array(values: Any) -> array[int]:
+    """A NumPy array of unsigned integers as the stdlib array py3langid walks."""
+    typecode = {2: "H", 4: "I", 8: "L"}[values.dtype.itemsize]
+    found = array(typecode)
+    found.frombytes(values.tobytes())
+    return found
