@@ -10,6 +10,7 @@ server that trickles its headers cannot stretch `--timeout`.
 
 from __future__ import annotations
 
+import functools
 import ssl
 import time
 from collections.abc import Iterable
@@ -97,8 +98,12 @@ class PinnedTransport(httpx.HTTPTransport):
     """httpx's transport with its connection pool on a `PinnedBackend` (no proxies)."""
 
     def __init__(self, backend: PinnedBackend) -> None:
-        super().__init__(trust_env=False)
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
-            network_backend=backend,
-        )
+        context = tls_context()
+        super().__init__(verify=context, trust_env=False)
+        self._pool = httpcore.ConnectionPool(ssl_context=context, network_backend=backend)
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The certificate-checking TLS context, made once: loading the CA bundle takes a while."""
+    return httpx.create_ssl_context(trust_env=False)
