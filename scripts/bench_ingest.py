@@ -59,10 +59,11 @@ def write_huge(corpus: Path, path: Path, megabytes: float) -> int:
         for article in articles:
             body = _shifted_numbers(article["text"], copy)
             part = f"{article['title']} ({copy})\n\n{body}\n\n"
+            if size + len(part.encode("utf-8")) > target:  # stay under --max-size
+                size = target
+                break
             parts.append(part)
             size += len(part.encode("utf-8"))
-            if size >= target:
-                break
         copy += 1
     path.write_text("".join(parts), encoding="utf-8")
     return path.stat().st_size
@@ -81,6 +82,8 @@ def run_huge(corpus: Path, megabytes: float, tmp: Path) -> None:
     cpu = time.process_time()
     report = ingest_all(database, expand([str(path)]), IngestOptions(actor="bench"))
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    for failure in report.failed:
+        raise SystemExit(f"not ingested: {failure}")
     with database.read() as session:
         document = session.scalars(select(Document)).one()
         claims = int(session.scalar(select(func.count()).select_from(Claim)) or 0)

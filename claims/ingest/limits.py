@@ -3,17 +3,18 @@
 Claim extraction, attribution and matching within one document grow faster than its length
 (a 1 MB text took 50 s and 600 MB, 20 MB did not finish), so only the first
 `MAX_ANALYSED_CHARS` characters are analysed, cut at a paragraph or line end. The whole text
-is still stored byte for byte; the rest is marked by a debris span that extraction skips, and
-the document carries a flag and a note that say so.
+is still stored byte for byte; the rest is marked by a debris span past which extraction does
+not read at all (`claims.text.analysis`), and the document carries a flag and a note.
 """
 
 from __future__ import annotations
 
 from claims.ingest.models import DebrisSpan, Flag
+from claims.text.analysis import NOT_ANALYSED
 
 MAX_ANALYSED_CHARS = 200_000
 """About 30,000 words: several times the longest news feature, and under 15 s to analyse."""
-NOT_ANALYSED = "not analysed: beyond the first {count:,} characters"
+NOT_ANALYSED_REASON = NOT_ANALYSED + ": beyond the first {count:,} characters"
 
 
 def limit_analysis(
@@ -25,7 +26,7 @@ def limit_analysis(
         return debris, [], []
     cut = _cut(text, limit)
     kept = [_clipped(span, cut) for span in debris if span.start < cut]
-    rest = DebrisSpan(start=cut, end=len(text), reason=NOT_ANALYSED.format(count=cut))
+    rest = DebrisSpan(start=cut, end=len(text), reason=NOT_ANALYSED_REASON.format(count=cut))
     note = (
         f"long document: claims were looked for in the first {cut:,} of {len(text):,}"
         " characters only; the rest is stored but not analysed (ingest it in parts to"
