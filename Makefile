@@ -7,12 +7,15 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= claims.db
 
-.PHONY: setup review test lint typecheck check bench clean
+.PHONY: setup review test lint typecheck check bench clean lock
 
-$(BIN)/claims: pyproject.toml
+LOCK := requirements.lock
+
+# Exactly the versions CI tested, checked against their hashes (scripts/lock.sh makes the lock).
+$(BIN)/claims: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,train]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e '.[dev,train]'
 	@touch $@
 
 setup: $(BIN)/claims
@@ -33,6 +36,9 @@ typecheck: setup
 	$(BIN)/mypy
 
 check: lint typecheck test
+
+lock:
+	scripts/lock.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -23,7 +23,12 @@ def copy_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> None:
         raise BackupFailed(f"{target}: already exists (use --force to overwrite)")
     if not target.parent.is_dir():
         raise BackupFailed(f"{target}: folder {target.parent} does not exist")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise BackupFailed(
+            f"{target}: could not write ({exc.strerror or exc}); not written"
+        ) from exc
     os.close(handle)
     temporary = Path(name)
     try:
@@ -37,8 +42,18 @@ def copy_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> None:
         _fsync(target.parent)
     except sqlite3.Error as exc:
         raise BackupFailed(f"{target}: backup of {source} failed ({exc}); not written") from exc
+    except OSError as exc:
+        raise BackupFailed(
+            f"{target}: could not write ({exc.strerror or exc}); not written"
+        ) from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        for leftover in (temporary, *_companions(temporary)):
+            leftover.unlink(missing_ok=True)
+
+
+def _companions(database: Path) -> list[Path]:
+    """The journal, WAL and shared-memory files SQLite may leave beside a file it wrote."""
+    return [database.with_name(database.name + suffix) for suffix in ("-journal", "-wal", "-shm")]
 
 
 def _online_backup(source: Path, destination: Path) -> None:

@@ -41,6 +41,8 @@ from db.errors import (
     StorageError,
     WriteConflict,
 )
+from db.sqlite_file import check_sqlite_file
+from db.sqlite_file import sqlite_check as sqlite_check
 
 T = TypeVar("T")
 
@@ -85,8 +87,6 @@ NETWORK_FILESYSTEMS = frozenset(
 
 MOUNTS = Path("/proc/mounts")
 """The mount table read to tell a network filesystem from a local disk."""
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 """NUL (PostgreSQL refuses it, SQLite keeps it) and lone surrogates (from file names that are
@@ -141,7 +141,7 @@ class Database:
         path = self.path
         if path is None:
             return
-        if path.exists() and path.stat().st_size > 0:
+        if path.exists():
             check_sqlite_file(path)
         warning = network_filesystem_warning(path)
         if warning and warning not in self.warnings:
@@ -339,7 +339,8 @@ def _sqlite_engine(
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # SQLAlchemy, not the driver, decides when to BEGIN
-        _enable_wal(dbapi_conn)
+        if not query_only:  # a reader changes nothing, not even the journal mode
+            _enable_wal(dbapi_conn)
         for pragma in pragmas:
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
@@ -486,37 +487,6 @@ def _pg_error(exc: DBAPIError, where: str) -> StorageError | None:
 def _first_line(exc: DBAPIError) -> str:
     lines = str(exc.orig).strip().splitlines()
     return lines[0] if lines else type(exc.orig).__name__
-
-
-def check_sqlite_file(path: Path) -> None:
-    """Open the file read-only and run `quick_check`; raise DatabaseDamaged if it fails."""
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseDamaged(f"{path}: not a SQLite database file; it was left untouched")
-    problems = sqlite_check(path, "quick_check")
-    if problems:
-        raise DatabaseDamaged(
-            f"{path}: database file is damaged (quick_check failed: {problems[0]});"
-            " it was left untouched"
-        )
-
-
-def sqlite_check(path: Path, pragma: str = "quick_check") -> list[str]:
-    """The problems `PRAGMA quick_check` (or `integrity_check`) finds, read-only; [] if none."""
-    if pragma not in {"quick_check", "integrity_check"}:
-        raise ValueError(pragma)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    if rows == [("ok",)]:
-        return []
-    return [str(row[0]) for row in rows] or ["no answer"]
 
 
 def network_filesystem_warning(path: Path) -> str | None:

@@ -11,6 +11,10 @@ class DatabaseDamaged(StorageError):
     """The database file is not a healthy SQLite database; it was left untouched."""
 
 
+class ReadOnlyDatabase(StorageError):
+    """A healthy SQLite file that cannot be written here (file, folder or mount read-only)."""
+
+
 class NotClaimsDatabase(StorageError):
     """The file is a healthy SQLite database of some other program; it was left untouched."""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,11 +24,20 @@ from alembic.script import ScriptDirectory
 
 from db.backup import copy_sqlite
 from db.engine import Database, storage_errors
-from db.errors import MigrationFailed, NotClaimsDatabase, SchemaOutOfDate, StorageError
+from db.errors import (
+    DatabaseDamaged,
+    MigrationFailed,
+    NotClaimsDatabase,
+    SchemaOutOfDate,
+    StorageError,
+)
+from db.sqlite_file import read_contents
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 VERSION_LOCATIONS: tuple[Path, ...] = (MIGRATIONS_DIR / "versions",)
+CLAIMS_TABLES = frozenset({"documents", "claims", "sources"})
+"""Tables every claims schema has had: with them, an unknown revision is a newer claims'."""
 """Folders holding revision scripts (tests add one with revisions of their own)."""
 
 __all__ = [
@@ -39,6 +50,8 @@ __all__ = [
     "ensure_current",
     "head_revision",
     "is_known",
+    "newer_message",
+    "refuse_foreign",
     "upgrade",
 ]
 
@@ -78,9 +91,50 @@ def head_revision() -> str:
 
 
 def current_revision(database: Database) -> str | None:
-    """The revision the database is at, or None when it has no schema yet."""
+    """The revision the database is at, or None when it has no schema yet.
+
+    A SQLite file is read without being opened by our engines, which would switch it to WAL.
+    """
+    path = database.path
+    if path is not None:
+        if not path.exists() or path.stat().st_size == 0:
+            return None
+        with _sqlite_errors(database):
+            return read_contents(path).revision
     with storage_errors(database.display), database.read_engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def refuse_foreign(database: Database) -> str | None:
+    """The schema revision, after refusing files and databases this program must not touch.
+
+    Another program's file (other tables, or an `alembic_version` of its own) is refused and
+    left as it was; a revision this program does not know but whose tables are ours was
+    written by a newer claims. Looks only, on both backends.
+    """
+    revision = current_revision(database)
+    tables = _tables(database)
+    if revision is None and tables:
+        raise NotClaimsDatabase(
+            f"{database.display}: not a claims database (it holds other tables:"
+            f" {_listed(tables)}); it was left untouched"
+        )
+    if revision is not None and not _known(revision):
+        if not CLAIMS_TABLES.issubset(tables):
+            raise NotClaimsDatabase(
+                f"{database.display}: not a claims database (its alembic_version {revision}"
+                f" belongs to another program; tables: {_listed(tables)}); it was left untouched"
+            )
+        raise SchemaOutOfDate(newer_message(database, revision))
+    return revision
+
+
+def newer_message(database: Database, revision: str) -> str:
+    """What to say about a database made by a newer claims (upgrading cannot help)."""
+    return (
+        f"{database.display}: made by a newer claims (schema revision {revision}; this one"
+        f" knows up to {head_revision()}): use that newer claims; it was left untouched"
+    )
 
 
 def is_known(revision: str) -> bool:
@@ -89,15 +143,11 @@ def is_known(revision: str) -> bool:
 
 
 def upgrade(database: Database, revision: str = "head") -> UpgradeResult:
-    """Upgrade to `revision`, backing up an existing SQLite file first."""
+    """Upgrade to `revision`, backing up an existing SQLite file before any change."""
     database.check_file()
-    before = current_revision(database)
-    if before is not None and not _known(before):
-        raise SchemaOutOfDate(
-            f"{database.display}: schema revision {before} is newer than this program;"
-            " install a newer claims"
-        )
-    backup = None if before is None or _is_at(before, revision) else _backup(database, before)
+    before = refuse_foreign(database)
+    unchanged = before is not None and _is_at(before, revision)
+    backup = None if unchanged else _backup(database, before)
     _run(database, "upgrade", revision, backup)
     return UpgradeResult(before, current_revision(database), backup)
 
@@ -105,7 +155,7 @@ def upgrade(database: Database, revision: str = "head") -> UpgradeResult:
 def downgrade(database: Database, revision: str) -> UpgradeResult:
     """Downgrade to `revision` ("base" removes every table), backing up a SQLite file first."""
     database.check_file()
-    before = current_revision(database)
+    before = refuse_foreign(database)
     backup = _backup(database, before) if before is not None else None
     _run(database, "downgrade", revision, backup)
     return UpgradeResult(before, current_revision(database), backup)
@@ -114,8 +164,7 @@ def downgrade(database: Database, revision: str) -> UpgradeResult:
 def ensure_current(database: Database) -> None:
     """Make the schema usable: a SQLite file is upgraded on first use, a server must be current."""
     database.check_file()
-    _refuse_foreign_file(database)
-    current = current_revision(database)
+    current = refuse_foreign(database)
     if current == head_revision():
         return
     if database.is_sqlite:
@@ -141,29 +190,27 @@ def _run(database: Database, action: str, revision: str, backup: Path | None) ->
         database.dispose()
 
 
-def _refuse_foreign_file(database: Database) -> None:
-    """Never add our tables to some other program's SQLite file given by mistake (looked at
-    read-only: opening it through our engines would already switch it to WAL)."""
+def _tables(database: Database) -> tuple[str, ...]:
+    """The tables of a SQLite file (read without changing it); servers are never foreign."""
     path = database.path
     if path is None or not path.exists() or path.stat().st_size == 0:
-        return
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return ()
+    with _sqlite_errors(database):
+        return tuple(name for name in read_contents(path).tables if name != "alembic_version")
+
+
+@contextmanager
+def _sqlite_errors(database: Database) -> Iterator[None]:
     try:
-        names = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " ORDER BY name"
-            )
-        ]
-    finally:
-        connection.close()
-    if names and "alembic_version" not in names:
-        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
-        raise NotClaimsDatabase(
-            f"{database.display}: not a claims database (it holds other tables: {shown});"
-            " it was left untouched"
-        )
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(
+            f"{database.display}: cannot read the file ({exc}); it was left untouched"
+        ) from exc
+
+
+def _listed(tables: tuple[str, ...]) -> str:
+    return ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
 
 
 def _is_at(current: str, revision: str) -> bool:
@@ -185,7 +232,7 @@ def _known(revision: str) -> bool:
 def _backup(database: Database, revision: str | None) -> Path | None:
     """Copy a SQLite file with the online backup API; servers are backed up with pg_dump."""
     path = database.path
-    if path is None or not path.exists():
+    if path is None or not path.exists() or path.stat().st_size == 0:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.name}.backup-{revision or 'empty'}-{stamp}")

@@ -1,17 +1,24 @@
 """Benchmark: documents per second for `claims ingest` of a folder of real articles.
 
 Usage: python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl [-n 300] [--db URL]
+       python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl --huge 20
 
 Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files into a temporary
 folder, ingests the folder into a fresh SQLite file (or the given database) the way
 `claims ingest` does, then ingests it again (all unchanged), and prints the figures and how
 many sources the registry holds after the first ingest (all created by it on a fresh file).
+
+With `--huge MB`, one document of that many MB is built from the corpus instead (the articles
+over and over, each copy's numbers changed so no paragraph repeats) and ingested once: the
+time and peak memory of one huge input under the default `--max-size` (target: 20 MB within
+60 s and 500 MB), and how much of it was analysed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import sys
 import tempfile
@@ -26,7 +33,7 @@ from claims.ingest.inputs import expand
 from claims.store.documents import IngestOptions, Outcome, ingest_all
 from db import migrate
 from db.engine import Database
-from db.models import Source
+from db.models import Claim, Document, Source
 
 
 def write_corpus(corpus: Path, folder: Path, count: int) -> int:
@@ -40,6 +47,53 @@ def write_corpus(corpus: Path, folder: Path, count: int) -> int:
             (folder / f"{written:05d}.txt").write_text(text, encoding="utf-8")
             written += 1
     return written
+
+
+def write_huge(corpus: Path, path: Path, megabytes: float) -> int:
+    """One text of about `megabytes` MB: the corpus's articles again and again, each copy
+    with its numbers changed, so that no paragraph is a repeat of another."""
+    articles = [json.loads(line) for line in corpus.open(encoding="utf-8")]
+    target = int(megabytes * 1024 * 1024)
+    parts, size, copy = ["A very long document\n\n"], 0, 0
+    while size < target:
+        for article in articles:
+            body = _shifted_numbers(article["text"], copy)
+            part = f"{article['title']} ({copy})\n\n{body}\n\n"
+            if size + len(part.encode("utf-8")) > target:  # stay under --max-size
+                size = target
+                break
+            parts.append(part)
+            size += len(part.encode("utf-8"))
+        copy += 1
+    path.write_text("".join(parts), encoding="utf-8")
+    return path.stat().st_size
+
+
+def _shifted_numbers(text: str, by: int) -> str:
+    return re.sub(r"\d+", lambda match: str(int(match.group()) + by), text)
+
+
+def run_huge(corpus: Path, megabytes: float, tmp: Path) -> None:
+    path = tmp / "huge.txt"
+    size = write_huge(corpus, path, megabytes)
+    database = Database.from_target(str(tmp / "bench.db"))
+    migrate.upgrade(database)
+    started = time.perf_counter()
+    cpu = time.process_time()
+    report = ingest_all(database, expand([str(path)]), IngestOptions(actor="bench"))
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    for failure in report.failed:
+        raise SystemExit(f"not ingested: {failure}")
+    with database.read() as session:
+        document = session.scalars(select(Document)).one()
+        claims = int(session.scalar(select(func.count()).select_from(Claim)) or 0)
+        analysed = next((start for start, _, why in document.debris if "not analysed" in why), None)
+    database.dispose()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"huge input: {size / 1024 / 1024:.1f} MB in one document, {report.summary()}")
+    print(f"ingest: {elapsed:6.2f} s wall, {cpu:6.2f} s CPU, peak memory {peak:.0f} MB")
+    whole = len(document.text)
+    print(f"analysed: {analysed or whole:,} of {whole:,} characters, {claims} claims")
 
 
 def run(database: Database, folder: Path) -> tuple[float, dict[str, int]]:
@@ -61,7 +115,12 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("-n", "--count", type=int, default=300)
     parser.add_argument("--db", help="database URL (default: a new SQLite file)")
+    parser.add_argument("--huge", type=float, metavar="MB", help="one document of MB instead")
     args = parser.parse_args()
+    if args.huge:
+        with tempfile.TemporaryDirectory() as tmp:
+            run_huge(args.corpus, args.huge, Path(tmp))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -47,7 +48,7 @@ class Server:
 def serve() -> Iterator[object]:
     servers: list[ThreadingHTTPServer] = []
 
-    def start(host: str = "127.0.0.1", routes: dict | None = None) -> Server:
+    def start(host: str = "127.0.0.1", routes: dict | None = None, port: int = 0) -> Server:
         state = Server(host, routes or {})
 
         class Handler(BaseHTTPRequestHandler):
@@ -74,7 +75,7 @@ def serve() -> Iterator[object]:
             def log_message(self, *args: object) -> None:
                 pass
 
-        server = ThreadingHTTPServer((host, 0), Handler)
+        server = ThreadingHTTPServer((host, port), Handler)
         state.port = server.server_address[1]
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
@@ -201,3 +202,67 @@ def test_http_errors_and_types_are_reported(serve) -> None:  # type: ignore[no-u
 def test_check_url_reasons(url: str, reason: str) -> None:
     with pytest.raises(FetchError, match=reason):
         check_url(url)
+
+
+def test_dns_rebinding_connects_only_to_the_checked_address(serve, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A resolver that answers an allowed address first and a private one second (rebinding)
+    must not get the private server a single byte: the connection goes to the checked address."""
+    checked = serve("127.0.0.2", {"/a": html()})
+    private = serve("127.0.0.1", {"/a": html(b"<p>private</p>")}, port=checked.port)
+    answers = iter(["127.0.0.2"] + ["127.0.0.1"] * 20)
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host == "rebind.example":
+            host = next(answers)
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    allowed = ipaddress.ip_address("127.0.0.2")
+    fetched = fetch(f"http://rebind.example:{checked.port}/a", policy=lambda a: a == allowed)
+    assert private.hits == []
+    assert checked.hits == ["/a"]
+    assert fetched.data == ARTICLE
+
+
+@pytest.fixture
+def trickling_headers() -> Iterator[int]:
+    """A loopback server that sends its response headers one byte every half second."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve_one() -> None:
+        listener.settimeout(10)
+        try:
+            connection, _ = listener.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(4096)
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" * 10:
+                if stop.wait(0.5):
+                    return
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=serve_one, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    listener.close()
+    thread.join(5)
+
+
+@pytest.mark.timeout(30)
+def test_timeout_bounds_headers_that_trickle(sqlite_cli: Cli, trickling_headers: int) -> None:
+    url = f"http://127.0.0.1:{trickling_headers}/a"
+    assert sqlite_cli("documents").exit_code == 0  # database and imports ready before the clock
+    assert sqlite_cli("ingest", "--help").exit_code == 0
+    started = time.monotonic()
+    result = sqlite_cli("ingest", "--allow-private", "--timeout", "2", url)
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 1
+    assert "timed out after 2 s" in result.stderr
+    assert elapsed < 4.5

@@ -81,14 +81,13 @@ def test_sqlite_file_is_upgraded_on_first_use_server_is_not(empty_database: Data
 
 def test_failed_migration_rolls_back_completely(tmp_path: Path) -> None:
     database = Database.from_target(str(tmp_path / "fail.db"))
-    with database.write() as session:  # a table in the way makes the upgrade fail part-way
-        session.execute(text("CREATE TABLE documents (id INTEGER PRIMARY KEY, note TEXT)"))
-        session.execute(text("INSERT INTO documents (note) VALUES ('keep me')"))
+    with database.write() as session:  # a view in the way makes the upgrade fail part-way
+        session.execute(text("CREATE VIEW claims AS SELECT 'keep me' AS note"))
     with pytest.raises(migrate.MigrationFailed) as failure:
         migrate.upgrade(database)
     assert "rolled back" in str(failure.value)
-    assert tables(database) == {"documents"}
+    assert tables(database) == set()
     assert migrate.current_revision(database) is None
     with database.read() as session:
-        assert session.execute(text("SELECT note FROM documents")).scalar_one() == "keep me"
+        assert session.execute(text("SELECT note FROM claims")).scalar_one() == "keep me"
     database.dispose()

@@ -59,7 +59,7 @@ def downgrade(app: AppContext, revision: str, yes: bool) -> None:
 def current(app: AppContext) -> None:
     """Print the schema revision of the database and the one this program needs."""
     database = app.database(migrate=False)
-    revision = migrate.current_revision(database)
+    revision = migrate.refuse_foreign(database)
     head = migrate.head_revision()
     state = "up to date" if revision == head else f"needs upgrade to {head}"
     click.echo(f"{revision or 'empty'} ({state})")

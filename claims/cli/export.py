@@ -134,9 +134,18 @@ def write_split(data: Export, fmt: str, folder: Path, split: str, *, force: bool
     if not folder.is_dir():
         raise ClaimsError(f"{folder}: not a folder (create it first)")
     parts = per_document(data) if split == "document" else per_claim(data)
+    created: list[Path] = []
     count = 0
     for record_id, title, part in parts:
         path = safe_export_path(folder, split, record_id, title, FORMATS[fmt].suffix)
-        write_new_file(path, render(part, fmt), force=force)
+        existed = path.exists()
+        try:
+            write_new_file(path, render(part, fmt), force=force)
+        except ClaimsError:
+            for done in created:  # all or nothing: no partial set of files is left behind
+                done.unlink(missing_ok=True)
+            raise
+        if not existed:
+            created.append(path)
         count += 1
     return count

@@ -12,9 +12,10 @@ from claims.cli.ingest_progress import ingest_progress, say, skipped_files
 from claims.errors import InputError
 from claims.ingest.fetch import anything, public_only
 from claims.ingest.inputs import InputRef, ReadOptions, expand
-from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, MetaOrigin
+from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, Flag, MetaOrigin
 from claims.store.documents import IngestOptions, IngestReport, Outcome, Stored, ingest_all
 from claims.text.display import one_line, safe_json_dumps
+from claims.text.language import is_english
 
 
 @click.command()
@@ -121,6 +122,10 @@ def _message(ref: InputRef, result: Stored | InputError, quiet: bool) -> str | N
         message = f"document {result.document_id} (new version of {result.previous_id})"
     else:
         message = f"document {result.document_id}"
+    if not is_english(result.language):
+        message += f" (in {one_line(result.language or '')}, not English: no attribution rules)"
+    if Flag.PARTLY_ANALYSED in result.flags:
+        message += " (too long to analyse whole: only its beginning was, see `claims show`)"
     return f"{one_line(ref.origin)}: {message}"
 
 
@@ -134,6 +139,8 @@ def _row(ref: InputRef, result: Stored | InputError) -> dict[str, object]:
         "document_id": result.document_id,
         "previous_id": result.previous_id,
         "snapshot_added": result.snapshot_added,
+        "language": result.language,
+        "flags": sorted(str(flag) for flag in result.flags),
     }
 
 

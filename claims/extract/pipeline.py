@@ -26,6 +26,8 @@ from claims.extract.models import (
 )
 from claims.extract.quantities import find_quantities
 from claims.extract.sentences import Sentence, split_sentences
+from claims.text.analysis import analysed_end
+from claims.text.language import is_english
 from claims.text.normalize import fold
 
 EXTRACTOR_VERSION = "rules-1"
@@ -50,10 +52,13 @@ def extract_claims(
     `score` and `attribute` replace check-worthiness scoring and attribution (tests,
     benchmarks).
     """
+    text = text[: analysed_end(len(text), debris)]  # a long text's rest is not read at all
     sentences = split_sentences(text, debris)
     claims = _unique(sentence for sentence in sentences if is_claim(sentence))
     if not claims:
         return []
+    if attribute is None and not is_english(context.language):
+        attribute = publisher_chains  # the attribution rules read English only
     chains = _chains(text, sentences, context, attribute or attribute_chains)
     score = score or score_sentence
     entities = find_document_entities(

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from claims.ingest.language import guess_language
 from claims.ingest.lines import Line
 from claims.ingest.models import DebrisSpan, DocumentMeta, Flag, MetaOrigin
 
@@ -45,6 +46,37 @@ _DATE_PREFIX = re.compile(
     r"^\s*(?:date|published|posted|updated|publication date)\s*:?\s*(\d{4}-\d{2}-\d{2})\s*",
     re.IGNORECASE,
 )
+_DATE_LINE_PREFIX = re.compile(
+    r"^\s*(?:date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|publication date"
+    r"|опубликовано|обновлено|дата(?: публикации)?|publié(?: le)?|mis à jour(?: le)?"
+    r"|veröffentlicht(?: am)?|aktualisiert(?: am)?|publicado(?: el)?|pubblicato(?: il)?)"
+    r"\s*:?\s*",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+"""A four-digit year in any script's digits: a line without one is not read as a date."""
+MAX_DATE_LINE_CHARS = 60
+MAX_DATE_LINE_WORDS = 8
+DATE_LANGUAGES = [
+    "en",
+    "ru",
+    "uk",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "ar",
+    "fa",
+    "tr",
+    "pl",
+    "zh",
+    "ja",
+]
+"""Languages dateparser reads dates in, besides the document's own."""
+MAX_DATEPARSER_CALLS = 3
+"""dateparser tries every language it knows on a line it cannot read (seconds): lines per
+document handed to it are capped."""
 _REPUBLISHED = re.compile(
     r"^\s*(?:this (?:article|piece|story) (?:was )?)?(?:first|originally) (?:published|appeared)"
     r"\s+(?:in|by|at|on)\s+(?:the\s+)?(?P<name>[^\n.]{2,80}?)\s*\.?\s*$",
@@ -81,10 +113,11 @@ def find_cues(text: str, lines: list[Line]) -> TextCues:
     cues = TextCues()
     values: dict[str, str] = {}
     inferred: dict[str, str] = {}
+    budget = _DateparserBudget(text)
     for index, line in enumerate(lines):
         head = index < HEAD_LINES
         if head and "published" not in values:
-            _date_cue(line, values, cues)
+            _date_cue(line, values, cues, budget)
         if head and "author" not in values:
             _byline_cue(line, lines[index + 1] if index + 1 < len(lines) else None, values, cues)
         _notice_cues(line, values, cues)
@@ -97,7 +130,9 @@ def find_cues(text: str, lines: list[Line]) -> TextCues:
     return cues
 
 
-def _date_cue(line: Line, values: dict[str, str], cues: TextCues) -> None:
+def _date_cue(
+    line: Line, values: dict[str, str], cues: TextCues, budget: _DateparserBudget
+) -> None:
     prefix = _DATE_PREFIX.match(line.text)
     if prefix:
         values["published"] = prefix.group(1)
@@ -111,6 +146,49 @@ def _date_cue(line: Line, values: dict[str, str], cues: TextCues) -> None:
             values["published"] = date
         start, end = line.trimmed_span()
         cues.debris.append(DebrisSpan(start=start, end=end, reason="reading time"))
+        return
+    date = _date_line(line.stripped, budget)
+    if date:
+        values["published"] = date
+        start, end = line.trimmed_span()
+        cues.debris.append(DebrisSpan(start=start, end=end, reason="date line"))
+
+
+@dataclass
+class _DateparserBudget:
+    """How many more lines of this document dateparser may read, and in which languages."""
+
+    text: str
+    left: int = MAX_DATEPARSER_CALLS
+    _languages: list[str] | None = None
+
+    @property
+    def languages(self) -> list[str]:
+        """The document's own language first, then the usual languages of the news."""
+        if self._languages is None:
+            guessed = guess_language(self.text)
+            self._languages = list(
+                dict.fromkeys([*([guessed] if guessed else []), *DATE_LANGUAGES])
+            )
+        return self._languages
+
+
+def _date_line(text: str, budget: _DateparserBudget) -> str | None:
+    """The date of a line that is only a date ("5 октября 2023", "Published: Oct 5, 2023")."""
+    rest = text[_match_end(_DATE_LINE_PREFIX, text) :]
+    short = len(rest) <= MAX_DATE_LINE_CHARS and len(rest.split()) <= MAX_DATE_LINE_WORDS
+    if not short or not _YEAR.search(rest):
+        return None
+    found = parse_date(rest, dateparser_fallback=False)
+    if found is None and budget.left > 0:
+        budget.left -= 1
+        found = dateparser_date(rest, budget.languages)
+    return found
+
+
+def _match_end(pattern: re.Pattern[str], text: str) -> int:
+    match = pattern.match(text)
+    return match.end() if match else 0
 
 
 def _byline_cue(line: Line, following: Line | None, values: dict[str, str], cues: TextCues) -> None:
@@ -157,8 +235,47 @@ def _repeated_outlet(text: str) -> str | None:
     return name if count >= 3 else None
 
 
-def parse_date(text: str) -> str | None:
-    """The first full date in the text as ISO 8601 (YYYY-MM-DD), if any."""
+def parse_date(text: str, *, dateparser_fallback: bool = True) -> str | None:
+    """The first full date in the text as ISO 8601 (YYYY-MM-DD), if any.
+
+    The regexes read English and ISO dates; a short text they cannot read but that holds a
+    year goes to dateparser, which reads dates in some 200 languages.
+    """
+    found = _regex_date(text)
+    if found is None and dateparser_fallback and _YEAR.search(text):
+        short = len(text) <= MAX_DATE_LINE_CHARS and len(text.split()) <= MAX_DATE_LINE_WORDS
+        found = dateparser_date(text, DATE_LANGUAGES) if short else None
+    return found
+
+
+def dateparser_date(text: str, languages: list[str]) -> str | None:
+    """A full date (day, month and year) read by dateparser, which downloads nothing.
+
+    Relative expressions ("yesterday", "3 weeks ago") are not a publication date. Naming
+    the languages keeps it fast: left to itself it tries all 200 (seconds a line).
+    """
+    import dateparser  # imported when needed: it takes a moment
+
+    try:
+        parsed = dateparser.parse(text, languages=languages, settings=_DATEPARSER_SETTINGS)
+    except ValueError:  # a language it does not know: the usual ones only
+        parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=_DATEPARSER_SETTINGS)
+    except OverflowError:
+        return None
+    if parsed is None:
+        return None
+    iso_date = parsed.date().isoformat()
+    return iso_date if _valid(iso_date) else None
+
+
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "PARSERS": ["absolute-time", "custom-formats"],
+}
+
+
+def _regex_date(text: str) -> str | None:
     text = _GLUED_WORDS.sub(r"\1 \2", text)  # "2 min readOct 5, 2023"
     iso = _ISO_DATE.search(text)
     candidates: list[tuple[int, str]] = []

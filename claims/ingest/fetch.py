@@ -2,8 +2,10 @@
 
 Every hop is checked before connecting: the scheme must be http or https, the URL must carry no
 credentials or control characters, and every address the host resolves to must be public
-(unless private addresses are allowed). After connecting, the peer address is checked again,
-so a name that resolves differently the second time (DNS rebinding) is still refused.
+(unless private addresses are allowed). The host is resolved once per fetch and the connection
+goes to the address that was checked (`claims.ingest.connect`), so a name that resolves
+differently the second time (DNS rebinding) never reaches another address; the peer is checked
+again after connecting all the same. `timeout` bounds the whole fetch, headers included.
 Responses are streamed with a size cap that also bounds decompression.
 """
 
@@ -20,6 +22,7 @@ from urllib.parse import urljoin
 import httpx
 
 from claims import __version__
+from claims.ingest.connect import PinnedBackend, PinnedTransport, Pins
 from claims.ingest.models import DEFAULT_MAX_BYTES
 
 MAX_URL_LENGTH = 2048
@@ -96,12 +99,24 @@ def resolve(host: str, port: int) -> list[IpAddress]:
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
-def check_host(url: httpx.URL, policy: AddressPolicy) -> None:
-    """Refuse a host that resolves to any address the policy does not allow."""
-    port = url.port or (443 if url.scheme == "https" else 80)
-    for address in resolve(url.host, port):
+def check_host(url: httpx.URL, policy: AddressPolicy) -> IpAddress:
+    """Refuse a host that resolves to any address the policy does not allow; else the first."""
+    addresses = resolve(_host_as_sent(url), _port(url))
+    for address in addresses:
         if not policy(address):
             raise FetchError(f"blocked: non-public address {address} for host {url.host}")
+    if not addresses:
+        raise FetchError(f"cannot resolve host {url.host} (no address)")
+    return addresses[0]
+
+
+def _host_as_sent(url: httpx.URL) -> str:
+    """The host as the request carries it (IDNA-encoded), which is what gets connected to."""
+    return url.raw_host.decode("ascii").lower()
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or (443 if url.scheme == "https" else 80)
 
 
 def fetch(
@@ -113,20 +128,24 @@ def fetch(
 ) -> Fetched:
     """Fetch a URL, following at most MAX_REDIRECTS redirects, each one checked again.
 
-    `timeout` bounds each network wait and also the whole download, so a server that
-    trickles bytes cannot hold the ingest forever.
+    `timeout` bounds the whole fetch (connecting, headers and body of every hop), so a server
+    that trickles bytes cannot hold the ingest for longer.
     """
     current = url
     deadline = time.monotonic() + timeout
+    pins: Pins = {}
     with httpx.Client(
         follow_redirects=False,
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, identity"},
         trust_env=False,
+        transport=PinnedTransport(PinnedBackend(pins, deadline)),
     ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             parsed = check_url(current)
-            check_host(parsed, policy)
+            key = (_host_as_sent(parsed), _port(parsed))
+            if key not in pins:
+                pins[key] = str(check_host(parsed, policy))
             try:
                 with client.stream("GET", parsed) as response:
                     _check_peer(response, policy)

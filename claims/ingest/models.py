@@ -97,6 +97,10 @@ class Flag(StrEnum):
     INVISIBLE_CHARS = "contains_invisible_chars"
     HIDDEN_TEXT_REMOVED = "hidden_text_removed"
     MACHINE_TRANSLATED = "machine_translated"
+    NOT_ENGLISH = "not_english"
+    """Written in another language: the English attribution rules were not applied."""
+    PARTLY_ANALYSED = "partly_analysed"
+    """Too long to analyse whole: claims were looked for in its beginning only."""
 
 
 class PreparedDocument(Model):

@@ -11,9 +11,11 @@ import unicodedata
 
 from claims.errors import InputError
 from claims.ingest.cues import find_cues
-from claims.ingest.debris import dominant_script, find_debris, merge_spans
+from claims.ingest.debris import find_debris, merge_spans
 from claims.ingest.decode import DecodeError, character_flags, decode
 from claims.ingest.html import HtmlError, declared_charset, extract_article, refuse_unsafe_xml
+from claims.ingest.language import guess_language, language_flags
+from claims.ingest.limits import limit_analysis
 from claims.ingest.lines import Line, iter_lines
 from claims.ingest.models import (
     DebrisSpan,
@@ -30,29 +32,6 @@ _LOOKS_LIKE_HTML = re.compile(
 )
 MAX_TITLE_WORDS = 20
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$")
-_ENGLISH = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "on",
-        "with",
-        "as",
-        "was",
-        "by",
-        "it",
-        "are",
-        "from",
-        "has",
-        "have",
-    ]
-)
-_SCRIPT_LANGUAGE = {"CYRILLIC": "ru", "ARABIC": "ar", "HEBREW": "he", "GREEK": "el", "CJK": "zh"}
 
 
 def prepare(raw: RawInput) -> PreparedDocument:
@@ -81,12 +60,15 @@ def prepare(raw: RawInput) -> PreparedDocument:
         raise InputError(raw.origin, "no text in the input")
     lines = list(iter_lines(text))
     cues = find_cues(text, [line for line in lines if not line.continues])
-    meta = meta.merged(cues.meta).merged(_inferred(lines))
+    meta = meta.merged(cues.meta).merged(_inferred(text))
     debris = merge_spans(cues.debris + _byline_lines(lines, meta) + find_debris(lines))
     meta = meta.merged(_title(text, lines, debris))
+    debris, limit_flags, limit_notes = limit_analysis(text, debris)
     flags += cues.flags
     if meta.get("machine_translation"):
         flags.append(Flag.MACHINE_TRANSLATED)
+    language_flag, language_note = language_flags(meta)
+    flags, notes = flags + language_flag + limit_flags, notes + language_note + limit_notes
     return PreparedDocument(
         origin=raw.origin,
         locator=raw.locator,
@@ -112,10 +94,9 @@ def normalized_for_hash(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def _inferred(lines: list[Line]) -> DocumentMeta:
-    """A language guessed from the script and common words."""
-    values: dict[str, str | None] = {"language": _language(lines)}
-    return DocumentMeta.of(MetaOrigin.INFERRED, **values)
+def _inferred(text: str) -> DocumentMeta:
+    """The language, guessed from the text by a model that ships with the program."""
+    return DocumentMeta.of(MetaOrigin.INFERRED, language=guess_language(text))
 
 
 def _title(text: str, lines: list[Line], debris: list[DebrisSpan]) -> DocumentMeta:
@@ -133,17 +114,6 @@ def _title(text: str, lines: list[Line], debris: list[DebrisSpan]) -> DocumentMe
             return DocumentMeta.of(MetaOrigin.INFERRED, title=line.stripped)
         return DocumentMeta()
     return DocumentMeta()
-
-
-def _language(lines: list[Line]) -> str | None:
-    script = dominant_script(lines)
-    if script is None:
-        return None
-    if script != "LATIN":
-        return _SCRIPT_LANGUAGE.get(script)
-    words = [w.lower() for line in lines[:200] for w in line.words]
-    english = sum(1 for w in words if w in _ENGLISH)
-    return "en" if words and english / len(words) > 0.05 else None
 
 
 def _byline_lines(lines: list[Line], meta: DocumentMeta) -> list[DebrisSpan]:

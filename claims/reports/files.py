@@ -62,6 +62,15 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
         raise ClaimsError(f"{path}: folder {path.parent} does not exist")
     if path.exists() and not force:
         raise ClaimsError(f"{path}: already exists (use --force to overwrite)")
+    try:
+        _write_atomically(path, data, force=force)
+    except OSError as exc:  # read-only folder, full disk, quota, I/O error
+        raise ClaimsError(
+            f"{path}: could not write ({exc.strerror or exc}); nothing written"
+        ) from exc
+
+
+def _write_atomically(path: Path, data: bytes, *, force: bool) -> None:
     handle, temporary = tempfile.mkstemp(prefix=".export.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from claims.errors import ClaimsError, InputError
 from claims.extract.models import ExtractedClaim
 from claims.ingest.inputs import InputRef, ReadOptions, read
-from claims.ingest.models import DocumentMeta, PreparedDocument
+from claims.ingest.models import DocumentMeta, Flag, PreparedDocument
 from claims.ingest.prepare import prepare
 from claims.store.documents.carry import carry_relation_reviews, carry_reviews
 from claims.store.documents.claims import extract_document, extract_prepared
 from claims.store.documents.records import Outcome, Stored, find_by_hash, store_document
 from claims.store.matching import match_claims, refresh_relations
+from claims.text.language import is_english
 from db.engine import Database
 from db.errors import StorageError
 from db.models import Document, DocumentSnapshot
@@ -50,6 +51,12 @@ class IngestReport:
         if versions:
             parts.append(f"{versions} new version{'s' if versions != 1 else ''}")
         parts += [f"{self.count(Outcome.UNCHANGED)} unchanged", f"{len(self.failed)} failed"]
+        foreign = sum(1 for _, stored in self.stored if not is_english(stored.language))
+        if foreign:
+            parts.append(f"{foreign} not in English (claims attributed to the publisher only)")
+        partly = sum(1 for _, stored in self.stored if Flag.PARTLY_ANALYSED in stored.flags)
+        if partly:
+            parts.append(f"{partly} too long to analyse whole (only their beginning was)")
         return "documents: " + ", ".join(parts)
 
 

@@ -29,6 +29,10 @@ class Stored:
     previous_id: int | None = None
     snapshot_added: bool = False
     """True when the same text arrived as different bytes (CRLF, BOM, NFD): kept as evidence."""
+    language: str | None = None
+    """The language of a document stored by this call (None when unknown or not stored)."""
+    flags: tuple[str, ...] = ()
+    """The flags of a document stored by this call (`claims.ingest.models.Flag`)."""
 
 
 def find_by_hash(session: Session, norm_sha256: str) -> Document | None:
@@ -75,7 +79,9 @@ def store_document(session: Session, prepared: PreparedDocument, actor: str) -> 
         after={"origin": prepared.origin, "sha256": prepared.raw_sha256},
     )
     outcome = Outcome.NEW_VERSION if previous else Outcome.ADDED
-    return Stored(outcome, document.id, document.previous_id, True)
+    return Stored(
+        outcome, document.id, document.previous_id, True, document.language, tuple(document.flags)
+    )
 
 
 def _latest_version(session: Session, locator: str | None) -> Document | None:

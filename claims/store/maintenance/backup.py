@@ -130,10 +130,19 @@ def _temporary_beside(target: Path) -> Iterator[Path]:
     """A temporary file name in the target's folder, removed unless renamed into place."""
     if not target.parent.is_dir():
         raise BackupFailed(f"{target}: folder {target.parent} does not exist")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise BackupFailed(
+            f"{target}: could not write ({exc.strerror or exc}); not written"
+        ) from exc
     try:
         yield Path(name)
+    except OSError as exc:
+        raise BackupFailed(
+            f"{target}: could not write ({exc.strerror or exc}); not written"
+        ) from exc
     finally:
         Path(name).unlink(missing_ok=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from db.engine import Database, sqlite_check
-from db.migrate import current_revision, head_revision
+from db.migrate import current_revision, head_revision, refuse_foreign
 from db.models import Claim, Document, DocumentSnapshot, Review, Source
 
 COUNTED = (Document, DocumentSnapshot, Claim, Source, Review)
@@ -30,7 +30,7 @@ def summary(database: Database) -> list[str]:
 def problems(database: Database) -> list[str]:
     """Everything wrong with the database; empty when it is healthy and current."""
     found: list[str] = []
-    revision = current_revision(database)
+    revision = refuse_foreign(database)
     if revision != head_revision():
         found.append(
             f"schema at {revision or 'none'}, this program needs {head_revision()}"
