@@ -3,7 +3,8 @@
 Usage:
     python scripts/eval_claim_filter.py --bbc ../shared/eval/corpus/bbc_news.jsonl
     python scripts/eval_claim_filter.py --claimbuster ../shared/eval/claimbuster/crowdsourced.csv
-    (either or both; --samples N prints N random drops per rule; --seed S)
+    (either or both; --samples N prints N random drops per rule; --seed S; --checkworthy
+    also prints the share of the kept units that score check-worthy)
 
 News articles are split into units as ingestion does (the title as its own first line, then
 the text). ClaimBuster rows are one unit each, counted by label: non-factual (NFS),
@@ -23,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from claims.extract.checkworthiness import is_checkworthy, score_sentence
 from claims.extract.claim_filter import rejection
 from claims.extract.sentences import Sentence, split_sentences
 
@@ -64,7 +66,9 @@ def claimbuster_units(path: Path) -> list[tuple[str, Sentence]]:
     return units
 
 
-def report(name: str, units: list[tuple[str, Sentence]], samples: int, seed: int) -> None:
+def report(
+    name: str, units: list[tuple[str, Sentence]], samples: int, seed: int, worth: bool
+) -> None:
     totals = Counter(group for group, _ in units)
     dropped: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
@@ -88,6 +92,19 @@ def report(name: str, units: list[tuple[str, Sentence]], samples: int, seed: int
         f"  {'kept':<12}"
         + "".join(f"{kept[g]:>8} {100 * kept[g] / totals[g]:6.2f} %" for g in groups)
     )
+    if worth:
+        passing = Counter(
+            group
+            for group, unit in units
+            if rejection(unit) is None and is_checkworthy(score_sentence(unit.text)[0])
+        )
+        print(
+            f"  {'worthy':<12}"
+            + "".join(
+                f"{passing[g]:>8} {100 * passing[g] / max(1, kept[g]):6.2f} %" for g in groups
+            )
+            + "  (share of the kept units scored check-worthy)"
+        )
     rng = random.Random(seed)  # noqa: S311 - a reproducible sample, not security
     for rule, found in examples.items():
         for example in rng.sample(found, min(samples, len(found))):
@@ -100,13 +117,20 @@ def main() -> None:
     parser.add_argument("--claimbuster", type=Path, help="ClaimBuster crowdsourced.csv")
     parser.add_argument("--samples", type=int, default=0)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--checkworthy", action="store_true")
     args = parser.parse_args()
     if args.bbc is None and args.claimbuster is None:
         parser.error("give --bbc, --claimbuster or both")
     if args.bbc is not None:
-        report("news", news_units(args.bbc), args.samples, args.seed)
+        report("news", news_units(args.bbc), args.samples, args.seed, args.checkworthy)
     if args.claimbuster is not None:
-        report("ClaimBuster", claimbuster_units(args.claimbuster), args.samples, args.seed)
+        report(
+            "ClaimBuster",
+            claimbuster_units(args.claimbuster),
+            args.samples,
+            args.seed,
+            args.checkworthy,
+        )
 
 
 if __name__ == "__main__":
