@@ -30,7 +30,7 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +38,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.extract.models import Entity, Span
-from claims.match.candidates import KeyIndex
-from claims.match.engine import Found, judge_pair, keys_of, match_all, rarity_of
+from claims.match.engine import Found, arrivals, judge_pair, keys_of, match_all, rarity_of
+from claims.match.memory import MemoryIndex
 from claims.match.models import Kind, MatchClaim
-from claims.match.relate import side
-from claims.match.score import CANDIDATE_CUTOFF
+from claims.match.score import CANDIDATE_CUTOFF, match_text
 
 EXHAUSTIVE_LIMIT = 10_000
 SAMPLE = 300
@@ -135,32 +134,56 @@ def _retell(claim_id: int, told: MatchClaim, rng: random.Random) -> MatchClaim:
 def exhaustive_links(
     claims: Sequence[MatchClaim], queries: Sequence[int] | None
 ) -> set[tuple[int, int]]:
-    """Pairs linked when every pair (or every sampled claim against all) is compared."""
-    sides = [side(claim) for claim in claims]
-    index = KeyIndex()
-    for claim in claims:
-        index.add(claim.id, keys_of(claim))
-    rarity = rarity_of(index.frequency(), len(claims))
-    texts = [s.match_text for s in sides]
-    rows = list(range(len(claims))) if queries is None else list(queries)
+    """Pairs linked when every pair (or every sampled claim against all) is compared.
+
+    Each pair is judged as matching judges it: with the word rarity of the claims that had
+    arrived with its later claim (documents in the order of their claims' ids).
+    """
+    wanted = None if queries is None else {claims[i].id for i in queries}
+    index = MemoryIndex()
+    texts: dict[int, str] = {}
     linked: set[tuple[int, int]] = set()
-    for start in range(0, len(rows), 500):
-        block = rows[start : start + 500]
+    for batch in arrivals(claims):
+        index.add_claims(batch, {claim.id: keys_of(claim) for claim in batch})
+        texts.update((claim.id, match_text(claim.text)) for claim in batch)
+        rarity = rarity_of(index.frequency(), index.total())
+        for a, b in _above_cutoff([claim.id for claim in batch], texts, wanted):
+            sides = index.sides([a, b])
+            if judge_pair(sides[a], sides[b], rarity) is not None:
+                linked.add((min(a, b), max(a, b)))
+    return linked
+
+
+def _above_cutoff(
+    batch: list[int], texts: Mapping[int, str], wanted: set[int] | None
+) -> Iterator[tuple[int, int]]:
+    """Pairs of a batch's claims with the claims arrived so far, above the cutoff.
+
+    Each pair once without a sample; with one (`wanted`), the pairs with a sampled claim.
+    """
+    every = list(texts)
+    if wanted is None:
+        blocks = [(batch, every)]
+    else:
+        sampled = [i for i in batch if i in wanted]
+        earlier = [i for i in every if i in wanted and i not in sampled]
+        blocks = [(sampled, every), ([i for i in batch if i not in wanted], earlier)]
+    own = set(batch)
+    for rows, columns in blocks:
+        if not rows or not columns:
+            continue
         scores = process.cdist(
-            [texts[i] for i in block],
-            texts,
+            [texts[i] for i in rows],
+            [texts[j] for j in columns],
             scorer=fuzz.token_set_ratio,
             score_cutoff=CANDIDATE_CUTOFF,
             dtype=np.uint8,
             workers=-1,
         )
         for row, column in zip(*np.nonzero(scores), strict=True):
-            i, j = block[row], int(column)
-            if i == j or (queries is None and j < i):
-                continue
-            if judge_pair(sides[i], sides[j], rarity) is not None:
-                linked.add((min(claims[i].id, claims[j].id), max(claims[i].id, claims[j].id)))
-    return linked
+            a, b = rows[row], columns[column]
+            if a != b and not (wanted is None and b in own and b > a):
+                yield a, b
 
 
 def cached_truth(

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import claims.store.documents.ingest
-import claims.store.matching
+import claims.store.matching.runs
 import db.engine
 from claims.ingest.inputs import InputRef
 from claims.store.documents import IngestOptions, ingest_one
@@ -98,15 +98,15 @@ def test_a_review_saved_during_an_ingest_does_not_make_the_ingest_start_over(
     reviewed = _claims_of(pg_target, first)[0]
     attempts = _count_calls(monkeypatch, claims.store.documents.ingest, "store_and_analyse")
     paused, resume = threading.Event(), threading.Event()
-    store_relations = claims.store.matching._store_relations
+    store_relations = claims.store.matching.runs.store_relations
 
-    def pausing(*args: Any) -> None:
+    def pausing(*args: Any) -> Any:
         """Candidates are read; the story's claims are not written yet."""
         paused.set()
         assert resume.wait(WAIT_S)
-        store_relations(*args)
+        return store_relations(*args)
 
-    monkeypatch.setattr(claims.store.matching, "_store_relations", pausing)
+    monkeypatch.setattr(claims.store.matching.runs, "store_relations", pausing)
     thread, outcome = _in_thread(lambda: _ingest(pg_target, tmp_path, RETOLD, "second"))
     assert paused.wait(WAIT_S)
     ReviewService(pg_target.database, "reviewer").set_verdict(

@@ -102,6 +102,11 @@ def shared_weights(
     return {other: weight for other, weight in shared.items() if other in rare or hits[other] > 1}
 
 
+def over_budget(shared: Mapping[int, float]) -> bool:
+    """Whether a claim has more candidates than it keeps (their key counts are then needed)."""
+    return len(shared) > CANDIDATE_BUDGET
+
+
 def within_budget(claim_id: int, shared: Mapping[int, float], sizes: Mapping[int, int]) -> set[int]:
     """At most CANDIDATE_BUDGET of the `shared` claims: the closest, then the lowest ids.
 

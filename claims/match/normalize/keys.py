@@ -54,6 +54,11 @@ def claim_keys(
     return list(keys)
 
 
+def word_keys(words: Iterable[str]) -> list[str]:
+    """The word keys of a claim's content words: what word rarity is counted by."""
+    return [_clip(WORD + word) for word in words]
+
+
 def word_pairs(words: Sequence[str]) -> list[str]:
     """Pairs of distinct words at most PAIR_WINDOW apart, each "a b" in alphabetical order."""
     pairs: dict[str, None] = {}

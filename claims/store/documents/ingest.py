@@ -119,7 +119,7 @@ def store_and_analyse(
     previous = session.get(Document, stored.previous_id) if stored.previous_id else None
     if previous is not None:
         carry_reviews(session, previous, document, claims, actor)
-    match_claims(session, claims, actor)
+    match_claims(session, claims, actor, extracted)
     if previous is not None:
         touched = carry_relation_reviews(session, previous, document, claims, actor)
         refresh_relations(session, touched)

@@ -1,0 +1,68 @@
+"""Judging one candidate pair: `relate` (unless plainly unrelated), then independence.
+
+What every matching path does with a pair that passed the rapidfuzz cutoff
+(`claims.match.pipeline`); also the ground truth of the benchmark, which judges pairs
+without blocking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from claims.match.independence import independence
+from claims.match.models import Independence, Judgement, Kind, MatchClaim
+from claims.match.normalize.keys import claim_keys
+from claims.match.relate import Side, plainly_unrelated, relate
+from claims.match.score import Rarity, WordFrequency
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation found between two claims (`low` < `high` by id)."""
+
+    low: int
+    high: int
+    judgement: Judgement
+    independence: Independence | None
+
+
+@dataclass
+class Tally:
+    """What a matching run did, for reports and the benchmark."""
+
+    claims: int = 0
+    keys: int = 0
+    candidates: int = 0
+    scored: int = 0
+    """Pairs that passed the rapidfuzz cutoff and were judged by `relate`."""
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def count(self, found: Iterable[Found]) -> None:
+        for item in found:
+            kind = str(item.judgement.kind)
+            self.kinds[kind] = self.kinds.get(kind, 0) + 1
+
+
+def keys_of(claim: MatchClaim) -> list[str]:
+    return claim_keys(claim.text, claim.entities, claim.dates, claim.quantities)
+
+
+def rarity_of(key_frequency: Mapping[str, int], total: int) -> Rarity:
+    """Word rarity read from blocking-key counts."""
+    return Rarity(WordFrequency(key_frequency), total)
+
+
+def judge_pair(a: Side, b: Side, rarity: Rarity) -> Found | None:
+    """The relation of one pair, ordered by claim id, or None when unrelated."""
+    if a.claim.id > b.claim.id:
+        a, b = b, a
+    if plainly_unrelated(a, b, rarity):
+        return None
+    judgement = relate(a, b, rarity)
+    if judgement.kind == Kind.UNRELATED:
+        return None
+    linked = None
+    if judgement.kind != Kind.RELATED:
+        linked = independence(a.claim, b.claim, judgement.signals.wording)
+    return Found(a.claim.id, b.claim.id, judgement, linked)

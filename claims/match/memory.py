@@ -1,0 +1,58 @@
+"""The claim index in memory: postings, key counts, texts and prepared claims.
+
+What `claims match --rebuild`, the benchmark and the evaluations match against
+(`claims.match.pipeline.ClaimIndex`); the database's twin is `claims.store.matching.index`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from claims.match.candidates import KeyIndex
+from claims.match.models import MatchClaim
+from claims.match.relate import Side, side
+
+
+class MemoryIndex(KeyIndex):
+    """Every claim added so far, kept whole, under its keys."""
+
+    def __init__(self, *, keep_keys: bool = False) -> None:
+        super().__init__()
+        self._claims: dict[int, MatchClaim] = {}
+        self._sides: dict[int, Side] = {}
+        self._keep_keys = keep_keys
+        self.keys: dict[int, Sequence[str]] = {}
+        """Each claim's keys, when kept (a rebuild writes them to the database)."""
+
+    def add_claims(self, claims: Sequence[MatchClaim], keys: Mapping[int, Sequence[str]]) -> None:
+        for claim in claims:
+            self._claims[claim.id] = claim
+            self.add(claim.id, keys[claim.id])
+            if self._keep_keys:
+                self.keys[claim.id] = keys[claim.id]
+
+    def total(self) -> int:
+        return len(self._claims)
+
+    def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
+        postings = self.postings
+        return {key: len(postings[key]) for key in keys if key in postings}
+
+    def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
+        postings = self.postings
+        return {key: postings[key] for key in keys if key in postings}
+
+    def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
+        return {claim_id: self.sizes.get(claim_id, 0) for claim_id in ids}
+
+    def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
+        return {claim_id: self._claims[claim_id].text for claim_id in ids}
+
+    def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
+        found: dict[int, Side] = {}
+        for claim_id in ids:
+            prepared = self._sides.get(claim_id)
+            if prepared is None:
+                prepared = self._sides[claim_id] = side(self._claims[claim_id])
+            found[claim_id] = prepared
+        return found

@@ -1,0 +1,102 @@
+"""The claim index in the database: `claim_keys` postings read with indexed `IN (...)` lookups.
+
+The database's `claims.match.pipeline.ClaimIndex`: the same SQL on SQLite and PostgreSQL.
+Word rarity is counted over the claims up to the arriving batch or the latest matched claim,
+whichever came later: a new document counts what arrived before it and itself, as a rebuild
+replaying the arrivals counts it; a document matched again counts everything matched.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from claims.match.models import MatchClaim
+from claims.match.relate import Side, side
+from claims.store.chunks import chunks
+from claims.store.matching.loading import load_claims
+from db.models import Claim, ClaimKey
+
+KEY_ROWS = 5000
+"""Key rows per multi-row insert."""
+
+
+class SqlIndex:
+    """Claims matched so far, as `claim_keys` and the claims table hold them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._horizon = 0
+        self._total: int | None = None
+
+    def add_claims(self, claims: Sequence[MatchClaim], keys: Mapping[int, Sequence[str]]) -> None:
+        ids = sorted(keys)
+        for chunk in chunks(ids):
+            self.session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(chunk)))
+        insert_keys(self.session, keys)
+        keyed = self.session.scalar(select(func.max(ClaimKey.claim_id))) or 0
+        self._horizon = max([self._horizon, keyed, *ids])
+        self._total = None
+
+    def total(self) -> int:
+        if self._total is None:
+            self._total = int(
+                self.session.scalar(
+                    select(func.count()).select_from(Claim).where(Claim.id <= self._horizon)
+                )
+                or 0
+            )
+        return self._total
+
+    def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
+        found: dict[str, int] = {}
+        for chunk in chunks(sorted(set(keys))):
+            for key, count in self.session.execute(
+                select(ClaimKey.key, func.count())
+                .where(ClaimKey.key.in_(chunk))
+                .group_by(ClaimKey.key)
+            ):
+                found[key] = int(count)
+        return found
+
+    def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for chunk in chunks(sorted(set(keys))):
+            for key, claim_id in self.session.execute(
+                select(ClaimKey.key, ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))
+            ):
+                postings[key].append(claim_id)
+        return postings
+
+    def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
+        counts: dict[int, int] = {}
+        for chunk in chunks(sorted(set(ids))):
+            for claim_id, count in self.session.execute(
+                select(ClaimKey.claim_id, func.count())
+                .where(ClaimKey.claim_id.in_(chunk))
+                .group_by(ClaimKey.claim_id)
+            ):
+                counts[claim_id] = int(count)
+        return counts
+
+    def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
+        found: dict[int, str] = {}
+        for chunk in chunks(sorted(set(ids))):
+            for claim_id, text in self.session.execute(
+                select(Claim.id, Claim.text).where(Claim.id.in_(chunk))
+            ):
+                found[claim_id] = text
+        return found
+
+    def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
+        return {claim.id: side(claim) for claim in load_claims(self.session, ids)}
+
+
+def insert_keys(session: Session, keys: Mapping[int, Sequence[str]]) -> None:
+    """Write the keys of these claims (none of them may have keys stored)."""
+    rows = [{"claim_id": claim_id, "key": key} for claim_id, found in keys.items() for key in found]
+    for chunk in chunks(rows, KEY_ROWS):
+        session.execute(insert(ClaimKey), list(chunk))

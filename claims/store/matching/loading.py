@@ -1,0 +1,176 @@
+"""Claims as matching sees them: stored rows read back, or claims just extracted, in memory.
+
+Stored claims are read with their features, chains (with the registry sources' names and
+owners) and their documents' metadata. At ingest the claims a document just yielded go to
+the matcher as extraction made them (`arrived`), with only their chains' sources looked up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claims.extract.models import ExtractedClaim
+from claims.match.build import from_features
+from claims.match.models import ChainNode, MatchClaim
+from claims.store.chunks import chunks
+from db.models import Attribution, Claim, Document, Source
+
+MAX_OWNER_DEPTH = 8
+
+
+def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
+    """Stored claims as matching sees them: features, chain, owners, document metadata."""
+    if not ids:
+        return []
+    chains = _chains(session, ids)
+    loaded = []
+    for chunk in chunks(sorted(set(ids))):
+        rows = session.execute(
+            select(
+                Claim.id,
+                Claim.document_id,
+                Claim.text,
+                Claim.kind,
+                Claim.features,
+                Claim.start,
+                Document.outlet,
+                Document.original_publisher,
+                Document.published,
+            )
+            .join(Document, Document.id == Claim.document_id)
+            .where(Claim.id.in_(chunk))
+        )
+        for row in rows:
+            loaded.append(
+                from_features(
+                    row.id,
+                    row.document_id,
+                    row.text,
+                    row.features if isinstance(row.features, dict) else {},
+                    start=row.start,
+                    kind=row.kind,
+                    chain=chains.get(row.id, ()),
+                    outlet=row.outlet,
+                    original_publisher=row.original_publisher,
+                    published=row.published,
+                )
+            )
+    return sorted(loaded, key=lambda claim: claim.id)
+
+
+def arrived(
+    session: Session, document: Document, rows: Sequence[Claim], extracted: Sequence[ExtractedClaim]
+) -> list[MatchClaim]:
+    """Claims just stored, from what extraction found (`rows[i]` stores `extracted[i]`).
+
+    The same claims `load_claims` would read back, without writing, reading and validating
+    their features again: only their chains' sources are looked up.
+    """
+    links = [link for row in rows for link in row.attributions]
+    names = _names(session, {link.source_id for link in links if link.source_id is not None})
+    owners = _owners(session, set(names))
+    arriving = []
+    for row, found in zip(rows, extracted, strict=True):
+        chain = [
+            _node(link.role, link.mention, link.source_id, names, owners)
+            for link in sorted(row.attributions, key=lambda link: link.position)
+        ]
+        arriving.append(
+            MatchClaim(
+                id=row.id,
+                document_id=document.id,
+                text=found.text,
+                kind=str(found.kind),
+                entities=tuple(found.entities),
+                dates=tuple(found.dates),
+                quantities=tuple(found.quantities),
+                negated=found.negated,
+                chain=tuple(chain),
+                outlet=document.outlet,
+                original_publisher=document.original_publisher,
+                published=document.published,
+                start=row.start,
+            )
+        )
+    return arriving
+
+
+def _node(
+    role: str,
+    mention: str,
+    source_id: int | None,
+    names: Mapping[int, str],
+    owners: Mapping[int, tuple[tuple[int, str], ...]],
+) -> ChainNode:
+    return ChainNode(
+        role=role,
+        mention=mention,
+        source_id=source_id,
+        source_name=names.get(source_id) if source_id is not None else None,
+        owners=owners.get(source_id, ()) if source_id is not None else (),
+    )
+
+
+def _names(session: Session, source_ids: Iterable[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for chunk in chunks(sorted(set(source_ids))):
+        for source_id, name in session.execute(
+            select(Source.id, Source.name).where(Source.id.in_(chunk))
+        ):
+            found[source_id] = name
+    return found
+
+
+def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
+    rows: list[Any] = []
+    for chunk in chunks(sorted(set(ids))):
+        rows += session.execute(
+            select(
+                Attribution.claim_id,
+                Attribution.role,
+                Attribution.mention,
+                Attribution.source_id,
+                Source.name,
+            )
+            .outerjoin(Source, Source.id == Attribution.source_id)
+            .where(Attribution.claim_id.in_(chunk))
+            .order_by(Attribution.claim_id, Attribution.position)
+        ).all()
+    sources = {row.source_id: row.name for row in rows if row.source_id is not None}
+    owners = _owners(session, set(sources))
+    chains: dict[int, list[ChainNode]] = defaultdict(list)
+    for row in rows:
+        chains[row.claim_id].append(_node(row.role, row.mention, row.source_id, sources, owners))
+    return chains
+
+
+def _owners(session: Session, source_ids: set[int]) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Each source's owners, nearest first, following `parent_id` (cycles stop the walk)."""
+    known: dict[int, tuple[str, int | None]] = {}
+    wanted = set(source_ids)
+    for _ in range(MAX_OWNER_DEPTH + 1):
+        missing = sorted(wanted - set(known))
+        if not missing:
+            break
+        for chunk in chunks(missing):
+            for row in session.execute(
+                select(Source.id, Source.name, Source.parent_id).where(Source.id.in_(chunk))
+            ):
+                known[row.id] = (row.name, row.parent_id)
+        wanted = {parent for _, parent in known.values() if parent is not None}
+    result: dict[int, tuple[tuple[int, str], ...]] = {}
+    for source_id in source_ids:
+        chain: list[tuple[int, str]] = []
+        parent = known.get(source_id, ("", None))[1]
+        while parent is not None and parent in known and parent != source_id:
+            if any(owner == parent for owner, _ in chain) or len(chain) >= MAX_OWNER_DEPTH:
+                break
+            chain.append((parent, known[parent][0]))
+            parent = known[parent][1]
+        result[source_id] = tuple(chain)
+    return result

@@ -1,0 +1,162 @@
+"""Matching runs in the database: a document's new claims, claims never matched, a rebuild.
+
+`match_claims` runs inside the ingest transaction for the claims just stored: they arrive in
+the database's claim index (`claims.store.matching.index`) and go through the pipeline of
+`claims.match.pipeline`, one document at a time; `rebuild` replays every document's arrival
+in memory through the same pipeline. Both write relations without touching reviewed ones,
+then update the clusters and the proposed credibility of every claim whose relations
+changed, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from claims.extract.models import ExtractedClaim
+from claims.match.engine import arrivals
+from claims.match.judge import Found, Tally
+from claims.match.memory import MemoryIndex
+from claims.match.pipeline import match_arrival
+from claims.store.audit import record
+from claims.store.chunks import chunks
+from claims.store.corroboration import credibility_affected
+from claims.store.matching.clusters import (
+    SAME_CLAIM,
+    clear_clusters,
+    join_clusters,
+    refresh_clusters,
+)
+from claims.store.matching.index import SqlIndex, insert_keys
+from claims.store.matching.loading import arrived, load_claims
+from claims.store.matching.related import bound_related
+from claims.store.matching.relations import PROPOSED, live_links, mark_versions, store_relations
+from claims.store.matching.repeats import repeated_claims
+from claims.store.matching.report import MatchReport
+from claims.store.sources_links import refresh_claims
+from db.models import Claim, ClaimKey, Cluster, Document, Relation
+
+
+def match_claims(
+    session: Session,
+    claims: Sequence[Claim],
+    actor: str,
+    extracted: Sequence[ExtractedClaim] | None = None,
+) -> MatchReport:
+    """Match newly stored (or re-extracted) claims against everything matched before them.
+
+    `extracted[i]`, when given, is what extraction found for `claims[i]` (all of one
+    document): the claims are matched as extraction made them, without reading them back.
+    """
+    started = time.perf_counter()
+    ids = sorted({claim.id for claim in claims})
+    report = MatchReport(claims=len(ids))
+    if not ids:
+        return report
+    session.flush()
+    if extracted is not None:
+        document = session.get_one(Document, claims[0].document_id)
+        loaded = arrived(session, document, claims, extracted)
+    else:
+        loaded = load_claims(session, ids)
+    index, tally = SqlIndex(session), Tally()
+    found: list[Found] = []
+    for batch in arrivals(loaded):
+        found += match_arrival(index, batch, tally)
+    _save(session, found, ids, tally, report, {c.id: c.document_id for c in loaded})
+    _finish(session, actor, "claims.match", report, started)
+    return report
+
+
+def rebuild(session: Session, actor: str, workers: int = 2) -> MatchReport:
+    """Recompute keys, relations, clusters and credibility; reviewed relations stay.
+
+    Every document's claims arrive again, in the order they first arrived, so the rebuild
+    finds what matching them one document at a time found.
+    """
+    started = time.perf_counter()
+    session.flush()
+    session.execute(delete(ClaimKey))
+    report = MatchReport(removed=_count_proposed(session))
+    session.execute(delete(Relation).where(Relation.status == PROPOSED))
+    clear_clusters(session)
+    claims = load_claims(session, list(session.scalars(select(Claim.id).order_by(Claim.id))))
+    index, tally = MemoryIndex(keep_keys=True), Tally()
+    found: list[Found] = []
+    for batch in arrivals(claims):
+        found += match_arrival(index, batch, tally)
+    insert_keys(session, index.keys)
+    report.claims = len(claims)
+    _save(session, found, [], tally, report, {c.id: c.document_id for c in claims})
+    ids = [claim.id for claim in claims]
+    join_clusters(session, live_links(session, ids, SAME_CLAIM))
+    report.clusters = int(session.scalar(select(func.count()).select_from(Cluster)) or 0)
+    _finish(session, actor, "claims.rebuild", report, started)
+    return report
+
+
+def _save(
+    session: Session,
+    found: list[Found],
+    rematched: Sequence[int],
+    tally: Tally,
+    report: MatchReport,
+    documents: dict[int, int],
+) -> None:
+    """Store the relations found and update what they move: clusters, credibility.
+
+    `documents` holds the document of every claim that arrived.
+    """
+    arrived_ids = sorted(documents)
+    report.keys, report.candidates, report.scored = tally.keys, tally.candidates, tally.scored
+    needed = {i for item in found for i in (item.low, item.high)} - documents.keys()
+    documents.update(_documents(session, needed))
+    found = mark_versions(session, found, documents)
+    found, report.dropped_related = bound_related(session, found)
+    written = store_relations(session, found, rematched, report)
+    report.clusters = join_clusters(session, written.linked)
+    if written.unlinked:
+        report.clusters += refresh_clusters(session, {i for p in written.unlinked for i in p})
+    touched = set(documents) | {i for item in found for i in (item.low, item.high)}
+    touched |= {i for pair in written.removed for i in pair}
+    report.repeated = len(repeated_claims(session, arrived_ids))
+    report.credibility = update_credibility(session, touched)
+
+
+def refresh_relations(session: Session, claim_ids: set[int]) -> None:
+    """Recompute stories and proposed credibility after relations changed outside matching."""
+    if claim_ids:
+        refresh_clusters(session, claim_ids)
+        update_credibility(session, claim_ids)
+
+
+def update_credibility(session: Session, ids: set[int]) -> str:
+    """Re-propose the credibility of `ids` and of every claim their relations' changes move."""
+    affected = credibility_affected(session, ids)
+    refresh_claims(session, sorted(affected))
+    return f"updated for {len(affected)} claims"
+
+
+def _documents(session: Session, ids: set[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for chunk in chunks(sorted(ids)):
+        for claim_id, document_id in session.execute(
+            select(Claim.id, Claim.document_id).where(Claim.id.in_(chunk))
+        ):
+            found[claim_id] = document_id
+    return found
+
+
+def _count_proposed(session: Session) -> int:
+    query = select(func.count()).select_from(Relation).where(Relation.status == PROPOSED)
+    return int(session.scalar(query) or 0)
+
+
+def _finish(session: Session, actor: str, action: str, report: MatchReport, started: float) -> None:
+    report.seconds = round(time.perf_counter() - started, 3)
+    summary = report.model_dump(exclude={"circular", "seconds"})
+    record(session, actor, action, "claim", None, after=summary)
+    session.flush()
