@@ -11,9 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from claims.store.corroboration import corroboration_counts
+from claims.store.credibility import corroboration_counts, refresh_claims
 from claims.store.review import ReviewService
-from claims.store.sources_links import refresh_claims
 from db.models import Claim, Document, Relation
 from tests.conftest import Cli
 

@@ -14,7 +14,7 @@ from claims.match.build import from_text
 from claims.match.candidates import KeyIndex
 from claims.match.engine import keys_of
 from claims.store import matching
-from claims.store.corroboration import corroboration_counts
+from claims.store.credibility import corroboration_counts
 from claims.store.matching import match_claims, rebuild, repeated_claims
 from claims.store.review import ReviewService
 from db.models import Claim, ClaimKey, Cluster, Document, Relation, Source

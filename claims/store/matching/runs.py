@@ -23,7 +23,7 @@ from claims.match.memory import MemoryIndex
 from claims.match.pipeline import match_arrival
 from claims.store.audit import record
 from claims.store.chunks import chunks
-from claims.store.corroboration import credibility_affected
+from claims.store.credibility import credibility_affected, refresh_claims
 from claims.store.matching.clusters import (
     SAME_CLAIM,
     clear_clusters,
@@ -36,7 +36,6 @@ from claims.store.matching.related import bound_related
 from claims.store.matching.relations import PROPOSED, live_links, mark_versions, store_relations
 from claims.store.matching.repeats import repeated_claims
 from claims.store.matching.report import MatchReport
-from claims.store.sources_links import refresh_claims
 from db.models import Claim, ClaimKey, Cluster, Document, Relation
 
 

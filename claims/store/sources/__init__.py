@@ -10,6 +10,7 @@ registry files and rating lists in `files`.
 
 from __future__ import annotations
 
+from claims.store.credibility import Counts, apply_credibility, refresh_claims
 from claims.store.rows.sources import load_index, load_known
 from claims.store.sources.citing import claims_citing, descendants, refresh_citing
 from claims.store.sources.edits import (
@@ -53,7 +54,6 @@ from claims.store.sources.service import (
     undo_alias,
     undo_merge,
 )
-from claims.store.sources_links import Counts, apply_credibility, refresh_claims
 
 __all__ = [
     "Counts",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.store.chunks import chunks
-from claims.store.sources_links import BATCH, refresh_claims
+from claims.store.credibility import BATCH, refresh_claims
 from db.models import (
     Attribution,
     Source,

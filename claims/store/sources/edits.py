@@ -26,11 +26,11 @@ from claims.sources.models import (
 )
 from claims.sources.normalize import alias_key
 from claims.store.audit import record, snapshot
+from claims.store.credibility import refresh_claims
 from claims.store.sources.citing import claims_citing, descendants
 from claims.store.sources.grades import grade_source, set_grade
 from claims.store.sources.listing import find_source
 from claims.store.sources.service import merge_sources as merge_rows
-from claims.store.sources_links import refresh_claims
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
 

@@ -29,11 +29,11 @@ from claims.sources.models import (
 from claims.sources.normalize import alias_key
 from claims.sources.resolve import RegistryIndex
 from claims.store.audit import UNDO_SUFFIX, record
+from claims.store.credibility import refresh_claims
 from claims.store.rows.sources import known_from_row, load_index
 from claims.store.sources.citing import claims_citing
 from claims.store.sources.edits import RegistryError
 from claims.store.sources.grades import add_rating, set_grade
-from claims.store.sources_links import refresh_claims
 from db.base import utcnow
 from db.models import AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
 

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from claims.sources.resolve import Method, RegistryIndex, Resolution
 from claims.store.chunks import chunks
+from claims.store.credibility import BATCH, recompute
 from claims.store.rows.sources import load_index
 from claims.store.sources.index import shared_index
 from claims.store.sources.new import PLANNED_IDS, NewSourceConflict, NewSources, create_source
-from claims.store.sources_links import BATCH, recompute
 from db.models import (
     Attribution,
     Claim,

@@ -1,7 +1,7 @@
 """The corroboration counts of stored claims: relation rows read for `claims.match.corroboration`.
 
 Every path that proposes credibility reads its counts here (through
-`claims.store.sources_links.recompute`), so a claim gets the same proposal whichever path
+`claims.store.credibility.proposals.recompute`), so a claim gets the same proposal whichever path
 computed it last. `credibility_affected` says whose counts a changed relation can move.
 """
 

@@ -18,7 +18,7 @@ from claims.sources.credibility import Corroboration, GradedLink, propose
 from claims.sources.models import Grade, KnownSource, SourceKind
 from claims.sources.propaganda import ChainStep, path_dicts, propaganda_path
 from claims.store.chunks import chunks
-from claims.store.corroboration import corroboration_counts
+from claims.store.credibility.counts import corroboration_counts
 from claims.store.rows.sources import load_known
 from db.models import Claim
 
@@ -36,7 +36,7 @@ def apply_credibility(
     """Set each claim's propaganda flag and path and its proposed credibility with reasons.
 
     `counts` gives per-claim (independent, dependent, conflicts) matches; without it they are
-    read from the `relations` table by the one counting rule (`claims.store.corroboration`).
+    read from the `relations` table by the one counting rule (`claims.store.credibility.counts`).
     A reviewer's `propaganda_override` and `credibility` are never changed; the override does
     decide whether the proposal treats the claim as propaganda-sourced.
     """
