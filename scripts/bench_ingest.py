@@ -6,7 +6,9 @@ Usage: python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl [-n 3
 Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files into a temporary
 folder, ingests the folder into a fresh SQLite file (or the given database) the way
 `claims ingest` does, then ingests it again (all unchanged), and prints the figures and how
-many sources the registry holds after the first ingest (all created by it on a fresh file).
+many sources the registry holds after the first ingest (all created by it on a fresh file),
+and, for the first and the last tenth of the first ingest, articles/s, wall and CPU time an
+article and memory (the cost of a document should not grow with the store).
 
 With `--huge MB`, one document of that many MB is built from the corpus instead (the articles
 over and over, each copy's numbers changed so no paragraph repeats) and ingested once: the
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -96,9 +99,52 @@ def run_huge(corpus: Path, megabytes: float, tmp: Path) -> None:
     print(f"analysed: {analysed or whole:,} of {whole:,} characters, {claims} claims")
 
 
-def run(database: Database, folder: Path) -> tuple[float, dict[str, int]]:
+class Tenths:
+    """Wall and CPU time, and memory, at the end of each article: figures by tenth of the run."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[float, float, float, float]] = [_mark()]
+
+    def done(self, ref: Any, result: Any) -> None:
+        self.marks.append(_mark())
+
+    def lines(self) -> list[str]:
+        count = len(self.marks) - 1
+        if count < 10:
+            return []
+        found = []
+        for tenth in (0, 9):
+            low, high = self.marks[count * tenth // 10], self.marks[count * (tenth + 1) // 10]
+            articles = count * (tenth + 1) // 10 - count * tenth // 10
+            wall, cpu = high[0] - low[0], high[1] - low[1]
+            found.append(
+                f"{'first' if tenth == 0 else 'last'} tenth: {articles} articles,"
+                f" {articles / wall:.2f} articles/s ({1000 * wall / articles:.0f} ms wall,"
+                f" {1000 * cpu / articles:.0f} ms CPU an article), RSS {high[2]:.0f} MB,"
+                f" peak {high[3]:.0f} MB"
+            )
+        return found
+
+
+def _mark() -> tuple[float, float, float, float]:
+    """Wall time, CPU time, resident and peak memory (MB) of this process now."""
+    status = Path("/proc/self/status")
+    fields = (
+        dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        if status.exists()
+        else {}
+    )
+    rss = float(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (time.perf_counter(), time.process_time(), rss, peak)
+
+
+def run(
+    database: Database, folder: Path, tenths: Tenths | None = None
+) -> tuple[float, dict[str, int]]:
     started = time.perf_counter()
-    report = ingest_all(database, expand([str(folder)]), IngestOptions(actor="bench"))
+    on_done = tenths.done if tenths is not None else (lambda ref, result: None)
+    report = ingest_all(database, expand([str(folder)]), IngestOptions(actor="bench"), on_done)
     elapsed = time.perf_counter() - started
     tally = {str(outcome): report.count(outcome) for outcome in Outcome}
     tally["failed"] = len(report.failed)
@@ -128,7 +174,8 @@ def main() -> None:
         size = sum(p.stat().st_size for p in folder.iterdir())
         database = Database.from_target(args.db or str(Path(tmp) / "bench.db"))
         migrate.upgrade(database)
-        first, tally = run(database, folder)
+        tenths = Tenths()
+        first, tally = run(database, folder, tenths)
         sources = count_sources(database)
         again, tally_again = run(database, folder)
         database.dispose()
@@ -139,6 +186,8 @@ def main() -> None:
     print(f"second ingest: {again:6.2f} s  {count / again:7.1f} documents/s  {tally_again}")
     print(f"sources in the registry after the first ingest: {sources}")
     print(f"peak memory: {peak:.0f} MB")
+    for line in tenths.lines():
+        print(line)
 
 
 if __name__ == "__main__":
