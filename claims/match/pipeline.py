@@ -15,15 +15,16 @@ the claims themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
 from claims.match.judge import Found, Tally, judge_pair, keys_of
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import word_keys
+from claims.match.normalize.keys import WORD, word_keys
 from claims.match.relate import Side, side
-from claims.match.score import Rarity, WordFrequency, pairs_above_cutoff
+from claims.match.score import Rarity, match_text, pairs_above_cutoff
 
 Pair = tuple[int, int]
 """Two claim ids, the lower first."""
@@ -54,33 +55,65 @@ class ClaimIndex(Protocol):
         """These claims prepared for `relate`."""
 
 
+@dataclass
+class Arrival:
+    """An arriving batch, indexed, with its pairs above the cutoff and what judging them reads."""
+
+    claims: Sequence[MatchClaim]
+    pairs: list[Pair]
+    """Candidate pairs that passed the rapidfuzz cutoff, to be judged."""
+    frequency: dict[str, int]
+    """How many claims hold each key of the batch and each word key of the pairs' claims."""
+    total: int
+    """How many claims word rarity is counted over."""
+
+    def rarity(self) -> Rarity:
+        """Word rarity as the index stood when the batch arrived, for the pairs' own words.
+
+        `relate` weighs only the two claims' words, which are read ahead; any other word would
+        weigh as unseen, on every path alike.
+        """
+        width = len(WORD)
+        words = {key[width:]: n for key, n in self.frequency.items() if key.startswith(WORD)}
+        return Rarity(words, self.total)
+
+
 def match_arrival(
     index: ClaimIndex, claims: Sequence[MatchClaim], tally: Tally | None = None
 ) -> list[Found]:
     """Index an arriving batch and return its relations to every claim indexed so far."""
+    arrival = arrive(index, claims, tally)
+    own = {claim.id: claim for claim in claims}
+    involved = sorted({i for pair in arrival.pairs for i in pair})
+    sides = dict(index.sides([i for i in involved if i not in own]))
+    sides.update({i: side(own[i]) for i in involved if i in own})
+    return judge_arrival(arrival, sides)
+
+
+def arrive(index: ClaimIndex, claims: Sequence[MatchClaim], tally: Tally | None = None) -> Arrival:
+    """Index an arriving batch; find its candidates, cut them off, read what judging needs."""
     keys = {claim.id: keys_of(claim) for claim in claims}
     index.add_claims(claims, keys)
     frequency = dict(index.counts({key for found in keys.values() for key in found}))
     pairs = batch_candidates(index, keys, frequency)
-    own = {claim.id: claim for claim in claims}
-    texts = {claim_id: claim.text for claim_id, claim in own.items()}
-    texts.update(index.texts(sorted({i for pair in pairs for i in pair} - own.keys())))
+    texts = {claim.id: claim.text for claim in claims}
+    texts.update(index.texts(sorted({i for pair in pairs for i in pair} - texts.keys())))
     scored = pairs_above_cutoff(pairs, texts)
     if tally is not None:
         tally.claims += len(claims)
         tally.keys += sum(len(found) for found in keys.values())
         tally.candidates += len(pairs)
         tally.scored += len(scored)
-    involved = sorted({i for pair in scored for i in pair})
-    sides = dict(index.sides([i for i in involved if i not in own]))
-    sides.update({i: side(own[i]) for i in involved if i in own})
-    wanted = {key for i in involved for key in word_keys(sides[i].words)} - frequency.keys()
-    frequency.update(index.counts(wanted))
-    rarity = Rarity(WordFrequency(Counts(index, frequency)), index.total())
-    found = [item for a, b in scored if (item := judge_pair(sides[a], sides[b], rarity))]
-    if tally is not None:
-        tally.count(found)
-    return found
+    involved = {i for pair in scored for i in pair}
+    wanted = {key for i in involved for key in word_keys(match_text(texts[i]).split())}
+    frequency.update(index.counts(wanted - frequency.keys()))
+    return Arrival(claims, scored, frequency, index.total())
+
+
+def judge_arrival(arrival: Arrival, sides: Mapping[int, Side]) -> list[Found]:
+    """The relations among an arrival's scored pairs (`sides` holds each pair's claims)."""
+    rarity = arrival.rarity()
+    return [item for a, b in arrival.pairs if (item := judge_pair(sides[a], sides[b], rarity))]
 
 
 def batch_candidates(
@@ -101,25 +134,3 @@ def batch_candidates(
         for other in within_budget(claim_id, weights, sizes):
             pairs.add((claim_id, other) if claim_id < other else (other, claim_id))
     return sorted(pairs)
-
-
-class Counts(Mapping[str, int]):
-    """Key counts read ahead for a batch, asking the index for any key not read ahead."""
-
-    def __init__(self, index: ClaimIndex, known: dict[str, int]) -> None:
-        self._index = index
-        self._known = known
-
-    def __getitem__(self, key: str) -> int:
-        if key not in self._known:
-            self._known[key] = self._index.counts([key]).get(key, 0)
-        count = self._known[key]
-        if not count:
-            raise KeyError(key)
-        return count
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._known)
-
-    def __len__(self) -> int:
-        return len(self._known)

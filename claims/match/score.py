@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import WORD
+from claims.match.normalize.keys import WORD, word_keys
 from claims.match.normalize.words import content_words
 from claims.text.normalize import ascii_fold
 
@@ -67,7 +67,12 @@ class Rarity:
         return found
 
     def total_weight(self, words: frozenset[str]) -> float:
-        return sum(self.weight(word) for word in words)
+        weights = self._weights
+        total = 0.0
+        for word in words:
+            known = weights.get(word)
+            total += known if known is not None else self.weight(word)
+        return total
 
     def informative(self, word: str) -> bool:
         """A word rare enough to identify what a value is about (not "Iraq" in Iraq news)."""
@@ -105,6 +110,11 @@ class Profile:
         self.word_set: frozenset[str] = frozenset(self.words)
         self._weighed: Rarity | None = None
         self._total = 0.0
+
+    @cached_property
+    def word_keys(self) -> list[str]:
+        """The claim's word keys ("w:troop"): what its words' rarity is counted by."""
+        return word_keys(self.words)
 
     @cached_property
     def match_text(self) -> str:

@@ -56,7 +56,8 @@ def claim_keys(
 
 def word_keys(words: Iterable[str]) -> list[str]:
     """The word keys of a claim's content words: what word rarity is counted by."""
-    return [_clip(WORD + word) for word in words]
+    keys = [WORD + word for word in words]
+    return [key if len(key) <= MAX_KEY_CHARS else key[:MAX_KEY_CHARS] for key in keys]
 
 
 def word_pairs(words: Sequence[str]) -> list[str]:

@@ -29,6 +29,9 @@ STOPWORDS = word_set(
 )
 """Function words and words too common in news to say anything about what a claim asserts."""
 
+CONTENT_WORDS_CACHE = 65_536
+"""Texts whose content words are kept (claims and the clauses the rules cut from them)."""
+
 _TOKEN_RE = re.compile(r"[a-z]+[0-9]+[a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*|[a-z]+|[0-9]+(?:[.,][0-9]+)*")
 _CODE_RE = re.compile(r"\b([a-z]{1,4})-([0-9]{1,5}[a-z]{0,2})\b")
 """Letter-digit codes written with a hyphen (S-400, MI-35M, T-90) are kept as one word."""
@@ -65,7 +68,13 @@ def content_words(text: str) -> list[str]:
     A one-word demonym becomes its country ("Iraqi" -> "iraq"), so that "Iraqi forces" and
     "forces in Iraq" share the word.
     """
-    return [_word(word) for word in tokens(text) if word not in STOPWORDS and len(word) > 1]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=CONTENT_WORDS_CACHE)
+def _content_words(text: str) -> tuple[str, ...]:
+    """`content_words`, cached: matching asks again for the same claims' words pair after pair."""
+    return tuple(_word(word) for word in tokens(text) if word not in STOPWORDS and len(word) > 1)
 
 
 @lru_cache(maxsize=131072)

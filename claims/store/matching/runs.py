@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from claims.extract.models import ExtractedClaim
-from claims.match.engine import arrivals
+from claims.match.engine import arrivals, match_all
 from claims.match.judge import Found, Tally
 from claims.match.memory import MemoryIndex
 from claims.match.pipeline import match_arrival
@@ -83,10 +83,8 @@ def rebuild(session: Session, actor: str, workers: int = 2) -> MatchReport:
     session.execute(delete(Relation).where(Relation.status == PROPOSED))
     clear_clusters(session)
     claims = load_claims(session, list(session.scalars(select(Claim.id).order_by(Claim.id))))
-    index, tally = MemoryIndex(keep_keys=True), Tally()
-    found: list[Found] = []
-    for batch in arrivals(claims):
-        found += match_arrival(index, batch, tally)
+    index = MemoryIndex(keep_keys=True)
+    found, tally = match_all(claims, workers, index)
     insert_keys(session, index.keys)
     report.claims = len(claims)
     _save(session, found, [], tally, report, {c.id: c.document_id for c in claims})
