@@ -22,7 +22,7 @@ is skipped.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claims.match.normalize.keys import PAIR, WORD
@@ -88,17 +88,21 @@ def shared_weights(
 ) -> dict[int, float]:
     """The claims that share enough looked-up keys with `claim_id` (never itself): their weight."""
     hits: Counter[int] = Counter()
-    shared: defaultdict[int, float] = defaultdict(float)
+    shared: dict[int, float] = {}
     rare: set[int] = set()
     for key in probes:
+        holders = postings.get(key, ())
+        if not holders:
+            continue
         count = frequency.get(key, 0)
         weight = key_weight(count)
-        for other in postings.get(key, ()):
-            if other != claim_id:
-                hits[other] += 1
-                shared[other] += weight
-                if count <= RARE_POSTINGS:
-                    rare.add(other)
+        hits.update(holders)
+        if count <= RARE_POSTINGS:
+            rare.update(holders)
+        get = shared.get
+        for other in holders:
+            shared[other] = get(other, 0.0) + weight
+    shared.pop(claim_id, None)
     return {other: weight for other, weight in shared.items() if other in rare or hits[other] > 1}
 
 
@@ -141,9 +145,17 @@ class KeyIndex:
         """Keys per claim."""
 
     def add(self, claim_id: int, keys: Iterable[str]) -> None:
+        postings = self.postings
+        added = 0
         for key in keys:
-            self.postings.setdefault(key, []).append(claim_id)
-            self.sizes[claim_id] = self.sizes.get(claim_id, 0) + 1
+            holders = postings.get(key)
+            if holders is None:
+                postings[key] = [claim_id]
+            else:
+                holders.append(claim_id)
+            added += 1
+        if added:
+            self.sizes[claim_id] = self.sizes.get(claim_id, 0) + added
 
     def frequency(self) -> Mapping[str, int]:
         return _Lengths(self.postings)
