@@ -18,7 +18,7 @@ from claims.store.credibility import corroboration_counts
 from claims.store.matching import match_claims, rebuild, repeated_claims
 from claims.store.review import ReviewService
 from db.models import Claim, ClaimKey, Cluster, Document, Relation, Source
-from tests.conftest import Cli, Target
+from tests.conftest import SEEDS, Cli, Target
 from tests.factories import Link, make_claim, make_document, make_source
 
 TASS_TEXT = (
@@ -265,3 +265,32 @@ def test_incremental_matching_keeps_the_candidate_budget_as_a_rebuild_does(
     expected = index.candidates(claim.id, keys_of(loaded[-1]))
     assert report.candidates == len(expected) == 2
     assert expected == {stored[0].id, stored[2].id}  # the short ones share most of theirs
+
+
+def test_claims_handed_over_at_ingest_are_the_claims_read_back(cli: Cli) -> None:
+    """Ingest gives the matcher the extracted claims in memory; they must be exactly what
+    reading the stored rows back gives (features, chains with sources and owners, metadata)."""
+    from claims.ingest.inputs import ReadOptions, expand, read
+    from claims.ingest.models import DocumentMeta
+    from claims.ingest.prepare import prepare
+    from claims.store.documents.claims import extract_prepared
+    from claims.store.matching.loading import arrived
+
+    assert cli("sources", "import", str(SEEDS / "sources.toml")).exit_code == 0
+    assert cli("ingest", str(SEEDS / "articles")).exit_code == 0
+    compared = 0
+    for ref in expand([str(SEEDS / "articles")]):
+        prepared = prepare(read(ref, ReadOptions(), DocumentMeta()))
+        extracted = extract_prepared(prepared)
+        with cli.target.database.read() as session:
+            document = session.scalars(
+                select(Document).where(Document.norm_sha256 == prepared.norm_sha256)
+            ).one()
+            rows = session.scalars(
+                select(Claim).where(Claim.document_id == document.id).order_by(Claim.start)
+            ).all()
+            assert [(row.start, row.end) for row in rows] == [(c.start, c.end) for c in extracted]
+            handed = arrived(session, document, rows, extracted)
+            assert handed == matching.load_claims(session, [row.id for row in rows])
+            compared += len(handed)
+    assert compared > 50
