@@ -35,12 +35,16 @@ class MemoryIndex(KeyIndex):
         return len(self._claims)
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
-        postings = self.postings
-        return {key: len(postings[key]) for key in keys if key in postings}
+        postings = self._postings
+        found: dict[str, int] = {}
+        for key in keys:
+            holders = postings.get(key)
+            if holders is not None:
+                found[key] = 1 if isinstance(holders, int) else len(holders)
+        return found
 
     def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
-        postings = self.postings
-        return {key: postings[key] for key in keys if key in postings}
+        return {key: found for key in keys if (found := self.holders_of(key))}
 
     def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
         return {claim_id: self.sizes.get(claim_id, 0) for claim_id in ids}
