@@ -46,7 +46,7 @@ def test_the_same_speaker_under_two_spellings_is_one_origin() -> None:
     second = claim(2, 2, speaker("Haidar Mansour Hadi"), publisher("Izvestia"))
     found = independence(first, second)
     assert found.independent is False
-    assert found.shared == ("same speaker: Haidar Hadi",)
+    assert found.shared == ("same origin: Haidar Hadi",)
 
 
 def test_a_resolved_source_is_matched_by_id() -> None:
@@ -60,7 +60,10 @@ def test_an_outlet_relaying_the_other_is_dependent() -> None:
     original = claim(2, 2, publisher("Interfax"))
     found = independence(relayed, original)
     assert found.independent is False
-    assert found.shared == ("relayed: Interfax is speaker of one and publisher of the other",)
+    assert found.shared == (
+        "same origin: Interfax",
+        "relayed: Interfax is speaker of one and publisher of the other",
+    )
 
 
 def test_the_same_original_publisher_is_dependent() -> None:

@@ -143,7 +143,7 @@ def test_corroborations_are_marked_independent_or_not(target: Target) -> None:
         assert independent.kind == "corroborates" and independent.independent is True
         copy = found[(wire[0].id, again[0].id)]
         assert copy.kind == "duplicate" and copy.independent is False
-        assert "same publisher: Reuters" in copy.dependency
+        assert "same origin: Reuters" in copy.dependency
         counts = corroboration_counts(session, [claims["tass"][0].id])
         assert counts[claims["tass"][0].id] == (1, 0, 1)
 

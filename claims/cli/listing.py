@@ -12,6 +12,7 @@ from claims.cli.context import AppContext, pass_app
 from claims.errors import ClaimsError
 from claims.review_scale import VERDICTS
 from claims.store.rows import export_claim
+from claims.store.rows.origins import origin_of
 from claims.store.views import ClaimFilter
 from claims.store.views.claim_stream import listed_claims
 from claims.text.display import one_line, safe_json_dumps
@@ -90,7 +91,9 @@ def _describe(claim: Claim) -> str:
         f"check-worthiness {claim.checkworthiness:.2f}{flag}"
     )
     chain = " -> ".join(_link(link) for link in claim.attributions) or "(no attribution)"
-    return f"{head}\n  {one_line(claim.text, TEXT_WIDTH)}\n  {chain}\n"
+    origin = origin_of(claim)
+    traced = f"origin: {one_line(origin.name, 60)}" if origin else "origin: unknown"
+    return f"{head}\n  {one_line(claim.text, TEXT_WIDTH)}\n  {chain}\n  {traced}\n"
 
 
 def _link(link: Attribution) -> str:

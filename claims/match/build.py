@@ -78,6 +78,7 @@ def from_features(
     outlet: str | None = None,
     original_publisher: str | None = None,
     published: str | None = None,
+    flagged_relays: Sequence[str] = (),
 ) -> MatchClaim:
     """A stored claim: its `features` JSON as written at extraction, validated item by item.
 
@@ -97,6 +98,7 @@ def from_features(
         original_publisher=original_publisher,
         published=published,
         start=start,
+        flagged_relays=tuple(flagged_relays),
     )
 
 

@@ -4,21 +4,23 @@ One rule for every path that proposes credibility (ingest, `claims match`, regis
 relation reviews and their undo), fed with the claim's live relations (not rejected):
 
 - independent corroborations: the claims that corroborate it from an independent origin,
-  counted by groups that do not depend on each other (`independent_groups`): two
-  corroborators in one document, or joined by a dependent corroboration, count once;
+  counted by distinct origins (`independent_groups`): two corroborators that trace back to
+  one origin, that are in one document, or that are joined by a dependent corroboration
+  count once;
 - dependent corroborations: the claims that corroborate or repeat it (duplicates) from a
   shared or unknown origin;
 - conflicts: the claims that contradict it.
 
-`related` links never count. What counts as independent is `independent_groups` alone, so
-that a finer rule (tracing origins further) replaces one function.
+`related` links never count. What counts as independent is `independent_groups` alone.
+`support` says the same in the words reports use: "echoed by N (k propaganda-flagged),
+independently corroborated by M".
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from claims.match.cluster import UnionFind
 from claims.match.models import Kind
@@ -56,21 +58,25 @@ class Ties:
     """claim -> document, for every independent corroborator."""
     links: Iterable[Link] = ()
     """Live links among the corroborators (only dependent supporting ones tie)."""
+    origins: Mapping[int, str] = field(default_factory=dict)
+    """claim -> the key of its origin (`ClaimOrigin.key`), for every independent corroborator."""
 
 
 def independent_groups(partners: Iterable[int], ties: Ties) -> int:
-    """How many independent origins corroborate a claim: the rule of what counts as independent.
+    """How many distinct origins corroborate a claim: the rule of what counts as independent.
 
     `partners` are the claims linked to it by an independent corroboration. Two of them
-    in one document, or joined by a dependent corroboration (or a duplicate), share an
-    origin and count once.
+    with one origin, in one document, or joined by a dependent corroboration (or a
+    duplicate), share an origin and count once.
     """
     members = set(partners)
     tied: UnionFind[int] = UnionFind()
-    first_in: dict[int, int] = {}
+    first_in: dict[tuple[str, object], int] = {}
     for claim in sorted(members):
-        document = ties.documents.get(claim)
-        tied.union(claim, first_in.setdefault(document, claim) if document is not None else claim)
+        tied.add(claim)
+        for key in (("document", ties.documents.get(claim)), ("origin", ties.origins.get(claim))):
+            if key[1] is not None:
+                tied.union(claim, first_in.setdefault(key, claim))
     for link in ties.links:
         if link.supports() and not link.independent and set(link.ends()) <= members:
             tied.union(*link.ends())
@@ -119,3 +125,50 @@ def corroboration_counts(
         )
         for claim in sorted(chosen)
     }
+
+
+@dataclass(frozen=True)
+class Support:
+    """Who else says what a claim says: echoes, independent origins, and the unassessed."""
+
+    echoes: int = 0
+    """Claims that repeat it from a shared origin (dependent corroborations and duplicates)."""
+    flagged_echoes: int = 0
+    """Echoes that are themselves propaganda-sourced."""
+    independent: int = 0
+    """Distinct independent origins that corroborate it (what credibility counts)."""
+    unassessed: int = 0
+    """Corroborations whose independence is unknown (no identifiable origin)."""
+
+    def sentence(self) -> str:
+        """In words: echoed by 2 (1 propaganda-flagged), independently corroborated by 1."""
+        text = (
+            f"echoed by {self.echoes} ({self.flagged_echoes} propaganda-flagged), "
+            f"independently corroborated by {self.independent}"
+        )
+        if self.unassessed:
+            text += f"; {self.unassessed} more of unknown origin"
+        return text
+
+
+def support(claim: int, links: Iterable[Link], ties: Ties, flagged: Collection[int]) -> Support:
+    """What supports `claim` among its live `links`; `flagged` are propaganda-sourced claims."""
+    echoes: set[int] = set()
+    unassessed: set[int] = set()
+    independent: set[int] = set()
+    for link in set(links):
+        if not link.supports() or claim not in link.ends():
+            continue
+        other = link.other_id if link.claim_id == claim else link.claim_id
+        if link.independent:
+            independent.add(other)
+        elif link.independent is False or link.kind == str(Kind.DUPLICATE):
+            echoes.add(other)
+        else:
+            unassessed.add(other)
+    return Support(
+        echoes=len(echoes),
+        flagged_echoes=len(echoes & set(flagged)),
+        independent=independent_groups(independent, ties),
+        unassessed=len(unassessed - echoes),
+    )

@@ -1,13 +1,16 @@
 """Whether two claims are independent: their attribution chains share no origin.
 
 A chain is speaker -> intermediaries -> publisher, plus the document's original publisher
-and every owner of every source on it. Two chains depend on each other when they share any
-of these: the same speaker, one outlet relaying the other, the same original publisher,
-the same owner; copies of one wire text (wording 92%+ alike across outlets) depend too.
-Generic speakers ("official sources", "the Iraqi media") identify nobody, so they are never
-shared, but a chain with nothing identifiable makes the answer unknown (None), which does
-not count as independent either. Circular reporting (A cites B citing A) is found in the
-"cites" graph of the two chains together.
+and every owner of every source on it. Two chains depend on each other when they trace back
+to one origin (`claims.match.origin`: the first-hand source, else the publisher) or share
+any of these: the same speaker, one outlet relaying the other, the same original publisher,
+the same owner; copies of one wire text (wording 92%+ alike across outlets) depend too, and
+so does anything passed on by a propaganda-flagged relay (an intermediary or publisher): such
+an outlet's account of who said what cannot confirm anything. Generic speakers ("official
+sources", "the Iraqi media") identify nobody, so they are never shared, but a chain with
+nothing identifiable makes the answer unknown (None), which does not count as independent
+either. Circular reporting (A cites B citing A) is found in the "cites" graph of the two
+chains together.
 """
 
 from __future__ import annotations
@@ -16,19 +19,12 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.extract.entities import find_entities, same_entity
+from claims.extract.entities import same_entity
 from claims.match.models import ChainNode, Independence, MatchClaim
-from claims.text.normalize import norm_key, word_set
+from claims.match.origin import ClaimOrigin, claim_origin, identifiable
 
 SYNDICATED_WORDING = 92.0
 """rapidfuzz ratio from which two claims in different documents are one wire copy."""
-
-GENERIC_WORDS = word_set(
-    "source sources official officials media reports report analysts analyst experts expert"
-    " observers witnesses residents people interlocutors diplomats diplomat insiders"
-    " spokesman spokeswoman spokesperson someone authorities agencies outlets press"
-)
-_NAMED_KINDS = frozenset({"person", "organization"})
 
 
 @dataclass(frozen=True)
@@ -38,20 +34,27 @@ class Origin:
     name: str
     role: str
     source_id: int | None
+    owner_of: Origin | None = None
+    """For an owner: the link it owns (a ministry for its spokesman, a holding for its outlet)."""
 
     def same_as(self, other: Origin) -> bool:
         if self.source_id is not None and other.source_id is not None:
             return self.source_id == other.source_id
         return same_entity(self.name, other.name)
 
+    def is_origin(self, origin: ClaimOrigin | None) -> bool:
+        """Whether this link is `origin` (which the reasons then name once, as the origin)."""
+        return origin is not None and self.same_as(Origin(origin.name, "", origin.source_id))
+
 
 def origins(claim: MatchClaim) -> list[Origin]:
     """The identifiable links of a claim's chain, its owners and its original publisher."""
     found: list[Origin] = []
     for node in claim.chain:
-        if _identifiable(node):
-            found.append(Origin(node.source_name or node.mention, node.role, node.source_id))
-        found += [Origin(name, "owner", owner_id) for owner_id, name in node.owners]
+        link = Origin(node.source_name or node.mention, node.role, node.source_id)
+        if identifiable(node):
+            found.append(link)
+        found += [Origin(name, "owner", owner_id, link) for owner_id, name in node.owners]
     if claim.outlet and not any(node.role == "publisher" for node in claim.chain):
         found.append(Origin(claim.outlet, "publisher", None))
     if claim.original_publisher:
@@ -59,16 +62,13 @@ def origins(claim: MatchClaim) -> list[Origin]:
     return found
 
 
-def _identifiable(node: ChainNode) -> bool:
-    """A resolved source, or a mention that names someone (not "official sources")."""
-    if node.source_id is not None:
-        return True
-    words = set(norm_key(node.mention).split())
-    if not words:
-        return False
-    if not words & GENERIC_WORDS:
-        return True
-    return any(entity.kind in _NAMED_KINDS for entity in find_entities(node.mention))
+def common_origin(a: MatchClaim, b: MatchClaim) -> ClaimOrigin | None:
+    """The origin both claims trace back to, if it is one."""
+    first = claim_origin(a.chain, a.outlet)
+    second = claim_origin(b.chain, b.outlet)
+    if first is None or second is None or not first.same_as(second):
+        return None
+    return min(first, second, key=lambda origin: (origin.source_id is None, len(origin.name)))
 
 
 def independence(a: MatchClaim, b: MatchClaim, wording: float = 0.0) -> Independence:
@@ -78,8 +78,12 @@ def independence(a: MatchClaim, b: MatchClaim, wording: float = 0.0) -> Independ
         shared.append("same document")
     elif wording >= SYNDICATED_WORDING:
         shared.append(f"same wire copy (wording {round(wording)}% alike)")
+    origin = common_origin(a, b)
+    if origin is not None:
+        shared.append(f"same origin: {origin.name}")
+    shared += [*a.flagged_relays, *b.flagged_relays]
     first, second = origins(a), origins(b)
-    shared += _shared(first, second)
+    shared += _shared(first, second, origin)
     circular = circular_reporting([a.chain, b.chain])
     if shared or circular:
         return Independence(independent=False, shared=_unique(shared), circular=circular)
@@ -88,13 +92,24 @@ def independence(a: MatchClaim, b: MatchClaim, wording: float = 0.0) -> Independ
     return Independence(independent=True)
 
 
-def _shared(first: list[Origin], second: list[Origin]) -> list[str]:
+def _shared(first: list[Origin], second: list[Origin], origin: ClaimOrigin | None) -> list[str]:
     reasons = []
     for one in first:
         for other in second:
-            if one.same_as(other):
+            if one.same_as(other) and not _said_as_origin(one, other, origin):
                 reasons.append(_describe(one, other))
     return reasons
+
+
+def _said_as_origin(one: Origin, other: Origin, origin: ClaimOrigin | None) -> bool:
+    """Both links are the common origin in one role, or both own it: "same origin" says it.
+
+    In two roles (the speaker of one, the publisher of the other) one outlet relays the
+    other, which is worth saying too.
+    """
+    if one.owner_of is not None and other.owner_of is not None:
+        return one.owner_of.is_origin(origin) and other.owner_of.is_origin(origin)
+    return one.role == other.role and one.is_origin(origin) and other.is_origin(origin)
 
 
 def _describe(one: Origin, other: Origin) -> str:
@@ -116,7 +131,7 @@ def circular_reporting(chains: Iterable[Iterable[ChainNode]]) -> tuple[str, ...]
     names: list[tuple[ChainNode, str]] = []
     edges: dict[int, set[int]] = {}
     for chain in chains:
-        ordered = [node for node in chain if _identifiable(node)]
+        ordered = [node for node in chain if identifiable(node)]
         ids = [_node_id(node, names) for node in reversed(ordered)]
         for citing, cited in itertools.pairwise(ids):
             if citing != cited:

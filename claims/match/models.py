@@ -42,6 +42,8 @@ class ChainNode(Frozen):
     mention: str
     source_id: int | None = None
     source_name: str | None = None
+    source_kind: str | None = None
+    """The registry kind of the source ("anonymous" sources name nobody)."""
     owners: tuple[tuple[int, str], ...] = ()
     """The source's owners (parent, grandparent, ...) as (id, name)."""
 
@@ -67,6 +69,8 @@ class MatchClaim(Frozen):
     """The document's ISO publication date, possibly partial."""
     start: int = 0
     """Offset of the claim in its document: the tie-break for first appearance."""
+    flagged_relays: tuple[str, ...] = ()
+    """Its propaganda-flagged relays as reasons ("relayed by RIA Novosti (propaganda)")."""
 
 
 class Signals(Frozen):

@@ -146,6 +146,14 @@ class ExportAttribution(ExportModel):
     resolution_score: float | None = None
 
 
+class ExportOrigin(ExportModel):
+    """Where a claim comes from: the first-hand source at the end of its chain, else its
+    publisher."""
+
+    source_id: int | None = Field(description="The registry source, when it is one.")
+    name: str
+
+
 class ExportClaim(ExportModel):
     """A claim: an exact span of a document's text."""
 
@@ -178,6 +186,11 @@ class ExportClaim(ExportModel):
     norm_text: str | None = Field(default=None, description="Folded text for search, matching.")
     created_at: datetime | None = None
     keys: list[str] = Field(default_factory=list, description="Blocking keys for matching.")
+    origin: ExportOrigin | None = Field(
+        default=None,
+        description="The first-hand source its chain names, else its publisher; null when"
+        " neither is known. Derived from the chain and the registry when exported.",
+    )
 
 
 class ExportRelation(ExportModel):

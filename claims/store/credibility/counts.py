@@ -17,11 +17,14 @@ from claims.match.corroboration import (
     SUPPORTING,
     Counts,
     Link,
+    Support,
     Ties,
     independent_partners,
+    support,
 )
 from claims.match.corroboration import corroboration_counts as count_links
 from claims.store.chunks import chunks
+from claims.store.rows.origins import claim_origins
 from db.models import Claim, Relation
 
 REJECTED = "rejected"
@@ -31,12 +34,25 @@ def corroboration_counts(session: Session, claim_ids: Iterable[int]) -> dict[int
     """claim -> (independent, dependent, conflicts) from the stored live relations."""
     wanted = sorted(set(claim_ids))
     links = counted_links(session, wanted)
-    partners = independent_partners(links, wanted)
-    ties = Ties(
+    return count_links(wanted, links, _ties(session, independent_partners(links, wanted)))
+
+
+def claim_support(session: Session, claim_id: int) -> Support:
+    """Echoes (how many propaganda-flagged) and independent origins of one claim's support."""
+    links = counted_links(session, [claim_id])
+    ties = _ties(session, independent_partners(links, [claim_id]))
+    others = {end for link in links if link.supports() for end in link.ends()} - {claim_id}
+    return support(claim_id, links, ties, _flagged(session, others))
+
+
+def _ties(session: Session, partners: set[int]) -> Ties:
+    """What ties independent corroborators together: documents, origins, dependent links."""
+    origins = claim_origins(session, partners)
+    return Ties(
         documents=_documents(session, partners),
         links=[link for link in counted_links(session, partners) if not link.independent],
+        origins={claim: origin.key for claim, origin in origins.items() if origin is not None},
     )
-    return count_links(wanted, links, ties)
 
 
 def counted_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
@@ -73,4 +89,18 @@ def _documents(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
         found.update(
             session.execute(select(Claim.id, Claim.document_id).where(Claim.id.in_(chunk))).all()
         )
+    return found
+
+
+def _flagged(session: Session, claim_ids: Iterable[int]) -> set[int]:
+    """Which of these claims are propaganda-sourced, a reviewer's override deciding."""
+    found: set[int] = set()
+    for chunk in chunks(sorted(set(claim_ids))):
+        for claim_id, sourced, override in session.execute(
+            select(Claim.id, Claim.propaganda_sourced, Claim.propaganda_override).where(
+                Claim.id.in_(chunk)
+            )
+        ):
+            if (override if override is not None else sourced) is True:
+                found.add(claim_id)
     return found

@@ -193,7 +193,7 @@ def _document_row(document: ExportDocument) -> dict[str, Any]:
 
 def _insert_claims(session: Session, claims: Sequence[ExportClaim], result: Imported) -> None:
     rows = [
-        claim.model_dump(exclude={"attribution", "keys"})
+        claim.model_dump(exclude={"attribution", "keys", "origin"})
         | {
             "norm_text": claim.norm_text
             if claim.norm_text is not None

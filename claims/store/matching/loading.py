@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from claims.extract.models import ExtractedClaim
 from claims.match.build import from_features
 from claims.match.models import ChainNode, MatchClaim
+from claims.match.origin import flagged_relays
 from claims.store.chunks import chunks
 from db.models import Attribution, Claim, Document, Source
 
@@ -38,6 +39,8 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
                 Claim.kind,
                 Claim.features,
                 Claim.start,
+                Claim.propaganda_path,
+                Claim.propaganda_override,
                 Document.outlet,
                 Document.original_publisher,
                 Document.published,
@@ -58,6 +61,7 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
                     outlet=row.outlet,
                     original_publisher=row.original_publisher,
                     published=row.published,
+                    flagged_relays=flagged_relays(row.propaganda_path, row.propaganda_override),
                 )
             )
     return sorted(loaded, key=lambda claim: claim.id)
@@ -95,6 +99,7 @@ def arrived(
                 original_publisher=document.original_publisher,
                 published=document.published,
                 start=row.start,
+                flagged_relays=tuple(flagged_relays(row.propaganda_path, row.propaganda_override)),
             )
         )
     return arriving
@@ -104,25 +109,28 @@ def _node(
     role: str,
     mention: str,
     source_id: int | None,
-    names: Mapping[int, str],
+    sources: Mapping[int, tuple[str, str]],
     owners: Mapping[int, tuple[tuple[int, str], ...]],
 ) -> ChainNode:
+    name, kind = sources.get(source_id, (None, None)) if source_id is not None else (None, None)
     return ChainNode(
         role=role,
         mention=mention,
         source_id=source_id,
-        source_name=names.get(source_id) if source_id is not None else None,
+        source_name=name,
+        source_kind=kind,
         owners=owners.get(source_id, ()) if source_id is not None else (),
     )
 
 
-def _names(session: Session, source_ids: Iterable[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
+def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Each source's name and registry kind."""
+    found: dict[int, tuple[str, str]] = {}
     for chunk in chunks(sorted(set(source_ids))):
-        for source_id, name in session.execute(
-            select(Source.id, Source.name).where(Source.id.in_(chunk))
+        for source_id, name, kind in session.execute(
+            select(Source.id, Source.name, Source.kind).where(Source.id.in_(chunk))
         ):
-            found[source_id] = name
+            found[source_id] = (name, kind)
     return found
 
 
@@ -136,12 +144,13 @@ def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
                 Attribution.mention,
                 Attribution.source_id,
                 Source.name,
+                Source.kind,
             )
             .outerjoin(Source, Source.id == Attribution.source_id)
             .where(Attribution.claim_id.in_(chunk))
             .order_by(Attribution.claim_id, Attribution.position)
         ).all()
-    sources = {row.source_id: row.name for row in rows if row.source_id is not None}
+    sources = {row.source_id: (row.name, row.kind) for row in rows if row.source_id is not None}
     owners = _owners(session, set(sources))
     chains: dict[int, list[ChainNode]] = defaultdict(list)
     for row in rows:

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from claims.extract.models import ExtractedClaim
+from claims.match.copies import Placed, mark_copies
 from claims.match.engine import arrivals, match_all
 from claims.match.judge import Found, Tally
 from claims.match.memory import MemoryIndex
+from claims.match.models import MatchClaim
 from claims.match.pipeline import match_arrival
 from claims.store.audit import record
 from claims.store.chunks import chunks
@@ -65,7 +68,7 @@ def match_claims(
     found: list[Found] = []
     for batch in arrivals(loaded):
         found += match_arrival(index, batch, tally)
-    _save(session, found, ids, tally, report, {c.id: c.document_id for c in loaded})
+    _save(session, found, ids, tally, report, loaded)
     _finish(session, actor, "claims.match", report, started)
     return report
 
@@ -87,7 +90,7 @@ def rebuild(session: Session, actor: str, workers: int = 2) -> MatchReport:
     found, tally = match_all(claims, workers, index)
     insert_keys(session, index.keys)
     report.claims = len(claims)
-    _save(session, found, [], tally, report, {c.id: c.document_id for c in claims})
+    _save(session, found, [], tally, report, claims)
     ids = [claim.id for claim in claims]
     join_clusters(session, live_links(session, ids, SAME_CLAIM))
     report.clusters = int(session.scalar(select(func.count()).select_from(Cluster)) or 0)
@@ -101,23 +104,23 @@ def _save(
     rematched: Sequence[int],
     tally: Tally,
     report: MatchReport,
-    documents: dict[int, int],
+    arriving: Sequence[MatchClaim],
 ) -> None:
-    """Store the relations found and update what they move: clusters, credibility.
-
-    `documents` holds the document of every claim that arrived.
-    """
-    arrived_ids = sorted(documents)
+    """Store the relations found and update what they move: clusters, credibility."""
+    arrived_ids = sorted(claim.id for claim in arriving)
     report.keys, report.candidates, report.scored = tally.keys, tally.candidates, tally.scored
-    needed = {i for item in found for i in (item.low, item.high)} - documents.keys()
-    documents.update(_documents(session, needed))
-    found = mark_versions(session, found, documents)
+    placed: dict[int, Placed] = {claim.id: claim for claim in arriving}
+    placed.update(
+        placements(session, {i for item in found for i in (item.low, item.high)} - placed.keys())
+    )
+    found = mark_versions(session, found, {i: where.document_id for i, where in placed.items()})
+    found = mark_copies(found, placed)
     found, report.dropped_related = bound_related(session, found)
     written = store_relations(session, found, rematched, report)
     report.clusters = join_clusters(session, written.linked)
     if written.unlinked:
         report.clusters += refresh_clusters(session, {i for p in written.unlinked for i in p})
-    touched = set(documents) | {i for item in found for i in (item.low, item.high)}
+    touched = set(placed) | {i for item in found for i in (item.low, item.high)}
     touched |= {i for pair in written.removed for i in pair}
     report.repeated = len(repeated_claims(session, arrived_ids))
     report.credibility = update_credibility(session, touched)
@@ -137,13 +140,25 @@ def update_credibility(session: Session, ids: set[int]) -> str:
     return f"updated for {len(affected)} claims"
 
 
-def _documents(session: Session, ids: set[int]) -> dict[int, int]:
-    found: dict[int, int] = {}
+@dataclass(frozen=True)
+class Placement:
+    """Where a stored claim appeared: its document, outlet and publication date."""
+
+    document_id: int
+    outlet: str | None
+    published: str | None
+
+
+def placements(session: Session, ids: set[int]) -> dict[int, Placement]:
+    """The placement of each claim in `ids` (claims found related that did not arrive now)."""
+    found: dict[int, Placement] = {}
     for chunk in chunks(sorted(ids)):
-        for claim_id, document_id in session.execute(
-            select(Claim.id, Claim.document_id).where(Claim.id.in_(chunk))
+        for row in session.execute(
+            select(Claim.id, Claim.document_id, Document.outlet, Document.published)
+            .join(Document, Document.id == Claim.document_id)
+            .where(Claim.id.in_(chunk))
         ):
-            found[claim_id] = document_id
+            found[row.id] = Placement(row.document_id, row.outlet, row.published)
     return found
 
 

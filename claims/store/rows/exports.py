@@ -10,6 +10,7 @@ from claims.reports.schema import (
     ExportClaim,
     ExportCluster,
     ExportDocument,
+    ExportOrigin,
     ExportRelation,
     ExportReview,
     ExportSnapshot,
@@ -18,6 +19,7 @@ from claims.reports.schema import (
     ExportSourceFlag,
     ExportSourceRating,
 )
+from claims.store.rows.origins import origin_of
 from db.models import (
     Attribution,
     Claim,
@@ -173,7 +175,13 @@ def export_claim(claim: Claim, keys: Iterable[str] = ()) -> ExportClaim:
         norm_text=claim.norm_text,
         created_at=claim.created_at,
         keys=sorted(keys),
+        origin=_origin(claim),
     )
+
+
+def _origin(claim: Claim) -> ExportOrigin | None:
+    origin = origin_of(claim)
+    return ExportOrigin(source_id=origin.source_id, name=origin.name) if origin else None
 
 
 def export_relation(relation: Relation) -> ExportRelation:
