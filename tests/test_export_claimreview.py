@@ -63,8 +63,12 @@ def test_field_mapping(story: tuple[Export, Any]) -> None:
         "name": "Fuad Hussein",
         "jobTitle": "Iraq's foreign minister",
     }
-    assert [a["url"] for a in item["appearance"]] == ["https://www.reuters.example/world/wheat"]
-    assert item["firstAppearance"]["url"] == "https://ria.example/news/1"  # the cluster's first
+    # RIA relays the same minister's statement: an echo of one origin, the same claim.
+    assert [a["url"] for a in item["appearance"]] == [
+        "https://www.reuters.example/world/wheat",
+        "https://ria.example/news/1",
+    ]
+    assert item["firstAppearance"]["url"] == "https://ria.example/news/1"  # the earliest
     assert item["datePublished"] == "2025-02-27"
     anonymous = by_text["Iraq has signed no grain contract with Moscow this year."]
     assert anonymous["itemReviewed"]["author"]["@type"] == "Organization"

@@ -119,6 +119,9 @@ def test_a_wire_and_a_state_agency_relaying_one_ministry_are_echoes(
         assert wire["credibility_proposed"] == alone["credibility_proposed"] == 4
         assert cli("match", "--rebuild").exit_code == 0
 
+    report = cli("export", "--format", "md", "--claim", str(wire["id"]))
+    assert "Origin: Russian Ministry of Defence." in report.stdout
+    assert "Echoed by 2 (2 propaganda-flagged), independently corroborated by 0." in report.stdout
     listed = cli("list", "--document", str(wire["document_id"]))
     assert "origin: Russian Ministry of Defence" in listed.stdout
 

@@ -33,6 +33,7 @@ from tests.factories import (
     make_hostile_claim,
     make_relation,
 )
+from tui.widgets import render
 
 
 @pytest.fixture
@@ -176,6 +177,21 @@ def test_claim_detail_groups_related_claims(target: Target, sample: Sample) -> N
         "source: RIA Novosti; flag: propaganda"
     ]
     assert [r.other_id for r in propaganda.group("conflicting")] == [worth2]
+
+
+def test_claim_detail_traces_the_origin_and_counts_echoes(target: Target, sample: Sample) -> None:
+    plant, worth, troops, _plant2, _worth2 = sample.claims
+    with target.database.read() as session:
+        detail = claim_detail(session, plant)
+        unnamed = claim_detail(session, troops)
+        relayed = claim_detail(session, worth)
+    assert detail.origin == "Energy minister"
+    assert detail.support == "echoed by 1 (1 propaganda-flagged), independently corroborated by 1"
+    assert unnamed.origin == "TASS"  # "Iraqi officials" name nobody: the publisher's own
+    assert relayed.origin == "RIA Novosti"
+    shown = render.review_state(detail).plain
+    assert "Origin: Energy minister" in shown
+    assert "Support: echoed by 1 (1 propaganda-flagged), independently corroborated by 1" in shown
 
 
 def test_detail_of_a_huge_claim_is_bounded(target: Target) -> None:

@@ -121,8 +121,9 @@ def _item_reviewed(view: ClaimView) -> dict[str, Any]:
 
 
 def _appearances(view: ClaimView) -> list[ExportDocument]:
+    """Where the claim appears: its document and those of its duplicates and echoes."""
     found: dict[int, ExportDocument] = {}
-    for document in [view.document, *(r.document for r in view.duplicates)]:
+    for document in [view.document, *(r.document for r in view.duplicates), *view.repeated_in]:
         if document is not None:
             found.setdefault(document.id, document)
     return list(found.values())

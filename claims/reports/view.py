@@ -1,8 +1,8 @@
 """What a report shows, worked out once from the export: chains, relations, summaries.
 
 The Markdown, HTML and CSV renderers all read this view, so they agree on which claims are
-in focus, how a corroboration counts (independent, dependent, not assessed) and which claim
-appeared first.
+in focus, how a corroboration counts (independent, dependent, not assessed; by the same rule
+as the proposed credibility, `claims.match.corroboration`) and which claim appeared first.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from claims.match.corroboration import Support
+from claims.reports.origins import Origins
 from claims.reports.propaganda import propaganda_sentences
 from claims.reports.schema import (
     Export,
@@ -84,9 +86,18 @@ class ClaimView:
     duplicates: list[RelatedClaim] = field(default_factory=list)
     related: list[RelatedClaim] = field(default_factory=list)
     first_appearance: ExportClaim | None = None
+    """The earliest published of the claim and the claims that repeat it in other documents
+    (duplicates, and echoes of its own origin), never claims that only corroborate or relate
+    to it."""
     first_document: ExportDocument | None = None
     propaganda_reasons: list[str] = field(default_factory=list)
     """Each step of the propaganda path as a sentence, with the designation of its flag."""
+    support: Support = field(default_factory=Support)
+    """Echoes and independent origins, counted as the proposed credibility counts them."""
+    same_claim: list[ExportClaim] = field(default_factory=list)
+    """The claims in other documents that repeat this one (duplicates, echoes of its origin)."""
+    repeated_in: list[ExportDocument] = field(default_factory=list)
+    """The documents of `same_claim` (those in the export), in claim order."""
 
     @property
     def speaker(self) -> ChainLink | None:
@@ -219,7 +230,6 @@ class _Index:
             if flag.rationale
         }
         self.claims = {c.id: c for c in export.claims}
-        self.clusters = {c.id: c for c in export.clusters}
         self.reviews: dict[int, list[ExportReview]] = defaultdict(list)
         for review in sorted(export.reviews, key=lambda r: (r.created_at is None, r.created_at)):
             self.reviews[review.claim_id].append(review)
@@ -228,6 +238,7 @@ class _Index:
             if relation.status != "rejected":
                 self.relations[relation.claim_id].append(relation)
                 self.relations[relation.other_claim_id].append(relation)
+        self.origins = Origins(export, {c.id for c in export.claims if effective_propaganda(c)})
 
     def claim_view(self, claim: ExportClaim) -> ClaimView:
         view = ClaimView(
@@ -249,19 +260,16 @@ class _Index:
             document = self.documents.get(other.document_id) if other else None
             related = RelatedClaim(relation, other, document, claim.id)
             _bucket(view, related).append(related)
-        view.first_appearance = self._first(view)
-        if view.first_appearance is not None:
-            view.first_document = self.documents.get(view.first_appearance.document_id)
-        return view
-
-    def _first(self, view: ClaimView) -> ExportClaim | None:
-        cluster = self.clusters.get(view.claim.cluster_id) if view.claim.cluster_id else None
-        if cluster is not None and cluster.first_claim_id in self.claims:
-            return self.claims[cluster.first_claim_id]
-        same_story = [view.claim] + [
-            r.other for r in view.duplicates + view.corroborations if r.other is not None
+        view.same_claim = self.origins.repeats(claim)
+        view.repeated_in = [
+            document
+            for other in view.same_claim
+            if (document := self.documents.get(other.document_id)) is not None
         ]
-        return min(same_story, key=self._appearance_order)
+        view.first_appearance = min([claim, *view.same_claim], key=self._appearance_order)
+        view.first_document = self.documents.get(view.first_appearance.document_id)
+        view.support = self.origins.support(claim.id)
+        return view
 
     def _appearance_order(self, claim: ExportClaim) -> tuple[str, str, int]:
         document = self.documents.get(claim.document_id)

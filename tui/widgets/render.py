@@ -79,6 +79,8 @@ def review_state(detail: ClaimDetail) -> Content:
         ),
         Content.assemble(Content.styled("Rationale: ", "bold"), ui_block(detail.rationale or "—")),
         credibility_line(detail),
+        Content.assemble(Content.styled("Origin: ", "bold"), ui(detail.origin or "unknown")),
+        Content.assemble(Content.styled("Support: ", "bold"), ui(detail.support)),
     ]
     return Content("\n").join(lines)
 

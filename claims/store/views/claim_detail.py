@@ -16,6 +16,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
+from claims.store.corroboration import claim_support
+from claims.store.rows.origins import origin_of
 from claims.store.views.claim_list import SNIPPET_CHARS
 from db.models import (
     Attribution,
@@ -146,6 +148,10 @@ class ClaimDetail(BaseModel):
     propaganda_override: bool | None = None
     propaganda_override_reason: str | None = None
     propaganda_path: list[str] = []
+    origin: str | None = None
+    """Who the claim is traced back to: the first-hand source, else the publisher."""
+    support: str = ""
+    """"echoed by N (k propaganda-flagged), independently corroborated by M"."""
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
     chain: list[ChainLink] = []
@@ -194,6 +200,8 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         propaganda_override=claim.propaganda_override,
         propaganda_override_reason=claim.propaganda_override_reason,
         propaganda_path=[describe(step) for step in claim.propaganda_path],
+        origin=origin.name if (origin := origin_of(claim)) is not None else None,
+        support=claim_support(session, claim.id).sentence(),
         reviewed_by=claim.reviewed_by,
         reviewed_at=claim.reviewed_at,
         chain=_chain(session, claim.id),
