@@ -124,6 +124,9 @@ def test_a_wire_and_a_state_agency_relaying_one_ministry_are_echoes(
     assert "Echoed by 2 (2 propaganda-flagged), independently corroborated by 0." in report.stdout
     listed = cli("list", "--document", str(wire["document_id"]))
     assert "origin: Russian Ministry of Defence" in listed.stdout
+    card = cli("show", "--claim", str(wire["id"])).stdout
+    assert "  origin: Russian Ministry of Defence" in card
+    assert "  support: echoed by 2 (2 propaganda-flagged), independently corroborated by 0" in card
 
 
 def test_a_second_origin_from_an_unflagged_outlet_raises_the_credibility(

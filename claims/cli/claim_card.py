@@ -45,7 +45,9 @@ def claim_card(detail: ClaimDetail, reasons: list[str]) -> list[str]:
         "  chain:" if detail.chain else "  chain: none found (the publisher speaks for itself)",
     ]
     lines += [f"    {_link(link)}" for link in detail.chain]
+    lines.append(f"  origin: {one_line(detail.origin or 'unknown', 80)}")
     lines += _propaganda(detail, reasons)
+    lines.append(f"  support: {detail.support}")
     lines.append(f"  relations: {len(detail.related)}")
     lines += [f"    {_relation(related)}" for related in detail.related]
     lines += _review(detail)
