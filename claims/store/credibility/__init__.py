@@ -6,7 +6,11 @@ the registry and their corroboration counts; every path reads the counts from `c
 `credibility_affected` says whose counts a changed relation can move.
 """
 
-from claims.store.credibility.counts import corroboration_counts, credibility_affected
+from claims.store.credibility.counts import (
+    claim_support,
+    corroboration_counts,
+    credibility_affected,
+)
 from claims.store.credibility.proposals import (
     BATCH,
     Counts,
@@ -19,6 +23,7 @@ __all__ = [
     "BATCH",
     "Counts",
     "apply_credibility",
+    "claim_support",
     "corroboration_counts",
     "credibility_affected",
     "recompute",

@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
-from claims.store.corroboration import claim_support
+from claims.store.credibility import claim_support
 from claims.store.rows.origins import origin_of
 from claims.store.views.claim_list import SNIPPET_CHARS
 from db.models import (
