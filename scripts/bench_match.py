@@ -240,6 +240,7 @@ def run_size(
         "truth_pairs": len(truth),
         "truth": "exhaustive" if exhaustive else f"{SAMPLE} sampled claims against all",
         "truth_seconds": round(time.perf_counter() - truth_started, 1),
+        "independence": independence_tally(found),
     }
     if store:
         result["store_seconds"], stored = store_run(claims)
@@ -247,6 +248,22 @@ def run_size(
             stored = {pair for pair in stored if sampled & set(pair)}
         result["store_recall"] = round(len(truth & stored) / len(truth), 4) if truth else 1.0
     return result
+
+
+def independence_tally(found: Sequence[Found]) -> dict[str, dict[str, int]]:
+    """Corroborations and duplicates by independence, and the first reason of the dependent."""
+    tally: dict[str, dict[str, int]] = {}
+    for item in found:
+        if item.independence is None or item.judgement.kind == Kind.CONFLICTS:
+            continue
+        state = {True: "independent", False: "dependent", None: "unknown"}
+        kind = tally.setdefault(str(item.judgement.kind), {})
+        name = state[item.independence.independent]
+        kind[name] = kind.get(name, 0) + 1
+        if item.independence.shared and item.independence.independent is False:
+            reason = "reason " + item.independence.shared[0].split(":")[0].split(" (")[0]
+            kind[reason] = kind.get(reason, 0) + 1
+    return {kind: dict(sorted(counts.items())) for kind, counts in sorted(tally.items())}
 
 
 CONFLICT_SAMPLE = 60
