@@ -128,6 +128,7 @@ def test_links_only_for_http_urls() -> None:
     assert md_link("x", "javascript:alert(1)") == "x (address not linked: javascript:alert(1))"
     assert md_link("x", " https://a.example") == r"x (address not linked: https\[:\]//a.example)"
     assert md_link("x", "http://10.0.0.1/") == r"x (address not linked: http\[:\]//10.0.0.1/)"
+    assert md_link("http://10.0.0.1/", "http://10.0.0.1/") == r"http\[:\]//10.0.0.1/"
     assert md_link("a [b]", "https://a.example/(x)") == r"[a \[b\]](https://a.example/%28x%29)"
 
 

@@ -49,9 +49,11 @@ def md_link(text: str, url: object) -> MdSafe:
     found = safe_url(url)
     label = md_escape(text) or "link"
     if found is None:
-        if isinstance(url, str) and url.strip() and url != text:
-            return MdSafe(f"{label} (address not linked: {md_unlinked(url)})")
-        return MdSafe(label)
+        if not isinstance(url, str) or not url.strip():
+            return MdSafe(label)
+        if url == text:
+            return md_unlinked(url)
+        return MdSafe(f"{label} (address not linked: {md_unlinked(url)})")
     destination = "".join(URL_ESCAPES.get(ch, ch) for ch in found)
     return MdSafe(f"[{label}]({destination})")
 

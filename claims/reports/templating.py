@@ -46,15 +46,17 @@ def md_date(value: datetime | None) -> str:
 
 
 def evidence_parts(item: object) -> tuple[str, str | None]:
-    """An evidence entry as (text, link): a URL string, a note, or a {url, note, title} object."""
+    """An evidence entry as (text, address): a URL string, a note, or a {url, note, title}
+    object. The address is as given; the templates decide whether it may be a link."""
     if isinstance(item, dict):
-        url = safe_url(item.get("url"))
-        words = [str(item[k]) for k in ("title", "note", "text") if item.get(k)]
         raw_url = item.get("url")
+        words = [str(item[k]) for k in ("title", "note", "text") if item.get(k)]
         text = " — ".join(words) or (raw_url if isinstance(raw_url, str) else "") or str(item)
-        return text, url
+        return text, raw_url if isinstance(raw_url, str) else None
     text = item if isinstance(item, str) else str(item)
-    return text, safe_url(text)
+    return text, text if "://" in text or text.lower().startswith(
+        ("javascript:", "data:")
+    ) else None
 
 
 def _common(env: Environment) -> Environment:
