@@ -1,13 +1,16 @@
 """Shared fixtures: real databases (a SQLite file and a PostgreSQL server) and the CLI.
 
-PostgreSQL tests need `CLAIMS_TEST_PG_URL` (a database the tests may create databases
-from); without it they are skipped, unless `CLAIMS_REQUIRE_PG=1` (as in CI), which turns the
-skip into a failure so that CI cannot pass without having run them.
+Migrations run once per test process: each SQLite test gets a copy of a file migrated to head
+at the start, each PostgreSQL test a database made from a migrated template (the tests of the
+migrations themselves run them). PostgreSQL tests need `CLAIMS_TEST_PG_URL` (a database the
+tests may create databases from); without it they are skipped, unless `CLAIMS_REQUIRE_PG=1`
+(as in CI), which turns the skip into a failure so that CI cannot pass without having run them.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -95,6 +98,33 @@ def pg_template(pg_server: PostgresServer) -> Iterator[str]:
     pg_server.drop(url)
 
 
+_SQLITE_TEMPLATE: list[Path] = []
+"""The SQLite file migrated to head by this test process, once made."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The migrated SQLite file, made before any test can point the migrations elsewhere."""
+    template = tmp_path_factory.mktemp("template") / "claims.db"
+    database = Database.from_target(str(template))
+    migrate.upgrade(database)
+    database.dispose()
+    leftovers = sorted(p.name for p in template.parent.iterdir() if p != template)
+    assert not leftovers, f"the migrated template left {leftovers} beside it"
+    _SQLITE_TEMPLATE[:] = [template]
+    yield template
+    _SQLITE_TEMPLATE.clear()
+
+
+def migrated_sqlite(path: Path) -> Database:
+    """A SQLite database at `path` at the head revision: a copy of the file this test process
+    migrated once, so tests that need an empty database do not each run the migrations."""
+    if not _SQLITE_TEMPLATE:
+        raise RuntimeError("the session's sqlite_template fixture has not run")
+    shutil.copyfile(_SQLITE_TEMPLATE[0], path)
+    return Database.from_target(str(path))
+
+
 @dataclass
 class Target:
     """A migrated, empty database and the `--db` argument that names it."""
@@ -110,8 +140,7 @@ class Target:
 @pytest.fixture
 def sqlite_target(tmp_path: Path) -> Iterator[Target]:
     path = tmp_path / "claims.db"
-    database = Database.from_target(str(path))
-    migrate.upgrade(database)
+    database = migrated_sqlite(path)
     yield Target(str(path), database)
     database.dispose()
 

@@ -20,8 +20,6 @@ from sqlalchemy.orm import Session
 
 from claims.reports.schema import Export, ExportSelection
 from claims.store.exports import select_export
-from db import migrate
-from db.engine import Database
 from db.models import (
     Attribution,
     Claim,
@@ -548,8 +546,9 @@ def export_story(
     folder: Path, dress: Dress = plain, selection: ExportSelection | None = None, **options: Any
 ) -> tuple[Export, Story]:
     """Populate a fresh SQLite database in `folder` and export it (or a selection of it)."""
-    database = Database.from_target(str(folder / "story.db"))
-    migrate.upgrade(database)
+    from tests.conftest import migrated_sqlite
+
+    database = migrated_sqlite(folder / "story.db")
     try:
         with database.write() as session:
             story = populate(session, dress, **options)

@@ -234,17 +234,59 @@ def test_clear_cases_fall_on_the_right_side() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
-def test_any_text_gets_a_probability_and_finite_reasons(text: str) -> None:
+def test_the_reasons_and_the_bias_add_up_to_the_score(text: str) -> None:
+    """As documented: the reasons' weights plus the bias give the score's log-odds (weights
+    under 0.01 left out, each rounded to three decimals)."""
     score, reasons = score_sentence(text)
-    assert 0.0 <= score <= 1.0
-    assert all(math.isfinite(reason.weight) for reason in reasons)
+    bias = default_scorer().checkworthy(text).bias
+    left_out = len(find_cues(text)) + 1
+    slack = 0.01 * left_out + 0.0005 * len(reasons) + 1e-9
+    assert abs(math.log(score / (1.0 - score)) - (bias + sum(r.weight for r in reasons))) <= slack
+    assert all(abs(reason.weight) >= 0.01 for reason in reasons)
 
 
-def test_hostile_text_is_scored_quickly() -> None:
-    scorer = default_scorer()
-    nasty = ["\u202e" + "9" * 5000, "Q" * 20000, "\x1b[31mred\x00", "?" * 1000, "I " * 3000]
-    for text in nasty:
-        assert 0.0 <= scorer.checkworthy(text).probability <= 1.0
+@pytest.mark.parametrize(
+    ("worthy", "chatter"),
+    [
+        (
+            "Unemployment in Westbury fell to 3.9 percent in March, the statistics office said.",
+            "Do you think we should all be a little kinder to each other?",
+        ),
+        (
+            "The council spent 4.2 million pounds on the Harlow bridge in 2019.",
+            "Perhaps the weather will be nicer tomorrow.",
+        ),
+        (
+            "Police arrested 14 people after the match in Dunmore on Saturday.",
+            "I hope you all have a wonderful evening.",
+        ),
+    ],
+)
+def test_a_check_worthy_sentence_outscores_chatter(worthy: str, chatter: str) -> None:
+    high, low = score_sentence(worthy)[0], score_sentence(chatter)[0]
+    assert high > low
+    assert is_checkworthy(high) and not is_checkworthy(low)
+
+
+def test_text_with_no_known_word_and_no_cue_gets_the_documented_bias() -> None:
+    """docs/extraction.md: bias −2.09 after the news calibration, threshold 0.46, so a
+    sentence the model knows nothing about (here huge and hostile) is not check-worthy."""
+    for text in ["", "Qqqq", "Q" * 20000, "\x00\x07\u202e"]:
+        score, reasons = score_sentence(text)
+        assert reasons == []
+        assert math.log(score / (1.0 - score)) == pytest.approx(-2.09, abs=0.005)
+        assert not is_checkworthy(score)
+    assert checkworthy_threshold() == pytest.approx(0.46)
+
+
+def test_hostile_text_is_judged_by_its_cues() -> None:
+    """A wall of question marks is a question, a wall of digits is a number."""
+    question, question_reasons = score_sentence("?" * 1000)
+    assert "question" in {reason.code for reason in question_reasons}
+    assert all(reason.weight < 0 for reason in question_reasons) and not is_checkworthy(question)
+    digits, digit_reasons = score_sentence("\u202e" + "9" * 5000)
+    assert "number" in {reason.code for reason in digit_reasons}
+    assert digits > score_sentence("Q" * 5000)[0]
 
 
 def test_trainer_writes_a_model_the_scorer_reads(tmp_path: Path) -> None:

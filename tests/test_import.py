@@ -17,11 +17,10 @@ from claims.errors import InputError
 from claims.reports.loading import parse_export
 from claims.reports.schema import Export, ExportSelection
 from claims.store.exports import ImportRefused, import_export, select_export
-from db import migrate
 from db.base import Base, utcnow
 from db.engine import Database
 from db.models import Claim, Document, Relation, Review, Source
-from tests.conftest import Cli, PostgresServer, Target
+from tests.conftest import Cli, PostgresServer, Target, migrated_sqlite
 from tests.report_factories import populate
 
 NOT_EXPORTED = {"audit_log", "review_drafts"}
@@ -45,8 +44,7 @@ def dress(value: str) -> str:
 def empty(target: Target, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """A second migrated, empty database on the same backend as `target`."""
     if target.backend == "sqlite":
-        database = Database.from_target(str(tmp_path / "second.db"))
-        migrate.upgrade(database)
+        database = migrated_sqlite(tmp_path / "second.db")
         yield database
         database.dispose()
         return
@@ -138,8 +136,7 @@ def test_a_filtered_export_is_self_contained(tmp_path: Path, sqlite_target: Targ
         story = populate(session)
     with sqlite_target.database.read() as session:
         part = select_export(session, ExportSelection(claim_ids=[story.claims["wheat_reuters"]]))
-    second = Database.from_target(str(tmp_path / "part.db"))
-    migrate.upgrade(second)
+    second = migrated_sqlite(tmp_path / "part.db")
     with second.write() as session:
         import_export(session, parse_export(part.model_dump_json(), "part.json"), "tester")
     again = export_of(second, with_raw=False)
@@ -165,8 +162,7 @@ def write_json(path: Path, value: Any) -> Path:
 def exported_once(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The story exported with the CLI (`--with-raw -o FILE`), read back as JSON."""
     folder = tmp_path_factory.mktemp("exported")
-    database = Database.from_target(str(folder / "source.db"))
-    migrate.upgrade(database)
+    database = migrated_sqlite(folder / "source.db")
     with database.write() as session:
         populate(session)
     database.dispose()

@@ -9,17 +9,15 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from claims.store.review import ReviewService
-from db import migrate
 from db.engine import Database
 from db.models import AuditEntry, Source, SourceRating
-from tests.conftest import SEEDS, Cli, Target
+from tests.conftest import SEEDS, Cli, Target, migrated_sqlite
 
 WHY = "Repeated state narratives; corrections are rare."
 
 
 def _database(path: Path) -> Target:
-    database = Database.from_target(str(path))
-    migrate.upgrade(database)
+    database = migrated_sqlite(path)
     return Target(str(path), database)
 
 

@@ -112,7 +112,7 @@ def show_command(app: AppContext, /, source: str, as_json: bool) -> None:
       claims sources show 12 --json
     """
     with app.database().read() as session:
-        detail = registry.source_detail(session, registry.find_source(session, source).id)
+        detail = registry.source_profile(session, registry.find_source(session, source).id)
     if as_json:
         click.echo(safe_json_dumps(detail.model_dump(mode="json")))
         return
@@ -120,7 +120,7 @@ def show_command(app: AppContext, /, source: str, as_json: bool) -> None:
         click.echo(line)
 
 
-def _detail_lines(detail: registry.SourceDetail) -> list[str]:
+def _detail_lines(detail: registry.SourceProfile) -> list[str]:
     s = detail.summary
     kind = KIND_LABELS.get(SourceKind(s.kind), s.kind) if s.kind in _KINDS else s.kind
     lines = [

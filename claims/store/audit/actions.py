@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from claims.errors import ClaimsError
+from db.models import AuditEntry
 
 Clock = Callable[[], datetime]
 
@@ -67,6 +68,21 @@ class ActionResult(BaseModel):
     summary: str
     refreshed: int = 0
     """Claims whose flags or proposed credibility changed as a consequence (source edits)."""
+
+    @classmethod
+    def of(
+        cls, entry: AuditEntry, summary: str, row_version: int | None = None, refreshed: int = 0
+    ) -> ActionResult:
+        """The result of the action its audit entry records (the entry flushed, so it has an id)."""
+        assert entry.entity_id is not None
+        return cls(
+            entry_id=entry.id,
+            entity=entry.entity,
+            entity_id=entry.entity_id,
+            row_version=row_version,
+            summary=summary,
+            refreshed=refreshed,
+        )
 
 
 def snapshot(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from claims.ingest.prepare import normalized_for_hash
 from claims.reports.organisation import SETTING_KEYS
 from claims.reports.schema import Export, ExportClaim, ExportDocument, ExportSource
 from claims.store.audit import record
+from claims.store.rows import tables
 from db.base import Base, utcnow
 from db.models import (
     Attribution,
@@ -106,40 +107,38 @@ def require_empty(session: Session) -> None:
 
 
 def _insert_all(session: Session, export: Export, result: Imported) -> None:
-    _insert(session, Cluster, result, [c.model_dump() for c in export.clusters], "clusters")
+    clusters = [tables.CLUSTERS.row_values(cluster) for cluster in export.clusters]
+    _insert(session, Cluster, result, clusters, "clusters")
     _insert_sources(session, export.sources, result)
     _insert_documents(session, export.documents, result)
     _insert_claims(session, export.claims, result)
     relations = [
-        {**r.model_dump(), "created_at": r.created_at or utcnow()} for r in export.relations
+        tables.RELATIONS.row_values(r, created_at=r.created_at or utcnow())
+        for r in export.relations
     ]
     _insert(session, Relation, result, _fill_ids(relations), "relations")
-    reviews = [{**r.model_dump(), "created_at": r.created_at or utcnow()} for r in export.reviews]
+    reviews = [
+        tables.REVIEWS.row_values(r, created_at=r.created_at or utcnow()) for r in export.reviews
+    ]
     _insert(session, Review, result, reviews, "reviews")
 
 
 def _insert_sources(session: Session, sources: Sequence[ExportSource], result: Imported) -> None:
     rows = [
-        {
-            **s.model_dump(
-                exclude={"aliases", "flags", "flag_details", "alias_details", "ratings"}
-            ),
-            "parent_id": None,
-            "created_at": s.created_at or utcnow(),
-        }
+        tables.SOURCES.row_values(s, parent_id=None, created_at=s.created_at or utcnow())
         for s in sources
     ]
     _insert(session, Source, result, rows, "sources")
     _set_parents(session, Source, [(s.id, s.parent_id) for s in sources])
     aliases, flags, ratings = [], [], []
     for source in sources:
-        details = [a.model_dump() for a in source.alias_details] or [
+        details = [tables.SOURCE_ALIASES.row_values(a) for a in source.alias_details] or [
             {"alias": a, "key": " ".join(a.casefold().split()), "language": None}
             for a in source.aliases
         ]
         aliases += [{**a, "source_id": source.id} for a in details]
         detailed = {f.flag for f in source.flag_details}
-        flag_rows: list[dict[str, Any]] = [f.model_dump() for f in source.flag_details]
+        flag_rows = [tables.SOURCE_FLAGS.row_values(f) for f in source.flag_details]
         flag_rows += [{"flag": f} for f in source.flags if f not in detailed]
         flags += [
             {"set_by": None, "rationale": None, "evidence": [], **f, "source_id": source.id}
@@ -147,7 +146,7 @@ def _insert_sources(session: Session, sources: Sequence[ExportSource], result: I
             for f in flag_rows
         ]
         ratings += [
-            {**r.model_dump(), "source_id": source.id, "set_at": r.set_at or utcnow()}
+            tables.SOURCE_RATINGS.row_values(r, source_id=source.id, set_at=r.set_at or utcnow())
             for r in source.ratings
         ]
     _insert(session, SourceAlias, result, aliases, "source aliases")
@@ -161,15 +160,12 @@ def _insert_documents(
     _insert(session, Document, result, [_document_row(d) for d in documents], "documents")
     _set_parents(session, Document, [(d.id, d.previous_id) for d in documents])
     snapshots = [
-        {
-            "document_id": document.id,
-            "origin": snapshot.origin,
-            "raw_sha256": snapshot.raw_sha256,
-            "raw": base64.b64decode(snapshot.raw_base64),
-            "size": snapshot.size,
-            "media_type": snapshot.media_type,
-            "seen_at": snapshot.seen_at or utcnow(),
-        }
+        tables.SNAPSHOTS.row_values(
+            snapshot,
+            document_id=document.id,
+            raw=base64.b64decode(snapshot.raw_base64),
+            seen_at=snapshot.seen_at or utcnow(),
+        )
         for document in documents
         for snapshot in document.snapshots or []
     ]
@@ -177,39 +173,36 @@ def _insert_documents(
 
 
 def _document_row(document: ExportDocument) -> dict[str, Any]:
-    row = document.model_dump(exclude={"sha256", "version", "snapshots"})
-    return row | {
-        "previous_id": None,
-        "raw_sha256": document.sha256,
-        "version_no": document.version,
-        "text_sha256": document.text_sha256
-        or hashlib.sha256(document.text.encode("utf-8")).hexdigest(),
-        "norm_sha256": document.norm_sha256
-        or hashlib.sha256(normalized_for_hash(document.text).encode("utf-8")).hexdigest(),
-        "debris": [list(span) for span in document.debris],
-        "ingested_at": document.ingested_at or utcnow(),
-    }
+    text = document.text
+    return tables.DOCUMENTS.row_values(
+        document,
+        previous_id=None,
+        text_sha256=document.text_sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        norm_sha256=document.norm_sha256
+        or hashlib.sha256(normalized_for_hash(text).encode("utf-8")).hexdigest(),
+        debris=[list(span) for span in document.debris],
+        ingested_at=document.ingested_at or utcnow(),
+    )
 
 
 def _insert_claims(session: Session, claims: Sequence[ExportClaim], result: Imported) -> None:
     rows = [
-        claim.model_dump(exclude={"attribution", "keys", "origin"})
-        | {
-            "norm_text": claim.norm_text
+        tables.CLAIMS.row_values(
+            claim,
+            norm_text=claim.norm_text
             if claim.norm_text is not None
             else " ".join(claim.text.casefold().split()),
-            "created_at": claim.created_at or utcnow(),
-        }
+            created_at=claim.created_at or utcnow(),
+        )
         for claim in claims
     ]
     _insert(session, Claim, result, rows, "claims")
     links = [
-        link.model_dump(exclude={"name", "source_name"})
-        | {
-            "claim_id": claim.id,
-            "mention": link.name,
-            "position": link.position if link.position is not None else index,
-        }
+        tables.ATTRIBUTIONS.row_values(
+            link,
+            claim_id=claim.id,
+            position=link.position if link.position is not None else index,
+        )
         for claim in claims
         for index, link in enumerate(claim.attribution)
     ]

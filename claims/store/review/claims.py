@@ -165,13 +165,7 @@ def attach_evidence(
     )
     session.flush()
     summary = f"evidence attached ({evidence.kind} {item['ref']})"
-    return ActionResult(
-        entry_id=entry.id,
-        entity="claim",
-        entity_id=claim_id,
-        row_version=claim.row_version,
-        summary=summary,
-    )
+    return ActionResult.of(entry, summary, claim.row_version)
 
 
 def _checked_evidence(session: Session, evidence: Evidence) -> dict[str, Any]:
@@ -231,10 +225,4 @@ def _change_claim(
     after = {**snapshot(claim, fields), "review_id": review.id}
     entry = record(session, actor, action, "claim", claim.id, before=before, after=after)
     session.flush()
-    return ActionResult(
-        entry_id=entry.id,
-        entity="claim",
-        entity_id=claim.id,
-        row_version=claim.row_version,
-        summary=f"claim #{claim.id}: {summary}",
-    )
+    return ActionResult.of(entry, f"claim #{claim.id}: {summary}", claim.row_version)

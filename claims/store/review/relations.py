@@ -59,10 +59,5 @@ def review_relation(
         after=snapshot(relation, fields),
     )
     session.flush()
-    return ActionResult(
-        entry_id=entry.id,
-        entity="relation",
-        entity_id=relation.id,
-        row_version=relation.row_version,
-        summary=f"relation #{relation.id} ({relation.kind}) {status}",
-    )
+    summary = f"relation #{relation.id} ({relation.kind}) {status}"
+    return ActionResult.of(entry, summary, relation.row_version)

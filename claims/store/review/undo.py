@@ -63,12 +63,7 @@ def undo(session: Session, actor: str, entry_id: int) -> ActionResult:
         relation = session.get_one(Relation, entry.entity_id)
         refresh_relations(session, {relation.claim_id, relation.other_claim_id})
     session.flush()
-    return ActionResult(
-        entry_id=undone.id,
-        entity=entry.entity,
-        entity_id=entry.entity_id,
-        summary=f"undone: {entry.action} on {entry.entity} #{entry.entity_id}",
-    )
+    return ActionResult.of(undone, f"undone: {entry.action} on {entry.entity} #{entry.entity_id}")
 
 
 def last_undoable(session: Session, actor: str) -> int | None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from claims.sources.models import KnownSource
 from claims.sources.resolve import RegistryIndex
 from claims.store.chunks import chunks
+from claims.store.rows.tables import SOURCES
 from db.models import Source, SourceAlias, SourceFlag
 
 
@@ -35,9 +36,8 @@ def load_known(session: Session, ids: Iterable[int] | None = None) -> dict[int, 
     return found
 
 
-_SOURCE_COLUMNS = select(
-    Source.id, Source.name, Source.kind, Source.country, Source.parent_id, Source.reliability
-)
+_SOURCE_COLUMNS = select(*(getattr(Source, column) for _, column in SOURCES.read(KnownSource)))
+"""The columns a `KnownSource` is read from."""
 
 
 def _known(session: Session, rows: Sequence[Any]) -> dict[int, KnownSource]:
@@ -57,32 +57,20 @@ def _known(session: Session, rows: Sequence[Any]) -> dict[int, KnownSource]:
         )
         for source_id, flag in flag_rows:
             flags[source_id].add(flag)
-    return {
-        row.id: KnownSource(
-            id=row.id,
-            name=row.name,
-            kind=row.kind,
-            country=row.country,
-            parent_id=row.parent_id,
-            grade=row.reliability,
-            flags=frozenset(flags[row.id]),
-            aliases=tuple(alias for alias, _ in aliases[row.id]),
-            alias_keys=tuple(key for _, key in aliases[row.id]),
-        )
-        for row in rows
-    }
+    return {row.id: _known_source(row, flags[row.id], aliases[row.id]) for row in rows}
 
 
 def known_from_row(source: Source) -> KnownSource:
     """A `KnownSource` for a row just created or edited in this session."""
-    return KnownSource(
-        id=source.id,
-        name=source.name,
-        kind=source.kind,
-        country=source.country,
-        parent_id=source.parent_id,
-        grade=source.reliability,
-        flags=frozenset(flag.flag for flag in source.flags),
-        aliases=tuple(alias.alias for alias in source.aliases),
-        alias_keys=tuple(alias.key for alias in source.aliases),
+    aliases = [(alias.alias, alias.key) for alias in source.aliases]
+    return _known_source(source, {flag.flag for flag in source.flags}, aliases)
+
+
+def _known_source(row: Any, flags: set[str], aliases: Sequence[tuple[str, str]]) -> KnownSource:
+    return SOURCES.model(
+        KnownSource,
+        row,
+        flags=frozenset(flags),
+        aliases=tuple(alias for alias, _ in aliases),
+        alias_keys=tuple(key for _, key in aliases),
     )

@@ -31,13 +31,13 @@ from claims.store.sources.files import (
 from claims.store.sources.grades import grade_source
 from claims.store.sources.index import forget, shared_index
 from claims.store.sources.listing import (
-    QueueItem,
-    SourceDetail,
+    PendingSource,
+    SourceProfile,
     SourceSummary,
     find_source,
     list_sources,
     review_queue,
-    source_detail,
+    source_profile,
 )
 from claims.store.sources.new import NewSources
 from claims.store.sources.resolution import (
@@ -60,13 +60,13 @@ __all__ = [
     "EditOutcome",
     "ImportReport",
     "NewSources",
-    "QueueItem",
+    "PendingSource",
     "RatingsReport",
     "RegistryError",
     "ReresolveResult",
     "Resolver",
-    "SourceDetail",
     "SourceEdit",
+    "SourceProfile",
     "SourceSummary",
     "add_source",
     "add_source_alias",
@@ -93,7 +93,7 @@ __all__ = [
     "review_queue",
     "set_source_grade",
     "shared_index",
-    "source_detail",
+    "source_profile",
     "undo_alias",
     "undo_merge",
 ]

@@ -30,23 +30,13 @@ from claims.store.credibility import refresh_claims
 from claims.store.sources.citing import claims_citing, descendants
 from claims.store.sources.grades import grade_source, set_grade
 from claims.store.sources.listing import find_source
+from claims.store.sources.service import SOURCE_FIELDS
 from claims.store.sources.service import merge_sources as merge_rows
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
 
-_EDIT_FIELDS = (
-    "name",
-    "kind",
-    "country",
-    "parent_id",
-    "description",
-    "reliability",
-    "reliability_rationale",
-    "reliability_evidence",
-    "reliability_set_by",
-    "reliability_set_at",
-    "needs_review",
-)
+_EDIT_FIELDS = tuple(name for name in SOURCE_FIELDS if name not in ("created_at", "created_by"))
+"""The columns an edit can change, as the audit log records them."""
 
 
 _RECOMPUTE_FIELDS = frozenset({"kind", "parent_id", "reliability"})
@@ -92,15 +82,7 @@ def add_source(session: Session, actor: str, entry: SourceEntry) -> Source:
     if session.scalar(select(Source.id).where(Source.name == entry.name)) is not None:
         raise RegistryError(f"a source named {entry.name!r} already exists")
     now = utcnow()
-    source = Source(
-        name=entry.name,
-        kind=entry.kind.value,
-        country=entry.country,
-        description=entry.description,
-        created_by=actor,
-        created_at=now,
-        needs_review=entry.needs_review,
-    )
+    source = new_source(entry, actor, now)
     if entry.parent:
         source.parent_id = find_source(session, entry.parent).id
     session.add(source)
@@ -113,6 +95,22 @@ def add_source(session: Session, actor: str, entry: SourceEntry) -> Source:
     session.flush()
     record(session, actor, "source.add", "source", source.id, after=snapshot(source, _EDIT_FIELDS))
     return source
+
+
+def new_source(
+    entry: SourceEntry, created_by: str, at: datetime, name: str | None = None
+) -> Source:
+    """A source row for a registry entry, still without grade, flags and aliases: those are
+    added after, each through its own rule (rating history, alias keys)."""
+    return Source(
+        name=name or entry.name,
+        kind=entry.kind.value,
+        country=entry.country,
+        description=entry.description,
+        needs_review=entry.needs_review,
+        created_by=created_by,
+        created_at=at,
+    )
 
 
 def edit_source(session: Session, actor: str, source_id: int, edit: SourceEdit) -> EditOutcome:

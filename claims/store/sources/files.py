@@ -30,9 +30,16 @@ from claims.sources.normalize import alias_key
 from claims.sources.resolve import RegistryIndex
 from claims.store.audit import UNDO_SUFFIX, record
 from claims.store.credibility import refresh_claims
-from claims.store.rows.sources import known_from_row, load_index
+from claims.store.rows import (
+    SOURCE_ALIASES,
+    SOURCE_FLAGS,
+    SOURCE_RATINGS,
+    SOURCES,
+    known_from_row,
+    load_index,
+)
 from claims.store.sources.citing import claims_citing
-from claims.store.sources.edits import RegistryError
+from claims.store.sources.edits import RegistryError, new_source
 from claims.store.sources.grades import add_rating, set_grade
 from db.base import utcnow
 from db.models import AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
@@ -86,47 +93,24 @@ def export_registry(session: Session) -> RegistryFile:
 
 
 def _entry(source: Source, names: dict[int | None, str]) -> SourceEntry:
-    return SourceEntry(
-        name=source.name,
-        kind=source.kind,
-        country=source.country,
+    aliases = sorted(source.aliases, key=lambda a: a.id)
+    ratings = sorted(source.ratings, key=lambda r: r.id)
+    return SOURCES.model(
+        SourceEntry,
+        source,
         parent=names.get(source.parent_id),
-        description=source.description,
-        grade=Grade(source.reliability),
-        rationale=source.reliability_rationale,
-        evidence=[str(e) for e in source.reliability_evidence],
-        set_by=source.reliability_set_by,
-        set_at=source.reliability_set_at,
-        aliases=[
-            AliasEntry(alias=alias.alias, language=alias.language)
-            for alias in sorted(source.aliases, key=lambda a: a.id)
-            if alias.alias != source.name
-        ],
+        aliases=[SOURCE_ALIASES.model(AliasEntry, a) for a in aliases if a.alias != source.name],
         flags=[
-            FlagEntry(
-                flag=flag.flag,
-                rationale=flag.rationale,
-                evidence=[str(e) for e in flag.evidence],
-                set_by=flag.set_by,
-                set_at=flag.set_at,
-            )
-            for flag in sorted(source.flags, key=lambda f: f.flag)
+            SOURCE_FLAGS.model(FlagEntry, f) for f in sorted(source.flags, key=lambda f: f.flag)
         ],
-        ratings=[
-            RatingEntry(
-                grade=Grade(rating.grade),
-                edition=rating.edition,
-                rationale=rating.rationale,
-                evidence=[str(e) for e in rating.evidence],
-                disputed=rating.disputed,
-                set_by=rating.set_by,
-                set_at=rating.set_at,
-            )
-            for rating in sorted(source.ratings, key=lambda r: r.id)
-            if not _is_main_grade(source, rating)
-        ],
-        needs_review=source.needs_review,
+        ratings=[_rating_entry(rating) for rating in ratings if not _is_main_grade(source, rating)],
     )
+
+
+def _rating_entry(rating: SourceRating) -> RatingEntry:
+    """A history row as the file gives it (an imported export may hold evidence of any type)."""
+    evidence = [str(item) for item in rating.evidence]
+    return SOURCE_RATINGS.model(RatingEntry, rating, evidence=evidence)
 
 
 def _is_main_grade(source: Source, rating: SourceRating) -> bool:
@@ -228,15 +212,7 @@ def _match(session: Session, index: RegistryIndex, entry: SourceEntry) -> Source
 
 
 def _create(session: Session, actor: str, entry: SourceEntry) -> Source:
-    source = Source(
-        name=entry.name,
-        kind=entry.kind.value,
-        country=entry.country,
-        description=entry.description,
-        needs_review=entry.needs_review,
-        created_by=actor,
-        created_at=utcnow(),
-    )
+    source = new_source(entry, actor, utcnow())
     session.add(source)
     session.flush()
     record(session, actor, "source.import", "source", source.id, after={"created": entry.name})
@@ -449,14 +425,7 @@ def _create_outside(session: Session, actor: str, entry: SourceEntry, importer: 
     name = entry.name
     if session.scalar(select(Source.id).where(Source.name == name)) is not None:
         name = f"{entry.name} ({entry.country or importer})"
-    source = Source(
-        name=name,
-        kind=entry.kind.value,
-        country=entry.country,
-        description=entry.description,
-        created_by=importer,
-        created_at=utcnow(),
-    )
+    source = new_source(entry, importer, utcnow(), name)
     session.add(source)
     session.flush()
     for alias in [entry.name, *(a.alias for a in entry.aliases)]:

@@ -61,14 +61,8 @@ def grade_source(
     after = {**snapshot(source, fields), "rating_id": rating_id}
     entry = record(session, actor, "source.grade", "source", source.id, before=before, after=after)
     refreshed = refresh_citing(session, [source.id])
-    return ActionResult(
-        entry_id=entry.id,
-        entity="source",
-        entity_id=source.id,
-        row_version=source.row_version,
-        summary=f"source #{source.id}: grade {grade}",
-        refreshed=refreshed,
-    )
+    summary = f"source #{source.id}: grade {grade}"
+    return ActionResult.of(entry, summary, source.row_version, refreshed)
 
 
 def set_grade(

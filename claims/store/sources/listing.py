@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from claims.errors import NotFound
+from claims.reports.schema import ExportSourceFlag, ExportSourceRating
 from claims.sources.models import (
     SourceKind,
     parse_flag,
@@ -18,8 +19,8 @@ from claims.sources.models import (
 )
 from claims.sources.normalize import alias_key
 from claims.sources.resolve import Method
-from claims.store.rows.sources import load_index
-from db.models import Attribution, AuditEntry, Source, SourceAlias, SourceFlag, SourceRating
+from claims.store.rows import AUDIT_ENTRIES, SOURCES, load_index, source_flag, source_rating
+from db.models import Attribution, AuditEntry, Source, SourceAlias, SourceFlag
 
 
 class SourceSummary(BaseModel):
@@ -39,25 +40,9 @@ class SourceSummary(BaseModel):
     """Chain links (attributions) that resolve to this source."""
 
 
-class FlagView(BaseModel):
-    flag: str
-    rationale: str | None
-    evidence: list[Any]
-    set_by: str | None
-    set_at: datetime | None
-
-
-class RatingView(BaseModel):
-    grade: str
-    edition: str | None
-    rationale: str | None
-    evidence: list[Any]
-    disputed: bool
-    set_by: str | None
-    set_at: datetime | None
-
-
 class HistoryView(BaseModel):
+    """One audit entry about a source."""
+
     at: datetime
     actor: str
     action: str
@@ -65,7 +50,7 @@ class HistoryView(BaseModel):
     after: dict[str, Any] | None
 
 
-class SourceDetail(BaseModel):
+class SourceProfile(BaseModel):
     """Everything `claims sources show` prints about one source."""
 
     summary: SourceSummary
@@ -75,8 +60,8 @@ class SourceDetail(BaseModel):
     set_by: str | None
     set_at: datetime | None
     aliases: list[tuple[str, str | None]]
-    flags: list[FlagView]
-    ratings: list[RatingView]
+    flags: list[ExportSourceFlag]
+    ratings: list[ExportSourceRating]
     parents: list[str]
     """The chain of offices or owners above the source, nearest first."""
     children: list[str]
@@ -87,7 +72,7 @@ class SourceDetail(BaseModel):
     created_at: datetime
 
 
-class QueueItem(BaseModel):
+class PendingSource(BaseModel):
     """A source waiting for review, with how texts name it and what it might be."""
 
     summary: SourceSummary
@@ -146,14 +131,10 @@ def _summaries(session: Session, sources: Any) -> list[SourceSummary]:
     rows = session.execute(select(Source.id, Source.name).where(Source.id.in_(parent_ids)))
     names: dict[int, str] = {source_id: name for source_id, name in rows}
     return [
-        SourceSummary(
-            id=s.id,
-            name=s.name,
-            kind=s.kind,
-            country=s.country,
-            grade=s.reliability,
+        SOURCES.model(
+            SourceSummary,
+            s,
             flags=sorted(f.flag for f in s.flags),
-            needs_review=s.needs_review,
             parent=names.get(s.parent_id) if s.parent_id is not None else None,
             links=counts.get(s.id, 0),
         )
@@ -174,38 +155,28 @@ def _link_counts(session: Session, ids: list[int]) -> dict[int, int]:
     return counts
 
 
-def source_detail(session: Session, source_id: int) -> SourceDetail:
+def source_profile(session: Session, source_id: int) -> SourceProfile:
     """One source with aliases, flags, rating history, parents, mentions and audit history."""
     source = session.get(Source, source_id)
     if source is None:
         raise NotFound(f"no source with id {source_id}")
-    return SourceDetail(
+    history = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "source", AuditEntry.entity_id == source.id)
+        .order_by(AuditEntry.id)
+    )
+    children = select(Source.name).where(Source.parent_id == source.id).order_by(Source.name)
+    return SOURCES.model(
+        SourceProfile,
+        source,
         summary=_summaries(session, [source])[0],
-        description=source.description,
-        rationale=source.reliability_rationale,
-        evidence=list(source.reliability_evidence),
-        set_by=source.reliability_set_by,
-        set_at=source.reliability_set_at,
         aliases=[(a.alias, a.language) for a in sorted(source.aliases, key=lambda a: a.id)],
-        flags=[_flag_view(f) for f in sorted(source.flags, key=lambda f: f.flag)],
-        ratings=[_rating_view(r) for r in sorted(source.ratings, key=lambda r: r.id)],
+        flags=[source_flag(f) for f in sorted(source.flags, key=lambda f: f.flag)],
+        ratings=[source_rating(r) for r in sorted(source.ratings, key=lambda r: r.id)],
         parents=_parents(session, source),
-        children=list(
-            session.scalars(
-                select(Source.name).where(Source.parent_id == source.id).order_by(Source.name)
-            )
-        ),
+        children=list(session.scalars(children)),
         mentions=mention_counts(session, source.id),
-        history=[
-            HistoryView(at=e.at, actor=e.actor, action=e.action, before=e.before, after=e.after)
-            for e in session.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.entity == "source", AuditEntry.entity_id == source.id)
-                .order_by(AuditEntry.id)
-            )
-        ],
-        created_by=source.created_by,
-        created_at=source.created_at,
+        history=[AUDIT_ENTRIES.model(HistoryView, entry) for entry in history],
     )
 
 
@@ -232,29 +203,7 @@ def _parents(session: Session, source: Source) -> list[str]:
     return names
 
 
-def _flag_view(flag: SourceFlag) -> FlagView:
-    return FlagView(
-        flag=flag.flag,
-        rationale=flag.rationale,
-        evidence=list(flag.evidence),
-        set_by=flag.set_by,
-        set_at=flag.set_at,
-    )
-
-
-def _rating_view(rating: SourceRating) -> RatingView:
-    return RatingView(
-        grade=rating.grade,
-        edition=rating.edition,
-        rationale=rating.rationale,
-        evidence=list(rating.evidence),
-        disputed=rating.disputed,
-        set_by=rating.set_by,
-        set_at=rating.set_at,
-    )
-
-
-def review_queue(session: Session) -> tuple[list[QueueItem], int]:
+def review_queue(session: Session) -> tuple[list[PendingSource], int]:
     """Sources waiting for review (newest first), and the number of unnamed chain links."""
     sources = session.scalars(
         select(Source)
@@ -266,14 +215,9 @@ def review_queue(session: Session) -> tuple[list[QueueItem], int]:
     items = []
     for summary, source in zip(_summaries(session, sources), sources, strict=True):
         near = index.near(source.name, exclude=source.id) if index else []
+        mentions = mention_counts(session, source.id, limit=5)
         items.append(
-            QueueItem(
-                summary=summary,
-                mentions=mention_counts(session, source.id, limit=5),
-                near=near,
-                created_at=source.created_at,
-                description=source.description,
-            )
+            SOURCES.model(PendingSource, source, summary=summary, mentions=mentions, near=near)
         )
     unnamed = session.scalar(
         select(func.count()).select_from(Attribution).where(Attribution.resolution == "unnamed")

@@ -98,13 +98,7 @@ def add_source_alias(session: Session, actor: str, source_id: int, alias: str) -
         after={"alias_id": row.id, "alias": name, "key": key},
     )
     session.flush()
-    return ActionResult(
-        entry_id=entry.id,
-        entity="source",
-        entity_id=source_id,
-        row_version=source.row_version,
-        summary=f"source #{source_id}: alias added",
-    )
+    return ActionResult.of(entry, f"source #{source_id}: alias added", source.row_version)
 
 
 def merge_sources(
@@ -139,14 +133,8 @@ def merge_sources(
         after={"into": into.id, **moved},
     )
     refreshed = refresh_citing(session, [into.id])
-    return ActionResult(
-        entry_id=entry.id,
-        entity="source",
-        entity_id=into.id,
-        row_version=into.row_version,
-        summary=f"source #{source_id} merged into #{into.id}",
-        refreshed=refreshed,
-    )
+    summary = f"source #{source_id} merged into #{into.id}"
+    return ActionResult.of(entry, summary, into.row_version, refreshed)
 
 
 def merged_away(entry: AuditEntry) -> list[int]:

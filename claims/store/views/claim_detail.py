@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
 from claims.store.credibility import claim_support
+from claims.store.rows import ATTRIBUTIONS, CLAIMS, DRAFTS, RELATIONS, REVIEWS
 from claims.store.rows.origins import origin_of
 from claims.store.views.claim_list import SNIPPET_CHARS
 from db.models import (
@@ -179,31 +180,19 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")
     before, text, truncated, after = _paragraph(session, claim)
-    return ClaimDetail(
-        id=claim.id,
-        row_version=claim.row_version,
-        document_id=claim.document_id,
+    return CLAIMS.model(
+        ClaimDetail,
+        claim,
         document_label=_document_label(session, claim.document_id),
         published=_published(session, claim.document_id),
         before=before,
         text=text,
         text_truncated=truncated,
         after=after,
-        kind=claim.kind,
-        checkworthiness=claim.checkworthiness,
-        verdict=claim.verdict,
-        rationale=claim.rationale,
-        credibility=claim.credibility,
-        credibility_proposed=claim.credibility_proposed,
         credibility_reasons=[describe(r) for r in claim.credibility_reasons],
-        propaganda_sourced=claim.propaganda_sourced,
-        propaganda_override=claim.propaganda_override,
-        propaganda_override_reason=claim.propaganda_override_reason,
         propaganda_path=[describe(step) for step in claim.propaganda_path],
         origin=origin.name if (origin := origin_of(claim)) is not None else None,
         support=claim_support(session, claim.id).sentence(),
-        reviewed_by=claim.reviewed_by,
-        reviewed_at=claim.reviewed_at,
         chain=_chain(session, claim.id),
         related=_related(session, claim.id),
         history=_history(session, claim.id),
@@ -273,19 +262,13 @@ def _chain(session: Session, claim_id: int) -> list[ChainLink]:
     ):
         flags.setdefault(source_id, []).append(flag)
     return [
-        ChainLink(
-            position=link.position,
-            role=link.role,
-            mention=link.mention,
-            source_id=source.id if source else None,
+        ATTRIBUTIONS.model(
+            ChainLink,
+            link,
             source_name=source.name if source else None,
             source_version=source.row_version if source else None,
             grade=source.reliability if source else None,
             flags=sorted(flags.get(source.id, [])) if source else [],
-            cue=link.cue,
-            speaker_role=link.speaker_role,
-            stance=link.stance,
-            inherited=link.inherited,
         )
         for link, source in rows
     ]
@@ -316,15 +299,13 @@ def _related(session: Session, claim_id: int) -> list[RelatedClaim]:
         other = relation.other_claim_id if relation.claim_id == claim_id else relation.claim_id
         snippet, document, other_verdict = info.get(other, ("", "", None))
         related.append(
-            RelatedClaim(
+            RELATIONS.model(
+                RelatedClaim,
+                relation,
                 relation_id=relation.id,
                 relation_version=relation.row_version,
-                kind=relation.kind,
-                independent=relation.independent,
-                score=relation.score,
                 reasons=[describe(r) for r in relation.reasons],
                 dependency=[describe(d) for d in relation.dependency],
-                status=relation.status,
                 other_id=other,
                 other_snippet=snippet or "",
                 other_document=document or "",
@@ -339,18 +320,7 @@ def _history(session: Session, claim_id: int) -> list[HistoryItem]:
         select(Review).where(Review.claim_id == claim_id).order_by(Review.id.desc())
     )
     return [
-        HistoryItem(
-            id=r.id,
-            reviewer=r.reviewer,
-            at=r.created_at,
-            action=r.action,
-            verdict=r.verdict,
-            rationale=r.rationale,
-            credibility=r.credibility,
-            evidence=[describe(e) for e in r.evidence],
-            undone=r.undone,
-        )
-        for r in reviews
+        REVIEWS.model(HistoryItem, r, evidence=[describe(e) for e in r.evidence]) for r in reviews
     ]
 
 
@@ -358,7 +328,4 @@ def _drafts(session: Session, claim_id: int) -> list[DraftItem]:
     drafts = session.scalars(
         select(ReviewDraft).where(ReviewDraft.claim_id == claim_id).order_by(ReviewDraft.id.desc())
     )
-    return [
-        DraftItem(id=d.id, reviewer=d.reviewer, at=d.created_at, payload=dict(d.payload))
-        for d in drafts
-    ]
+    return [DRAFTS.model(DraftItem, draft) for draft in drafts]

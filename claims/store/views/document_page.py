@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
+from claims.store.rows import DOCUMENTS
 from claims.store.views.claim_detail import Frozen, describe
 from claims.store.views.claim_list import effective_propaganda
 from db.models import (
@@ -84,23 +85,12 @@ def document_meta(session: Session, document_id: int) -> DocumentMeta:
     if document is None:
         raise NotFound(f"no document with id {document_id}")
     length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
-    return DocumentMeta(
-        id=document.id,
-        origin=document.origin,
-        title=document.title,
-        outlet=document.outlet,
-        author=document.author,
-        published=document.published,
-        url=document.url,
-        language=document.language,
-        original_publisher=document.original_publisher,
-        machine_translation=document.machine_translation,
-        metadata_provenance=dict(document.metadata_provenance),
+    return DOCUMENTS.model(
+        DocumentMeta,
+        document,
         flags=[describe(f) for f in document.flags],
         notes=[describe(n) for n in document.notes],
-        version_no=document.version_no,
         length=length or 0,
-        debris=[(int(s), int(e), str(r)) for s, e, r in document.debris],
     )
 
 

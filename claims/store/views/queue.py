@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from claims.store.rows import RELATIONS
 from claims.store.views.claim_detail import Frozen, describe
 from claims.store.views.claim_list import SNIPPET_CHARS, effective_propaganda
 from db.models import (
@@ -109,18 +110,17 @@ def _queue_items(session: Session, section: str, ids: list[int]) -> list[QueueIt
         )
     }
     return [
-        QueueItem(
+        RELATIONS.model(
+            QueueItem,
+            r,
             section=section,
-            claim_id=r.claim_id,
             claim_version=claims_info.get(r.claim_id, (0, ""))[0],
             snippet=claims_info.get(r.claim_id, (0, ""))[1],
             relation_id=r.id,
             relation_version=r.row_version,
             relation_kind=r.kind,
-            other_claim_id=r.other_claim_id,
             other_snippet=claims_info.get(r.other_claim_id, (0, ""))[1],
             reasons=[describe(x) for x in r.reasons],
-            score=r.score,
         )
         for r in relations
     ]

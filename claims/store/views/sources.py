@@ -10,6 +10,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
+from claims.reports.schema import ExportSourceRating
+from claims.store.rows import SOURCES, source_rating
 from claims.store.views.claim_detail import Frozen
 from db.models import (
     Attribution,
@@ -38,16 +40,6 @@ class SourceRow(BaseModel):
     row_version: int
 
 
-class SourceRatingItem(BaseModel):
-    model_config = Frozen
-
-    grade: str
-    rationale: str | None = None
-    set_by: str | None = None
-    set_at: datetime
-    disputed: bool = False
-
-
 class SourceDetail(BaseModel):
     """A source with everything the registry knows about it."""
 
@@ -60,7 +52,8 @@ class SourceDetail(BaseModel):
     set_by: str | None = None
     set_at: datetime | None = None
     flag_reasons: list[str] = []
-    ratings: list[SourceRatingItem] = []
+    ratings: list[ExportSourceRating] = []
+    """The rating history, newest first."""
 
 
 def _source_filter(text: str) -> list[Any]:
@@ -115,17 +108,12 @@ def source_rows(session: Session, sources: list[Source]) -> list[SourceRow]:
     ):
         links[cited] = number
     return [
-        SourceRow(
-            id=s.id,
-            name=s.name,
-            kind=s.kind,
-            grade=s.reliability,
+        SOURCES.model(
+            SourceRow,
+            s,
             flags=sorted(flags.get(s.id, [])),
             aliases=aliases.get(s.id, []),
-            rationale=s.reliability_rationale,
-            needs_review=s.needs_review,
             links=links.get(s.id, 0),
-            row_version=s.row_version,
         )
         for s in sources
     ]
@@ -143,22 +131,11 @@ def source_detail(session: Session, source_id: int) -> SourceDetail:
         .where(SourceRating.source_id == source_id)
         .order_by(SourceRating.set_at.desc(), SourceRating.id.desc())
     )
-    return SourceDetail(
+    return SOURCES.model(
+        SourceDetail,
+        source,
         row=row,
-        description=source.description,
-        country=source.country,
         parent=parent.name if parent else None,
-        set_by=source.reliability_set_by,
-        set_at=source.reliability_set_at,
         flag_reasons=[f"{f.flag}: {f.rationale or ''}".rstrip(": ") for f in flag_rows],
-        ratings=[
-            SourceRatingItem(
-                grade=r.grade,
-                rationale=r.rationale,
-                set_by=r.set_by,
-                set_at=r.set_at,
-                disputed=r.disputed,
-            )
-            for r in ratings
-        ],
+        ratings=[source_rating(rating) for rating in ratings],
     )
