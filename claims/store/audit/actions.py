@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from claims.errors import ClaimsError
+from claims.store.rows.tables import AUDIT_ENTRIES
 from db.models import AuditEntry
 
 Clock = Callable[[], datetime]
@@ -75,10 +76,10 @@ class ActionResult(BaseModel):
     ) -> ActionResult:
         """The result of the action its audit entry records (the entry flushed, so it has an id)."""
         assert entry.entity_id is not None
-        return cls(
+        return AUDIT_ENTRIES.model(
+            cls,
+            entry,
             entry_id=entry.id,
-            entity=entry.entity,
-            entity_id=entry.entity_id,
             row_version=row_version,
             summary=summary,
             refreshed=refreshed,

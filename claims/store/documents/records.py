@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from claims.errors import NotFound
 from claims.ingest.models import METADATA_FIELDS, PreparedDocument
 from claims.store.audit import record
+from claims.store.rows.tables import DOCUMENTS, SNAPSHOTS
 from db.models import Document, DocumentSnapshot
 
 
@@ -47,25 +48,18 @@ def store_document(session: Session, prepared: PreparedDocument, actor: str) -> 
         return Stored(Outcome.UNCHANGED, existing.id, existing.previous_id, added)
     previous = _latest_version(session, prepared.locator)
     document = Document(
-        origin=prepared.origin,
-        locator=prepared.locator,
-        version_no=previous.version_no + 1 if previous else 1,
-        previous_id=previous.id if previous else None,
-        content_type=prepared.content_type,
-        text=prepared.text,
-        text_sha256=prepared.text_sha256,
-        norm_sha256=prepared.norm_sha256,
-        raw_sha256=prepared.raw_sha256,
-        encoding=prepared.encoding,
-        encoding_confidence=prepared.encoding_confidence,
-        flags=[str(flag) for flag in prepared.flags],
-        debris=[[span.start, span.end, span.reason] for span in prepared.debris],
-        notes=prepared.notes,
-        metadata_provenance={
-            name: str(value.origin) for name, value in prepared.meta.fields.items()
-        },
-        ingested_by=actor,
-        **{name: prepared.meta.get(name) for name in METADATA_FIELDS},
+        **DOCUMENTS.row_values(
+            prepared,
+            version_no=previous.version_no + 1 if previous else 1,
+            previous_id=previous.id if previous else None,
+            flags=[str(flag) for flag in prepared.flags],
+            debris=[[span.start, span.end, span.reason] for span in prepared.debris],
+            metadata_provenance={
+                name: str(value.origin) for name, value in prepared.meta.fields.items()
+            },
+            ingested_by=actor,
+            **{name: prepared.meta.get(name) for name in METADATA_FIELDS},
+        )
     )
     session.add(document)
     session.flush()
@@ -106,12 +100,12 @@ def _add_snapshot(session: Session, document_id: int, prepared: PreparedDocument
         return False
     session.add(
         DocumentSnapshot(
-            document_id=document_id,
-            origin=prepared.origin,
-            raw_sha256=prepared.raw_sha256,
-            raw=prepared.raw,
-            size=len(prepared.raw),
-            media_type=prepared.content_type,
+            **SNAPSHOTS.row_values(
+                prepared,
+                document_id=document_id,
+                size=len(prepared.raw),
+                media_type=prepared.content_type,
+            )
         )
     )
     return True

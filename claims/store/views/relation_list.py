@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
+from claims.store.rows.tables import RELATIONS
 from db.models import Claim, Document, Relation
 
 BLOCK = 1000
@@ -63,14 +64,4 @@ def stored_relations(session: Session, document_id: int | None = None) -> Iterat
         .execution_options(yield_per=BLOCK)
     )
     for relation in session.scalars(query):
-        yield StoredRelation(
-            id=relation.id,
-            claim_id=relation.claim_id,
-            other_claim_id=relation.other_claim_id,
-            kind=relation.kind,
-            score=relation.score,
-            status=relation.status,
-            independent=relation.independent,
-            reasons=list(relation.reasons),
-            dependency=list(relation.dependency),
-        )
+        yield RELATIONS.model(StoredRelation, relation)
