@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from textual.binding import Binding, BindingType
@@ -13,6 +13,7 @@ from claims.reports.formats import FORMATS
 from claims.reports.schema import ExportSelection
 from claims.review_scale import CREDIBILITY
 from claims.store.review import Evidence
+from claims.store.views import ClaimDetail, ClaimRow
 from tui.safe import plain
 from tui.screens.dialogs import (
     ChoiceDialog,
@@ -78,6 +79,11 @@ class ClaimRef:
     credibility: int | None = None
     credibility_proposed: int | None = None
     propaganda: bool = False
+
+    @classmethod
+    def of(cls, shown: ClaimRow | ClaimDetail) -> ClaimRef:
+        """The claim as a table row or the detail shows it (their fields of the same names)."""
+        return cls(**{field.name: getattr(shown, field.name) for field in fields(cls)})
 
 
 class DataScreen(Screen[None]):

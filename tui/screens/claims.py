@@ -161,15 +161,7 @@ class ClaimsScreen(ClaimScreen):
         row = self.current_row()
         if row is None:
             return None
-        return ClaimRef(
-            id=row.id,
-            row_version=row.row_version,
-            verdict=row.verdict,
-            credibility=row.credibility,
-            credibility_proposed=row.credibility_proposed,
-            propaganda=row.propaganda,
-            rationale=row.rationale,
-        )
+        return ClaimRef.of(row)
 
     def export_scope(self) -> ExportScope | None:
         """The claims the filter shows (everything when there is no filter)."""

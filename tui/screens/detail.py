@@ -158,15 +158,7 @@ class ClaimDetailScreen(ClaimScreen):
         detail = self.detail
         if detail is None:
             return None
-        return ClaimRef(
-            id=detail.id,
-            row_version=detail.row_version,
-            verdict=detail.verdict,
-            rationale=detail.rationale,
-            credibility=detail.credibility,
-            credibility_proposed=detail.credibility_proposed,
-            propaganda=detail.propaganda,
-        )
+        return ClaimRef.of(detail)
 
     def selected_relation(self) -> RelatedClaim | None:
         related = self.query_one("#related", OptionList)
