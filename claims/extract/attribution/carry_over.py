@@ -79,14 +79,9 @@ def _unquoted(doc: Doc, sentence: Span) -> str:
     return text
 
 
-def _quotes_in(doc: Doc, sentence: Span) -> list[Span]:
+def _quotes_in(doc: Doc, sentence: Span) -> tuple[Span, ...]:
     """The quotations overlapping a sentence (quotations are in text order, never nested)."""
-    at = bisect_right(doc.quote_ends, sentence.start)
-    found = []
-    while at < len(doc.quotes) and doc.quotes[at].start < sentence.end:
-        found.append(doc.quotes[at])
-        at += 1
-    return found
+    return doc.quote_index.overlapping(sentence)
 
 
 def _quoted(doc: Doc, sentence: Span) -> bool:

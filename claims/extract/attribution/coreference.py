@@ -14,7 +14,7 @@ them). A source is resolved to the last compatible mention before it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -112,14 +112,53 @@ def _keys(*texts: str | None) -> frozenset[str]:
     return frozenset(w.strip(".,’'").lower() for t in texts if t for w in t.split())
 
 
+class _Ordered:
+    """Mentions sorted by start, one per start (a later one at the same start replaces it)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.items: list[Mention] = []
+
+    def put(self, mention: Mention) -> Mention | None:
+        """Insert `mention`, or replace the one at its start (returned)."""
+        at = bisect_left(self.starts, mention.start)
+        if at < len(self.starts) and self.starts[at] == mention.start:
+            old = self.items[at]
+            self.items[at] = mention
+            return old
+        self.starts.insert(at, mention.start)
+        self.items.insert(at, mention)
+        return None
+
+    def drop(self, mention: Mention) -> None:
+        at = bisect_left(self.starts, mention.start)
+        if at < len(self.starts) and self.items[at] is mention:
+            del self.starts[at]
+            del self.items[at]
+
+    def last(self, before: int, fits: Callable[[Mention], bool]) -> Mention | None:
+        """The last mention ending by `before` that fits."""
+        for at in range(bisect_left(self.starts, before) - 1, -1, -1):
+            mention = self.items[at]
+            if mention.end <= before and fits(mention):
+                return mention
+        return None
+
+
 class Mentions:
-    """The mentions of one document, in text order, that later sources may point back to."""
+    """The mentions of one document, in text order, that later sources may point back to.
+
+    Besides all mentions, people and each (word, person) pair have their own sorted list,
+    so that a pronoun or a description looks back only over mentions that may fit it
+    (a long document's unresolved "the minister" costs no scan of every name before it).
+    """
 
     def __init__(self, tokens: Sequence[list[Token]] = ()) -> None:
-        self._starts: list[int] = []
-        self._items: list[Mention] = []
+        self._all = _Ordered()
+        self._persons = _Ordered()
+        self._by_key: dict[tuple[str, bool], _Ordered] = {}
         self._pending = [t for t in tokens if t]
-        self._by_last_word: dict[str, list[Mention]] = {}
+        self._by_last_word: dict[str, _Ordered] = {}
         self._sentence_starts = [t[0].start for t in self._pending]
         self._scanned = 0
 
@@ -134,26 +173,34 @@ class Mentions:
         self._add(Mention(span.start, span.end, link.mention, person, keys, link))
 
     def _add(self, mention: Mention) -> None:
-        at = bisect_left(self._starts, mention.start)
-        if at < len(self._starts) and self._starts[at] == mention.start:
+        at = bisect_left(self._all.starts, mention.start)
+        if at < len(self._all.starts) and self._all.starts[at] == mention.start:
             if mention.link is not None:
-                old = self._items[at]
-                self._items[at] = mention  # a speaker's link knows its role
+                old = self._all.items[at]
+                self._all.put(mention)  # a speaker's link knows its role
                 self._index(mention, replacing=old)
             return
-        insort(self._starts, mention.start)
-        self._items.insert(at, mention)
+        self._all.put(mention)
         self._index(mention)
 
+    def _pools(self, mention: Mention) -> list[_Ordered]:
+        pools = [self._by_key.setdefault((key, mention.person), _Ordered()) for key in mention.keys]
+        return [self._persons, *pools] if mention.person else pools
+
     def _index(self, mention: Mention, replacing: Mention | None = None) -> None:
-        """Full personal names by their last word, for surnames."""
+        """People and (word, person) pairs for pronouns and descriptions; full personal names
+        by their last word, for surnames."""
         for old in [replacing] if replacing is not None else []:
-            listed = self._by_last_word.get(old.name.lower().split()[-1], [])
-            if old in listed:
-                listed.remove(old)
+            for pool in self._pools(old):
+                pool.drop(old)
+            listed = self._by_last_word.get(old.name.lower().split()[-1])
+            if listed is not None:
+                listed.drop(old)
+        for pool in self._pools(mention):
+            pool.put(mention)
         words = mention.name.lower().split()
         if mention.person and len(words) > 1:
-            self._by_last_word.setdefault(words[-1], []).append(mention)
+            self._by_last_word.setdefault(words[-1], _Ordered()).put(mention)
 
     def _scan_until(self, offset: int) -> None:
         while self._scanned < len(self._pending):
@@ -170,10 +217,10 @@ class Mentions:
         parts = written.split()
         if lower in _PERSON_PRONOUNS:
             self._scan_until(before)
-            return None if self._rival_before(before) else self._last(before, _is_person)
+            return None if self._rival_before(before) else self._last(self._persons, before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
-            return self._last(before, _anyone)
+            return self._last(self._all, before)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
         if 1 <= len(parts) <= 3 and all(_name_word(w) for w in parts):
@@ -199,12 +246,11 @@ class Mentions:
                 return True
         return False
 
-    def _last(self, before: int, fits: Callable[[Mention], bool]) -> ChainLink | None:
-        for at in range(bisect_left(self._starts, before) - 1, -1, -1):
-            mention = self._items[at]
-            if mention.end <= before and fits(mention):
-                return mention.as_link()
-        return None
+    def _last(
+        self, pool: _Ordered, before: int, fits: Callable[[Mention], bool] = lambda _: True
+    ) -> ChainLink | None:
+        found = pool.last(before, fits)
+        return found.as_link() if found is not None else None
 
     def _description(self, written: str, before: int) -> ChainLink | None:
         parts = [w.strip(".,’'") for w in written.split()[1:]]
@@ -216,29 +262,20 @@ class Mentions:
         modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
 
         def fits(mention: Mention) -> bool:
-            if mention.person is not person or head not in mention.keys:
-                return False
             return modifiers <= mention.keys
 
-        return self._last(before, fits)
+        pool = self._by_key.get((head, person))
+        return self._last(pool, before, fits) if pool is not None else None
 
     def _full_name(self, parts: list[str], before: int) -> ChainLink | None:
         surname = [w.lower() for w in parts]
-        best: Mention | None = None
-        for mention in self._by_last_word.get(surname[-1], ()):
+        pool = self._by_last_word.get(surname[-1])
+
+        def fits(mention: Mention) -> bool:
             name = mention.name.lower().split()
-            fits = len(name) > len(surname) and name[-len(surname) :] == surname
-            if fits and mention.end <= before and (best is None or mention.start > best.start):
-                best = mention
-        return best.as_link() if best is not None else None
+            return len(name) > len(surname) and name[-len(surname) :] == surname
 
-
-def _is_person(mention: Mention) -> bool:
-    return mention.person
-
-
-def _anyone(mention: Mention) -> bool:
-    return True
+        return self._last(pool, before, fits) if pool is not None else None
 
 
 def names_in(tokens: list[Token]) -> list[Mention]:

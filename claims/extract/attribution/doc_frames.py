@@ -16,7 +16,7 @@ from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.layout import signed_quotes, transcript_turns
 from claims.extract.attribution.lexicon import CueKind
-from claims.extract.attribution.quotes import scan_quotes
+from claims.extract.attribution.quotes import QuoteIndex, scan_quotes
 from claims.extract.attribution.sentence import sentence_frames
 from claims.extract.attribution.tokens import Token, tokenize
 from claims.extract.models import Span, Stance
@@ -34,14 +34,6 @@ def _paragraphs(text: str, sentences: Sequence[Span]) -> list[int]:
     return numbers
 
 
-def _overlapping(quotes: tuple[Span, ...], span: Span) -> tuple[Span, ...]:
-    return tuple(q for q in quotes if q.start < span.end and span.start < q.end)
-
-
-def _holds_unclosed(unclosed: tuple[int, ...], span: Span) -> bool:
-    return any(span.start <= offset < span.end for offset in unclosed)
-
-
 @dataclass
 class Doc:
     """What the passes over one document share."""
@@ -54,24 +46,25 @@ class Doc:
     unclosed: list[bool]
     tokens: list[list[Token]]
     """Each sentence's tokens (empty for a sentence holding an unclosed quotation)."""
-    quote_ends: list[int]
-    """The end of each quotation, in text order (for finding a sentence's quotations)."""
+    quote_index: QuoteIndex
+    """The quotations looked up by offset (a sentence's quotations, exact quotations)."""
 
 
 def prepare(text: str, sentences: Sequence[Span]) -> Doc:
     """Quotations, paragraphs and the frames of every sentence (unclosed quotes get none)."""
     scan = scan_quotes(text)
+    index = QuoteIndex(scan)
     frames: list[list[Frame]] = []
     unclosed: list[bool] = []
     all_tokens: list[list[Token]] = []
     for sentence in sentences:
-        broken = _holds_unclosed(scan.unclosed, sentence)
+        broken = index.holds_unclosed(sentence)
         unclosed.append(broken)
         if broken:
             frames.append([])
             all_tokens.append([])
             continue
-        quotes = _overlapping(scan.quotes, sentence)
+        quotes = index.overlapping(sentence)
         tokens = tokenize(text, sentence.start, sentence.end, quotes)
         all_tokens.append(tokens)
         frames.append(sentence_frames(tokens, quotes))
@@ -84,7 +77,7 @@ def prepare(text: str, sentences: Sequence[Span]) -> Doc:
         frames=frames,
         unclosed=unclosed,
         tokens=all_tokens,
-        quote_ends=[q.end for q in scan.quotes],
+        quote_index=index,
     )
 
 
@@ -112,11 +105,11 @@ def _borrowed_content(doc: Doc, index: int, frame: Frame) -> tuple[Span, ...]:
     after = text[frame.cue_span.end : doc.sentences[index].end].lstrip()
     if after.startswith(":") and index + 1 < len(doc.sentences):
         following = doc.sentences[index + 1]
-        quotes = _overlapping(doc.quotes, following)
+        quotes = doc.quote_index.overlapping(following)
         return (quotes[0],) if quotes else (_paragraph_from(doc, index + 1),)
     if index and doc.paragraphs[index - 1] == doc.paragraphs[index]:
         previous = doc.sentences[index - 1]
-        ending = [q for q in _overlapping(doc.quotes, previous) if q.end >= previous.end - 2]
+        ending = [q for q in doc.quote_index.overlapping(previous) if q.end >= previous.end - 2]
         if ending:
             return (ending[-1],)
     return ()
@@ -150,7 +143,7 @@ def complete(doc: Doc) -> None:
 def _extend_quotes(doc: Doc, index: int) -> None:
     frame = doc.frames[index][0]
     last = frame.content[-1]
-    if last not in doc.quotes:
+    if not doc.quote_index.is_quote(last):
         return
     content = list(frame.content)
     nxt = index + 1
@@ -158,7 +151,7 @@ def _extend_quotes(doc: Doc, index: int) -> None:
         if doc.paragraphs[nxt] != doc.paragraphs[index] or doc.unclosed[nxt]:
             break
         sentence = doc.sentences[nxt]
-        quotes = [q for q in _overlapping(doc.quotes, sentence) if q.start >= content[-1].end]
+        quotes = [q for q in doc.quote_index.overlapping(sentence) if q.start >= content[-1].end]
         if not quotes or doc.text[sentence.start : quotes[0].start].strip():
             break
         content.extend(quotes)

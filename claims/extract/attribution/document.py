@@ -116,7 +116,6 @@ class _Chains:
         self.speaking = [speaking_frames(doc.text, frames) for frames in doc.frames]
         self.owned: dict[int, list[ChainLink]] = {}
         self.last_speaker: tuple[int, ChainLink] | None = None
-        self.quote_keys = frozenset((q.start, q.end) for q in doc.quotes)
 
     def has_own(self, index: int) -> bool:
         """The sentence has a frame that names a speaker, or only things that signal."""
@@ -161,7 +160,7 @@ class _Chains:
             return None
         primary = self.primary(index)
         quoted = primary is not None and all(
-            (span.start, span.end) in self.quote_keys for span in primary.content
+            self.doc.quote_index.is_quote(span) for span in primary.content
         )
         return Passage(chain, index, quoted)
 
