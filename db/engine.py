@@ -332,7 +332,11 @@ def _sqlite_engine(
         "synchronous=FULL",
         f"foreign_keys={'ON' if foreign_keys else 'OFF'}",
         f"busy_timeout={BUSY_TIMEOUT_S * 1000}",
-        "trusted_schema=OFF",
+        # Schema-borne SQL may use only harmless functions and virtual tables, except on the
+        # connections that write: their triggers keep the FTS5 text search table in step
+        # (SQLite refuses a trigger's use of FTS5 otherwise; its risky built-in functions
+        # stay refused in triggers either way, and this program registers none).
+        f"trusted_schema={'OFF' if query_only else 'ON'}",
         f"query_only={'ON' if query_only else 'OFF'}",
     )
 

@@ -24,6 +24,7 @@ from db.base import Base
 from db.engine import Database, sqlite_check
 from db.errors import MigrationFailed
 from db.models import Claim
+from db.text_search import SQLITE_FTS_TRIGGERS
 from tests.conftest import FIXTURES, PostgresServer, Target
 from tests.team_factories import count_rows, seed_everything, table_contents
 
@@ -123,6 +124,8 @@ def test_sqlite_batch_recreate_with_foreign_keys_on_would_delete_the_children(
     with sqlite_target.database.write() as session:
         connection = session.connection()
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        for trigger in SQLITE_FTS_TRIGGERS:  # else SQLite refuses the cascade (table locked)
+            connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
         operations = Operations(MigrationContext.configure(connection))
         with operations.batch_alter_table("documents", recreate="always") as batch:
             batch.alter_column("title", nullable=True)

@@ -1,7 +1,7 @@
 """`claims list`: claims with their attribution chains, filtered like the workbench's list.
 
-The options map onto the workbench's claim filter (`ClaimFilter`), so a new filter there (the
-full-text `--text` to come) is one more option here; values reach SQL only as parameters.
+The options map onto the workbench's claim filter (`ClaimFilter`), so a new filter there is
+one more option here; values reach SQL only as parameters (the text through the search index).
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from claims.review_scale import VERDICTS
 from claims.store.rows import export_claim
 from claims.store.rows.origins import origin_of
 from claims.store.views import ClaimFilter
+from claims.store.views.claim_list import MAX_FILTER_CHARS
 from claims.store.views.claim_stream import listed_claims
 from claims.text.display import one_line, safe_json_dumps
+from claims.text.normalize import fold
 from db.models import Attribution, Claim
 
 TEXT_WIDTH = 100
@@ -23,6 +25,13 @@ VERDICT_CHOICES = [v.name for v in VERDICTS] + ["none", "any"]
 
 
 @click.command("list")
+@click.option(
+    "--text",
+    "words",
+    metavar="WORDS",
+    help="Only claims whose text holds these words, in this order (case, accents and spacing"
+    " as the workbench filter folds them; quotes and operators are plain characters).",
+)
 @click.option("--document", "document_id", type=int, help="Only the claims of this document.")
 @click.option(
     "--source",
@@ -45,6 +54,7 @@ VERDICT_CHOICES = [v.name for v in VERDICTS] + ["none", "any"]
 def list_claims(
     app: AppContext,
     /,
+    words: str | None,
     document_id: int | None,
     source: str | None,
     flag: str | None,
@@ -55,10 +65,11 @@ def list_claims(
     """List claims with who asserts them, through whom, published by whom.
 
     Filters combine: a claim must pass all of them. They are the workbench's filter terms
-    (doc:, source:, flag:, verdict:), see docs/review.md.
+    (words, doc:, source:, flag:, verdict:), see docs/review.md.
 
     \b
     Example:
+      claims list --text "oil pipeline" --verdict none
       claims list --document 5
       claims list --source RIA --verdict none
       claims list --flag propaganda --json | jq .id
@@ -66,6 +77,7 @@ def list_claims(
     if propaganda_only and flag == "none":
         raise ClaimsError("--propaganda-only and --flag none contradict each other")
     claim_filter = ClaimFilter(
+        text=fold(words.replace("\x00", "")[:MAX_FILTER_CHARS]) if words else "",
         document=document_id,
         source=source.strip() if source and source.strip() else None,
         flag="propaganda" if propaganda_only else flag,

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from db.base import Base
 from db.engine import migration_engine
+from db.text_search import include_object
 
 MIGRATION_LOCK_ID = 0x434C41494D53  # "CLAIMS"
 
@@ -28,6 +29,7 @@ def run_on(connection: Connection) -> None:
         render_as_batch=True,
         transactional_ddl=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":

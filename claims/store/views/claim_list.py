@@ -3,7 +3,8 @@
 Built for 100,000 claims and more: a page is read by keyset (`WHERE (sort, id) > (last)`) or,
 for a jump, by a small OFFSET; chains and relation counts are read for the visible page only,
 in one grouped query each, never per row. Text filters are bound parameters of a LIKE over
-the folded claim text, so no search string can change the SQL (`%`, `_`, quotes, NUL).
+the folded claim text, served by the text search index (`text_search`), so no search string
+can change the SQL (`%`, `_`, quotes, full-text operators, NUL).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from claims.review_scale import VERDICTS
+from claims.store.views.text_search import text_search
 from claims.text.normalize import fold
 from db.models import Attribution, Claim, Document, Relation, Source, SourceAlias
 
@@ -228,11 +230,20 @@ def sort_expression(key: SortKey) -> SQLColumnExpression[Any] | None:
     return case((Claim.verdict.is_(None), 0), *ranks, else_=len(VERDICTS) + 1)
 
 
+def filtered(
+    session: Session, query: Select[Any], claim_filter: ClaimFilter
+) -> tuple[Select[Any], ColumnElement[int]]:
+    """`query` (over claims) narrowed by the filter, and the column to order claims by id:
+    the text search index's, when it drives the query."""
+    search = text_search(session, claim_filter.text)
+    narrowed = search.apply(query).where(*filter_conditions(session, claim_filter))
+    return narrowed, search.id_column
+
+
 def filter_conditions(session: Session, claim_filter: ClaimFilter) -> list[ColumnElement[bool]]:
-    """WHERE conditions for a filter (source names are resolved to ids first)."""
+    """WHERE conditions for every part of a filter but its text (source names are resolved to
+    ids first); `filtered` adds the text."""
     conditions: list[ColumnElement[bool]] = []
-    if claim_filter.text:
-        conditions.append(Claim.norm_text.contains(claim_filter.text, autoescape=True))
     if claim_filter.source:
         conditions.append(Claim.id.in_(_claims_with_source(session, claim_filter.source)))
     if claim_filter.flag:
@@ -285,14 +296,17 @@ def _relation_condition(kind: str) -> ColumnElement[bool]:
 
 def count_claims(session: Session, claim_filter: ClaimFilter) -> int:
     """How many claims the filter lets through."""
-    query = select(func.count()).select_from(Claim)
-    return session.scalar(query.where(*filter_conditions(session, claim_filter))) or 0
+    search = text_search(session, claim_filter.text)
+    if search.indexed and claim_filter.model_copy(update={"text": ""}).is_empty:
+        return session.scalar(search.count_alone()) or 0  # a claim row per match is slower
+    query, _ = filtered(session, select(func.count()).select_from(Claim), claim_filter)
+    return session.scalar(query) or 0
 
 
 def filtered_claim_ids(session: Session, claim_filter: ClaimFilter) -> list[int]:
     """Every claim the filter lets through, by id (what an export of the filter holds)."""
-    query = select(Claim.id).where(*filter_conditions(session, claim_filter)).order_by(Claim.id)
-    return list(session.scalars(query))
+    query, claim_id = filtered(session, select(Claim.id), claim_filter)
+    return list(session.scalars(query.order_by(claim_id)))
 
 
 def claim_page(
@@ -321,26 +335,26 @@ def claim_page(
         Claim.row_version,
         value,
         func.substr(Claim.rationale, 1, 4000),
-    ).where(*filter_conditions(session, claim_filter))
-    query = _ordered(query, expression, sort.descending, after)
+    )
+    query, claim_id = filtered(session, query, claim_filter)
+    query = _ordered(query, (claim_id if expression is None else expression, claim_id), sort, after)
     rows = session.execute(query.offset(None if after else offset or None).limit(limit)).all()
     return _decorate(session, rows)
 
 
 def _ordered(
     query: Select[Any],
-    expression: SQLColumnExpression[Any] | None,
-    descending: bool,
+    keys: tuple[SQLColumnExpression[Any], ColumnElement[int]],
+    sort: ClaimSort,
     after: PageCursor | None,
 ) -> Select[Any]:
-    keys: list[SQLColumnExpression[Any]] = (
-        [Claim.id] if expression is None else [expression, Claim.id]
-    )
+    """Order by the sort key then claim id (the id alone when they are one column)."""
+    order = [keys[1]] if keys[0] is keys[1] else list(keys)
     if after is not None:
-        mine = tuple_(*keys) if len(keys) > 1 else keys[0]
-        bound: Any = after.claim_id if expression is None else tuple_(after.value, after.claim_id)
-        query = query.where(mine < bound if descending else mine > bound)
-    return query.order_by(*(k.desc() if descending else k.asc() for k in keys))
+        mine = tuple_(*order) if len(order) > 1 else order[0]
+        bound: Any = after.claim_id if len(order) == 1 else tuple_(after.value, after.claim_id)
+        query = query.where(mine < bound if sort.descending else mine > bound)
+    return query.order_by(*(k.desc() if sort.descending else k.asc() for k in order))
 
 
 def _decorate(session: Session, rows: Sequence[Any]) -> list[ClaimRow]:

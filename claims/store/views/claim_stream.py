@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claims.store.views.claim_list import ClaimFilter, filter_conditions
+from claims.store.views.claim_list import ClaimFilter, filtered
 from db.models import Attribution, Claim
 
 BLOCK = 500
@@ -16,11 +16,10 @@ BLOCK = 500
 
 def listed_claims(session: Session, claim_filter: ClaimFilter) -> Iterator[Claim]:
     """Matching claims in document order; every filter value reaches SQL as a parameter."""
-    query = (
-        select(Claim)
-        .options(selectinload(Claim.attributions).selectinload(Attribution.source))
-        .where(*filter_conditions(session, claim_filter))
-        .order_by(Claim.document_id, Claim.start, Claim.id)
-        .execution_options(yield_per=BLOCK)
+    query, _ = filtered(
+        session,
+        select(Claim).options(selectinload(Claim.attributions).selectinload(Attribution.source)),
+        claim_filter,
     )
-    yield from session.scalars(query)
+    ordered = query.order_by(Claim.document_id, Claim.start, Claim.id)
+    yield from session.scalars(ordered.execution_options(yield_per=BLOCK))
