@@ -1,13 +1,15 @@
-"""Benchmark the review workbench at scale: time to first screen and filter latency.
+"""Benchmark the review workbench at scale: time to first screen, filter latency, memory.
 
 Generates a SQLite database of N synthetic claims (documents, sources, chains and relations
-included; deterministic for a given seed), then runs the real app headless and prints:
-time to first screen (app start until the first page of claims is painted), and for a
-sequence of filter keystrokes the time from key press to the repainted table. The database
-query times behind them are printed too.
+included; deterministic for a given seed) in a child process, then runs the real app headless
+and prints: time to first screen (app start until the first page of claims is painted), for a
+sequence of filter keystrokes the time from key press to the repainted table, and the peak
+resident memory of the measuring process (the app and the queries; generation is not in it).
+The database query times behind them are printed too, text searches among them.
 
 Example:
     python scripts/bench_tui.py --claims 100000 --db /tmp/bench.db
+    python scripts/bench_tui.py --db /tmp/bench.db --reuse
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import argparse
 import asyncio
 import hashlib
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -44,7 +48,7 @@ WORDS = (
 CLAIMS_PER_DOCUMENT = 100
 FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 FILTER_WORDS = ("strike", "99999")
-"""Typed key by key: a common word (many matches) and a rare one (a full scan)."""
+"""Typed key by key: a common word (many matches) and a rare one (a full scan without an index)."""
 
 
 def sentence(rng: random.Random, index: int) -> str:
@@ -189,20 +193,32 @@ def time_queries(database: Database) -> None:
         ("first page, no filter", "", ClaimSort()),
         ("first page, sort by credibility", "", ClaimSort(key=SortKey.CREDIBILITY)),
         ("text 'oil b'", "oil b", ClaimSort()),
+        ("common text 'strike'", "strike", ClaimSort()),
         ("rare text '99999.'", "99999.", ClaimSort()),
+        ("rare phrase 'drone strike wheat port'", "drone strike wheat port", ClaimSort()),
+        ("text and term 'pipeline verdict:none'", "pipeline verdict:none", ClaimSort()),
+        ("operators 'NEAR(oil AND \"gas'", 'NEAR(oil AND "gas', ClaimSort()),
+        ("short text 'oi' (no index)", "oi", ClaimSort()),
         ("verdict:none rel:conflicts", "verdict:none rel:conflicts", ClaimSort()),
         ("source:7", "source:7", ClaimSort()),
+        ("source:'Source 7'", 'source:"Source 7"', ClaimSort()),
     ]
     for label, text, sort in cases:
-        timings, counts = [], []
+        pages, counts, totals = [], [], []
         for _ in range(5):
-            began = time.perf_counter()
             with database.read() as session:
                 claim_filter = parse_filter(text)
+                began = time.perf_counter()
                 claim_page(session, claim_filter, sort, limit=128)
-                counts.append(count_claims(session, claim_filter))
-            timings.append(time.perf_counter() - began)
-        print(f"  query {label:34} {statistics.median(timings) * 1000:7.1f} ms ({counts[0]} rows)")
+                paged = time.perf_counter()
+                totals.append(count_claims(session, claim_filter))
+                pages.append(paged - began)
+                counts.append(time.perf_counter() - paged)
+        print(
+            f"  query {label:40} page {statistics.median(pages) * 1000:7.1f} ms,"
+            f" count {statistics.median(counts) * 1000:7.1f} ms ({totals[0]} rows)",
+            flush=True,
+        )
 
 
 async def time_app(database: Database) -> None:
@@ -229,7 +245,7 @@ async def time_app(database: Database) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         table = app.screen.query_one(ClaimTable)
         await until(lambda: bool(painted))
-        print(f"  time to first screen: {(painted[0] - began) * 1000:.0f} ms")
+        print(f"  time to first screen: {(painted[0] - began) * 1000:.0f} ms", flush=True)
         await pilot.press("slash")
         latencies: list[float] = []
         for word in FILTER_WORDS:
@@ -242,7 +258,8 @@ async def time_app(database: Database) -> None:
         print(
             f"  filter keystroke to repainted table: median {statistics.median(ms):.0f} ms,"
             f" 90th percentile {ms[int(len(ms) * 0.9)]:.0f} ms, max {ms[-1]:.0f} ms"
-            f" over {len(ms)} keys (typing {' and '.join(FILTER_WORDS)})"
+            f" over {len(ms)} keys (typing {' and '.join(FILTER_WORDS)})",
+            flush=True,
         )
         await pilot.press("ctrl+q")
 
@@ -269,24 +286,34 @@ async def keystroke(app: Any, table: Any, key: str, painted: list[float]) -> flo
     return painted[-1] - pressed
 
 
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--db", type=Path, required=True, help="SQLite file to (re)create")
     parser.add_argument("--reuse", action="store_true", help="use an existing --db as it is")
+    parser.add_argument("--generate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.reuse and args.db.exists():
-        database = Database.from_target(str(args.db))
-    else:
+    if args.generate_only:
+        generate(args.db, args.claims).dispose()
+        return
+    if not (args.reuse and args.db.exists()):
         began = time.perf_counter()
-        database = generate(args.db, args.claims)
-        print(f"generated {args.claims} claims in {time.perf_counter() - began:.1f} s")
+        child = [sys.executable, __file__, "--claims", str(args.claims), "--db", str(args.db)]
+        subprocess.run([*child, "--generate-only"], check=True)
+        print(f"generated {args.claims} claims in {time.perf_counter() - began:.1f} s", flush=True)
+    database = Database.from_target(str(args.db))
     with database.read() as session:
         total = session.scalar(select(Claim.id).order_by(Claim.id.desc()).limit(1))
-    print(f"database {args.db}: {total} claims")
+    print(f"database {args.db}: {total} claims", flush=True)
     time_queries(database)
     asyncio.run(time_app(database))
     database.dispose()
+    print(f"  app memory: peak {peak_memory_mb():.0f} MB resident (queries and app, this process)")
 
 
 if __name__ == "__main__":
