@@ -307,6 +307,8 @@ class ClaimKey(Base):
     """A blocking key of a claim (entity, number, date, rare word) for candidate matching."""
 
     __tablename__ = "claim_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+    """On SQLite the primary key index is the table: one copy of the keys less."""
 
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
