@@ -261,6 +261,9 @@ async def time_app(database: Database) -> None:
             f" over {len(ms)} keys (typing {' and '.join(FILTER_WORDS)})",
             flush=True,
         )
+        typed = "".join(FILTER_WORDS)
+        each = ", ".join(f"{k} {x * 1000:.0f}" for k, x in zip(typed, latencies, strict=True))
+        print(f"  each key in order (ms): {each}", flush=True)
         await pilot.press("ctrl+q")
 
 
