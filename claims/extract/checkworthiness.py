@@ -71,9 +71,9 @@ def _view(
     unit = factor / math.sqrt(len(present)) if present else 0.0
     word_parts = {word: weights[word] * unit for word in present}
     cue_parts = {code: view.cues.get(code, 0.0) * factor for code in fired}
-    word_total = sum(word_parts.values())
+    word_total = math.fsum(word_parts.values())  # exact: the same in every process
     bias = view.bias * factor + shift
-    log_odds = bias + word_total + sum(cue_parts.values())
+    log_odds = bias + word_total + math.fsum(cue_parts.values())
     return ViewScore(_sigmoid(log_odds), bias, word_total, word_parts, cue_parts)
 
 
