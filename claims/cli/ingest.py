@@ -13,7 +13,14 @@ from claims.errors import InputError
 from claims.ingest.fetch import anything, public_only
 from claims.ingest.inputs import InputRef, ReadOptions, expand
 from claims.ingest.models import DEFAULT_MAX_BYTES, DocumentMeta, Flag, MetaOrigin
-from claims.store.documents import IngestOptions, IngestReport, Outcome, Stored, ingest_all
+from claims.store.documents import (
+    IngestOptions,
+    IngestReport,
+    Outcome,
+    Stored,
+    default_workers,
+    ingest_all,
+)
 from claims.text.display import one_line, safe_json_dumps
 from claims.text.language import is_english
 
@@ -40,6 +47,12 @@ from claims.text.language import is_english
     is_flag=True,
     help="Allow URLs on private, loopback and link-local addresses.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes that read and analyse articles ahead of the one that stores them"
+    " (default: one per core, at most 4, when there are 8 inputs or more; 1 = none).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
 @click.option(
     "--json",
@@ -56,6 +69,7 @@ def ingest(
     max_size: int,
     timeout: float,
     allow_private: bool,
+    workers: int | None,
     quiet: bool,
     as_json: bool,
     **metadata: str | None,
@@ -98,7 +112,8 @@ def ingest(
             if message:
                 say(progress.console, message)
 
-        report = ingest_all(database, refs, options, on_done=done)
+        workers = workers or default_workers(len(refs))
+        report = ingest_all(database, refs, options, on_done=done, workers=workers)
     summary = report.summary()
     if skipped:
         summary += f", {len(skipped)} skipped (not .txt, .md or .html articles)"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from claims.store.documents.claims import claims_of, extract_document, extract_prepared
 from claims.store.documents.ingest import (
-    IngestOptions,
     IngestReport,
     ingest_all,
     ingest_one,
     save_prepared,
 )
+from claims.store.documents.options import IngestOptions
 from claims.store.documents.records import (
     Outcome,
     Stored,
@@ -17,6 +17,7 @@ from claims.store.documents.records import (
     list_documents,
     store_document,
 )
+from claims.store.documents.workers import default_workers
 
 __all__ = [
     "IngestOptions",
@@ -24,6 +25,7 @@ __all__ = [
     "Outcome",
     "Stored",
     "claims_of",
+    "default_workers",
     "extract_document",
     "extract_prepared",
     "get_document",

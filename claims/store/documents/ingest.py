@@ -6,32 +6,30 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claims.errors import ClaimsError, InputError
 from claims.extract.models import ExtractedClaim
-from claims.ingest.inputs import InputRef, ReadOptions, read
-from claims.ingest.models import DocumentMeta, Flag, PreparedDocument
+from claims.ingest.inputs import InputRef, read
+from claims.ingest.models import Flag, PreparedDocument
 from claims.ingest.prepare import prepare
 from claims.store.documents.carry import carry_relation_reviews, carry_reviews
 from claims.store.documents.claims import extract_document, extract_prepared
+from claims.store.documents.options import IngestOptions
 from claims.store.documents.records import Outcome, Stored, find_by_hash, store_document
+from claims.store.documents.workers import (
+    Analysed,
+    Failed,
+    analysed_in_order,
+    bytes_stored,
+    can_use_workers,
+)
 from claims.store.matching import match_claims, refresh_relations
 from claims.text.language import is_english
 from db.engine import Database
 from db.errors import StorageError
-from db.models import Document, DocumentSnapshot
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """How to ingest: metadata given by the user, read limits, and who is acting."""
-
-    actor: str
-    meta: DocumentMeta = field(default_factory=DocumentMeta)
-    read: ReadOptions = field(default_factory=ReadOptions)
+from db.models import Document
 
 
 @dataclass
@@ -71,22 +69,36 @@ def ingest_one(database: Database, ref: InputRef, options: IngestOptions) -> Sto
 
 def _seen_bytes(database: Database, raw_sha256: str) -> Stored | None:
     """The document these exact bytes were already stored as, if any (skips all the work)."""
-    with database.read() as session:
-        document_id = session.scalar(
-            select(DocumentSnapshot.document_id)
-            .where(DocumentSnapshot.raw_sha256 == raw_sha256)
-            .limit(1)
-        )
+    document_id = bytes_stored(database, raw_sha256)
     return None if document_id is None else Stored(Outcome.UNCHANGED, document_id)
 
 
-def save_prepared(database: Database, prepared: PreparedDocument, actor: str) -> Stored:
+def store_analysed(
+    database: Database, ref: InputRef, analysed: Analysed, options: IngestOptions
+) -> Stored:
+    """Store an input a worker analysed, exactly as `ingest_one` would have stored it."""
+    seen = _seen_bytes(database, analysed.raw_sha256)
+    if seen is not None:
+        return seen
+    if analysed.prepared is None:  # stored when the worker read it, removed since
+        return ingest_one(database, ref, options)
+    return save_prepared(database, analysed.prepared, options.actor, analysed.extracted)
+
+
+def save_prepared(
+    database: Database,
+    prepared: PreparedDocument,
+    actor: str,
+    extracted: Sequence[ExtractedClaim] | None = None,
+) -> Stored:
     """Store a prepared document in its own transaction.
 
+    `extracted`, when given, is `extract_prepared(prepared)` computed elsewhere (a worker).
     Two processes ingesting the same text at once race on the unique hash; the loser finds
     the winner's document and reports it as already ingested.
     """
-    extracted = extract_prepared(prepared)
+    if extracted is None:
+        extracted = extract_prepared(prepared)
     try:
         return database.run_analysis(
             lambda session: store_and_analyse(session, prepared, actor, extracted)
@@ -131,17 +143,27 @@ def ingest_all(
     refs: Iterable[InputRef],
     options: IngestOptions,
     on_done: Callable[[InputRef, Stored | InputError], None] = lambda ref, result: None,
+    workers: int = 1,
 ) -> IngestReport:
     """Ingest every input; a failing one is reported and the others still go in.
 
-    A storage problem (disk full, database busy or damaged) stops the run: it would fail
-    every input after it. A fault in the analysis of one document (a bug) is reported as
-    that input's failure, with nothing of it stored, and the run goes on.
+    With `workers` > 1, that many processes read, clean and extract the inputs ahead of
+    this one, which stores them in input order, each in its own transaction, with the same
+    result as one process. A storage problem (disk full, database busy or damaged) stops the
+    run: it would fail every input after it. A fault in the analysis of one document (a bug)
+    is reported as that input's failure, with nothing of it stored, and the run goes on.
     """
     report = IngestReport()
-    for ref in refs:
+    if workers > 1 and can_use_workers(options):
+        steps: Iterable[tuple[InputRef, Callable[[], Stored]]] = (
+            (ref, _storing(database, ref, analysed, options))
+            for ref, analysed in analysed_in_order(database, refs, options, workers)
+        )
+    else:
+        steps = ((ref, _ingesting(database, ref, options)) for ref in refs)
+    for ref, step in steps:
         try:
-            stored = ingest_one(database, ref, options)
+            stored = step()
         except InputError as exc:
             report.failed.append(exc)
             on_done(ref, exc)
@@ -149,14 +171,38 @@ def ingest_all(
         except (ClaimsError, StorageError):
             raise
         except Exception as exc:  # a bug in one document's analysis must not stop the run
-            failed = InputError(
-                ref.origin,
-                f"could not be analysed ({type(exc).__name__}: {exc}); nothing of it was"
-                " stored (please report this with the input)",
-            )
+            failed = analysis_fault(ref.origin, f"{type(exc).__name__}: {exc}")
             report.failed.append(failed)
             on_done(ref, failed)
             continue
         report.stored.append((ref.origin, stored))
         on_done(ref, stored)
     return report
+
+
+def analysis_fault(origin: str, fault: str) -> InputError:
+    """The failure reported for an input whose analysis raised an unexpected error."""
+    return InputError(
+        origin,
+        f"could not be analysed ({fault}); nothing of it was stored"
+        " (please report this with the input)",
+    )
+
+
+def _ingesting(database: Database, ref: InputRef, options: IngestOptions) -> Callable[[], Stored]:
+    return lambda: ingest_one(database, ref, options)
+
+
+def _storing(
+    database: Database, ref: InputRef, analysed: Analysed | Failed, options: IngestOptions
+) -> Callable[[], Stored]:
+    """Storing what a worker found, or raising the failure it met, as `ingest_one` would."""
+
+    def step() -> Stored:
+        if isinstance(analysed, Failed):
+            if analysed.kind == "bug":
+                raise analysis_fault(ref.origin, analysed.message)
+            raise analysed.error()
+        return store_analysed(database, ref, analysed, options)
+
+    return step

@@ -1,0 +1,106 @@
+"""`claims ingest --workers N`: analysis in worker processes stores what one process stores."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from db import migrate
+from db.engine import Database
+from tests.conftest import Cli, Target
+
+CITIES = ("Riverton", "Lakeside", "Eastport", "Millbrook")
+SPEAKERS = ("the mayor's office", "police spokesman Tom Hale", "the harbour authority")
+ARTICLES = 6
+
+
+def write_articles(folder: Path) -> list[Path]:
+    """Made-up articles that re-report each other's claims, so matching links them."""
+    folder.mkdir()
+    paths = []
+    for number in range(ARTICLES):
+        city = CITIES[number % len(CITIES)]
+        speaker = SPEAKERS[number % len(SPEAKERS)]
+        lines = [
+            f"Floods in {city}, report {number}",
+            f"The river in {city} rose by {2 + number % 3} metres on Tuesday, {speaker} said.",
+            f"About {300 + 10 * (number % 4)} homes were evacuated, according to {speaker}.",
+            f"Officials said the bridge to {city} would stay closed until Friday.",
+            "\u201cWe have never seen water this high,\u201d a resident told reporters.",
+        ]
+        path = folder / f"{number:02d}.txt"
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    (folder / "90.txt").write_text("   \n", encoding="utf-8")  # empty: fails, others go in
+    (folder / "91.txt").write_bytes(paths[3].read_bytes())  # the same bytes again
+    return paths
+
+
+@pytest.fixture
+def second(target: Target, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Cli]:
+    """A second empty database on the same backend as `target`."""
+    if target.database.is_sqlite:
+        url = str(tmp_path / "second.db")
+        database = Database.from_target(url)
+        migrate.upgrade(database)
+        yield Cli(Target(url, database), CliRunner())
+        database.dispose()
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create(template=request.getfixturevalue("pg_template"))
+    database = Database.from_target(url)
+    yield Cli(Target(url, database), CliRunner())
+    database.dispose()
+    server.drop(url)
+
+
+def without_times(value: Any) -> Any:
+    """An export with its timestamps left out (they differ between any two runs)."""
+    if isinstance(value, dict):
+        return {k: without_times(v) for k, v in value.items() if not k.endswith("_at")}
+    if isinstance(value, list):
+        return [without_times(item) for item in value]
+    return value
+
+
+def ingest_and_export(cli: Cli, folder: Path, workers: str) -> tuple[dict[str, Any], Any]:
+    result = cli("ingest", "--workers", workers, "--json", "--quiet", str(folder))
+    assert result.exit_code == 1, result.output  # the empty article fails
+    assert f"documents: {ARTICLES} added, 1 unchanged, 1 failed" in result.stderr
+    exported = cli("export", "--format", "json")
+    assert exported.exit_code == 0, exported.output
+    return json.loads(result.stdout), without_times(json.loads(exported.stdout))
+
+
+def test_two_workers_store_what_one_process_stores(cli: Cli, second: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    write_articles(folder)
+    one_outputs, one = ingest_and_export(cli, folder, "1")
+    two_outputs, two = ingest_and_export(second, folder, "2")
+    assert two_outputs == one_outputs
+    assert [row["outcome"] for row in two_outputs["documents"]][-2:] == ["failed", "unchanged"]
+    assert len(one["claims"]) >= 4 * ARTICLES and one["relations"]
+    assert two == one
+
+
+def test_workers_skip_what_is_stored_and_report_each_input_in_order(
+    sqlite_cli: Cli, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    write_articles(folder)
+    first = sqlite_cli("ingest", "--workers", "2", "--json", "--quiet", str(folder))
+    again = sqlite_cli("ingest", "--workers", "2", "--json", "--quiet", str(folder))
+    assert f"0 added, {ARTICLES + 1} unchanged, 1 failed" in again.stderr
+    rows, rows_again = json.loads(first.stdout), json.loads(again.stdout)
+    assert [row["input"] for row in rows_again["documents"]] == [
+        str(path) for path in sorted(folder.iterdir())
+    ]
+    stored = [row for row in rows["documents"] if row["outcome"] != "failed"]
+    assert [row["document_id"] for row in rows_again["documents"] if "document_id" in row] == [
+        row["document_id"] for row in stored
+    ]
