@@ -1,6 +1,7 @@
 """Benchmark: documents per second for `claims ingest` of a folder of real articles.
 
 Usage: python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl [-n 300] [--db URL]
+           [--workers N]
        python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl --huge 20
 
 Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files into a temporary
@@ -8,7 +9,10 @@ folder, ingests the folder into a fresh SQLite file (or the given database) the 
 `claims ingest` does, then ingests it again (all unchanged), and prints the figures and how
 many sources the registry holds after the first ingest (all created by it on a fresh file),
 and, for the first and the last tenth of the first ingest, articles/s, wall and CPU time an
-article and memory (the cost of a document should not grow with the store).
+article and memory (the cost of a document should not grow with the store). With
+`--workers N` (default 1), N processes read and extract ahead of the one that stores, as
+`claims ingest --workers N` does; CPU time is then this process's only, and memory is
+given for this process and for all its processes together (workers and their fork server).
 
 With `--huge MB`, one document of that many MB is built from the corpus instead (the articles
 over and over, each copy's numbers changed so no paragraph repeats) and ingested once: the
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import sys
@@ -104,9 +109,13 @@ class Tenths:
 
     def __init__(self) -> None:
         self.marks: list[tuple[float, float, float, float]] = [_mark()]
+        self.tree_peak = 0.0
+        """The largest resident memory of this process and all its descendants together."""
 
     def done(self, ref: Any, result: Any) -> None:
         self.marks.append(_mark())
+        if len(self.marks) % 10 == 2:
+            self.tree_peak = max(self.tree_peak, tree_rss())
 
     def lines(self) -> list[str]:
         count = len(self.marks) - 1
@@ -139,12 +148,36 @@ def _mark() -> tuple[float, float, float, float]:
     return (time.perf_counter(), time.process_time(), rss, peak)
 
 
+def tree_rss() -> float:
+    """Resident memory (MB) of this process and every process descended from it, now."""
+    parents: dict[int, int] = {}
+    rss: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = dict(
+                line.split(":", 1) for line in (entry / "status").read_text().splitlines()
+            )
+        except (OSError, ValueError):
+            continue
+        parents[int(entry.name)] = int(fields.get("PPid", "0").strip())
+        rss[int(entry.name)] = float(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+    tree, grew = {os.getpid()}, True
+    while grew:
+        found = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= found
+        grew = bool(found)
+    return sum(rss.get(pid, 0.0) for pid in tree)
+
+
 def run(
-    database: Database, folder: Path, tenths: Tenths | None = None
+    database: Database, folder: Path, tenths: Tenths | None = None, workers: int = 1
 ) -> tuple[float, dict[str, int]]:
     started = time.perf_counter()
     on_done = tenths.done if tenths is not None else (lambda ref, result: None)
-    report = ingest_all(database, expand([str(folder)]), IngestOptions(actor="bench"), on_done)
+    refs = expand([str(folder)])
+    report = ingest_all(database, refs, IngestOptions(actor="bench"), on_done, workers)
     elapsed = time.perf_counter() - started
     tally = {str(outcome): report.count(outcome) for outcome in Outcome}
     tally["failed"] = len(report.failed)
@@ -162,6 +195,7 @@ def main() -> None:
     parser.add_argument("-n", "--count", type=int, default=300)
     parser.add_argument("--db", help="database URL (default: a new SQLite file)")
     parser.add_argument("--huge", type=float, metavar="MB", help="one document of MB instead")
+    parser.add_argument("--workers", type=int, default=1, help="analysis processes (default 1)")
     args = parser.parse_args()
     if args.huge:
         with tempfile.TemporaryDirectory() as tmp:
@@ -175,17 +209,18 @@ def main() -> None:
         database = Database.from_target(args.db or str(Path(tmp) / "bench.db"))
         migrate.upgrade(database)
         tenths = Tenths()
-        first, tally = run(database, folder, tenths)
+        first, tally = run(database, folder, tenths, args.workers)
         sources = count_sources(database)
-        again, tally_again = run(database, folder)
+        again, tally_again = run(database, folder, workers=args.workers)
         database.dispose()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     where = "given" if args.db else "SQLite file"
-    print(f"articles: {count} ({size / 1024:.0f} KB), database: {where}")
+    print(f"articles: {count} ({size / 1024:.0f} KB), database: {where}, workers: {args.workers}")
     print(f"first ingest:  {first:6.2f} s  {count / first:7.1f} documents/s  {tally}")
     print(f"second ingest: {again:6.2f} s  {count / again:7.1f} documents/s  {tally_again}")
     print(f"sources in the registry after the first ingest: {sources}")
-    print(f"peak memory: {peak:.0f} MB")
+    print(f"peak memory: {peak:.0f} MB (this process)", end="")
+    print(f", {tenths.tree_peak:.0f} MB (all its processes)" if args.workers > 1 else "")
     for line in tenths.lines():
         print(line)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from claims.match.models import MatchClaim
@@ -96,7 +97,10 @@ class SqlIndex:
 
 
 def insert_keys(session: Session, keys: Mapping[int, Sequence[str]]) -> None:
-    """Write the keys of these claims (none of them may have keys stored)."""
+    """Write the keys of these claims (none of them may have keys stored).
+
+    A Core insert of the table: the ORM's bulk path costs more than the rows themselves.
+    """
     rows = [{"claim_id": claim_id, "key": key} for claim_id, found in keys.items() for key in found]
     for chunk in chunks(rows, KEY_ROWS):
-        session.execute(insert(ClaimKey), list(chunk))
+        session.execute(insert(cast(Table, ClaimKey.__table__)), list(chunk))
