@@ -12,7 +12,8 @@ and, for the first and the last tenth of the first ingest, articles/s, wall and 
 article and memory (the cost of a document should not grow with the store). With
 `--workers N` (default 1), N processes read and extract ahead of the one that stores, as
 `claims ingest --workers N` does; CPU time is then this process's only, and memory is
-given for this process and for all its processes together (workers and their fork server).
+given for this process and for all its processes together (workers and their fork server,
+proportional set size: shared pages count once).
 
 With `--huge MB`, one document of that many MB is built from the corpus instead (the articles
 over and over, each copy's numbers changed so no paragraph repeats) and ingested once: the
@@ -110,12 +111,12 @@ class Tenths:
     def __init__(self) -> None:
         self.marks: list[tuple[float, float, float, float]] = [_mark()]
         self.tree_peak = 0.0
-        """The largest resident memory of this process and all its descendants together."""
+        """The largest memory (PSS) of this process and all its descendants together."""
 
     def done(self, ref: Any, result: Any) -> None:
         self.marks.append(_mark())
         if len(self.marks) % 10 == 2:
-            self.tree_peak = max(self.tree_peak, tree_rss())
+            self.tree_peak = max(self.tree_peak, tree_pss())
 
     def lines(self) -> list[str]:
         count = len(self.marks) - 1
@@ -148,27 +149,34 @@ def _mark() -> tuple[float, float, float, float]:
     return (time.perf_counter(), time.process_time(), rss, peak)
 
 
-def tree_rss() -> float:
-    """Resident memory (MB) of this process and every process descended from it, now."""
+def tree_pss() -> float:
+    """Memory (MB) of this process and every process descended from it, now.
+
+    Proportional set size: pages the workers share with their fork server count once.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = dict(
-                line.split(":", 1) for line in (entry / "status").read_text().splitlines()
-            )
-        except (OSError, ValueError):
-            continue
-        parents[int(entry.name)] = int(fields.get("PPid", "0").strip())
-        rss[int(entry.name)] = float(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
     tree, grew = {os.getpid()}, True
     while grew:
         found = {pid for pid, parent in parents.items() if parent in tree} - tree
         tree |= found
         grew = bool(found)
-    return sum(rss.get(pid, 0.0) for pid in tree)
+    return sum(_pss(pid) for pid in tree)
+
+
+def _pss(pid: int) -> float:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0.0
+    found = next((line for line in lines if line.startswith("Pss:")), "Pss: 0 kB")
+    return float(found.split()[1]) / 1024
 
 
 def run(
@@ -220,7 +228,7 @@ def main() -> None:
     print(f"second ingest: {again:6.2f} s  {count / again:7.1f} documents/s  {tally_again}")
     print(f"sources in the registry after the first ingest: {sources}")
     print(f"peak memory: {peak:.0f} MB (this process)", end="")
-    print(f", {tenths.tree_peak:.0f} MB (all its processes)" if args.workers > 1 else "")
+    print(f", {tenths.tree_peak:.0f} MB (all its processes, PSS)" if args.workers > 1 else "")
     for line in tenths.lines():
         print(line)
 

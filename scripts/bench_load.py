@@ -8,6 +8,10 @@ difference is the number of lost updates, which must be 0.
 
     python scripts/bench_load.py --db /tmp/load.db --writers 2 --reviewers 4 --seconds 20
     python scripts/bench_load.py --db postgresql+psycopg://claims@localhost/claims_load
+    python scripts/bench_load.py --db /tmp/load.db --writers 1 --reviewers 2 --alone
+
+With `--alone`, the writers first run as long again with no reviewer, and the figures say
+how much of that throughput ingest keeps under the reviewers' saves (target: 80 %).
 
 The database must be empty or a previous run's (a SQLite file is created); for PostgreSQL,
 give a scratch database: the run adds rows to it.
@@ -180,28 +184,46 @@ def final_counts(target: str, claim_ids: list[int]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     claim_ids = prepare_database(args.db, args.claims)
+    alone = run_phase(args, claim_ids, reviewers=0, tag="a") if args.alone else None
     before = final_counts(args.db, claim_ids)
+    reports = run_phase(args, claim_ids, reviewers=args.reviewers, tag="")
+    after = final_counts(args.db, claim_ids)
+    result = summarise(args, reports, before, after)
+    if alone is not None:
+        done = sum(r.done for r in alone if r.role == "writer")
+        result["documents_per_s_alone"] = round(done / args.seconds, 1)
+        result["ingest_kept"] = round(result["documents_ingested"] / done, 2) if done else None
+        result["ingest_ms_p50_p95_alone"] = _percentiles(
+            [x for r in alone if r.role == "writer" for x in r.latencies_ms]
+        )
+    return result
+
+
+def run_phase(
+    args: argparse.Namespace, claim_ids: list[int], reviewers: int, tag: str
+) -> list[WorkerReport]:
+    """Run the writers and `reviewers` reviewers at once for `args.seconds`."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    start = context.Barrier(args.writers + args.reviewers)
+    start = context.Barrier(args.writers + reviewers)
     processes = [
         context.Process(
-            target=writer, args=(args.db, f"w{n}", start, args.seconds, args.sentences, queue)
+            target=writer,
+            args=(args.db, f"w{tag}{n}", start, args.seconds, args.sentences, queue),
         )
         for n in range(args.writers)
     ] + [
         context.Process(
             target=reviewer, args=(args.db, f"r{n}", start, args.seconds, claim_ids, queue)
         )
-        for n in range(args.reviewers)
+        for n in range(reviewers)
     ]
     for process in processes:
         process.start()
     reports = [WorkerReport(**queue.get(timeout=args.seconds + 600)) for _ in processes]
     for process in processes:
         process.join()
-    after = final_counts(args.db, claim_ids)
-    return summarise(args, reports, before, after)
+    return reports
 
 
 def summarise(
@@ -252,6 +274,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="how long to run")
     parser.add_argument("--claims", type=int, default=20, help="claims the reviewers share")
     parser.add_argument("--sentences", type=int, default=12, help="claims per document")
+    parser.add_argument("--alone", action="store_true", help="first run the writers alone")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
     result = run(args)
