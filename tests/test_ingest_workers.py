@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,3 +107,33 @@ def test_workers_skip_what_is_stored_and_report_each_input_in_order(
     assert [row["document_id"] for row in rows_again["documents"] if "document_id" in row] == [
         row["document_id"] for row in stored
     ]
+
+
+SCORES = """
+import sys
+from claims.extract.checkworthiness import factual_score, score_sentence
+for line in sys.stdin.read().splitlines():
+    print(repr(score_sentence(line)[0]), repr(factual_score(line)))
+"""
+
+
+def test_check_worthiness_is_the_same_in_every_process() -> None:
+    """Worker processes hash strings with other seeds; a score must not depend on it."""
+    sentences = [
+        f"The river in {city} rose by {n} metres on Tuesday after {n * 7} hours of heavy rain"
+        f" upstream, and officials said about {n * 150} homes near the old harbour bridge"
+        " had been evacuated while the regional council would meet again on Friday."
+        for n, city in enumerate(CITIES * 3, start=2)
+    ]
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", SCORES],
+            input="\n".join(sentences),
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(runs) == 1, "scores differ between processes"
