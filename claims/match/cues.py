@@ -138,6 +138,7 @@ _NOT_NEGATION_RE = re.compile(
 )
 """Not negations: "no later than", "not only" ..., and "not ... until", which dates an event
 ("will not open until 2026") rather than denying it."""
+NOT_NEGATION_RE = _NOT_NEGATION_RE
 _CONCEDED_RE = re.compile(
     r"(?i)(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+)?(?:"
     + "|".join(sorted(_DENIAL_VERBS))
@@ -175,6 +176,12 @@ def _verb_forms() -> dict[str, tuple[str, str]]:
         for form in opposite_words.split():
             forms.setdefault(form, (opposite, name))
     return forms
+
+
+def verb_group(word: str) -> str | None:
+    """The opposable verb group a word form belongs to ("bought" -> buy), if any."""
+    found = _verb_forms().get(word)
+    return found[0] if found else None
 
 
 def verb_groups(text: str) -> dict[str, str]:
@@ -235,6 +242,7 @@ _AGENT_RE = re.compile(r"(?i)^\s+(?:\w+ly\s+)?by\b")
 """A passive denial's agent ("were denied by Jack Straw") is who denies, not what is denied."""
 
 _BACK_REFERENCE_STEMS = frozenset(content_words(" ".join(sorted(_BACK_REFERENCE))))
+BACK_REFERENCE_STEMS = _BACK_REFERENCE_STEMS
 REPORTING_STEMS = frozenset(
     content_words(
         "claim claims claimed say says said saying told tell tells added adds according report"
