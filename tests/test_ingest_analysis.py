@@ -20,7 +20,7 @@ from tests.conftest import SEEDS, Cli
 REGISTRY = SEEDS / "sources.toml"
 
 STORY = """\
-Officials in Riverton said on Monday that the bridge on Route 9 would reopen by March 2027.
+Officials in Riverton said on Monday that the bridge on Route 9 would reopen in March 2027.
 
 The council approved 40 million dollars for the repairs, according to the mayor's office.
 
@@ -137,14 +137,14 @@ def test_claims_meet_their_earlier_version_as_one_origin(cli: Cli, tmp_path: Pat
     story = tmp_path / "bridge.txt"
     story.write_text(STORY)
     assert cli("ingest", str(story)).exit_code == 0
-    story.write_text(STORY.replace("by March 2027", "by April 2027"))
+    story.write_text(STORY.replace("in March 2027", "in April 2027"))
     assert "1 new version" in cli("ingest", str(story)).stderr
     with cli.target.database.read() as session:
         relations = session.scalars(select(Relation)).all()
         changed = [r for r in relations if r.kind == "conflicts"]
         assert len(changed) == 1
         assert changed[0].reasons[0] == "changed in the new version"
-        assert any("by March 2027 vs by April 2027" in reason for reason in changed[0].reasons)
+        assert any("March 2027 vs April 2027" in reason for reason in changed[0].reasons)
         assert all(r.independent is False for r in relations)
         assert all("versions of one document" in " ".join(r.dependency) for r in relations)
 

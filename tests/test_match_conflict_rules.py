@@ -267,12 +267,23 @@ def test_forecasts_of_different_figures_with_other_horizons_do_not_conflict() ->
     _no_conflict(found)
 
 
-def test_one_figure_forecast_for_two_deadlines_still_conflicts() -> None:
+def test_one_figure_forecast_for_two_deadlines_is_compatible() -> None:
+    # Two deadlines are two latest dates: the earlier satisfies the later.
     found = judge(
         "Three million homes in Velmor will have solar panels by the end of 2025, says Kestrel"
         " Research.",
         "By 2030, according to Kestrel Research, three million homes in Velmor will have solar"
         " panels.",
+    )
+    _no_conflict(found)
+
+
+def test_one_figure_forecast_for_a_deadline_and_a_later_start_still_conflicts() -> None:
+    found = judge(
+        "Three million homes in Velmor will have solar panels by the end of 2025, says Kestrel"
+        " Research.",
+        "Three million homes in Velmor will not have solar panels until 2030, says Kestrel"
+        " Research.",
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("dates differ") for r in found.reasons)
@@ -286,13 +297,13 @@ def test_a_forecast_figure_and_a_plan_with_other_horizons_do_not_conflict() -> N
     _no_conflict(found)
 
 
-def test_one_plan_with_two_horizons_still_conflicts() -> None:
+def test_one_plan_with_a_deadline_and_a_later_date_still_conflicts() -> None:
     found = judge(
         "Kestrel Power will fit solar panels on all council homes in Velmor by 2027.",
-        "Kestrel Power has promised solar panels for all council homes in Velmor by 2030.",
+        "Kestrel Power will fit solar panels on all council homes in Velmor in 2030.",
     )
     assert found.kind == Kind.CONFLICTS
-    assert "dates differ: by 2027 vs by 2030" in found.reasons
+    assert "dates differ: by 2027 vs 2030" in found.reasons
 
 
 def test_one_target_of_two_groups_with_other_deadlines_does_not_conflict() -> None:
@@ -304,14 +315,14 @@ def test_one_target_of_two_groups_with_other_deadlines_does_not_conflict() -> No
     _no_conflict(found)
 
 
-def test_one_target_of_one_group_with_other_deadlines_still_conflicts() -> None:
+def test_one_target_of_one_group_with_a_deadline_and_a_later_start_still_conflicts() -> None:
     found = judge(
-        "Velmor's fishing towns have promised to cut their catch of cod by 40% by 2030.",
-        "A ministry spokeswoman said: \"Velmor's fishing towns have made a clear commitment to"
-        ' cutting the catch of cod by 40% by 2028."',
+        "Velmor's fishing towns have promised to cut their catch of cod by 40% by 2028.",
+        "Velmor's fishing towns will not cut their catch of cod until 2030, a ministry"
+        " spokeswoman said.",
     )
     assert found.kind == Kind.CONFLICTS
-    assert "dates differ: by 2030 vs by 2028" in found.reasons
+    assert "dates differ: by 2028 vs until 2030" in found.reasons
 
 
 def test_deadlines_of_two_products_do_not_conflict() -> None:
@@ -322,13 +333,21 @@ def test_deadlines_of_two_products_do_not_conflict() -> None:
     _no_conflict(found)
 
 
-def test_deadlines_of_one_product_still_conflict() -> None:
+def test_deadlines_of_one_product_are_compatible() -> None:
     found = judge(
         "The new Tarrin handheld from Velcom will go on sale by 2026, the company said.",
         "Analysts expect the new Tarrin handheld from Velcom to go on sale by the end of 2025.",
     )
+    _no_conflict(found)
+
+
+def test_a_deadline_and_a_later_start_of_one_product_still_conflict() -> None:
+    found = judge(
+        "The new Tarrin handheld from Velcom will go on sale by the end of 2025, the company said.",
+        "The new Tarrin handheld from Velcom will not go on sale until 2026, analysts said.",
+    )
     assert found.kind == Kind.CONFLICTS
-    assert "dates differ: by 2026 vs by the end of 2025" in found.reasons
+    assert "dates differ: by the end of 2025 vs until 2026" in found.reasons
 
 
 # Opposite verbs must act on one thing.

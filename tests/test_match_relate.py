@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extract.models import DocumentContext
+from claims.extract.pipeline import extract_claims
 from claims.match import cues
-from claims.match.build import from_text
+from claims.match.build import from_extracted, from_text
+from claims.match.frames.build import frames_of
 from claims.match.models import Judgement, Kind
 from claims.match.relate import relate, side
 from claims.match.score import UNIFORM
@@ -19,13 +22,23 @@ def judge(first: str, second: str, published: str | None = PUBLISHED) -> Judgeme
     return relate(a, b, UNIFORM)
 
 
-def test_deadlines_that_differ_conflict_with_the_dates_named() -> None:
+def test_two_deadlines_are_compatible() -> None:
+    # Each deadline is a latest date: finished by September 2025 is finished by 2026.
     found = judge(
         "The coalition mission in Iraq will be completed no later than September 2025.",
         "The coalition mission in Iraq will be completed by 2026.",
     )
+    assert found.kind == Kind.CORROBORATES
+    assert not any(reason.startswith("dates differ") for reason in found.reasons)
+
+
+def test_a_deadline_against_a_later_start_conflicts_with_the_dates_named() -> None:
+    found = judge(
+        "The coalition mission in Iraq will be completed no later than September 2025.",
+        "The coalition mission in Iraq will not be completed until 2026.",
+    )
     assert found.kind == Kind.CONFLICTS
-    assert "dates differ: no later than September 2025 vs by 2026" in found.reasons
+    assert "dates differ: no later than September 2025 vs until 2026" in found.reasons
 
 
 def test_the_same_deadline_does_not_conflict() -> None:
@@ -353,17 +366,42 @@ def test_a_negated_denial_concedes() -> None:
     assert found.kind != Kind.CONFLICTS
 
 
+def judge_last_claims(first: str, second: str) -> Judgement:
+    """The last claims of two documents, each framed with its document's help."""
+    sides = []
+    for number, text in enumerate((first, second), start=1):
+        context = DocumentContext(published=PUBLISHED)
+        extracted = extract_claims(text, [], context)
+        frame = frames_of(text, extracted, context)[-1]
+        sides.append(side(from_extracted(number, number, extracted[-1], context, frame)))
+    return relate(sides[0], sides[1], UNIFORM)
+
+
 @pytest.mark.parametrize(
     "reported",
     [
         "Angels is the best song of the last 25 years.",
-        "That's why it has been voted best song of the last 25 years.",
+        "Angels topped the listeners' poll. That's why it has been voted best song of the last"
+        " 25 years.",
     ],
 )
 def test_the_negation_of_a_near_identical_claim_conflicts(reported: str) -> None:
-    found = judge("But it is no way the best song of the past 25 years!", reported)
+    found = judge_last_claims(
+        "Angels topped the listeners' poll. But it is no way the best song of the past 25 years!",
+        reported,
+    )
     assert found.kind == Kind.CONFLICTS
     assert any(reason.startswith("polarity") for reason in found.reasons)
+    assert "same subject: Angels" in " ".join(found.reasons)
+
+
+def test_the_negation_of_a_claim_with_an_unknown_subject_does_not_conflict() -> None:
+    # Read alone, "it" names no subject: an unknown subject is never a conflict.
+    found = judge(
+        "But it is no way the best song of the past 25 years!",
+        "Angels is the best song of the last 25 years.",
+    )
+    assert found.kind != Kind.CONFLICTS
 
 
 def test_a_negated_ban_agrees_with_a_ban() -> None:

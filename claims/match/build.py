@@ -12,6 +12,7 @@ from claims.extract.entities import find_entities
 from claims.extract.kinds import claim_kind, is_negated
 from claims.extract.models import DateValue, DocumentContext, Entity, ExtractedClaim, Quantity
 from claims.extract.quantities import find_quantities
+from claims.match.frames.models import Frame
 from claims.match.models import ChainNode, MatchClaim
 
 Item = TypeVar("Item", Entity, DateValue, Quantity)
@@ -46,9 +47,14 @@ def from_text(
 
 
 def from_extracted(
-    claim_id: int, document_id: int, found: ExtractedClaim, context: DocumentContext
+    claim_id: int,
+    document_id: int,
+    found: ExtractedClaim,
+    context: DocumentContext,
+    frame: Frame | None = None,
 ) -> MatchClaim:
-    """A claim straight from extraction (benchmarks, evaluation, in-memory checks)."""
+    """A claim straight from extraction (benchmarks, evaluation, in-memory checks), with its
+    frame when the document's frames were read (`claims.match.frames.frames_of`)."""
     return MatchClaim(
         id=claim_id,
         document_id=document_id,
@@ -63,6 +69,7 @@ def from_extracted(
         original_publisher=context.original_publisher,
         published=context.published,
         start=found.start,
+        frame=frame,
     )
 
 
@@ -82,7 +89,7 @@ def from_features(
 ) -> MatchClaim:
     """A stored claim: its `features` JSON as written at extraction, validated item by item.
 
-    A malformed item is dropped rather than failing the whole match run.
+    A malformed item (or frame) is dropped rather than failing the whole match run.
     """
     return MatchClaim(
         id=claim_id,
@@ -99,7 +106,17 @@ def from_features(
         published=published,
         start=start,
         flagged_relays=tuple(flagged_relays),
+        frame=_frame(features.get("frame")),
     )
+
+
+def _frame(data: Any) -> Frame | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Frame.model_validate(data)
+    except ValidationError:
+        return None
 
 
 def _valid(model: type[Item], items: Any) -> list[Item]:

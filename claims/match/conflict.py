@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claims.match import cues
+from claims.match.aligned import align
 from claims.match.normalize.words import tokens
 from claims.match.polarity import polarity_cue
 from claims.match.roles import office_conflict
@@ -35,6 +36,14 @@ class Cues:
     negation_cue: bool = False
     """A negation bears on what the claims share without being shown to deny the same
     assertion: no conflict, but a cue for stance (`claims.match.stance`)."""
+    casualties: str | None = None
+    aligned: str | None = None
+    """What the two claims' frames share, when a conflict stands (`claims.match.aligned`)."""
+    found: tuple[bool, bool, bool, bool] = (False, False, False, False)
+    """Polarity, opposite verbs, dates and amounts as the word cues found them, before the
+    frames were asked: what stance learned from."""
+    dropped: bool = False
+    """A conflict cue whose frames do not align: related, never a duplicate."""
 
     @classmethod
     def of(
@@ -80,16 +89,29 @@ class Cues:
             or (amounts is not None and numbers is None)
         )
         role = _role(a, b) if similar else None
-        return cls(polarity, verbs, dates, numbers, role, unsettled, cue)
+        kept = align(a, b, polarity, verbs, dates, numbers, negated or opposed)
+        return cls(
+            kept.polarity,
+            kept.verbs,
+            kept.dates,
+            kept.numbers,
+            role,
+            unsettled or kept.dropped,
+            cue or (polarity is not None and kept.polarity is None),
+            kept.casualties,
+            kept.aligned,
+            (polarity is not None, verbs is not None, dates is not None, numbers is not None),
+            kept.dropped,
+        )
 
     def reasons(self) -> list[str]:
-        found = (self.dates, self.numbers, self.polarity, self.verbs, self.slot)
+        found = (self.dates, self.numbers, self.casualties, self.polarity, self.verbs, self.slot)
         return [reason for reason in found if reason]
 
     @property
     def anchored(self) -> bool:
         """A value differs in a slot both claims name: evidence of a shared subject."""
-        return bool(self.dates or self.numbers)
+        return bool(self.dates or self.numbers or self.casualties)
 
 
 def _negation_flips_verb(a: Side, b: Side) -> bool:

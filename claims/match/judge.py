@@ -1,4 +1,5 @@
-"""Judging one candidate pair: `relate` (unless plainly unrelated), then independence.
+"""Judging one candidate pair: `relate` (unless plainly unrelated and not framed to align),
+then independence.
 
 What every matching path does with a pair that passed the rapidfuzz cutoff
 (`claims.match.pipeline`); also the ground truth of the benchmark, which judges pairs
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from claims.match.frames.build import frame_of
+from claims.match.frames.keys import marks
 from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
 from claims.match.normalize.keys import claim_keys
@@ -45,7 +48,10 @@ class Tally:
 
 
 def keys_of(claim: MatchClaim) -> list[str]:
-    return claim_keys(claim.text, claim.entities, claim.dates, claim.quantities)
+    """Blocking keys of the words and features, and of the frame (`claims.match.frames.keys`)."""
+    frame = claim.frame or frame_of(claim)
+    keys = claim_keys(claim.text, claim.entities, claim.dates, claim.quantities)
+    return keys + marks(frame).keys()
 
 
 def rarity_of(key_frequency: Mapping[str, int], total: int) -> Rarity:
@@ -57,7 +63,7 @@ def judge_pair(a: Side, b: Side, rarity: Rarity) -> Found | None:
     """The relation of one pair, ordered by claim id, or None when unrelated."""
     if a.claim.id > b.claim.id:
         a, b = b, a
-    if plainly_unrelated(a, b, rarity):
+    if plainly_unrelated(a, b, rarity) and not a.marks.may_conflict(b.marks):
         return None
     judgement = relate(a, b, rarity)
     if judgement.kind == Kind.UNRELATED:

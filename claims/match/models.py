@@ -11,6 +11,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from claims.extract.models import DateValue, Entity, Quantity
+from claims.match.frames.models import Frame
 
 
 class Frozen(BaseModel):
@@ -71,6 +72,9 @@ class MatchClaim(Frozen):
     """Offset of the claim in its document: the tie-break for first appearance."""
     flagged_relays: tuple[str, ...] = ()
     """Its propaganda-flagged relays as reasons ("relayed by RIA Novosti (propaganda)")."""
+    frame: Frame | None = None
+    """Subject, measure, period, polarity, modality read with the document's help; None when
+    only the sentence is known (then `claims.match.frames.frame_of` reads it alone)."""
 
 
 class Signals(Frozen):
@@ -91,7 +95,11 @@ class Signals(Frozen):
     dates_differ: bool = False
     numbers_differ: bool = False
     opposite_verbs: bool = False
+    """Found by the word cues, before the frames were asked whether the claims align."""
     slot_values_differ: bool = False
+    aligned: bool = False
+    """A conflict cue stands: the two frames share subject, predicate or measure and period.
+    Without it, the four cues above leave the pair related (stance still counts them)."""
     negation_cue: bool = False
     """A negation bears on what the claims share but was not shown to deny the same
     assertion: related, not conflicting; stance still counts it as a sign of disagreement."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
+from claims.match.frames.keys import FRAME
 from claims.match.judge import Found, Tally, judge_pair, keys_of
 from claims.match.models import MatchClaim
 from claims.match.normalize.keys import WORD, word_keys
@@ -98,7 +99,7 @@ def arrive(index: ClaimIndex, claims: Sequence[MatchClaim], tally: Tally | None 
     pairs = batch_candidates(index, keys, frequency)
     texts = {claim.id: claim.text for claim in claims}
     texts.update(index.texts(sorted({i for pair in pairs for i in pair} - texts.keys())))
-    scored = pairs_above_cutoff(pairs, texts)
+    scored = sorted(set(pairs_above_cutoff(pairs, texts)) | framed_pairs(index, keys, pairs))
     if tally is not None:
         tally.claims += len(claims)
         tally.keys += sum(len(found) for found in keys.values())
@@ -114,6 +115,26 @@ def judge_arrival(arrival: Arrival, sides: Mapping[int, Side]) -> list[Found]:
     """The relations among an arrival's scored pairs (`sides` holds each pair's claims)."""
     rarity = arrival.rarity()
     return [item for a, b in arrival.pairs if (item := judge_pair(sides[a], sides[b], rarity))]
+
+
+def framed_pairs(
+    index: ClaimIndex, keys: Mapping[int, Sequence[str]], pairs: Sequence[Pair]
+) -> set[Pair]:
+    """The candidate pairs whose claims share a frame key: they may conflict (or date one
+    milestone) although they share too few words for the rapidfuzz cutoff
+    (`claims.match.frames.keys`)."""
+    framed = {
+        claim_id: [k for k in found if k.startswith(FRAME)] for claim_id, found in keys.items()
+    }
+    holders = index.holders(sorted({key for found in framed.values() for key in found}))
+    sharing = {
+        (claim_id, other) if claim_id < other else (other, claim_id)
+        for claim_id, found in framed.items()
+        for key in found
+        for other in holders.get(key, ())
+        if other != claim_id
+    }
+    return sharing & set(pairs)
 
 
 def batch_candidates(

@@ -44,12 +44,13 @@ def _signals(
         shared_words=len(shared.shared),
         shared_entities=len(subjects.shared),
         swapped_entities=len(subjects.swapped),
-        polarity=found.polarity is not None,
-        dates_differ=found.dates is not None,
-        numbers_differ=found.numbers is not None,
-        opposite_verbs=found.verbs is not None,
+        polarity=found.found[0],
+        dates_differ=found.found[2],
+        numbers_differ=found.found[3],
+        opposite_verbs=found.found[1],
         slot_values_differ=found.slot is not None,
         negation_cue=found.negation_cue,
+        aligned=bool(found.reasons()),
         refuting=b.refuting,
         hedging=b.hedging,
     )
@@ -71,15 +72,18 @@ def _decide(
         reasons = (f"different subjects: {'; '.join(subjects.swapped_names())}",)
         return Judgement(kind=Kind.UNRELATED, score=0.0, reasons=reasons, signals=signals)
     conflicts = found.reasons()
-    if alike >= thresholds.duplicate_wording and not conflicts and not subjects.swapped:
+    duplicate = not (conflicts or subjects.swapped or found.dropped)
+    if alike >= thresholds.duplicate_wording and duplicate:
         return _judged(Kind.DUPLICATE, alike / 100, context, signals)
-    if not _same_subject(shared, found, thresholds, rarity):
+    framed = bool(conflicts and found.aligned)
+    if not framed and not _same_subject(shared, found, thresholds, rarity):
         return _judged(Kind.UNRELATED, shared.dice, context, signals)
     if QUESTION in (a.claim.kind, b.claim.kind):
         return _judged(Kind.RELATED, shared.dice, context, signals)
     if conflicts:
         score = 0.5 + 0.5 * max(shared.containment, shared.dice)
-        return _judged(Kind.CONFLICTS, score, conflicts + context, signals)
+        what = [found.aligned] if found.aligned else []
+        return _judged(Kind.CONFLICTS, score, conflicts + what + context, signals)
     if subjects.swapped:
         swapped = [f"different entities: {'; '.join(subjects.swapped_names())}"]
         return _judged(Kind.RELATED, shared.dice, swapped + context, signals)

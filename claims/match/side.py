@@ -6,6 +6,9 @@ from functools import cached_property
 
 from claims.extract.models import Entity
 from claims.match import cues
+from claims.match.frames.build import frame_of
+from claims.match.frames.keys import Marks, marks
+from claims.match.frames.models import Frame
 from claims.match.models import MatchClaim
 from claims.match.score import Profile
 from claims.match.subjects import subject_entities
@@ -17,6 +20,16 @@ class Side(Profile):
     @cached_property
     def subjects(self) -> list[Entity]:
         return subject_entities(self.claim)
+
+    @cached_property
+    def frame(self) -> Frame:
+        """The claim's frame: as read with its document, else from the sentence alone."""
+        return self.claim.frame or frame_of(self.claim)
+
+    @cached_property
+    def marks(self) -> Marks:
+        """The frame's coarse keys (`claims.match.frames.keys`)."""
+        return marks(self.frame)
 
     @cached_property
     def verbs(self) -> dict[str, str]:

@@ -13,13 +13,12 @@ from claims.match.slots import (
     Difference,
     anchor_words,
     dated_apart,
-    figures_apart,
     head_words,
     quantity_difference,
     ranked_apart,
     shares_event,
 )
-from claims.match.subjects import Subjects, actors_apart, is_substantial, own_subject
+from claims.match.subjects import Subjects, is_substantial, own_subject
 
 MIN_ANCHORS = 2
 """Informative words near both values needed to take them as values of one thing, unless one
@@ -68,18 +67,8 @@ def date_slot(
     rarity: Rarity,
     named: frozenset[str],
 ) -> str | None:
-    """Dates that differ in one slot; two deadlines only when they are of one figure and
-    not of two groups' plans."""
-    if when is not None and when.horizon and _horizons_apart(a, b):
-        return None
+    """Dates that differ in one slot."""
     return _slot(a, b, when, strong, rarity, named)
-
-
-def _horizons_apart(a: Side, b: Side) -> bool:
-    """Two deadlines of different figures, or of plans of two groups."""
-    if figures_apart(a.claim, b.claim):
-        return True
-    return actors_apart(a.claim, b.claim, a.word_set, b.word_set)
 
 
 def subjects_apart(a: Side, b: Side) -> bool:

@@ -18,7 +18,6 @@ from typing import Final, Literal
 from claims.extract.dates import OPEN_BEFORE
 from claims.extract.models import DateValue, Quantity, Span
 from claims.match.amounts import (
-    DURATION_UNITS,
     RELATIVE_UNITS,
     amount_kind,
     change_target,
@@ -27,6 +26,7 @@ from claims.match.amounts import (
     is_change,
     period_reference,
 )
+from claims.match.dateline import dateline_end
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 from claims.text.normalize import word_set
@@ -76,9 +76,6 @@ class Difference:
     """A deadline that had passed when the claims were published (or whose publication is
     unknown) against a later event: "continued until 1989" is history, and an event of 2000
     another event; like event dates, these only differ in one slot in strongly alike claims."""
-    horizon: bool = False
-    """Two deadlines: the horizons of forecasts or plans, one plan's only when they forecast
-    the same figure (`figures_apart`)."""
 
 
 def deadline(value: DateValue) -> str | None:
@@ -91,9 +88,14 @@ def deadline(value: DateValue) -> str | None:
 
 
 def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
-    """The first pair of dates of `a` and `b` that cannot describe one thing, if any."""
+    """The first pair of dates of `a` and `b` that cannot describe one thing, if any.
+
+    Two deadlines never differ: each is a latest date, and the earlier satisfies the later
+    ("no later than September 2025" is "by 2026"). A deadline differs from an event dated
+    after it, and from a start ("not until 2027") after it.
+    """
     dates_a, dates_b = _dates(a), _dates(b)
-    for compare in (_deadlines, _deadline_and_event, _events, _unresolved):
+    for compare in (_deadline_and_event, _events, _unresolved):
         found = compare(dates_a, dates_b)
         if found == SAME:
             return None
@@ -101,7 +103,6 @@ def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
             first, second = found
             reason = f"dates differ: {first.text} vs {second.text}"
             event = compare in (_events, _unresolved)
-            horizon = compare is _deadlines
             history = compare is _deadline_and_event and _passed(first, second, a, b)
             yearless = compare is _unresolved
             return Difference(
@@ -110,7 +111,6 @@ def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
                 first.span,
                 second.span,
                 event,
-                horizon=horizon,
                 history=history,
                 yearless=yearless,
             )
@@ -122,8 +122,14 @@ _NOT_UNTIL_RE = re.compile(r"(?i)(?:\b(?:not|never)\b|n['\u2019]t\b)[^,;.]*$")
 
 def _dates(claim: MatchClaim) -> list[DateValue]:
     """The claim's dates, the "until" or "before" of a negation read as a start: "not expected
-    until 2026" says when something begins at the earliest, not a deadline."""
-    return [_start(value) if _not_until(claim, value) else value for value in claim.dates]
+    until 2026" says when something begins at the earliest, not a deadline. A wire dateline's
+    date is when the report was filed, not a date of what it says."""
+    opening = dateline_end(claim.text)
+    return [
+        _start(value) if _not_until(claim, value) else value
+        for value in claim.dates
+        if value.span.start - claim.start >= opening
+    ]
 
 
 OPEN_END = "9999-12-31"
@@ -211,20 +217,6 @@ def ranked_apart(a: MatchClaim, b: MatchClaim) -> bool:
 
 SAME: Final = "same"
 _Found = tuple[DateValue, DateValue] | Literal["same"] | None
-
-
-def _deadlines(a: Sequence[DateValue], b: Sequence[DateValue]) -> _Found:
-    """Both claims give a deadline: the tightest ones must agree at the coarser precision."""
-    due_a = [value for value in a if deadline(value)]
-    due_b = [value for value in b if deadline(value)]
-    if not due_a or not due_b:
-        return None
-    first = min(due_a, key=lambda value: deadline(value) or "")
-    second = min(due_b, key=lambda value: deadline(value) or "")
-    cut = min(_CUT.get(first.precision, 10), _CUT.get(second.precision, 10))
-    if (deadline(first) or "")[:cut] == (deadline(second) or "")[:cut]:
-        return SAME
-    return first, second
 
 
 def _deadline_and_event(a: Sequence[DateValue], b: Sequence[DateValue]) -> _Found:
@@ -338,19 +330,6 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
             "numbers", reason, qa.span, qb.span, relative=relative, unit=qa.unit or "", per=per
         )
     return None
-
-
-def figures_apart(a: MatchClaim, b: MatchClaim) -> bool:
-    """The claims forecast different figures (amounts that are no spans of time): only one
-    gives a figure, or none of one is compatible with one of the other. Two forecasts of
-    different figures ("95% of phones by 2008", "four times more by 2004"), or a figure and
-    a plan ("12% of homes by 2008", "all our output by 2010"), have different horizons
-    without contradicting."""
-    first = [q for q in a.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
-    second = [q for q in b.quantities if q.unit and q.unit.lower() not in DURATION_UNITS]
-    if not first or not second:
-        return bool(first or second)
-    return not any(_comparable(qa, qb) and _compatible(qa, qb) for qa in first for qb in second)
 
 
 def _agree(a: MatchClaim, qa: Quantity, b: MatchClaim, qb: Quantity) -> bool:
@@ -531,6 +510,26 @@ HEAD_AFTER = 2
 "a £1.35bn offer", "sold 8 million copies worldwide")."""
 
 
+HEAD_WINDOW = 120
+"""Characters around an amount read for its head words: enough for a few content words."""
+
+
+def _window_before(text: str, start: int) -> str:
+    """The text before `start`, at most HEAD_WINDOW characters, from a word's beginning."""
+    if start <= HEAD_WINDOW:
+        return text[:start]
+    cut = text.find(" ", start - HEAD_WINDOW, start)
+    return text[cut if cut >= 0 else start - HEAD_WINDOW : start]
+
+
+def _window_after(text: str, end: int) -> str:
+    """The text after `end`, at most HEAD_WINDOW characters, up to a word's end."""
+    if len(text) - end <= HEAD_WINDOW:
+        return text[end:]
+    cut = text.rfind(" ", end, end + HEAD_WINDOW)
+    return text[end : cut if cut > end else end + HEAD_WINDOW]
+
+
 def head_words(claim: MatchClaim, span: Span, unit: str = "") -> frozenset[str]:
     """The few content words closest to a value, without the value and its unit: what is
     counted. Two amounts only fill one slot when these share a word."""
@@ -538,7 +537,8 @@ def head_words(claim: MatchClaim, span: Span, unit: str = "") -> frozenset[str]:
     end = span.end - claim.start
     own = set(content_words(claim.text[start:end])) | set(content_words(unit))
     own |= currency_words(unit)
-    before = content_words(claim.text[:start])[-HEAD_BEFORE:]
-    after = [word for word in content_words(claim.text[end:]) if word not in own][:HEAD_AFTER]
+    before = content_words(_window_before(claim.text, start))[-HEAD_BEFORE:]
+    after = content_words(_window_after(claim.text, end))
+    after = [word for word in after if word not in own][:HEAD_AFTER]
     words = set(before) | set(after)
     return frozenset(word for word in words - own if not any(ch.isdigit() for ch in word))

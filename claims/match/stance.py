@@ -167,23 +167,37 @@ def _count(judgements: Sequence[Judgement], *kinds: Kind) -> int:
 
 
 def _conflict_cue(judgement: Judgement) -> bool:
-    """A conflict, or a related pair with a negation of what it shares: the model was fitted
-    on counts that included those negations, which `relate` no longer calls conflicts."""
+    """A conflict, or a related pair with a negation of what it shares or a conflict cue
+    whose frames did not align: the model was fitted on counts that included those, which
+    `relate` no longer calls conflicts."""
     if judgement.kind == Kind.CONFLICTS:
         return True
-    return judgement.kind == Kind.RELATED and judgement.signals.negation_cue
+    return judgement.kind == Kind.RELATED and (
+        judgement.signals.negation_cue or _word_cue(judgement)
+    )
+
+
+def _word_cue(judgement: Judgement) -> bool:
+    signals = judgement.signals
+    return (
+        signals.polarity
+        or signals.dates_differ
+        or signals.numbers_differ
+        or signals.opposite_verbs
+        or signals.slot_values_differ
+    )
 
 
 def _polarity_cue(judgement: Judgement) -> bool:
-    """A polarity conflict, or a related pair with a negation of what it shares."""
-    if judgement.kind == Kind.CONFLICTS:
-        return judgement.signals.polarity
+    """A polarity cue (standing or not), or a related pair with a negation of what it shares."""
+    if judgement.kind in (Kind.CONFLICTS, Kind.RELATED) and judgement.signals.polarity:
+        return True
     return judgement.kind == Kind.RELATED and judgement.signals.negation_cue
 
 
 def _value_conflict(judgement: Judgement) -> bool:
     signals = judgement.signals
-    return judgement.kind == Kind.CONFLICTS and (
+    return judgement.kind in (Kind.CONFLICTS, Kind.RELATED) and (
         signals.dates_differ or signals.numbers_differ or signals.opposite_verbs
     )
 

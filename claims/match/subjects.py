@@ -9,12 +9,13 @@ wording.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from claims.extract.entities import entity_key, same_entity
 from claims.extract.gazetteer import canonical_keys
 from claims.extract.models import Entity
+from claims.match.dateline import dateline_end
+from claims.match.frames.subject import table_entity
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 
@@ -37,13 +38,17 @@ class Subjects:
 
 
 def subject_entities(claim: MatchClaim) -> list[Entity]:
-    """The claim's entities without repeats and without its speakers and publishers."""
+    """The claim's entities without repeats and without its speakers and publishers, the
+    place of a wire dateline and table words ("Shr", "Qtr Net")."""
     chain_keys = {entity_key(node.mention) for node in claim.chain}
     chain_keys |= {entity_key(node.source_name) for node in claim.chain if node.source_name}
+    opening = claim.start + dateline_end(claim.text)
     seen: set[str] = set()
     found: list[Entity] = []
     for entity in claim.entities:
         if entity.key in seen or entity.key in chain_keys:
+            continue
+        if entity.span.start < opening or table_entity(entity):
             continue
         seen.add(entity.key)
         found.append(entity)
@@ -153,41 +158,3 @@ def _names_own(entity: Entity, claim: MatchClaim, other_words: frozenset[str]) -
         return False  # a capitalised first word is often no name ("Increased take-up ...")
     words = set(content_words(entity.text))
     return bool(words) and not words & other_words
-
-
-_ATTRIBUTION_RE = re.compile(r"^[^\"\u201c]*?\b(?:said|says|added|told \w+)\s*[:,]?\s*[\"\u201c]")
-_OPENING_RE = re.compile(r"(?i)^(?:by|in|on|at|from|after|before|since|until)\b[^,]{0,60},\s*")
-_ASIDE_RE = re.compile(r"(?i)^according to [^,]{0,60},\s*")
-_FIRST_VERB_RE = re.compile(
-    r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|has|have|had|is|are|was|were"
-    r"|wants?|plans?|aims?|expects?|hopes?|intends?|says?|said)\b"
-)
-MAX_SUBJECT_WORDS = 5
-
-
-def clause_subject(claim: MatchClaim) -> frozenset[str]:
-    """The content words before the first verb of the claim's main clause ("The world's
-    richest countries have said ..." -> world, richest, countries), past an opening quote's
-    attribution ("X said: \"The government had ...") and an opening time phrase; empty when
-    no short subject is found."""
-    text = claim.text.strip()
-    quoted = _ATTRIBUTION_RE.match(text)
-    if quoted:
-        text = text[quoted.end() :]
-    text = text.lstrip("\"'\u201c\u2018 ")
-    text = _OPENING_RE.sub("", text, count=1)
-    text = _ASIDE_RE.sub("", text, count=1)
-    verb = _FIRST_VERB_RE.search(text)
-    if verb is None:
-        return frozenset()
-    words = content_words(text[: verb.start()])
-    return frozenset(words) if 0 < len(words) <= MAX_SUBJECT_WORDS else frozenset()
-
-
-def actors_apart(
-    a: MatchClaim, b: MatchClaim, words_a: frozenset[str], words_b: frozenset[str]
-) -> bool:
-    """Each claim's subject is a group the other claim never mentions ("the world's richest
-    countries ... by 2015" / "the government ... by 2013"): a target or plan of each."""
-    first, second = clause_subject(a), clause_subject(b)
-    return bool(first and second and not first & words_b and not second & words_a)

@@ -1,0 +1,197 @@
+"""What a claim says of its subject: the predicate and its object, an event, polarity and
+modality.
+
+The predicate is the main verb of what is asserted (auxiliaries and "going to" skipped):
+"Iraq is going to buy S-400s" -> buy, object "s400". A negated claim's predicate is what the
+negation governs ("the terminal was not damaged" -> damaged); a denial's is what is denied
+("Kyiv denied carrying out the attack" -> attack). Evidence that shows a fact ("satellite
+images showed damage") has the fact as predicate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.match import cues
+from claims.match.frames.models import Modality, Polarity
+from claims.match.frames.subject import Content
+from claims.match.frames.vocabulary import (
+    EVENT_NOUNS,
+    EVENT_ROOTS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    FORECAST_RE,
+    LIGHT_VERBS,
+    OPINION_RE,
+    PLAN_RE,
+    RUMOUR_RE,
+)
+from claims.match.models import MatchClaim
+from claims.match.normalize.words import STOPWORDS, content_words, tokens
+from claims.text.normalize import word_set
+
+AUXILIARIES = word_set(
+    "is are was were be been being has have had will would shall should can could may might"
+    " must do does did going to set expected likely about able also still already reportedly"
+    " allegedly not never no longer n't"
+)
+"""Words between a subject and its verb that are not the verb."""
+CONTROL_VERBS = word_set(
+    "promise promises promised pledge pledges pledged vow vows vowed plan plans planned aim aims"
+    " aimed intend intends intended want wants wanted hope hopes hoped agree agrees agreed"
+    " decide decides decided expect expects expected seek seeks sought try tries tried threaten"
+    " threatens threatened continue continues continued refuse refuses refused fail fails"
+    " failed need needs needed prepare prepares prepared"
+)
+"""Verbs whose act is the verb after "to" ("promised to cut" acts as "cut")."""
+_DENIAL_VERB_RE = re.compile(
+    r"(?i)\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\b"
+)
+_NEGATION_RE = re.compile(r"(?i)\b(?:not|never|no\s+longer|cannot)\b|n['’]t\b")
+_CLAUSE_END_RE = re.compile(r"[,;:()\"“”]|\s-\s|\b(?:but|while|because|after|before|which|who)\b")
+OBJECT_WORDS = 4
+_EVIDENCE_RE = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(sorted(EVIDENCE_NOUNS))
+    + r")\b[^,;.]{0,60}?\b(?:"
+    + "|".join(sorted(EVIDENCE_VERBS))
+    + r")\b"
+)
+"""Evidence and the verb with which it shows a fact ("satellite images ... showed")."""
+_FORECAST = re.compile("(?i)" + FORECAST_RE)
+_PLAN = re.compile("(?i)" + PLAN_RE)
+_RUMOUR = re.compile("(?i)" + RUMOUR_RE)
+_OPINION = re.compile("(?i)" + OPINION_RE)
+
+
+def predicate_of(
+    claim: MatchClaim, content: Content, verb: int | None, words: frozenset[str]
+) -> tuple[str | None, str | None]:
+    """The claim's predicate and the first words of its object, lower-case (`words`: the
+    claim's tokens)."""
+    text = claim.text
+    if content.denier is not None:
+        denial = _DENIAL_VERB_RE.search(text, content.start, content.end)
+        if denial is None:
+            return None, None
+        return _next_word(text, denial.end(), content.end)
+    evidence = (
+        _EVIDENCE_RE.search(text, content.start, content.end) if words & EVIDENCE_NOUNS else None
+    )
+    if evidence is not None:
+        return _next_word(text, evidence.end(), content.end)
+    negation = _first_negation(text, content.start, content.end) if claim.negated else None
+    if negation is not None:
+        if _DENIAL_VERB_RE.fullmatch(negation[0]) and not _own_object(text, negation.end()):
+            start = verb if verb is not None else content.start
+            return _next_word(text, start, negation.start())
+        return _next_word(text, negation.end(), content.end)
+    if verb is None:
+        return None, None
+    return _next_word(text, verb, content.end)
+
+
+def _first_negation(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first negation or denial of the content that negates (not "no later than")."""
+    excluded = [m.span() for m in cues.NOT_NEGATION_RE.finditer(text)]
+    for pattern in (_NEGATION_RE, _DENIAL_VERB_RE):
+        for match in pattern.finditer(text, start, end):
+            if not any(s <= match.start() < e for s, e in excluded):
+                return match
+    return None
+
+
+def _own_object(text: str, start: int) -> bool:
+    """A denial names what it denies ("denied attacking"), not only "it" or "that
+    possibility"."""
+    words = [w for w in content_words(_clause(text, start)) if w not in cues.BACK_REFERENCE_STEMS]
+    return bool([w for w in words if w not in LIGHT_VERBS])
+
+
+def _clause(text: str, start: int, end: int | None = None) -> str:
+    rest = text[start:end]
+    found = _CLAUSE_END_RE.search(rest)
+    return rest[: found.start()] if found else rest
+
+
+def _next_word(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The first word from `start` that is neither auxiliary nor light, and what follows it."""
+    words = [w for w in tokens(_clause(text, start, end)) if w.isalpha()]
+    for index, word in enumerate(words):
+        if word in AUXILIARIES or word in LIGHT_VERBS or word in STOPWORDS:
+            continue
+        if word in CONTROL_VERBS and words[index + 1 : index + 2] == ["to"]:
+            continue
+        if word in EVIDENCE_VERBS:
+            continue
+        rest = " ".join(words[index + 1 :])
+        objects = [w for w in content_words(rest) if w not in LIGHT_VERBS][:OBJECT_WORDS]
+        return word, " ".join(objects) or None
+    return None, None
+
+
+def same_predicate(first: str | None, second: str | None) -> bool:
+    """One act under two forms ("attacked" / "attack", "bought" / "buy", "strike" / "struck")."""
+    if not first or not second:
+        return False
+    if predicate_root(first) == predicate_root(second):
+        return True
+    group = cues.verb_group(first)
+    return group is not None and group == cues.verb_group(second)
+
+
+def predicate_root(word: str) -> str:
+    """An event's one name ("struck" -> strike) or the word without its inflection."""
+    return EVENT_ROOTS.get(word, cues.word_root(word))
+
+
+def event_of(words: list[str]) -> str | None:
+    """The event a claim is about ("the drone attack", "the blast"), by one name."""
+    for word in words:
+        if word in EVENT_NOUNS or word in EVENT_ROOTS:
+            return EVENT_ROOTS.get(word, word)
+    return None
+
+
+def polarity_of(claim: MatchClaim) -> Polarity:
+    """Denied when the claim negates or denies its assertion, unless only in a condition or
+    as the writer's own view ("If X is not ...", "I don't think ...")."""
+    if not claim.negated:
+        return "asserted"
+    if not cues.negated_scopes(claim.text):
+        return "asserted"
+    if cues.hypothetical_negations(claim.text) or cues.opinion_negations(claim.text):
+        return "asserted"
+    return "denied"
+
+
+def modality_of(claim: MatchClaim, content: Content, words: frozenset[str]) -> Modality:
+    """Rumour, opinion, plan, forecast or fact, read from the claim's own words."""
+    text = claim.text
+    asserted = text[content.start : content.end]
+    if words & RUMOUR_HINTS and _RUMOUR.search(text) and content.denier is None:
+        return "rumour"
+    opinion = claim.kind in ("opinion", "quotation") and words & OPINION_HINTS
+    if opinion and _OPINION.search(asserted):
+        return "opinion"
+    if words & PLAN_HINTS and _PLAN.search(asserted):
+        return "plan"
+    if claim.kind == "prediction" or (words & FORECAST_HINTS and _FORECAST.search(asserted)):
+        return "forecast"
+    return "fact"
+
+
+RUMOUR_HINTS = word_set(
+    "reportedly rumours rumour rumors rumor rumoured rumored speculation speculated allegedly"
+    " unconfirmed unverified purportedly supposedly reports report sources"
+)
+OPINION_HINTS = word_set("i we my our should ought must best worst greatest")
+PLAN_HINTS = word_set(
+    "plan plans planned planning intend intends aim aims scheduled is are held proposed"
+    " propose proposes seek seeks want wants agreed will"
+)
+FORECAST_HINTS = word_set(
+    "will shall would expect expects expected forecast forecasts projected project projects"
+    " predict predicts predicted estimate estimates estimated likely outlook could next"
+)
+"""Words without which the modality patterns cannot match: checked first, as sets."""
