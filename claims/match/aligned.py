@@ -25,16 +25,10 @@ from claims.match.frames.align import (
     same_subject,
     shared_place,
 )
-from claims.match.frames.models import Frame, Modality
+from claims.match.frames.models import Frame, FrameValue, Modality
 from claims.match.frames.period import overlap
+from claims.match.frames.predicate import is_act
 from claims.match.side import Side
-from claims.text.normalize import word_set
-
-GENERIC_PREDICATES = word_set(
-    "be have say said says make made take took get got go went come came know think see want"
-    " expect plan need give use continue remain become seem look keep put tell"
-)
-"""Verbs too general to say that two claims assert one act."""
 
 
 @dataclass(frozen=True)
@@ -72,16 +66,17 @@ def align(
     subject = shared_subject(first, second)
     found = [cue for cue in (polarity, verbs, dates, numbers) if cue]
     if subject is None:
-        return _event_only(first, second, bool(found))
+        return _event_only(a, b, bool(found))
     tense = comparable_modalities(first.modality, second.modality)
     kept_dates = dates if _one_act(first, second) else None
     kept_numbers = numbers if tense and compare_values(first, second).verdict == "differ" else None
     kept_polarity = polarity if "opinion" not in (first.modality, second.modality) else None
-    if kept_numbers is None and numbers is None:
+    reports = a.claim.document_id != b.claim.document_id
+    if kept_numbers is None and numbers is None and reports:
         kept_numbers = _measured(first, second, tense)
-    if polarity is None and verbs is None and not doubted:
-        kept_polarity = _frame_polarity(a, b, tense)
-    casualties = _casualties(first, second)
+    if polarity is None and verbs is None and not doubted and reports:
+        kept_polarity = _frame_polarity(a, b)
+    casualties = _casualties(first, second) if reports else None
     kept = Aligned(kept_polarity, verbs, kept_dates, kept_numbers, casualties)
     reasons = kept.reasons()
     dropped = len([cue for cue in found if cue not in reasons]) > 0
@@ -98,9 +93,11 @@ def align(
     )
 
 
-def _event_only(first: Frame, second: Frame, found: bool) -> Aligned:
-    """Without a shared subject only one event's casualties can disagree."""
-    casualties = _casualties(first, second)
+def _event_only(a: Side, b: Side, found: bool) -> Aligned:
+    """Without a shared subject only one event's casualties can disagree (across reports)."""
+    first, second = a.frame, b.frame
+    reports = a.claim.document_id != b.claim.document_id
+    casualties = _casualties(first, second) if reports else None
     if casualties is None:
         return Aligned(dropped=found)
     place = shared_place(first, second)
@@ -125,12 +122,14 @@ def comparable_modalities(first: Modality, second: Modality) -> bool:
 
 
 def _measured(first: Frame, second: Frame, tense: bool) -> str | None:
-    """Reported figures of one measure and period that differ ("Shr 25 cts" / "first
-    quarter earnings of 35 cts a share" of one company)."""
+    """Reported figures of one measure in one known period that differ ("Shr 25 cts" / "first
+    quarter earnings of 35 cts a share" of one company): levels, not changes or shares."""
     if not tense:
         return None
     found = compare_values(first, second)
-    if found.verdict != "differ" or found.first is None:
+    if found.verdict != "differ" or found.first is None or found.second is None:
+        return None
+    if not all(_reported_level(value) for value in (found.first, found.second)):
         return None
     measure = found.first.measure
     if measure not in ACCOUNTS and measure not in CASUALTIES:
@@ -140,14 +139,26 @@ def _measured(first: Frame, second: Frame, tense: bool) -> str | None:
     return f"numbers differ: {found.reason()}"
 
 
-def _frame_polarity(a: Side, b: Side, tense: bool) -> str | None:
-    """One claim denies or negates the act the other asserts, of one subject in one period."""
+def _reported_level(value: FrameValue) -> bool:
+    """A figure that is a level, not a change or a percentage, and of a known period unless
+    it counts one event's dead or injured."""
+    dated = value.period is not None or value.measure in CASUALTIES
+    return dated and value.unit != "percent" and not value.change
+
+
+def _frame_polarity(a: Side, b: Side) -> str | None:
+    """One report denies or negates the act another asserts, of one named subject: events
+    and facts (not forecasts, opinions or quotes in the first person), acts (not states)."""
     first, second = a.frame, b.frame
-    if first.polarity == second.polarity or not tense:
+    if first.polarity == second.polarity:
+        return None
+    if not all(frame.modality in ("fact", "rumour") for frame in (first, second)):
+        return None
+    if not all(_named_actor(side) for side in (a, b)):
         return None
     if not (first.predicate and second.predicate) or not acts_alike(first, second):
         return None
-    if {first.predicate, second.predicate} & GENERIC_PREDICATES:
+    if not all(is_act(predicate) for predicate in (first.predicate, second.predicate)):
         return None
     if overlap(first.period, second.period) is False:
         return None
@@ -159,6 +170,14 @@ def _frame_polarity(a: Side, b: Side, tense: bool) -> str | None:
     label = cues.polarity_label(negated.claim.text, True)
     labels = (label, "reported") if negated is a else ("reported", label)
     return f"polarity: {labels[0]} vs {labels[1]}"
+
+
+def _named_actor(claim: Side) -> bool:
+    """A subject the claim names or resolves (not a first-person quote, not a guess)."""
+    subject = claim.frame.subject
+    if subject is None or subject.kind == "other" or subject.found == "pronoun":
+        return False
+    return claim.claim.kind != "quotation"
 
 
 def _casualties(first: Frame, second: Frame) -> str | None:

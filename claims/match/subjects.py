@@ -15,7 +15,7 @@ from claims.extract.entities import entity_key, same_entity
 from claims.extract.gazetteer import canonical_keys
 from claims.extract.models import Entity
 from claims.match.dateline import dateline_end
-from claims.match.frames.subject import table_entity
+from claims.match.frames.document import table_entity
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 

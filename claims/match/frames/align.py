@@ -41,6 +41,8 @@ def same_subject(first: FrameSubject | None, second: FrameSubject | None) -> boo
         return _same_thing(first, second)
     if "thing" in (first.kind, second.kind):
         thing, entity = (first, second) if first.kind == "thing" else (second, first)
+        if same_entity(thing.text, entity.text):
+            return True
         return _names(thing) == set(entity.key.split())
     return same_entity(first.text, second.text) and same_entity(first.key, second.key)
 

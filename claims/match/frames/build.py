@@ -11,17 +11,12 @@ import re
 from collections.abc import Sequence
 
 from claims.extract.models import DocumentContext, ExtractedClaim
+from claims.match.frames.content import content_of, first_verb
+from claims.match.frames.document import DocumentSubjects, document_subjects
 from claims.match.frames.models import Frame, FramePeriod, FrameSubject
 from claims.match.frames.period import date_period, reporting_period, section_period
 from claims.match.frames.predicate import event_of, modality_of, polarity_of, predicate_of
-from claims.match.frames.subject import (
-    DocumentSubjects,
-    claim_subject,
-    content_of,
-    described_things,
-    document_subjects,
-    first_verb,
-)
+from claims.match.frames.subject import claim_subject, described_things
 from claims.match.frames.values import TABLE_RE, claim_values
 from claims.match.frames.vocabulary import MEASURES
 from claims.match.models import ChainNode, MatchClaim
@@ -124,7 +119,7 @@ def claim_frame(
         measure=values[0].measure if values else None,
         values=tuple(values),
         period=period,
-        polarity=polarity_of(claim),
+        polarity=polarity_of(claim, content, verb),
         modality=modality_of(claim, content, word_set),
     )
 

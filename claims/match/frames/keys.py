@@ -13,14 +13,9 @@ from dataclasses import dataclass
 
 from claims.match.frames.align import ACCOUNTS, CASUALTIES, subject_names
 from claims.match.frames.models import Frame, FrameSubject
-from claims.match.frames.predicate import predicate_root
-from claims.text.normalize import word_set
+from claims.match.frames.predicate import is_act, predicate_root
 
 FRAME = "f:"
-GENERIC = word_set(
-    "be have say said says make made take took get got go went come came know think see want"
-    " expect plan need give use continue remain become seem look keep put tell"
-)
 
 
 @dataclass(frozen=True)
@@ -51,7 +46,7 @@ def marks(frame: Frame) -> Marks:
     and event of casualty figures."""
     subject = coarse(frame.subject)
     acts: set[str] = set()
-    if subject and frame.predicate and frame.predicate not in GENERIC:
+    if subject and frame.predicate and is_act(frame.predicate):
         acts.add(f"{subject} {predicate_root(frame.predicate)}")
     values: set[str] = set()
     for value in frame.values:

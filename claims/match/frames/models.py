@@ -68,6 +68,8 @@ class FrameValue(Frozen):
     """What is measured: "earnings per share", "net profit", "revenue", "deaths",
     "injuries", or the words next to the amount ("troops", "patents granted")."""
     period: FramePeriod | None = None
+    change: bool = False
+    """The amount is a change ("rose 2.8%", "gained 45 points"), not a level."""
     start: int = 0
     end: int = 0
     """Offsets of the amount in the document (the claim's quantity span)."""

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from claims.match import cues
+from claims.match.frames.content import Content
 from claims.match.frames.models import Modality, Polarity
-from claims.match.frames.subject import Content
 from claims.match.frames.vocabulary import (
+    DAMAGE_WORDS,
     EVENT_NOUNS,
     EVENT_ROOTS,
     EVIDENCE_NOUNS,
@@ -25,6 +26,7 @@ from claims.match.frames.vocabulary import (
     OPINION_RE,
     PLAN_RE,
     RUMOUR_RE,
+    VERB_FORMS,
 )
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import STOPWORDS, content_words, tokens
@@ -140,6 +142,27 @@ def same_predicate(first: str | None, second: str | None) -> bool:
     return group is not None and group == cues.verb_group(second)
 
 
+GENERIC_VERBS = word_set(
+    "be have say said says make made take took get got go went come came know think see want"
+    " expect plan need give use continue remain become seem look keep put tell told"
+)
+"""Verbs too general to say that two claims assert one act."""
+STATE_WORDS = word_set(
+    "worried pleased interested concerned surprised impressed disappointed delighted happy"
+    " sure certain aware prepared satisfied convinced confident afraid scared excited amazed"
+    " shocked upset annoyed tired bored"
+)
+"""Words of a state of mind, which a quote negates without denying an act."""
+
+
+def is_act(word: str) -> bool:
+    """A predicate that names an act or event ("attacked", "damage", "buy"), not a state or a
+    verb too general to say which act."""
+    if word in GENERIC_VERBS or word in STATE_WORDS:
+        return False
+    return word in VERB_FORMS or word in EVENT_NOUNS or word in DAMAGE_WORDS or word in EVENT_ROOTS
+
+
 def predicate_root(word: str) -> str:
     """An event's one name ("struck" -> strike) or the word without its inflection."""
     return EVENT_ROOTS.get(word, cues.word_root(word))
@@ -153,16 +176,29 @@ def event_of(words: list[str]) -> str | None:
     return None
 
 
-def polarity_of(claim: MatchClaim) -> Polarity:
-    """Denied when the claim negates or denies its assertion, unless only in a condition or
-    as the writer's own view ("If X is not ...", "I don't think ...")."""
-    if not claim.negated:
-        return "asserted"
-    if not cues.negated_scopes(claim.text):
+def polarity_of(claim: MatchClaim, content: Content, verb: int | None) -> Polarity:
+    """Denied when the main clause negates or denies what it asserts ("the terminal was not
+    damaged", "Kyiv denied ...", "no one was hurt"); a negation in another clause ("a lead
+    they never lost"), in a condition or of the writer's own view is not the claim's."""
+    if not claim.negated or not cues.negated_scopes(claim.text):
         return "asserted"
     if cues.hypothetical_negations(claim.text) or cues.opinion_negations(claim.text):
         return "asserted"
-    return "denied"
+    if content.denier is not None:
+        return "denied"
+    negation = _first_negation(claim.text, content.start, content.end)
+    if negation is None:
+        return "asserted"
+    start = verb if verb is not None else content.start
+    if negation.start() < start:
+        return "denied" if negation.start() >= content.start else "asserted"
+    between = claim.text[start : negation.start()]
+    near = len(between.split()) <= MAIN_CLAUSE_WORDS and not _CLAUSE_END_RE.search(between)
+    return "denied" if near else "asserted"
+
+
+MAIN_CLAUSE_WORDS = 3
+"""Words a main-clause negation may stand after its verb ("has not", "was still not")."""
 
 
 def modality_of(claim: MatchClaim, content: Content, words: frozenset[str]) -> Modality:

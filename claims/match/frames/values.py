@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from claims.extract.models import Quantity
+from claims.match.amounts import change_target, is_change
 from claims.match.frames.models import FramePeriod, FrameValue
 from claims.match.frames.period import year_before
 from claims.match.frames.vocabulary import (
@@ -159,7 +160,9 @@ def _amount(claim: MatchClaim, quantity: Quantity, period: FramePeriod | None) -
     when = (year_before(period) if period else None) if _FROM_RE.search(before) else period
     if _FROM_RE.search(before) and period is None:
         when = FramePeriod(text="before", prior=True)
-    return _value(quantity, normal, factor, measure, when, 1.0)
+    value = _value(quantity, normal, factor, measure, when, 1.0)
+    change = is_change(claim, quantity) and not change_target(claim, quantity)
+    return value.model_copy(update={"change": change}) if change else value
 
 
 _LINKING_WORDS = frozenset(

@@ -1,0 +1,116 @@
+"""Where a claim's assertion is, past who says it, and where its first verb is.
+
+"X said", ", the ministry said", "According to X," and "There have been reports that" say
+who asserts, not what; an opening time phrase ("On Tuesday") or a dateline says when or
+where. What is left is the content, whose subject stands before its first verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.match.dateline import dateline_end
+from claims.match.frames.vocabulary import VERB_FORMS
+
+SAY = (
+    r"(?:said|says|say|told\s+[\w .'-]{1,40}?|added|adds|stated|announced|reported|claimed"
+    r"|confirmed|warned|insisted|noted|wrote|tweeted|quoted\s+[\w .'-]{1,40}?\s+as\s+saying)"
+)
+_WHEN = r"(?:\s+(?:on|late|early|last)\s+\w+|\s+in\s+a\s+statement|\s+today|\s+yesterday)?"
+_LEADING_SAY_RE = re.compile(
+    rf"(?i)(?P<speaker>[^,;:\"“”]{{1,100}}?)\s+{SAY}{_WHEN}\s*(?:that\s+|:\s*)?"
+)
+_TRAILING_SAY_RE = re.compile(
+    rf"(?i),\s*(?:[\"“”']\s*)?(?:[^,;\"“”]{{1,90}}?\s+{SAY}|according\s+to\s+[^,;]{{1,90}}?){_WHEN}"
+    r"(?:,[^,;]{1,80})?\s*[.!]?\s*[\"”']?\s*$"
+)
+_ACCORDING_RE = re.compile(r"(?i)according\s+to\s+[^,]{1,90},\s*")
+_REPORTS_RE = re.compile(
+    r"(?i)(?:there\s+(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:reports|claims|rumou?rs|speculation)"
+    r"|(?:media\s+)?reports\s+(?:say|said|suggest|suggested)|it\s+(?:is|was)\s+(?:reported|claimed"
+    r"|rumou?red|alleged))\s+(?:that\s+)?"
+)
+_DENIAL_RE = re.compile(
+    r"(?i)(?P<speaker>[^,;:\"“”]{1,80}?)\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+)?"
+    r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?P<that>that\s+)?"
+)
+_OPENING_RE = re.compile(
+    r"(?i)(?:(?:on|in|at|by|from|after|before|since|during|earlier|later|last|this|overnight)"
+    r"\b[^,]{0,50},(?!\d)\s*|(?:however|meanwhile|but|and|also|separately|instead),?\s+"
+    r"|(?:on|in|at|by|during|last|this|next|early|late|earlier|later)\s+(?:the\s+)?"
+    r"(?:\w+day|morning|afternoon|evening|night|week|weekend|month|year|\d{4}|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+(?!\w+ed\b))"
+)
+"""An opening time phrase or connective before the subject ("On Tuesday the index ...")."""
+_WORD_RE = re.compile(r"[A-Za-z][a-z']*")
+_PAST_RE = re.compile(
+    r"(?!(?:hundred|indeed|need|speed|seed|feed|shed|embed|breed|proceed|united|limited)$)"
+    r"[a-z]{3,}ed$"
+)
+"""The first verb of a clause: auxiliaries, common verbs and past forms."""
+_DETERMINER_RE = re.compile(r"(?i)(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['’]s)\s+$")
+
+
+@dataclass(frozen=True)
+class Content:
+    """The asserted part of a claim (who says it removed), as offsets into the claim text."""
+
+    start: int
+    end: int
+    denier: str | None = None
+    """Who denies, when the claim is "X denied doing Y" (a denial with no subject of its own)."""
+    speaker: tuple[int, int] | None = None
+    """Where the speaker of an opening "X said" is: "X said its sales rose" is about X."""
+
+
+def content_of(text: str) -> Content:
+    """Where the assertion is: past "X said", "According to X,", "There have been reports
+    that", before ", the ministry said"."""
+    start, end = dateline_end(text), len(text)
+    speaker = None
+    trailing = _TRAILING_SAY_RE.search(text)
+    if trailing and trailing.start() > 0:
+        end = trailing.start()
+    for pattern in (_ACCORDING_RE, _REPORTS_RE, _LEADING_SAY_RE):
+        found = pattern.match(text, start, end)
+        if found and found.end() < end:
+            if pattern is _LEADING_SAY_RE:
+                speaker = found.span("speaker")
+            start = found.end()
+            break
+    while True:
+        opening = _OPENING_RE.match(text, start, end)
+        if not opening or opening.end() == start:
+            break
+        start = opening.end()
+    denial = _DENIAL_RE.match(text, start, end)
+    if denial and not denial["that"]:
+        return Content(start, end, denier=denial["speaker"])
+    if denial:
+        start = denial.end()
+    return Content(start, end, speaker=speaker)
+
+
+def first_verb(text: str, start: int, end: int) -> int | None:
+    """Where the clause's first verb starts (not its first word, nor a word after "the", nor a
+    noun followed by the verb: "the drone attack killed", "armed forces carried")."""
+    words = list(_WORD_RE.finditer(text, start, end))
+    for index, match in enumerate(words):
+        word = match[0]
+        if match.start() == start or not _verb_like(word):
+            continue
+        if word[0].isupper() and word.lower() not in ("is", "are", "was", "were"):
+            continue
+        if _DETERMINER_RE.search(text[start : match.start()]):
+            continue
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        if word.endswith("s") and not _PAST_RE.match(word) and _verb_like(following):
+            continue
+        return match.start()
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    return word.lower() in VERB_FORMS or bool(_PAST_RE.match(word))
