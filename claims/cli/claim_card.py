@@ -42,6 +42,7 @@ def claim_card(detail: ClaimDetail, reasons: list[str]) -> list[str]:
         f"claim {detail.id} in {place}",
         f"  kind: {detail.kind}; check-worthiness {detail.checkworthiness:.2f}",
         f"  text: {one_line(detail.text)}" + (" [continues]" if detail.text_truncated else ""),
+        f"  frame: {one_line(detail.frame, WIDTH)}" if detail.frame else "  frame: not read",
         "  chain:" if detail.chain else "  chain: none found (the publisher speaks for itself)",
     ]
     lines += [f"    {_link(link)}" for link in detail.chain]

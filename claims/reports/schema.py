@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claims.match.frames.models import Frame
+
 SCHEMA_VERSION = 1
 
 
@@ -172,6 +174,11 @@ class ExportClaim(ExportModel):
     selector: dict[str, Any] = Field(default_factory=dict)
     anchor_status: str = "anchored"
     features: dict[str, Any] = Field(default_factory=dict)
+    frame: Frame | None = Field(
+        default=None,
+        description="Subject, predicate or measure, values, period, polarity and modality, as"
+        " read at ingest (a copy of features.frame); null for claims ingested before frames.",
+    )
     propaganda_path: list[Any] = Field(default_factory=list)
     propaganda_override: bool | None = None
     propaganda_override_reason: str | None = None

@@ -56,6 +56,11 @@ def summary(detail: ClaimDetail) -> Content:
         if detail.repeated_at
         else Content("")
     )
+    frame = (
+        Content.assemble(Content.styled("\nFrame: ", "bold"), ui(detail.frame, 200))
+        if detail.frame
+        else Content("")
+    )
     return Content.assemble(
         head,
         facts,
@@ -64,6 +69,7 @@ def summary(detail: ClaimDetail) -> Content:
         published,
         f" · doc #{detail.document_id}",
         repeated,
+        frame,
     )
 
 

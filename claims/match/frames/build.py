@@ -36,10 +36,13 @@ def frames_of(
     claims: Sequence[ExtractedClaim],
     context: DocumentContext,
     title: str | None = None,
+    debris: Sequence[tuple[int, int, str]] = (),
 ) -> list[Frame]:
-    """The frame of each of a document's extracted claims, in order."""
+    """The frame of each of a document's extracted claims, in order (`title` when the
+    metadata gives one, else the first line not in `debris` that reads as a headline)."""
     matched = [_match_claim(index, found, context) for index, found in enumerate(claims)]
-    return document_frames(text, matched, title, context.published)
+    headline = title or headline_of(text, debris)
+    return document_frames(text, matched, headline, context.published)
 
 
 def _match_claim(index: int, found: ExtractedClaim, context: DocumentContext) -> MatchClaim:
@@ -124,11 +127,14 @@ def claim_frame(
     )
 
 
-def headline_of(text: str) -> str | None:
-    """The document's first line when it reads as a headline (short, no closing stop)."""
-    for line in text.splitlines():
+def headline_of(text: str, debris: Sequence[tuple[int, int, str]] = ()) -> str | None:
+    """The document's first line outside `debris` when it reads as a headline (short, no
+    closing stop)."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
         stripped = line.strip()
-        if not stripped:
+        if not stripped or any(s <= start + line.index(stripped) < e for s, e, _ in debris):
             continue
         if len(stripped) <= HEADLINE_CHARS and not stripped.endswith((".", "!", "?", ":")):
             return stripped

@@ -25,7 +25,11 @@ _TRAILING_SAY_RE = re.compile(
     rf"(?i),\s*(?:[\"“”']\s*)?(?:[^,;\"“”]{{1,90}}?\s+{SAY}|according\s+to\s+[^,;]{{1,90}}?){_WHEN}"
     r"(?:,[^,;]{1,80})?\s*[.!]?\s*[\"”']?\s*$"
 )
-_ACCORDING_RE = re.compile(r"(?i)according\s+to\s+[^,]{1,90},\s*")
+_ACCORDING_RE = re.compile(
+    r"(?i)(?:according\s+to|as)\s+[^,]{1,90}?(?:\s+(?:notes?|noted|says?|said|reports?|reported"
+    r"|put\s+it|points?\s+out|pointed\s+out))?,\s*"
+)
+"""An opening attribution: "According to X,", "As the State Department notes,"."""
 _REPORTS_RE = re.compile(
     r"(?i)(?:there\s+(?:have|has|had)\s+been\s+(?:\w+\s+)?(?:reports|claims|rumou?rs|speculation)"
     r"|(?:media\s+)?reports\s+(?:say|said|suggest|suggested)|it\s+(?:is|was)\s+(?:reported|claimed"

@@ -43,7 +43,8 @@ CONTROL_VERBS = word_set(
     " aimed intend intends intended want wants wanted hope hopes hoped agree agrees agreed"
     " decide decides decided expect expects expected seek seeks sought try tries tried threaten"
     " threatens threatened continue continues continued refuse refuses refused fail fails"
-    " failed need needs needed prepare prepares prepared"
+    " failed need needs needed prepare prepares prepared start starts started starting begin"
+    " begins began beginning"
 )
 """Verbs whose act is the verb after "to" ("promised to cut" acts as "cut")."""
 _DENIAL_VERB_RE = re.compile(

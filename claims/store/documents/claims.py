@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.extract.pipeline import EXTRACTOR_VERSION, extract_claims
 from claims.ingest.models import PreparedDocument
+from claims.match.frames.build import frames_of
+from claims.match.frames.models import Frame
 from claims.match.repeats import repeated_copies
 from claims.store.audit import record
 from claims.store.sources import apply_credibility, resolve_attributions
@@ -59,11 +61,15 @@ def extract_document(
 
     `extracted` is the result of `extract_prepared` for this text, when the caller has it.
     """
+    context = document_context(document)
     if extracted is None:
-        extracted = extract_claims(
-            document.text, debris_spans(document), document_context(document)
-        )
-    claims = [claim_row(document, found) for found in extracted]
+        extracted = extract_claims(document.text, debris_spans(document), context)
+    frames = frames_of(
+        document.text, extracted, context, title=document.title, debris=debris_spans(document)
+    )
+    claims = [
+        claim_row(document, found, frame) for found, frame in zip(extracted, frames, strict=True)
+    ]
     mark_repeats(document, claims)
     session.add_all(claims)
     session.flush()
@@ -99,8 +105,8 @@ def mark_repeats(document: Document, claims: Sequence[Claim]) -> None:
         claim.features = {**claim.features, "repeated": repeated}
 
 
-def claim_row(document: Document, found: ExtractedClaim) -> Claim:
-    """A claim row (with its attribution rows) for one extracted claim."""
+def claim_row(document: Document, found: ExtractedClaim, frame: Frame | None = None) -> Claim:
+    """A claim row (with its attribution rows) for one extracted claim and its frame."""
     assert document.text[found.start : found.end] == found.text
     return Claim(
         document_id=document.id,
@@ -114,7 +120,7 @@ def claim_row(document: Document, found: ExtractedClaim) -> Claim:
         checkworthiness=found.checkworthiness,
         checkworthiness_reasons=[reason.model_dump() for reason in found.reasons],
         selector=selector(found),
-        features=features(found),
+        features=features(found, frame),
         attributions=[
             Attribution(
                 position=position,
@@ -147,9 +153,10 @@ def selector(found: ExtractedClaim) -> dict[str, Any]:
     }
 
 
-def features(found: ExtractedClaim) -> dict[str, Any]:
-    """Entities, dates, quantities and polarity, as stored for matching and display."""
-    return {
+def features(found: ExtractedClaim, frame: Frame | None = None) -> dict[str, Any]:
+    """Entities, dates, quantities, polarity and the frame, as stored for matching and
+    display."""
+    stored = {
         "entities": [e.model_dump(mode="json") for e in found.entities],
         "dates": [d.model_dump(mode="json") for d in found.dates],
         "quantities": [q.model_dump(mode="json") for q in found.quantities],
@@ -160,6 +167,9 @@ def features(found: ExtractedClaim) -> dict[str, Any]:
             if link.affiliation
         ],
     }
+    if frame is not None:
+        stored["frame"] = frame.model_dump(mode="json")
+    return stored
 
 
 def claims_of(session: Session, document_id: int | None = None) -> Sequence[Claim]:

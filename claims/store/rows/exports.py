@@ -5,6 +5,9 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable
 
+from pydantic import ValidationError
+
+from claims.match.frames.models import Frame
 from claims.reports.schema import (
     ExportAttribution,
     ExportClaim,
@@ -77,13 +80,30 @@ def export_attribution(link: Attribution) -> ExportAttribution:
 def export_claim(claim: Claim, keys: Iterable[str] = ()) -> ExportClaim:
     chain = [export_attribution(link) for link in claim.attributions]
     return tables.CLAIMS.model(
-        ExportClaim, claim, attribution=chain, keys=sorted(keys), origin=_origin(claim)
+        ExportClaim,
+        claim,
+        attribution=chain,
+        keys=sorted(keys),
+        origin=_origin(claim),
+        frame=_frame(claim.features),
     )
 
 
 def _origin(claim: Claim) -> ExportOrigin | None:
     origin = origin_of(claim)
     return ExportOrigin(source_id=origin.source_id, name=origin.name) if origin else None
+
+
+def _frame(features: object) -> Frame | None:
+    """The claim's frame as stored at ingest, when there is one (a malformed one is left out:
+    the export still holds it in `features`)."""
+    frame = features.get("frame") if isinstance(features, dict) else None
+    if not isinstance(frame, dict):
+        return None
+    try:
+        return Frame.model_validate(frame)
+    except ValidationError:
+        return None
 
 
 def export_relation(relation: Relation) -> ExportRelation:

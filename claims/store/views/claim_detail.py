@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from claims.errors import NotFound
+from claims.match.frames.models import Frame
 from claims.store.credibility import claim_support
 from claims.store.rows import ATTRIBUTIONS, CLAIMS, DRAFTS, RELATIONS, REVIEWS
 from claims.store.rows.origins import origin_of
@@ -161,6 +162,9 @@ class ClaimDetail(BaseModel):
     repeated_at: list[int] = []
     """Offsets of later copies of this sentence in its own document (repeated paragraphs)."""
     drafts: list[DraftItem] = []
+    frame: str | None = None
+    """The claim's frame in one line (subject | measure or predicate | period | values),
+    None for claims stored before frames."""
 
     @property
     def propaganda(self) -> bool:
@@ -198,7 +202,19 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
         history=_history(session, claim.id),
         drafts=_drafts(session, claim.id),
         repeated_at=[int(copy["start"]) for copy in claim.features.get("repeated", [])],
+        frame=_frame_line(claim.features),
     )
+
+
+def _frame_line(features: object) -> str | None:
+    """The stored frame as reviewers read it ("Example Corp | earnings per share | ...")."""
+    frame = features.get("frame") if isinstance(features, dict) else None
+    if not isinstance(frame, dict):
+        return None
+    try:
+        return Frame.model_validate(frame).describe()
+    except ValidationError:
+        return None
 
 
 def _published(session: Session, document_id: int) -> str | None:
