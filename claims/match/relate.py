@@ -4,6 +4,7 @@ Word overlap decides whether two claims are about the same thing; it never decid
 whether they agree. Conflicts come from content: deadlines or event dates that cannot both
 hold, amounts of one unit that differ, one claim denying or negating what the other
 reports, opposite verbs ("withdraw" / "remain"), or another person in a one-holder role.
+Reports that date one milestone in other words corroborate when the dates can both hold.
 Two claims whose only difference is a swapped subject ("North Korea" / "South Korea") are
 not related, however alike their wording. Every judgement carries its reasons in words.
 """
@@ -16,6 +17,7 @@ from claims.match.score import Overlap, Rarity, overlap, text_overlap, wording
 from claims.match.side import Side, side
 from claims.match.subjects import Subjects, compare, is_substantial
 from claims.match.thresholds import DEFAULT, Thresholds
+from claims.match.timeline import agreeing_timeline
 
 __all__ = ["DEFAULT", "Side", "Thresholds", "plainly_unrelated", "relate", "side"]
 MAX_LISTED = 4
@@ -75,6 +77,9 @@ def _decide(
     duplicate = not (conflicts or subjects.swapped or found.dropped)
     if alike >= thresholds.duplicate_wording and duplicate:
         return _judged(Kind.DUPLICATE, alike / 100, context, signals)
+    timeline = None if conflicts or found.unsettled else agreeing_timeline(a, b)
+    if timeline and QUESTION not in (a.claim.kind, b.claim.kind):
+        return _judged(Kind.CORROBORATES, TIMELINE_SCORE, timeline + context, signals)
     framed = bool(conflicts and found.aligned)
     if not framed and not _same_subject(shared, found, thresholds, rarity):
         return _judged(Kind.UNRELATED, shared.dice, context, signals)
@@ -94,6 +99,8 @@ def _decide(
 
 
 QUESTION = "question"
+TIMELINE_SCORE = 0.5
+"""Two dates of one milestone that agree: corroboration in other words, as strong as half."""
 MIN_CORROBORATING_WORDS = 3
 
 

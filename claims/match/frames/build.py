@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.match.frames.content import content_of, first_verb
 from claims.match.frames.document import DocumentSubjects, document_subjects
+from claims.match.frames.milestone import milestone_of
 from claims.match.frames.models import Frame, FramePeriod, FrameSubject
 from claims.match.frames.period import date_period, reporting_period, section_period
 from claims.match.frames.predicate import event_of, modality_of, polarity_of, predicate_of
@@ -118,6 +119,7 @@ def claim_frame(
         predicate=predicate,
         object=target,
         event=event_of(words),
+        milestone=milestone_of(claim.text, subject, predicate) if claim.dates else None,
         about=tuple(about),
         measure=values[0].measure if values else None,
         values=tuple(values),

@@ -25,16 +25,20 @@ class Marks:
     asserted: frozenset[str]
     denied: frozenset[str]
     values: frozenset[str]
+    milestones: frozenset[str] = frozenset()
 
     def keys(self) -> list[str]:
-        return [FRAME + key for key in sorted(self.asserted | self.denied | self.values)]
+        keys = self.asserted | self.denied | self.values | self.milestones
+        return [FRAME + key for key in sorted(keys)]
 
     def may_conflict(self, other: Marks) -> bool:
-        """The frames may align on a denial, a reported figure or an event's casualties."""
+        """The frames may align on a denial, a reported figure, an event's casualties or the
+        dates of one milestone (which may also agree: `claims.match.timeline`)."""
         return bool(
             self.asserted & other.denied
             or self.denied & other.asserted
             or self.values & other.values
+            or self.milestones & other.milestones
         )
 
 
@@ -43,7 +47,7 @@ NONE = Marks(frozenset(), frozenset(), frozenset())
 
 def marks(frame: Frame) -> Marks:
     """The frame's keys: subject and act (by polarity), subject and accounts measure, place
-    and event of casualty figures."""
+    and event of casualty figures, and a dated milestone."""
     subject = coarse(frame.subject)
     acts: set[str] = set()
     if subject and frame.predicate and is_act(frame.predicate):
@@ -54,9 +58,10 @@ def marks(frame: Frame) -> Marks:
             values.add(f"{subject} {value.measure}")
         if value.measure in CASUALTIES and frame.event:
             values |= {f"{place} {frame.event}" for place in _places(frame)}
+    milestones = frozenset([frame.milestone] if frame.milestone else [])
     if frame.polarity == "denied":
-        return Marks(frozenset(), frozenset(acts), frozenset(values))
-    return Marks(frozenset(acts), frozenset(), frozenset(values))
+        return Marks(frozenset(), frozenset(acts), frozenset(values), milestones)
+    return Marks(frozenset(acts), frozenset(), frozenset(values), milestones)
 
 
 def _places(frame: Frame) -> set[str]:

@@ -87,6 +87,9 @@ class Frame(Frozen):
     """The first content word the predicate acts on ("terminal", "s400")."""
     event: str | None = None
     """An event noun the claim is about ("attack", "explosion"), for casualties and damage."""
+    milestone: str | None = None
+    """The end, withdrawal or closure the claim dates ("end of mission"), so that reports of
+    one timeline meet (`claims.match.frames.milestone`)."""
     about: tuple[FrameSubject, ...] = ()
     """Other entities the proposition names (objects, targets, places)."""
     measure: str | None = None
