@@ -291,3 +291,29 @@ def test_a_denial_of_something_else_does_not_conflict_with_the_attack() -> None:
         claim(STRIKE_AGENCY, "Kyiv denied that peace talks", 2, "1987-11-12"),
     )
     _no_conflict(found)
+
+
+# A judgement put as a statement is an opinion; a report of a judgement is a fact.
+
+
+def test_an_opinion_does_not_conflict_with_the_award_it_disputes() -> None:
+    _no_conflict(
+        sentences(
+            "The Velmor Suite was named the best album of the past 20 years.",
+            "The Velmor Suite is a great record, but not the best album of the past 20 years.",
+        )
+    )
+    _no_conflict(
+        sentences(
+            "But it is no way the best album of the past 20 years!",
+            "That is why the Velmor Suite has been voted best album of the past 20 years.",
+        )
+    )
+
+
+def test_a_denied_award_still_conflicts() -> None:
+    found = sentences(
+        "The Velmor Suite was named the best album of the past 20 years by the academy.",
+        "The Velmor Suite was not named the best album of the past 20 years by the academy.",
+    )
+    assert found.kind == Kind.CONFLICTS

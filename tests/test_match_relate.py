@@ -385,10 +385,20 @@ def judge_last_claims(first: str, second: str) -> Judgement:
         " 25 years.",
     ],
 )
-def test_the_negation_of_a_near_identical_claim_conflicts(reported: str) -> None:
+def test_a_judgement_against_a_judgement_or_a_vote_is_no_conflict(reported: str) -> None:
+    # "It is no way the best song" is an opinion: another opinion, or the vote it disputes,
+    # can hold with it. Opinions are not facts to check against each other.
     found = judge_last_claims(
         "Angels topped the listeners' poll. But it is no way the best song of the past 25 years!",
         reported,
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+
+
+def test_the_negation_of_a_near_identical_fact_conflicts() -> None:
+    found = judge_last_claims(
+        "Angels topped the listeners' poll. But it has not been voted best song of the year.",
+        "Angels topped the listeners' poll. That's why it has been voted best song of the year.",
     )
     assert found.kind == Kind.CONFLICTS
     assert any(reason.startswith("polarity") for reason in found.reasons)

@@ -22,6 +22,7 @@ from claims.match.frames.vocabulary import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     FORECAST_RE,
+    JUDGEMENT_RE,
     LIGHT_VERBS,
     OPINION_RE,
     PLAN_RE,
@@ -65,6 +66,7 @@ _FORECAST = re.compile("(?i)" + FORECAST_RE)
 _PLAN = re.compile("(?i)" + PLAN_RE)
 _RUMOUR = re.compile("(?i)" + RUMOUR_RE)
 _OPINION = re.compile("(?i)" + OPINION_RE)
+_JUDGEMENT = re.compile("(?i)" + JUDGEMENT_RE)
 
 
 def predicate_of(
@@ -211,6 +213,8 @@ def modality_of(claim: MatchClaim, content: Content, words: frozenset[str]) -> M
     opinion = claim.kind in ("opinion", "quotation") and words & OPINION_HINTS
     if opinion and _OPINION.search(asserted):
         return "opinion"
+    if words & JUDGEMENT_HINTS and _JUDGEMENT.search(text):
+        return "opinion"
     if words & PLAN_HINTS and _PLAN.search(asserted):
         return "plan"
     if claim.kind == "prediction" or (words & FORECAST_HINTS and _FORECAST.search(asserted)):
@@ -223,6 +227,10 @@ RUMOUR_HINTS = word_set(
     " unconfirmed unverified purportedly supposedly reports report sources"
 )
 OPINION_HINTS = word_set("i we my our should ought must best worst greatest")
+JUDGEMENT_HINTS = word_set(
+    "great best worst greatest brilliant terrible awful excellent overrated underrated"
+    " fantastic wonderful amazing superb dreadful rubbish pathetic boring stupid ridiculous"
+)
 PLAN_HINTS = word_set(
     "plan plans planned planning intend intends aim aims scheduled is are held proposed"
     " propose proposes seek seeks want wants agreed will"

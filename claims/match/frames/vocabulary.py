@@ -203,6 +203,18 @@ OPINION_RE = (
     r"(?:\b(?:i|we)\s+(?:think|believe|feel|doubt|hope)\b|\bin\s+(?:my|our)\s+(?:view|opinion)"
     r"|\b(?:should|ought\s+to|must)\b|\b(?:best|worst|greatest)\b)"
 )
+JUDGEMENT_RE = (
+    r"\b(?:is|are|was|were|be|been|being|it's|that's|he's|she's|they're)\s+"
+    r"(?:not\s+|no\s+way\s+|never\s+|hardly\s+|simply\s+|just\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:very\s+|really\s+|truly\s+|so\s+|too\s+|quite\s+|rather\s+)?"
+    r"(?:great|best|worst|greatest|brilliant|terrible|awful|excellent|overrated|underrated"
+    r"|fantastic|wonderful|amazing|superb|dreadful|rubbish|pathetic|boring|stupid|ridiculous)"
+    r"(?![-\w])"
+)
+"""A judgement put as a statement ("Angels is a great song", "it is no way the best song of
+the past 25 years", "the film is truly awful"): an opinion in anyone's words. A report of a
+judgement ("was named the best song", "voted best film") is a fact about that judgement, and
+so is a measure ("sales were weak", "the best-selling album")."""
 
 _VERBS = (
     "accept add agree aim allow announce appear approve argue arrest ask attack back ban beat"
