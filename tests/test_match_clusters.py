@@ -40,20 +40,23 @@ def test_corroborations_join_clusters_and_a_rejection_splits_them(target: Target
         match_claims(session, wire, "tester")
         match_claims(session, again, "tester")
         tass, copy, latest = claims["tass"][0].id, wire[0].id, again[0].id
+        # two compatible deadlines of one milestone corroborate (claims.match.timeline)
+        deadline, later = claims["tass"][1].id, claims["monitor"][1].id
+        timeline = (frozenset({deadline, later}), deadline, 2)
         # the TASS claim appeared first; the Al-Monitor denial conflicts and stays out
-        assert clusters(session) == {(frozenset({tass, copy, latest}), tass, 3)}
+        assert clusters(session) == {(frozenset({tass, copy, latest}), tass, 3), timeline}
         link = relations(session)[(tass, copy)]
         relation_id, version = link.id, link.row_version
     reviewer = ReviewService(target.database, "reviewer")
     reviewer.review_relation(relation_id, version, "reject")
     with target.database.read() as session:
         # the TASS claim still corroborates the relayed copy, which repeats the wire
-        assert clusters(session) == {(frozenset({tass, copy, latest}), tass, 3)}
+        assert clusters(session) == {(frozenset({tass, copy, latest}), tass, 3), timeline}
         link = relations(session)[(tass, latest)]
         relation_id, version = link.id, link.row_version
     reviewer.review_relation(relation_id, version, "reject")
     with target.database.write() as session:
-        assert clusters(session) == {(frozenset({copy, latest}), copy, 2)}
+        assert clusters(session) == {(frozenset({copy, latest}), copy, 2), timeline}
         incremental = clusters(session)
         refresh_clusters(session, {tass, copy, latest})
         assert clusters(session) == incremental

@@ -17,7 +17,7 @@ from claims.store import matching
 from claims.store.credibility import corroboration_counts
 from claims.store.matching import match_claims, rebuild, repeated_claims
 from claims.store.review import ReviewService
-from db.models import Claim, ClaimKey, Cluster, Document, Relation, Source
+from db.models import Claim, ClaimKey, Document, Relation, Source
 from tests.conftest import SEEDS, Cli, Target
 from tests.factories import Link, make_claim, make_document, make_source
 
@@ -176,8 +176,17 @@ def test_conflicts_and_related_links_make_no_cluster(target: Target) -> None:
         claims = seed(session)
         match_claims(session, claims["monitor"], "tester")
         match_claims(session, claims["tass"], "tester")
-        assert {r.kind for r in relations(session).values()} == {"conflicts"}
-        assert list(session.scalars(select(Cluster))) == []
+        found = relations(session)
+        tass, monitor = claims["tass"], claims["monitor"]
+        assert found[(tass[0].id, monitor[0].id)].kind == "conflicts"
+        # two compatible deadlines of one milestone corroborate (claims.match.timeline)
+        assert found[(tass[1].id, monitor[1].id)].kind == "corroborates"
+        clustered = {
+            claim_id
+            for claim_id, cluster_id in session.execute(select(Claim.id, Claim.cluster_id))
+            if cluster_id is not None
+        }
+        assert clustered == {tass[1].id, monitor[1].id}
 
 
 def test_repeated_paragraphs_are_duplicates_inside_the_document(target: Target) -> None:

@@ -106,11 +106,12 @@ def from_features(
         published=published,
         start=start,
         flagged_relays=tuple(flagged_relays),
-        frame=_frame(features.get("frame")),
+        frame=stored_frame(features.get("frame")),
     )
 
 
-def _frame(data: Any) -> Frame | None:
+def stored_frame(data: Any) -> Frame | None:
+    """A frame as stored in a claim's features (None when absent or malformed)."""
     if not isinstance(data, dict):
         return None
     try:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.extract.models import ExtractedClaim
-from claims.match.build import from_features
+from claims.match.build import from_features, stored_frame
 from claims.match.models import ChainNode, MatchClaim
 from claims.match.origin import flagged_relays
 from claims.store.chunks import chunks
@@ -100,6 +100,7 @@ def arrived(
                 published=document.published,
                 start=row.start,
                 flagged_relays=tuple(flagged_relays(row.propaganda_path, row.propaganda_override)),
+                frame=stored_frame(row.features.get("frame")),
             )
         )
     return arriving
