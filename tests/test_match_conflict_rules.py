@@ -714,3 +714,14 @@ def test_amounts_of_acts_by_one_agent_still_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert any(r.startswith("numbers differ: 2 vs 4") for r in found.reasons)
+
+
+def test_two_moments_of_one_match_do_not_conflict() -> None:
+    # "with 10 minutes left" and "with three minutes left" are two moments, not two counts.
+    found = judge(
+        "Jones had seen a long-range effort fall under the crossbar on the hour, before"
+        " Charlie Nolan put Kestrel in front with 10 minutes left.",
+        "Kestrel could have won the game with three minutes left, but Nolan pushed an easy"
+        " drop goal opportunity wide.",
+    )
+    assert found.kind != Kind.CONFLICTS, found.reasons

@@ -22,9 +22,16 @@ _SHARE_RE = re.compile(r"(?i)^\s*of\b")
 RELATIVE_UNITS = frozenset({"percent", "percentage point", "percentage points"})
 DURATION_UNITS = frozenset(
     {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"}
+    | {"minute", "minutes", "min", "mins", "second", "seconds"}
 )
 """Units of spans of time ("within the next 12 months")."""
 _PERIOD_BEFORE_RE = re.compile(r"(?i)\b(?:past|previous|last|next|first|coming|following)\s+$")
+_MOMENT_BEFORE_RE = re.compile(r"(?i)\b(?:after|inside)\s+(?:just\s+|only\s+)?$")
+_MOMENT_AFTER_RE = re.compile(
+    r"(?i)^\s*(?:(?:minutes?|mins?|seconds?|hours?|days?)\s+)?(?:left|remaining|to\s+go"
+    r"|to\s+play|from\s+(?:time|the\s+end|full[- ]time)|into\s+the)\b"
+)
+"""A moment counted from a start or to an end ("with 10 minutes left", "after 20 minutes")."""
 _CURRENCY_WORDS = {
     "EUR": frozenset({"euro"}),
     "USD": frozenset({"dollar"}),
@@ -135,11 +142,15 @@ def converted_from(claim: MatchClaim, quantity: Quantity) -> Quantity | None:
 
 
 def period_reference(claim: MatchClaim, quantity: Quantity) -> bool:
-    """A span of time that names a period ("the previous 12 months"), not a count."""
+    """A span of time that names a period ("the previous 12 months") or a moment ("with 10
+    minutes left", "after 20 minutes"), not a count: two claims give two moments."""
     if (quantity.unit or "").lower() not in DURATION_UNITS:
         return False
     start = quantity.span.start - claim.start
-    return bool(_PERIOD_BEFORE_RE.search(claim.text[:start]))
+    before = claim.text[:start]
+    if _PERIOD_BEFORE_RE.search(before) or _MOMENT_BEFORE_RE.search(before):
+        return True
+    return bool(_MOMENT_AFTER_RE.search(_after(claim, quantity)))
 
 
 def currency_words(unit: str) -> frozenset[str]:
