@@ -198,3 +198,12 @@ def test_modalities() -> None:
 def test_a_frame_reads_as_one_line() -> None:
     line = find(framed(EARNINGS), "Shr").describe()
     assert line == "Example Corp | earnings per share | Q1 1987 | 25 cts, 1.21 dlrs"
+
+
+def test_a_name_in_the_complement_of_a_measure_is_not_its_owner() -> None:
+    # "interest in Velorian systems" is about interest, not Veloria's; a place that opens
+    # the clause still says whose figure it is.
+    frame = alone("In particular, interest in Russian air defence systems has been maintained.")
+    assert frame.subject is None or frame.subject.key != "russia"
+    placed = alone("In Veltria 16% of nurses earn more than £50,000, the union said.")
+    assert placed.subject is not None and placed.subject.text == "Veltria"

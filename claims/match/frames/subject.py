@@ -94,8 +94,9 @@ def _region_subject(
     if named is not None:
         return named
     lowered = region[: head_end - start].strip().lower()
+    opening = head_end == start  # no head: a place before the verb opens the clause
     if any(word in MEASURES for word in re.findall(r"[a-z]+", lowered)[-2:]):
-        return _owner(claim, head_end, verb) or document.fallback()
+        return _owner(claim, head_end, verb, opening) or document.fallback()
     description = _DESCRIPTION_RE.match(lowered)
     if description:
         found = _described(description[1], claim.start + start, document)
@@ -105,7 +106,7 @@ def _region_subject(
     return (
         document.named(head)
         or noun_phrase(head)
-        or _owner(claim, head_end, verb)
+        or _owner(claim, head_end, verb, opening)
         or _placed(claim, head, head_end, verb)
         or _complemented(region)
     )
@@ -200,18 +201,19 @@ _OPENING_PLACE_RE = re.compile(r"(?i)\s*(?:in|at)\s+(?:the\s+)?")
 """A place that opens the clause ("In Veltria 16% of nurses ..."): where the figure is of."""
 
 
-def _owner(claim: MatchClaim, start: int, end: int) -> FrameSubject | None:
+def _owner(claim: MatchClaim, start: int, end: int, opening: bool = True) -> FrameSubject | None:
     """Whose thing the subject is: a name after "of" or with a possessive ("sales of Example
-    Corp", "Veltria's economic output"); a name after another preposition only says where
-    or what about ("interest in Russian systems" is not Russia's)."""
+    Corp", "Veltria's economic output"), or a place that opens the clause when `opening`; a
+    name after another preposition only says where or what about ("interest in Russian
+    systems" is not Russia's)."""
     for entity in claim.entities:
         offset = entity.span.start - claim.start
         if not start <= offset < end or table_entity(entity) or chain_entity(claim, entity):
             continue
         after = claim.text[entity.span.end - claim.start :]
         before = claim.text[start:offset]
-        opening = _OPENING_PLACE_RE.fullmatch(before)
-        if _OF_RE.search(before) or _POSSESSIVE_RE.match(after) or opening:
+        placed = opening and _OPENING_PLACE_RE.fullmatch(before)
+        if _OF_RE.search(before) or _POSSESSIVE_RE.match(after) or placed:
             return subject_of(entity, "claim")
     return None
 
