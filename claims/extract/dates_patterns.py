@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from claims.text.normalize import word_set
+from claims.text.number_words import up_to
 
 MONTHS = {
     "jan": 1,
@@ -29,18 +30,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **up_to(12),
     "eighteen": 18,
     "twenty": 20,
     "thirty": 30,

@@ -14,29 +14,9 @@ from collections.abc import Sequence
 from claims.extract.dates import COUNT_NOUNS
 from claims.extract.models import Quantity, Span
 from claims.text.normalize import word_set
+from claims.text.number_words import UNITS
 
-_UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
+_UNITS_WORDS = UNITS
 _TENS_WORDS = {
     "twenty": 20,
     "thirty": 30,

@@ -24,6 +24,7 @@ from claims.match.frames.vocabulary import (
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 from claims.match.slots import head_words
+from claims.text.number_words import up_to
 
 _UNITS: dict[str, tuple[str | None, float]] = {
     "cts": ("USD", 0.01),
@@ -53,23 +54,7 @@ _PER_SHARE_RE = re.compile(
 )
 """An amount per share ("25 cts a share"): earnings per share."""
 
-NUMBER_WORDS = {
-    "no": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-}
+NUMBER_WORDS = {"no": 0, **up_to(12), "a": 1, "an": 1}
 _COUNT = r"(?P<count>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _BOUND = r"(?P<bound>at\s+least\s+|more\s+than\s+|up\s+to\s+|about\s+|around\s+)?"
 _NOUN = r"(?:[a-z-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(CASUALTY_NOUNS)) + r")"
