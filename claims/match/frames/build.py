@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from claims.extract.models import DocumentContext, ExtractedClaim
+from claims.match.build import from_extracted
 from claims.match.frames.content import content_of, first_verb
 from claims.match.frames.document import DocumentSubjects, document_subjects
 from claims.match.frames.milestone import milestone_of
@@ -20,7 +21,7 @@ from claims.match.frames.predicate import event_of, modality_of, polarity_of, pr
 from claims.match.frames.subject import claim_subject, described_things
 from claims.match.frames.values import TABLE_RE, claim_values
 from claims.match.frames.vocabulary import MEASURES
-from claims.match.models import ChainNode, MatchClaim
+from claims.match.models import MatchClaim
 from claims.match.normalize.words import tokens
 
 HEADLINE_CHARS = 160
@@ -47,20 +48,7 @@ def frames_of(
 
 
 def _match_claim(index: int, found: ExtractedClaim, context: DocumentContext) -> MatchClaim:
-    chain = tuple(ChainNode(role=str(link.role), mention=link.mention) for link in found.chain)
-    return MatchClaim(
-        id=index,
-        document_id=0,
-        text=found.text,
-        kind=str(found.kind),
-        entities=tuple(found.entities),
-        dates=tuple(found.dates),
-        quantities=tuple(found.quantities),
-        negated=found.negated,
-        chain=chain,
-        published=context.published,
-        start=found.start,
-    )
+    return from_extracted(index, 0, found, DocumentContext(published=context.published))
 
 
 def document_frames(

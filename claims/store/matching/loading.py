@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claims.extract.models import ExtractedClaim
-from claims.match.build import from_features, stored_frame
+from claims.extract.models import DocumentContext, ExtractedClaim
+from claims.match.build import from_extracted, from_features, stored_frame
 from claims.match.models import ChainNode, MatchClaim
 from claims.match.origin import flagged_relays
 from claims.store.chunks import chunks
@@ -78,31 +78,23 @@ def arrived(
     links = [link for row in rows for link in row.attributions]
     names = _names(session, {link.source_id for link in links if link.source_id is not None})
     owners = _owners(session, set(names))
+    context = DocumentContext(
+        outlet=document.outlet,
+        original_publisher=document.original_publisher,
+        published=document.published,
+    )
     arriving = []
     for row, found in zip(rows, extracted, strict=True):
         chain = [
             _node(link.role, link.mention, link.source_id, names, owners)
             for link in sorted(row.attributions, key=lambda link: link.position)
         ]
-        arriving.append(
-            MatchClaim(
-                id=row.id,
-                document_id=document.id,
-                text=found.text,
-                kind=str(found.kind),
-                entities=tuple(found.entities),
-                dates=tuple(found.dates),
-                quantities=tuple(found.quantities),
-                negated=found.negated,
-                chain=tuple(chain),
-                outlet=document.outlet,
-                original_publisher=document.original_publisher,
-                published=document.published,
-                start=row.start,
-                flagged_relays=tuple(flagged_relays(row.propaganda_path, row.propaganda_override)),
-                frame=stored_frame(row.features.get("frame")),
-            )
+        claim = from_extracted(
+            row.id, document.id, found, context, stored_frame(row.features.get("frame"))
         )
+        relays = flagged_relays(row.propaganda_path, row.propaganda_override)
+        update = {"chain": tuple(chain), "start": row.start, "flagged_relays": tuple(relays)}
+        arriving.append(claim.model_copy(update=update))
     return arriving
 
 
