@@ -118,6 +118,7 @@ class ClaimsScreen(ClaimScreen):
         self.table.focus()
 
     @on(VirtualTable.Loaded)
+    @on(VirtualTable.Totalled)
     @on(VirtualTable.Highlighted)
     def _table_changed(self) -> None:
         self._show_status()
@@ -140,8 +141,10 @@ class ClaimsScreen(ClaimScreen):
         table = self.table
         if table.total is not None:
             count = f"{table.total:,} claims"
+        elif table.loaded:
+            count = f"≥{table.rows_seen:,} claims, counting…"
         else:
-            count = "counting…" if table.loaded else "loading…"
+            count = "loading…"
         arrow = "↓" if self.sort.descending else "↑"
         parts = [
             Content.styled(count, "bold"),

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Header, Static
 
 from claims.store.views import QueueItem, queue_counts, queue_page
+from claims.store.views.read_stop import ReadStop
 from db.engine import Database
 from tui.keys import keys_section
 from tui.safe import ui, ui_block
@@ -44,8 +45,8 @@ TRIAGE_REASON = {True: "confirmed in triage", False: "rejected in triage"}
 class QueueSource:
     database: Database
 
-    def count(self) -> int:
-        with self.database.read() as session:
+    def count(self, stop: ReadStop) -> int:
+        with self.database.read() as session, stop.watching(session):
             return sum(queue_counts(session).values())
 
     def fetch(self, start: int, limit: int, previous: QueueItem | None) -> list[QueueItem]:

@@ -23,6 +23,7 @@ from claims.store.views import (
     source_detail,
     source_page,
 )
+from claims.store.views.read_stop import ReadStop
 from db.engine import Database
 from tui.keys import keys_section
 from tui.safe import ui, ui_block
@@ -53,8 +54,8 @@ class SourceRowSource:
     database: Database
     text: str
 
-    def count(self) -> int:
-        with self.database.read() as session:
+    def count(self, stop: ReadStop) -> int:
+        with self.database.read() as session, stop.watching(session):
             return count_sources(session, self.text)
 
     def fetch(self, start: int, limit: int, previous: SourceRow | None) -> list[SourceRow]:

@@ -10,6 +10,7 @@ from textual.content import Content
 from claims.review_scale import verdict
 from claims.store.views import ClaimFilter, ClaimRow, ClaimSort, claim_page, count_claims
 from claims.store.views.labels import document_outlets
+from claims.store.views.read_stop import ReadStop
 from db.engine import Database
 from tui.safe import ui
 from tui.widgets.virtual_table import Column, VirtualTable
@@ -48,8 +49,8 @@ class ClaimSource:
     claim_filter: ClaimFilter
     sort: ClaimSort
 
-    def count(self) -> int:
-        with self.database.read() as session:
+    def count(self, stop: ReadStop) -> int:
+        with self.database.read() as session, stop.watching(session):
             return count_claims(session, self.claim_filter)
 
     def fetch(self, start: int, limit: int, previous: ClaimRow | None) -> list[ClaimRow]:

@@ -2,11 +2,15 @@
 
 The built-in DataTable keeps every row as widgets' data and stalls at 100,000 rows; this one
 holds a few blocks of rows, fetched by a thread worker (keyset after the previous block when
-it is known, else by offset) and drawn with the Line API, like toolong's log view.
+it is known, else by offset) and drawn with the Line API, like toolong's log view. The total
+is counted apart, once the listing has stayed the same for a moment, and a newer listing stops
+that count: a keystroke never waits for one, nor shares the cores with the counts of the keys
+before it.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Generic, Protocol, TypeVar
@@ -21,6 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from claims.store.views.read_stop import ReadStop, ReadStopped
 from tui.keys import keys_section
 from tui.safe import ui
 from tui.widgets.columns import Column, column_widths
@@ -32,6 +37,12 @@ BLOCK_ROWS = 128
 
 KEEP_BLOCKS = 24
 """Blocks kept in memory; farther ones are dropped and fetched again when scrolled back."""
+
+COUNT_DELAY = 0.3
+"""Seconds a listing must stay the same before its rows are counted (typing never counts)."""
+
+COUNT_GROUP = "virtual-table-count"
+"""The worker group of the count: one count at a time per table, the newest."""
 
 
 class Row(Protocol):
@@ -45,8 +56,8 @@ R = TypeVar("R", bound=Row)
 class RowSource(Protocol[R]):
     """Where rows come from; both methods run in a worker thread."""
 
-    def count(self) -> int:
-        """How many rows there are in all."""
+    def count(self, stop: ReadStop) -> int:
+        """How many rows there are in all; `stop` may cancel the count from another thread."""
         ...
 
     def fetch(self, start: int, limit: int, previous: R | None) -> list[R]:
@@ -121,6 +132,12 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         table: VirtualTable[Row]
 
     @dataclass
+    class Totalled(Message):
+        """The listing was counted: `total` holds how many rows it has."""
+
+        table: VirtualTable[Row]
+
+    @dataclass
     class BlockLoaded(Message):
         bubble: ClassVar[bool] = False
         generation: int
@@ -173,6 +190,7 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         """Show rows from `source` (a new filter or sort), or the same again after an edit."""
         self.source = source
         self.generation += 1
+        self.workers.cancel_group(self, COUNT_GROUP)  # the count of the old listing is moot
         self._stale, self._blocks = self._blocks or self._stale, {}
         self._pending.clear()
         self.loaded = False
@@ -221,22 +239,23 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
     def _fetch(
         self, source: RowSource[R], generation: int, block: int, previous: R | None, first: bool
     ) -> None:
-        """Worker thread: fetch one block (and the count, when the block is full)."""
+        """Worker thread: fetch one block."""
         try:
             rows = source.fetch(block * BLOCK_ROWS, BLOCK_ROWS, previous)
             self.post_message(self.BlockLoaded(generation, block, list(rows), first))
-            if first and len(rows) == BLOCK_ROWS:
-                self.post_message(self.Counted(generation, source.count()))
         except Exception as exc:  # a database error must not kill the app; show it instead
             self.post_message(self.FetchFailed(generation, f"{type(exc).__name__}: {exc}"))
 
     def on_virtual_table_block_loaded(self, message: BlockLoaded) -> None:
         self._busy = max(self._busy - 1, 0)
         if message.generation == self.generation:
-            if message.first:
+            first = not self.loaded  # the listing's first block, whoever asked for it
+            if first:
                 self._stale = {}
                 self.total = None
             self._store(message.block, message.rows)  # type: ignore[arg-type]
+            if first and self.total is None:
+                self._count_later()
         self._start_queued()
 
     def _store(self, block: int, rows: list[R]) -> None:
@@ -245,7 +264,7 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         if 0 < len(rows) < BLOCK_ROWS or (not rows and block == 0):
             self.total = block * BLOCK_ROWS + len(rows)
         elif not rows:  # past the end while the count is unknown (rows were deleted): count
-            self.run_worker(self._recount, thread=True, exit_on_error=False)
+            self._count_later(delay=0)
         elif self.total is not None and self.total <= (block + 1) * BLOCK_ROWS:
             self.total = None  # more rows than counted: recount lazily
         for stale in sorted(self._blocks, key=lambda b: abs(b - block))[KEEP_BLOCKS:]:
@@ -261,10 +280,40 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         self.post_message(self.Highlighted(self, self.cursor))  # type: ignore[arg-type]
 
     def on_virtual_table_counted(self, message: Counted) -> None:
-        if message.generation == self.generation:
+        if message.generation == self.generation:  # a stale count never replaces a newer one
             self.total = message.total
             self._resize()
+            if self.cursor_row >= self.total:
+                self.cursor_row = max(self.total - 1, 0)
             self.refresh()
+            self.post_message(self.Totalled(self))  # type: ignore[arg-type]
+
+    def _count_later(self, delay: float | None = None) -> None:
+        """Count the current listing once it has stayed the same for `delay` seconds."""
+        if self.source is not None:
+            self.run_worker(
+                self._count(self.source, self.generation, COUNT_DELAY if delay is None else delay),
+                group=COUNT_GROUP,
+                exclusive=True,
+                exit_on_error=False,
+            )
+
+    async def _count(self, source: RowSource[R], generation: int, delay: float) -> None:
+        """Worker: wait, then count in a thread; cancelled (with its query) by a newer load."""
+        stop = ReadStop()
+        try:
+            await asyncio.sleep(delay)
+            total = await asyncio.to_thread(source.count, stop)
+        except asyncio.CancelledError:
+            stop.cancel()
+            raise
+        except ReadStopped:
+            return
+        except Exception:  # an interrupted statement, or a failure: the total stays unknown
+            if not stop.cancelled:
+                raise
+            return
+        self.post_message(self.Counted(generation, total))
 
     def on_virtual_table_fetch_failed(self, message: FetchFailed) -> None:
         self._busy = max(self._busy - 1, 0)
@@ -279,6 +328,11 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         if self._queued is not None and not self._busy:
             block, self._queued = self._queued, None
             self._request(block, first=True)
+
+    @property
+    def rows_seen(self) -> int:
+        """Rows the listing holds at least: the end of the farthest block read so far."""
+        return max((b * BLOCK_ROWS + len(rows) for b, rows in self._blocks.items()), default=0)
 
     @property
     def known_rows(self) -> int:
@@ -383,7 +437,7 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         """Worker thread: count the rows, then put the cursor on the last one."""
         if self.source is None:
             return
-        generation, total = self.generation, self.source.count()
+        generation, total = self.generation, self.source.count(ReadStop())
 
         def apply() -> None:
             if generation == self.generation:
@@ -392,11 +446,6 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
                 self._move_to(total - 1)
 
         self.app.call_from_thread(apply)
-
-    def _recount(self) -> None:
-        """Worker thread: count the rows of the current listing."""
-        if self.source is not None:
-            self.post_message(self.Counted(self.generation, self.source.count()))
 
     def activate(self) -> None:
         """Choose the row under the cursor."""
