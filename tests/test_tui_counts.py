@@ -105,6 +105,48 @@ async def test_a_newer_filter_stops_the_count_in_flight(
     assert seen["finished"][-1] == "number 1"
 
 
+async def test_a_newer_filter_stops_the_page_read_in_flight(
+    many_claims: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A short text that matches nothing scans every claim; the next key must not wait for it."""
+    real = ClaimSource.fetch
+    release, held = threading.Event(), threading.Event()
+    seen: dict[str, Any] = {"stops": {}, "read": []}
+
+    def spy(
+        source: ClaimSource, start: int, limit: int, previous: Any, stop: ReadStop
+    ) -> list[Any]:
+        words = source.claim_filter.text
+        seen["stops"].setdefault(words, stop)
+        if words == "qz":  # a slow read, as a scan of a million claims; a stop ends it
+            held.set()
+            while not (release.wait(0.01) or stop.cancelled):
+                pass
+        rows = real(source, start, limit, previous, stop)
+        seen["read"].append(words)
+        return rows
+
+    monkeypatch.setattr(ClaimSource, "fetch", spy)
+    app = make_app(many_claims.database, reviewer="tester")
+    try:
+        async with app.run_test(size=(140, 30)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(ClaimTable)
+            await pilot.press("slash", "q", "z")
+            deadline = time.monotonic() + 10
+            while not held.is_set():  # the page of "qz" is being read
+                assert time.monotonic() < deadline
+                await pilot.pause(0.01)
+            await pilot.press("backspace", "backspace", "o", "i", "l")
+            assert seen["stops"]["qz"].cancelled
+            await settle(pilot)  # without releasing the slow read: it gave way to the new one
+            assert table.total == 300
+            assert table.row_at(0) is not None and "about oil" in table.row_at(0).snippet  # type: ignore[union-attr]
+    finally:
+        release.set()
+    assert "qz" not in seen["read"]  # its query never ran
+
+
 def test_a_read_in_flight_is_stopped_from_another_thread(target: Target) -> None:
     """A statement that would run for minutes ends within seconds of `cancel`."""
     endless = (

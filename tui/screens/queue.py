@@ -49,8 +49,10 @@ class QueueSource:
         with self.database.read() as session, stop.watching(session):
             return sum(queue_counts(session).values())
 
-    def fetch(self, start: int, limit: int, previous: QueueItem | None) -> list[QueueItem]:
-        with self.database.read() as session:
+    def fetch(
+        self, start: int, limit: int, previous: QueueItem | None, stop: ReadStop
+    ) -> list[QueueItem]:
+        with self.database.read() as session, stop.watching(session):
             return queue_page(session, start, limit)
 
 

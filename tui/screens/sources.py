@@ -58,8 +58,10 @@ class SourceRowSource:
         with self.database.read() as session, stop.watching(session):
             return count_sources(session, self.text)
 
-    def fetch(self, start: int, limit: int, previous: SourceRow | None) -> list[SourceRow]:
-        with self.database.read() as session:
+    def fetch(
+        self, start: int, limit: int, previous: SourceRow | None, stop: ReadStop
+    ) -> list[SourceRow]:
+        with self.database.read() as session, stop.watching(session):
             return source_page(session, self.text, start, limit)
 
 

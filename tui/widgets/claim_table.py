@@ -53,10 +53,12 @@ class ClaimSource:
         with self.database.read() as session, stop.watching(session):
             return count_claims(session, self.claim_filter)
 
-    def fetch(self, start: int, limit: int, previous: ClaimRow | None) -> list[ClaimRow]:
+    def fetch(
+        self, start: int, limit: int, previous: ClaimRow | None, stop: ReadStop
+    ) -> list[ClaimRow]:
         """A page of rows; `document_label` holds the document's outlet (or nothing)."""
         after = previous.cursor if previous is not None else None
-        with self.database.read() as session:
+        with self.database.read() as session, stop.watching(session):
             rows = claim_page(
                 session, self.claim_filter, self.sort, after=after, offset=start, limit=limit
             )

@@ -60,8 +60,9 @@ class RowSource(Protocol[R]):
         """How many rows there are in all; `stop` may cancel the count from another thread."""
         ...
 
-    def fetch(self, start: int, limit: int, previous: R | None) -> list[R]:
-        """Rows from position `start`; `previous` is the row before it when known."""
+    def fetch(self, start: int, limit: int, previous: R | None, stop: ReadStop) -> list[R]:
+        """Rows from position `start`; `previous` is the row before it when known; `stop`
+        may cancel the read from another thread."""
         ...
 
 
@@ -182,6 +183,8 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         """The previous load's rows, drawn until the new ones arrive (no flicker)."""
         self._pending: set[int] = set()
         self._busy = 0
+        self._fetching: set[ReadStop] = set()
+        """Reads in flight; a new listing stops them (their rows would be dropped anyway)."""
         self._queued: int | None = None
 
     # --- loading ---------------------------------------------------------------------
@@ -191,6 +194,8 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         self.source = source
         self.generation += 1
         self.workers.cancel_group(self, COUNT_GROUP)  # the count of the old listing is moot
+        for stop in list(self._fetching):  # so are its pages: a rare short text scans the store
+            stop.cancel()
         self._stale, self._blocks = self._blocks or self._stale, {}
         self._pending.clear()
         self.loaded = False
@@ -222,29 +227,39 @@ class VirtualTable(ScrollView, Generic[R], can_focus=True):
         if block in self._pending or block in self._blocks or self.source is None:
             return
         if self._busy and first:
-            self._queued = block  # coalesce: a keystroke while a query runs waits for it
+            self._queued = block  # coalesce: one query at a time, for the newest listing
             return
         self._pending.add(block)
         previous_block = self._blocks.get(block - 1)
         previous = previous_block[-1] if previous_block else None
-        generation, source = self.generation, self.source
+        generation, source, stop = self.generation, self.source, ReadStop()
         self._busy += 1
+        self._fetching.add(stop)
         self.run_worker(
-            lambda: self._fetch(source, generation, block, previous, first),
+            lambda: self._fetch(source, generation, block, previous, first, stop),
             thread=True,
             group="virtual-table",
             exit_on_error=False,
         )
 
     def _fetch(
-        self, source: RowSource[R], generation: int, block: int, previous: R | None, first: bool
+        self,
+        source: RowSource[R],
+        generation: int,
+        block: int,
+        previous: R | None,
+        first: bool,
+        stop: ReadStop,
     ) -> None:
-        """Worker thread: fetch one block."""
+        """Worker thread: fetch one block (a stopped read is reported as failed, and dropped
+        as it belongs to an older listing)."""
         try:
-            rows = source.fetch(block * BLOCK_ROWS, BLOCK_ROWS, previous)
+            rows = source.fetch(block * BLOCK_ROWS, BLOCK_ROWS, previous, stop)
             self.post_message(self.BlockLoaded(generation, block, list(rows), first))
         except Exception as exc:  # a database error must not kill the app; show it instead
             self.post_message(self.FetchFailed(generation, f"{type(exc).__name__}: {exc}"))
+        finally:
+            self._fetching.discard(stop)
 
     def on_virtual_table_block_loaded(self, message: BlockLoaded) -> None:
         self._busy = max(self._busy - 1, 0)
