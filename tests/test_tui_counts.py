@@ -56,7 +56,7 @@ def counted_filters(monkeypatch: pytest.MonkeyPatch, hold: str | None = None) ->
 async def test_the_total_is_counted_once_typing_stops(
     many_claims: Target, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.widgets.virtual_table, "COUNT_DELAY", 1.5)
+    monkeypatch.setattr(tui.widgets.virtual_table, "COUNT_DELAY", 3.0)
     seen = counted_filters(monkeypatch)
     app = make_app(many_claims.database, reviewer="tester")
     async with app.run_test(size=(140, 30)) as pilot:
