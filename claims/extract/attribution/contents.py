@@ -77,8 +77,9 @@ _MAIN_VERBS = words("has have had is are was were will would could can may might
 
 
 def object_end(tokens: list[Token], at: int, hi: int) -> int:
-    """Where an object ends before a closing time phrase or a second verb: `endorsed Trump
-    last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has since ...`."""
+    """Where an object ends before a closing time phrase, a second verb or a new clause:
+    `endorsed Trump last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has
+    since ...`, `backed Cruz, he said`, `backed Cruz — a surprise`, `backed Cruz while ...`."""
     for k in range(at + 1, hi):
         if tokens[k].quoted:
             continue
@@ -88,7 +89,13 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             return k
         if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
             return k
+        if word in _CLAUSE_OPENERS or (word == "," and nxt in PERSONAL_PRONOUNS):
+            return k
     return hi
+
+
+_CLAUSE_OPENERS = words("— – while whereas")
+"""A dash or a contrast opens a clause of its own after an object."""
 
 
 _SETTING_PREPS = words("in on at during")
