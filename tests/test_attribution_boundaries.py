@@ -57,4 +57,3 @@ def test_an_object_ends_where_a_new_clause_opens() -> None:
     # Near case: a list after a comma stays in the object.
     near = "The senator criticized the tax plan, the budget and the schedule."
     assert found(near)[0][2] == ["the tax plan, the budget and the schedule"]
-
