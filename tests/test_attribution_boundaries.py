@@ -57,3 +57,13 @@ def test_an_object_ends_where_a_new_clause_opens() -> None:
     # Near case: a list after a comma stays in the object.
     near = "The senator criticized the tax plan, the budget and the schedule."
     assert found(near)[0][2] == ["the tax plan, the budget and the schedule"]
+
+
+def test_an_object_ends_before_a_new_subject_and_verb() -> None:
+    text = "Dana Roe endorsed the mayor last spring, the aide was still undecided."
+    assert found(text)[0][:3] == ("endorsed", "Dana Roe", ["the mayor last spring"])
+    named = "The senator criticized the plan, Ortiz was not consulted."
+    assert found(named)[0][2] == ["the plan"]
+    # Near case: `Y, Ortiz said` reports the whole clause before it.
+    report = "Most members supported Dana Roe, Ortiz said on Tuesday."
+    assert found(report) == [("said", "Ortiz", ["Most members supported Dana Roe"])]
