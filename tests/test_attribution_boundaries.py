@@ -67,3 +67,8 @@ def test_an_object_ends_before_a_new_subject_and_verb() -> None:
     # Near case: `Y, Ortiz said` reports the whole clause before it.
     report = "Most members supported Dana Roe, Ortiz said on Tuesday."
     assert found(report) == [("said", "Ortiz", ["Most members supported Dana Roe"])]
+
+
+def test_an_object_ends_at_a_semicolon() -> None:
+    assert found("Ana Pell wants a recount; her rival does not.")[0][2] == ["a recount"]
+    assert found("The senator supports the bill; the mayor stayed silent.")[0][2] == ["the bill"]

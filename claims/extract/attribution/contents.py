@@ -79,7 +79,8 @@ _MAIN_VERBS = words("has have had is are was were will would could can may might
 def object_end(tokens: list[Token], at: int, hi: int) -> int:
     """Where an object ends before a closing time phrase, a second verb or a new clause:
     `endorsed Trump last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has
-    since ...`, `backed Cruz, he said`, `backed Cruz — a surprise`, `backed Cruz while ...`."""
+    since ...`, `backed Cruz, he said`, `backed Cruz — a surprise`, `backed Cruz; Smith did
+    not`, `backed Cruz while ...`."""
     for k in range(at + 1, hi):
         if tokens[k].quoted:
             continue
@@ -96,8 +97,8 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
     return hi
 
 
-_CLAUSE_OPENERS = words("— – while whereas")
-"""A dash or a contrast opens a clause of its own after an object."""
+_CLAUSE_OPENERS = words("— – ; while whereas")
+"""A dash, a semicolon or a contrast opens a clause of its own after an object."""
 
 _CLAUSE_VERBS = words("did does can could should may might")
 
