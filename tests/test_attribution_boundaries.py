@@ -45,3 +45,30 @@ def test_a_which_clause_after_an_inverted_source_is_not_the_source() -> None:
     assert found(who)[0][:2] == ("said", "Ana Pell, who farms near Leeds")
     near = "“The plan is dead,” said Ana Pell, a farmer from Leeds."
     assert found(near)[0][:2] == ("said", "Ana Pell, a farmer from Leeds")
+
+
+def test_an_object_ends_where_a_new_clause_opens() -> None:
+    dash = "Mayor Ortiz endorsed Dana Roe — a surprise to her own party."
+    assert found(dash)[0][:3] == ("endorsed", "Mayor Ortiz", ["Dana Roe"])
+    contrast = "Most older voters preferred Dana Roe while younger voters stayed home."
+    assert found(contrast)[0][2] == ["Dana Roe"]
+    pronoun = "The union praised the new contract, she added after the vote."
+    assert found(pronoun)[0][:3] == ("praised", "The union", ["the new contract"])
+    # Near case: a list after a comma stays in the object.
+    near = "The senator criticized the tax plan, the budget and the schedule."
+    assert found(near)[0][2] == ["the tax plan, the budget and the schedule"]
+
+
+def test_an_object_ends_before_a_new_subject_and_verb() -> None:
+    text = "Dana Roe endorsed the mayor last spring, the aide was still undecided."
+    assert found(text)[0][:3] == ("endorsed", "Dana Roe", ["the mayor last spring"])
+    named = "The senator criticized the plan, Ortiz was not consulted."
+    assert found(named)[0][2] == ["the plan"]
+    # Near case: `Y, Ortiz said` reports the whole clause before it.
+    report = "Most members supported Dana Roe, Ortiz said on Tuesday."
+    assert found(report) == [("said", "Ortiz", ["Most members supported Dana Roe"])]
+
+
+def test_an_object_ends_at_a_semicolon() -> None:
+    assert found("Ana Pell wants a recount; her rival does not.")[0][2] == ["a recount"]
+    assert found("The senator supports the bill; the mayor stayed silent.")[0][2] == ["the bill"]

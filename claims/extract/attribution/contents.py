@@ -7,7 +7,7 @@ and where an object ends (`endorsed Smith last week.`).
 from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
-from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.lexicon import VERB_CUES, CueKind
 from claims.extract.attribution.tokens import (
     DETERMINERS,
     OPEN_QUOTES,
@@ -77,8 +77,10 @@ _MAIN_VERBS = words("has have had is are was were will would could can may might
 
 
 def object_end(tokens: list[Token], at: int, hi: int) -> int:
-    """Where an object ends before a closing time phrase or a second verb: `endorsed Trump
-    last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has since ...`."""
+    """Where an object ends before a closing time phrase, a second verb or a new clause:
+    `endorsed Trump last week.`, `backed Cruz on Tuesday, saying`, `praised the plan and has
+    since ...`, `backed Cruz, he said`, `backed Cruz — a surprise`, `backed Cruz; Smith did
+    not`, `backed Cruz while ...`."""
     for k in range(at + 1, hi):
         if tokens[k].quoted:
             continue
@@ -88,7 +90,43 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             return k
         if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
             return k
+        if word in _CLAUSE_OPENERS or (word == "," and nxt in PERSONAL_PRONOUNS):
+            return k
+        if word == "," and _subject_then_verb(tokens, k + 1, hi):
+            return k
     return hi
+
+
+_CLAUSE_OPENERS = words("— – ; while whereas")
+"""A dash, a semicolon or a contrast opens a clause of its own after an object."""
+
+_CLAUSE_VERBS = words("did does can could should may might")
+
+_SUBJECT_DETERMINERS = words("the a an his her their its")
+
+
+def _subject_then_verb(tokens: list[Token], at: int, hi: int) -> bool:
+    """`endorsed Trump, Golvach said`, `his candidacy, the aide was`: after a comma, a short
+    subject (a name, or a determiner and up to two words) and a finite verb open a clause."""
+    k = at
+    if k < hi and tokens[k].lower in _SUBJECT_DETERMINERS:
+        k += 1
+        while k < min(hi, at + 3) and tokens[k].text[:1].isalpha() and not _finite(tokens[k]):
+            k += 1
+    else:
+        while k < min(hi, at + 4) and tokens[k].text[:1].isupper() and not tokens[k].quoted:
+            k += 1
+    return at < k < hi and _finite(tokens[k])
+
+
+def _finite(token: Token) -> bool:
+    """An auxiliary, a modal or a past form, but no cue: `Y, Ortiz said` is a report of Y."""
+    lower = token.lower
+    if lower in _SECOND_VERB_AUXILIARIES or lower in _CLAUSE_VERBS:
+        return True
+    if lower in VERB_CUES:
+        return False
+    return lower.endswith("ed") and len(lower) > 4 and not token.text[:1].isupper()
 
 
 _SETTING_PREPS = words("in on at during")
