@@ -92,3 +92,14 @@ def test_the_eval_stance_command_prints_json(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data["per_class"]) == {"agree", "disagree", "discuss", "unrelated"}
     assert 0.0 <= data["fnc_score"] <= 100.0
+
+
+def test_the_eval_stance_report_names_the_disagree_f1(tmp_path: Path) -> None:
+    stances, bodies = write_files(tmp_path)
+    result = CliRunner().invoke(
+        main, ["eval", "stance", "--stances", str(stances), "--bodies", str(bodies)]
+    )
+    assert result.exit_code == 0, result.output
+    line = next(row for row in result.stdout.splitlines() if row.startswith("disagree"))
+    assert line.startswith("disagree (conflicts) F1: ")
+    assert 0.0 <= float(line.rsplit(" ", 1)[1]) <= 1.0

@@ -234,6 +234,7 @@ def format_scores(scores: StanceScores) -> str:
     lines = [
         f"FNC score: {scores.fnc_score:.2f} %  ({scores.pairs} pairs, {scores.bodies} bodies"
         + (", held-out bodies only)" if scores.held_out_only else ")"),
+        f"disagree (conflicts) F1: {scores.per_class[str(Stance.DISAGREE)].f1:.3f}",
         f"related vs unrelated accuracy: {scores.related_accuracy:.4f}",
         f"accuracy: {scores.accuracy:.4f}",
         "",

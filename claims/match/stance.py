@@ -22,6 +22,8 @@ from pydantic import BaseModel, ConfigDict
 from claims.match.models import Judgement, Kind
 from claims.match.relate import Side, relate
 from claims.match.score import Rarity
+from claims.match.stance_cues import NAMES as ALIGNMENT_FEATURES
+from claims.match.stance_cues import SentenceCues, alignment_features
 
 LEAD_SENTENCES = 5
 """Sentences that make the lead of a document, where corrections and denials usually sit."""
@@ -58,6 +60,7 @@ class Document:
     confirming: int
     doubts: int
     lead_refuting: int
+    cues: tuple[SentenceCues, ...]
 
     @classmethod
     def of(cls, sentences: Sequence[Side]) -> Document:
@@ -70,6 +73,7 @@ class Document:
             confirming=sum(side.confirming for side in sentences),
             doubts=sum(len(_DOUBT_RE.findall(side.claim.text)) for side in sentences),
             lead_refuting=sum(side.refuting for side in lead),
+            cues=tuple(SentenceCues.of(side.claim.text) for side in sentences),
         )
 
 
@@ -105,6 +109,7 @@ FEATURES = (
     "claim_negated",
     "claim_question",
     "sentences",
+    *ALIGNMENT_FEATURES,
 )
 """The numbers a stance is decided from, in the order the model file lists weights."""
 
@@ -156,6 +161,11 @@ def features(claim: Side, document: Document, rarity: Rarity) -> list[float]:
         1.0 if claim.claim.negated else 0.0,
         1.0 if claim.claim.text.rstrip().endswith("?") else 0.0,
         _log(len(document.sentences)),
+        *alignment_features(
+            claim.claim.text,
+            document.cues,
+            [judgement.signals.containment for judgement in judgements],
+        ),
     ]
 
 
