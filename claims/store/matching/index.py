@@ -1,9 +1,12 @@
 """The claim index in the database: `claim_keys` postings read with indexed `IN (...)` lookups.
 
 The database's `claims.match.pipeline.ClaimIndex`: the same SQL on SQLite and PostgreSQL.
-Word rarity is counted over the claims up to the arriving batch or the latest matched claim,
-whichever came later: a new document counts what arrived before it and itself, as a rebuild
-replaying the arrivals counts it; a document matched again counts everything matched.
+How many claims hold a key, and how many keys a claim has, are read from `claim_key_counts` and
+`claim_key_sizes`, which the database keeps in step with `claim_keys`, so the reads cost the
+same whatever the store holds. Word rarity is
+counted over the claims up to the arriving batch or the latest matched claim, whichever came
+later: a new document counts what arrived before it and itself, as a rebuild replaying the
+arrivals counts it; a document matched again counts everything matched.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
 from claims.store.chunks import chunks
 from claims.store.matching.loading import load_claims
-from db.models import Claim, ClaimKey
+from db.models import Claim, ClaimKey, ClaimKeyCount, ClaimKeySize
 
 KEY_ROWS = 5000
 """Key rows per multi-row insert."""
@@ -56,9 +59,7 @@ class SqlIndex:
         found: dict[str, int] = {}
         for chunk in chunks(sorted(set(keys))):
             for key, count in self.session.execute(
-                select(ClaimKey.key, func.count())
-                .where(ClaimKey.key.in_(chunk))
-                .group_by(ClaimKey.key)
+                select(ClaimKeyCount.key, ClaimKeyCount.holders).where(ClaimKeyCount.key.in_(chunk))
             ):
                 found[key] = int(count)
         return found
@@ -76,9 +77,9 @@ class SqlIndex:
         counts: dict[int, int] = {}
         for chunk in chunks(sorted(set(ids))):
             for claim_id, count in self.session.execute(
-                select(ClaimKey.claim_id, func.count())
-                .where(ClaimKey.claim_id.in_(chunk))
-                .group_by(ClaimKey.claim_id)
+                select(ClaimKeySize.claim_id, ClaimKeySize.keys).where(
+                    ClaimKeySize.claim_id.in_(chunk)
+                )
             ):
                 counts[claim_id] = int(count)
         return counts
