@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
-from claims.store.chunks import chunks
+from claims.store.chunks import chunks, one_of
 from claims.store.matching.loading import load_claims
 from db.models import Claim, ClaimKey, ClaimKeyCount, ClaimKeySize
 
@@ -56,42 +56,38 @@ class SqlIndex:
         return self._total
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
-        found: dict[str, int] = {}
-        for chunk in chunks(sorted(set(keys))):
-            for key, count in self.session.execute(
-                select(ClaimKeyCount.key, ClaimKeyCount.holders).where(ClaimKeyCount.key.in_(chunk))
-            ):
-                found[key] = int(count)
-        return found
+        wanted = set(keys)
+        if not wanted:
+            return {}
+        query = select(ClaimKeyCount.key, ClaimKeyCount.holders).where(
+            one_of(self.session, ClaimKeyCount.key, wanted)
+        )
+        return {key: int(count) for key, count in self.session.execute(query)}
 
     def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
-        for chunk in chunks(sorted(set(keys))):
-            for key, claim_id in self.session.execute(
-                select(ClaimKey.key, ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))
-            ):
-                postings[key].append(claim_id)
+        if not keys:
+            return postings
+        query = select(ClaimKey.key, ClaimKey.claim_id).where(
+            one_of(self.session, ClaimKey.key, keys)
+        )
+        for key, claim_id in self.session.execute(query):
+            postings[key].append(claim_id)
         return postings
 
     def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
-        counts: dict[int, int] = {}
-        for chunk in chunks(sorted(set(ids))):
-            for claim_id, count in self.session.execute(
-                select(ClaimKeySize.claim_id, ClaimKeySize.keys).where(
-                    ClaimKeySize.claim_id.in_(chunk)
-                )
-            ):
-                counts[claim_id] = int(count)
-        return counts
+        if not ids:
+            return {}
+        query = select(ClaimKeySize.claim_id, ClaimKeySize.keys).where(
+            one_of(self.session, ClaimKeySize.claim_id, ids)
+        )
+        return {claim_id: int(count) for claim_id, count in self.session.execute(query)}
 
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
-        found: dict[int, str] = {}
-        for chunk in chunks(sorted(set(ids))):
-            for claim_id, text in self.session.execute(
-                select(Claim.id, Claim.text).where(Claim.id.in_(chunk))
-            ):
-                found[claim_id] = text
-        return found
+        if not ids:
+            return {}
+        query = select(Claim.id, Claim.text).where(one_of(self.session, Claim.id, ids))
+        return {claim_id: text for claim_id, text in self.session.execute(query)}
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         return {claim.id: side(claim) for claim in load_claims(self.session, ids)}
