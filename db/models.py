@@ -316,6 +316,32 @@ class ClaimKey(Base):
     key: Mapped[str] = mapped_column(String(128), primary_key=True, index=True)
 
 
+class ClaimKeyCount(Base):
+    """How many claims hold a blocking key: word rarity read without counting `claim_keys`.
+
+    Kept in step with `claim_keys` by the database itself (triggers on insert and delete,
+    cascades included; migration 0004), so every writer and every delete counts; a key no
+    claim holds has no row.
+    """
+
+    __tablename__ = "claim_key_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    holders: Mapped[int] = mapped_column(Integer)
+
+
+class ClaimKeySize(Base):
+    """How many blocking keys a claim has (what the candidate budget ranks by), kept in step
+    with `claim_keys` by the database as `ClaimKeyCount` is; a claim without keys has no row."""
+
+    __tablename__ = "claim_key_sizes"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    claim_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    keys: Mapped[int] = mapped_column(Integer)
+
+
 class Relation(Base):
     """A link between two claims: duplicate, corroborates, conflicts or related."""
 

@@ -23,7 +23,7 @@ from claims.match.corroboration import (
     support,
 )
 from claims.match.corroboration import corroboration_counts as count_links
-from claims.store.chunks import chunks
+from claims.store.chunks import chunks, one_of
 from claims.store.rows.origins import claim_origins
 from db.models import Claim, Relation
 
@@ -57,19 +57,22 @@ def _ties(session: Session, partners: set[int]) -> Ties:
 
 def counted_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
     """The live relations of these claims that can move a credibility (not `related`)."""
-    found: set[Link] = set()
-    for chunk in chunks(sorted(set(claim_ids))):
-        rows = session.execute(
-            select(
-                Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent
-            ).where(
-                Relation.status != REJECTED,
-                Relation.kind.in_(sorted(COUNTED)),
-                or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)),
-            )
+    wanted = set(claim_ids)
+    if not wanted:
+        return []
+    rows = session.execute(
+        select(
+            Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent
+        ).where(
+            Relation.status != REJECTED,
+            Relation.kind.in_(sorted(COUNTED)),
+            or_(
+                one_of(session, Relation.claim_id, wanted),
+                one_of(session, Relation.other_claim_id, wanted),
+            ),
         )
-        found.update(Link(*row) for row in rows)
-    return sorted(found, key=Link.ends)
+    )
+    return sorted({Link(*row) for row in rows}, key=Link.ends)
 
 
 def credibility_affected(session: Session, claim_ids: Iterable[int]) -> set[int]:

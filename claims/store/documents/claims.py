@@ -51,22 +51,38 @@ def extract_prepared(prepared: PreparedDocument) -> list[ExtractedClaim]:
     return extract_claims(prepared.text, debris, context)
 
 
+def frames_prepared(prepared: PreparedDocument, extracted: Sequence[ExtractedClaim]) -> list[Frame]:
+    """The frames `extract_document` gives these claims of a document about to be stored.
+
+    Pure, like `extract_prepared`, so it runs before the write transaction (or in a worker).
+    """
+    context = DocumentContext(**{name: prepared.meta.get(name) for name in CONTEXT_FIELDS})
+    debris = [(span.start, span.end, span.reason) for span in prepared.debris]
+    return frames_of(
+        prepared.text, extracted, context, title=prepared.meta.get("title"), debris=debris
+    )
+
+
 def extract_document(
     session: Session,
     document: Document,
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
+    frames: Sequence[Frame] | None = None,
 ) -> list[Claim]:
     """Store the claims of one stored document (in the caller's transaction).
 
-    `extracted` is the result of `extract_prepared` for this text, when the caller has it.
+    `extracted` is the result of `extract_prepared` for this text, when the caller has it,
+    and `frames` that of `frames_prepared` for those claims.
     """
     context = document_context(document)
     if extracted is None:
         extracted = extract_claims(document.text, debris_spans(document), context)
-    frames = frames_of(
-        document.text, extracted, context, title=document.title, debris=debris_spans(document)
-    )
+        frames = None
+    if frames is None:
+        frames = frames_of(
+            document.text, extracted, context, title=document.title, debris=debris_spans(document)
+        )
     claims = [
         claim_row(document, found, frame) for found, frame in zip(extracted, frames, strict=True)
     ]

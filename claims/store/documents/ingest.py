@@ -14,8 +14,13 @@ from claims.extract.models import ExtractedClaim
 from claims.ingest.inputs import InputRef, read
 from claims.ingest.models import Flag, PreparedDocument
 from claims.ingest.prepare import prepare
+from claims.match.frames.models import Frame
 from claims.store.documents.carry import carry_relation_reviews, carry_reviews
-from claims.store.documents.claims import extract_document, extract_prepared
+from claims.store.documents.claims import (
+    extract_document,
+    extract_prepared,
+    frames_prepared,
+)
 from claims.store.documents.options import IngestOptions
 from claims.store.documents.records import Outcome, Stored, find_by_hash, store_document
 from claims.store.documents.workers import (
@@ -82,7 +87,9 @@ def store_analysed(
         return seen
     if analysed.prepared is None:  # stored when the worker read it, removed since
         return ingest_one(database, ref, options)
-    return save_prepared(database, analysed.prepared, options.actor, analysed.extracted)
+    return save_prepared(
+        database, analysed.prepared, options.actor, analysed.extracted, analysed.frames
+    )
 
 
 def save_prepared(
@@ -90,18 +97,22 @@ def save_prepared(
     prepared: PreparedDocument,
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
+    frames: Sequence[Frame] | None = None,
 ) -> Stored:
     """Store a prepared document in its own transaction.
 
-    `extracted`, when given, is `extract_prepared(prepared)` computed elsewhere (a worker).
-    Two processes ingesting the same text at once race on the unique hash; the loser finds
-    the winner's document and reports it as already ingested.
+    `extracted`, when given, is `extract_prepared(prepared)` computed elsewhere (a worker),
+    and `frames` its `frames_prepared`; what is not given is computed here, before the
+    transaction begins. Two processes ingesting the same text at once race on the unique
+    hash; the loser finds the winner's document and reports it as already ingested.
     """
     if extracted is None:
-        extracted = extract_prepared(prepared)
+        extracted, frames = extract_prepared(prepared), None
+    ready = list(extracted)
+    framed = list(frames) if frames is not None else frames_prepared(prepared, ready)
     try:
         return database.run_analysis(
-            lambda session: store_and_analyse(session, prepared, actor, extracted)
+            lambda session: store_and_analyse(session, prepared, actor, ready, framed)
         )
     except IntegrityError:
         with database.read() as session:
@@ -116,18 +127,20 @@ def store_and_analyse(
     prepared: PreparedDocument,
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
+    frames: Sequence[Frame] | None = None,
 ) -> Stored:
     """Store a document with its claims, chains, matches and carried-over reviews, at once.
 
     Everything happens in the caller's transaction, so a document is never visible without
     its analysis and a failure anywhere leaves nothing behind. `extracted` is the document's
-    `extract_prepared`, computed before the transaction began.
+    `extract_prepared` and `frames` their `frames_prepared`, computed before the transaction
+    began.
     """
     stored = store_document(session, prepared, actor)
     if stored.outcome == Outcome.UNCHANGED:
         return stored
     document = session.get_one(Document, stored.document_id)
-    claims = extract_document(session, document, actor, extracted)
+    claims = extract_document(session, document, actor, extracted, frames)
     previous = session.get(Document, stored.previous_id) if stored.previous_id else None
     if previous is not None:
         carry_reviews(session, previous, document, claims, actor)

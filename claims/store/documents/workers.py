@@ -26,7 +26,8 @@ from claims.extract.models import ExtractedClaim
 from claims.ingest.inputs import InputRef, read
 from claims.ingest.models import PreparedDocument
 from claims.ingest.prepare import prepare
-from claims.store.documents.claims import extract_prepared
+from claims.match.frames.models import Frame
+from claims.store.documents.claims import extract_prepared, frames_prepared
 from claims.store.documents.options import IngestOptions
 from db.engine import Database
 from db.errors import StorageError
@@ -56,6 +57,8 @@ class Analysed:
     raw_sha256: str
     prepared: PreparedDocument | None
     extracted: list[ExtractedClaim]
+    frames: list[Frame] | None = None
+    """The frames of `extracted` (`frames_prepared`), when `prepared` is given."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def analyse(ref: InputRef, options: IngestOptions, stored: Callable[[str], bool]
     if stored(raw_sha256):
         return Analysed(raw_sha256, None, [])
     prepared = prepare(raw)
-    return Analysed(raw_sha256, prepared, extract_prepared(prepared))
+    extracted = extract_prepared(prepared)
+    return Analysed(raw_sha256, prepared, extracted, frames_prepared(prepared, extracted))
 
 
 def bytes_stored(database: Database, raw_sha256: str) -> int | None:

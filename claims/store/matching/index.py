@@ -1,9 +1,12 @@
 """The claim index in the database: `claim_keys` postings read with indexed `IN (...)` lookups.
 
 The database's `claims.match.pipeline.ClaimIndex`: the same SQL on SQLite and PostgreSQL.
-Word rarity is counted over the claims up to the arriving batch or the latest matched claim,
-whichever came later: a new document counts what arrived before it and itself, as a rebuild
-replaying the arrivals counts it; a document matched again counts everything matched.
+How many claims hold a key, and how many keys a claim has, are read from `claim_key_counts` and
+`claim_key_sizes`, which the database keeps in step with `claim_keys`, so the reads cost the
+same whatever the store holds. Word rarity is
+counted over the claims up to the arriving batch or the latest matched claim, whichever came
+later: a new document counts what arrived before it and itself, as a rebuild replaying the
+arrivals counts it; a document matched again counts everything matched.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
-from claims.store.chunks import chunks
+from claims.store.chunks import chunks, one_of
 from claims.store.matching.loading import load_claims
-from db.models import Claim, ClaimKey
+from db.models import Claim, ClaimKey, ClaimKeyCount, ClaimKeySize
 
 KEY_ROWS = 5000
 """Key rows per multi-row insert."""
@@ -53,44 +56,38 @@ class SqlIndex:
         return self._total
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
-        found: dict[str, int] = {}
-        for chunk in chunks(sorted(set(keys))):
-            for key, count in self.session.execute(
-                select(ClaimKey.key, func.count())
-                .where(ClaimKey.key.in_(chunk))
-                .group_by(ClaimKey.key)
-            ):
-                found[key] = int(count)
-        return found
+        wanted = set(keys)
+        if not wanted:
+            return {}
+        query = select(ClaimKeyCount.key, ClaimKeyCount.holders).where(
+            one_of(self.session, ClaimKeyCount.key, wanted)
+        )
+        return {key: int(count) for key, count in self.session.execute(query)}
 
     def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
-        for chunk in chunks(sorted(set(keys))):
-            for key, claim_id in self.session.execute(
-                select(ClaimKey.key, ClaimKey.claim_id).where(ClaimKey.key.in_(chunk))
-            ):
-                postings[key].append(claim_id)
+        if not keys:
+            return postings
+        query = select(ClaimKey.key, ClaimKey.claim_id).where(
+            one_of(self.session, ClaimKey.key, keys)
+        )
+        for key, claim_id in self.session.execute(query):
+            postings[key].append(claim_id)
         return postings
 
     def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
-        counts: dict[int, int] = {}
-        for chunk in chunks(sorted(set(ids))):
-            for claim_id, count in self.session.execute(
-                select(ClaimKey.claim_id, func.count())
-                .where(ClaimKey.claim_id.in_(chunk))
-                .group_by(ClaimKey.claim_id)
-            ):
-                counts[claim_id] = int(count)
-        return counts
+        if not ids:
+            return {}
+        query = select(ClaimKeySize.claim_id, ClaimKeySize.keys).where(
+            one_of(self.session, ClaimKeySize.claim_id, ids)
+        )
+        return {claim_id: int(count) for claim_id, count in self.session.execute(query)}
 
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
-        found: dict[int, str] = {}
-        for chunk in chunks(sorted(set(ids))):
-            for claim_id, text in self.session.execute(
-                select(Claim.id, Claim.text).where(Claim.id.in_(chunk))
-            ):
-                found[claim_id] = text
-        return found
+        if not ids:
+            return {}
+        query = select(Claim.id, Claim.text).where(one_of(self.session, Claim.id, ids))
+        return {claim_id: text for claim_id, text in self.session.execute(query)}
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         return {claim.id: side(claim) for claim in load_claims(self.session, ids)}

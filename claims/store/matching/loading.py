@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,7 +17,7 @@ from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.match.build import from_extracted, from_features, stored_frame
 from claims.match.models import ChainNode, MatchClaim
 from claims.match.origin import flagged_relays
-from claims.store.chunks import chunks
+from claims.store.chunks import one_of
 from db.models import Attribution, Claim, Document, Source
 
 MAX_OWNER_DEPTH = 8
@@ -30,40 +29,39 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
         return []
     chains = _chains(session, ids)
     loaded = []
-    for chunk in chunks(sorted(set(ids))):
-        rows = session.execute(
-            select(
-                Claim.id,
-                Claim.document_id,
-                Claim.text,
-                Claim.kind,
-                Claim.features,
-                Claim.start,
-                Claim.propaganda_path,
-                Claim.propaganda_override,
-                Document.outlet,
-                Document.original_publisher,
-                Document.published,
-            )
-            .join(Document, Document.id == Claim.document_id)
-            .where(Claim.id.in_(chunk))
+    rows = session.execute(
+        select(
+            Claim.id,
+            Claim.document_id,
+            Claim.text,
+            Claim.kind,
+            Claim.features,
+            Claim.start,
+            Claim.propaganda_path,
+            Claim.propaganda_override,
+            Document.outlet,
+            Document.original_publisher,
+            Document.published,
         )
-        for row in rows:
-            loaded.append(
-                from_features(
-                    row.id,
-                    row.document_id,
-                    row.text,
-                    row.features if isinstance(row.features, dict) else {},
-                    start=row.start,
-                    kind=row.kind,
-                    chain=chains.get(row.id, ()),
-                    outlet=row.outlet,
-                    original_publisher=row.original_publisher,
-                    published=row.published,
-                    flagged_relays=flagged_relays(row.propaganda_path, row.propaganda_override),
-                )
+        .join(Document, Document.id == Claim.document_id)
+        .where(one_of(session, Claim.id, ids))
+    )
+    for row in rows:
+        loaded.append(
+            from_features(
+                row.id,
+                row.document_id,
+                row.text,
+                row.features if isinstance(row.features, dict) else {},
+                start=row.start,
+                kind=row.kind,
+                chain=chains.get(row.id, ()),
+                outlet=row.outlet,
+                original_publisher=row.original_publisher,
+                published=row.published,
+                flagged_relays=flagged_relays(row.propaganda_path, row.propaganda_override),
             )
+        )
     return sorted(loaded, key=lambda claim: claim.id)
 
 
@@ -118,31 +116,27 @@ def _node(
 
 def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """Each source's name and registry kind."""
-    found: dict[int, tuple[str, str]] = {}
-    for chunk in chunks(sorted(set(source_ids))):
-        for source_id, name, kind in session.execute(
-            select(Source.id, Source.name, Source.kind).where(Source.id.in_(chunk))
-        ):
-            found[source_id] = (name, kind)
-    return found
+    wanted = set(source_ids)
+    if not wanted:
+        return {}
+    query = select(Source.id, Source.name, Source.kind).where(one_of(session, Source.id, wanted))
+    return {source_id: (name, kind) for source_id, name, kind in session.execute(query)}
 
 
 def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
-    rows: list[Any] = []
-    for chunk in chunks(sorted(set(ids))):
-        rows += session.execute(
-            select(
-                Attribution.claim_id,
-                Attribution.role,
-                Attribution.mention,
-                Attribution.source_id,
-                Source.name,
-                Source.kind,
-            )
-            .outerjoin(Source, Source.id == Attribution.source_id)
-            .where(Attribution.claim_id.in_(chunk))
-            .order_by(Attribution.claim_id, Attribution.position)
-        ).all()
+    rows = session.execute(
+        select(
+            Attribution.claim_id,
+            Attribution.role,
+            Attribution.mention,
+            Attribution.source_id,
+            Source.name,
+            Source.kind,
+        )
+        .outerjoin(Source, Source.id == Attribution.source_id)
+        .where(one_of(session, Attribution.claim_id, ids))
+        .order_by(Attribution.claim_id, Attribution.position)
+    ).all()
     sources = {row.source_id: (row.name, row.kind) for row in rows if row.source_id is not None}
     owners = _owners(session, set(sources))
     chains: dict[int, list[ChainNode]] = defaultdict(list)
@@ -159,11 +153,12 @@ def _owners(session: Session, source_ids: set[int]) -> dict[int, tuple[tuple[int
         missing = sorted(wanted - set(known))
         if not missing:
             break
-        for chunk in chunks(missing):
-            for row in session.execute(
-                select(Source.id, Source.name, Source.parent_id).where(Source.id.in_(chunk))
-            ):
-                known[row.id] = (row.name, row.parent_id)
+        for row in session.execute(
+            select(Source.id, Source.name, Source.parent_id).where(
+                one_of(session, Source.id, missing)
+            )
+        ):
+            known[row.id] = (row.name, row.parent_id)
         wanted = {parent for _, parent in known.values() if parent is not None}
     result: dict[int, tuple[tuple[int, str], ...]] = {}
     for source_id in source_ids:

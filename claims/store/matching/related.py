@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from claims.match.bounded import Edge, strongest
 from claims.match.judge import Found
 from claims.match.models import Kind
-from claims.store.chunks import IN_LIST_SIZE, chunks
+from claims.store.chunks import IN_LIST_SIZE, chunks, one_of
 from db.models import Relation
 
 RELATED = str(Kind.RELATED)
@@ -69,15 +69,16 @@ def bound_related(session: Session, found: Sequence[Found]) -> tuple[list[Found]
 
 def _related(session: Session, claim_ids: Iterable[int]) -> dict[Pair, tuple[float, str]]:
     """Every stored related link of these claims (any status): pair -> (score, status)."""
-    found: dict[Pair, tuple[float, str]] = {}
-    for chunk in chunks(sorted(set(claim_ids))):
-        for low, high, score, status in session.execute(
-            select(
-                Relation.claim_id, Relation.other_claim_id, Relation.score, Relation.status
-            ).where(
-                Relation.kind == RELATED,
-                or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)),
-            )
-        ):
-            found[(low, high)] = (float(score), status)
-    return found
+    wanted = set(claim_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Relation.claim_id, Relation.other_claim_id, Relation.score, Relation.status).where(
+            Relation.kind == RELATED,
+            or_(
+                one_of(session, Relation.claim_id, wanted),
+                one_of(session, Relation.other_claim_id, wanted),
+            ),
+        )
+    )
+    return {(low, high): (float(score), status) for low, high, score, status in rows}

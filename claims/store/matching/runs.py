@@ -25,7 +25,7 @@ from claims.match.memory import MemoryIndex
 from claims.match.models import MatchClaim
 from claims.match.pipeline import match_arrival
 from claims.store.audit import record
-from claims.store.chunks import chunks
+from claims.store.chunks import one_of
 from claims.store.credibility import credibility_affected, refresh_claims
 from claims.store.matching.clusters import (
     SAME_CLAIM,
@@ -151,15 +151,14 @@ class Placement:
 
 def placements(session: Session, ids: set[int]) -> dict[int, Placement]:
     """The placement of each claim in `ids` (claims found related that did not arrive now)."""
-    found: dict[int, Placement] = {}
-    for chunk in chunks(sorted(ids)):
-        for row in session.execute(
-            select(Claim.id, Claim.document_id, Document.outlet, Document.published)
-            .join(Document, Document.id == Claim.document_id)
-            .where(Claim.id.in_(chunk))
-        ):
-            found[row.id] = Placement(row.document_id, row.outlet, row.published)
-    return found
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Claim.id, Claim.document_id, Document.outlet, Document.published)
+        .join(Document, Document.id == Claim.document_id)
+        .where(one_of(session, Claim.id, ids))
+    )
+    return {row.id: Placement(row.document_id, row.outlet, row.published) for row in rows}
 
 
 def _count_proposed(session: Session) -> int:
