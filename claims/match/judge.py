@@ -17,7 +17,7 @@ from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
 from claims.match.normalize.keys import claim_keys
 from claims.match.relate import Side, plainly_unrelated, relate
-from claims.match.score import Rarity, WordFrequency
+from claims.match.score import Rarity, WordFrequency, overlap
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,10 @@ def judge_pair(a: Side, b: Side, rarity: Rarity) -> Found | None:
     """The relation of one pair, ordered by claim id, or None when unrelated."""
     if a.claim.id > b.claim.id:
         a, b = b, a
-    if plainly_unrelated(a, b, rarity) and not a.marks.may_conflict(b.marks):
+    shared = overlap(a, b, rarity)
+    if plainly_unrelated(a, b, rarity, shared=shared) and not a.marks.may_conflict(b.marks):
         return None
-    judgement = relate(a, b, rarity)
+    judgement = relate(a, b, rarity, shared=shared)
     if judgement.kind == Kind.UNRELATED:
         return None
     linked = None
