@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from claims.match.frames.build import frame_of
+from claims.match.frame_cache import frame_for
 from claims.match.frames.keys import marks
 from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
@@ -49,7 +49,7 @@ class Tally:
 
 def keys_of(claim: MatchClaim) -> list[str]:
     """Blocking keys of the words and features, and of the frame (`claims.match.frames.keys`)."""
-    frame = claim.frame or frame_of(claim)
+    frame = frame_for(claim)
     keys = claim_keys(claim.text, claim.entities, claim.dates, claim.quantities)
     return keys + marks(frame).keys()
 
