@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from claims.match.frames.build import frame_of
+from claims.match.frame_cache import frame_for
 from claims.match.frames.keys import marks
 from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
 from claims.match.normalize.keys import claim_keys
 from claims.match.relate import Side, plainly_unrelated, relate
-from claims.match.score import Rarity, WordFrequency
+from claims.match.score import Rarity, WordFrequency, overlap
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Tally:
 
 def keys_of(claim: MatchClaim) -> list[str]:
     """Blocking keys of the words and features, and of the frame (`claims.match.frames.keys`)."""
-    frame = claim.frame or frame_of(claim)
+    frame = frame_for(claim)
     keys = claim_keys(claim.text, claim.entities, claim.dates, claim.quantities)
     return keys + marks(frame).keys()
 
@@ -63,9 +63,10 @@ def judge_pair(a: Side, b: Side, rarity: Rarity) -> Found | None:
     """The relation of one pair, ordered by claim id, or None when unrelated."""
     if a.claim.id > b.claim.id:
         a, b = b, a
-    if plainly_unrelated(a, b, rarity) and not a.marks.may_conflict(b.marks):
+    shared = overlap(a, b, rarity)
+    if plainly_unrelated(a, b, rarity, shared=shared) and not a.marks.may_conflict(b.marks):
         return None
-    judgement = relate(a, b, rarity)
+    judgement = relate(a, b, rarity, shared=shared)
     if judgement.kind == Kind.UNRELATED:
         return None
     linked = None

@@ -23,9 +23,20 @@ __all__ = ["DEFAULT", "Side", "Thresholds", "plainly_unrelated", "relate", "side
 MAX_LISTED = 4
 
 
-def relate(a: Side, b: Side, rarity: Rarity, thresholds: Thresholds = DEFAULT) -> Judgement:
-    """The relation of claim `a` to claim `b`, with a score in [0, 1] and its reasons."""
-    shared = overlap(a, b, rarity)
+def relate(
+    a: Side,
+    b: Side,
+    rarity: Rarity,
+    thresholds: Thresholds = DEFAULT,
+    shared: Overlap | None = None,
+) -> Judgement:
+    """The relation of claim `a` to claim `b`, with a score in [0, 1] and its reasons.
+
+    `shared`, when given, is `overlap(a, b, rarity)` already computed (matching computes it
+    once for `plainly_unrelated` and for this).
+    """
+    if shared is None:
+        shared = overlap(a, b, rarity)
     subjects = compare(a.subjects, b.subjects)
     if shared.containment < thresholds.swap_containment:
         subjects = Subjects(subjects.shared, ())
@@ -104,14 +115,22 @@ TIMELINE_SCORE = 0.5
 MIN_CORROBORATING_WORDS = 3
 
 
-def plainly_unrelated(a: Side, b: Side, rarity: Rarity, thresholds: Thresholds = DEFAULT) -> bool:
+def plainly_unrelated(
+    a: Side,
+    b: Side,
+    rarity: Rarity,
+    thresholds: Thresholds = DEFAULT,
+    shared: Overlap | None = None,
+) -> bool:
     """True when `relate` is bound to say unrelated, known from the word overlap alone.
 
     Most candidate pairs above the rapidfuzz cutoff share a word or two and nothing more;
     this lets matching skip the cue and subject analysis for them. It mirrors `_decide`:
     not one text, and too little overlap for a subject by any of `_same_subject`'s rules.
+    `shared`, when given, is `overlap(a, b, rarity)` already computed.
     """
-    shared = overlap(a, b, rarity)
+    if shared is None:
+        shared = overlap(a, b, rarity)
     if len(shared.shared) >= 2 and (
         shared.dice >= min(thresholds.subject_dice, thresholds.slot_dice)
         or _contained(shared, thresholds)

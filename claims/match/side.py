@@ -6,7 +6,7 @@ from functools import cached_property
 
 from claims.extract.models import Entity
 from claims.match import cues
-from claims.match.frames.build import frame_of
+from claims.match.frame_cache import frame_for
 from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
 from claims.match.models import MatchClaim
@@ -24,7 +24,7 @@ class Side(Profile):
     @cached_property
     def frame(self) -> Frame:
         """The claim's frame: as read with its document, else from the sentence alone."""
-        return self.claim.frame or frame_of(self.claim)
+        return frame_for(self.claim)
 
     @cached_property
     def marks(self) -> Marks:
