@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -13,6 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from claims.store.documents.options import IngestOptions
+from claims.store.documents.workers import analysis_pool
 from db import migrate
 from db.engine import Database
 from tests.conftest import Cli, Target
@@ -107,6 +110,21 @@ def test_workers_skip_what_is_stored_and_report_each_input_in_order(
     assert [row["document_id"] for row in rows_again["documents"] if "document_id" in row] == [
         row["document_id"] for row in stored
     ]
+
+
+def test_workers_start_with_the_analysis_already_loaded(tmp_path: Path) -> None:
+    """The fork server runs the analysis once and freezes what it loaded before it forks the
+    workers, so they share one copy of the models instead of each loading its own."""
+    database = Database.from_target(str(tmp_path / "workers.db"))
+    migrate.upgrade(database)
+    pool = analysis_pool(database, IngestOptions(actor="test"), 2)
+    try:
+        frozen = [pool.submit(gc.get_freeze_count) for _ in range(4)]
+        counts = [future.result() for future in frozen]
+    finally:
+        pool.shutdown()
+        database.dispose()
+    assert min(counts) > 100_000, counts
 
 
 SCORES = """

@@ -16,6 +16,7 @@ from claims.match.engine import keys_of
 from claims.store import matching
 from claims.store.credibility import corroboration_counts
 from claims.store.matching import match_claims, rebuild, repeated_claims
+from claims.store.matching.index import SqlIndex
 from claims.store.review import ReviewService
 from db.models import Claim, ClaimKey, Document, Relation, Source
 from tests.conftest import SEEDS, Cli, Target
@@ -305,3 +306,20 @@ def test_claims_handed_over_at_ingest_are_the_claims_read_back(cli: Cli) -> None
             assert handed == matching.load_claims(session, [row.id for row in rows])
             compared += len(handed)
     assert compared > 50
+
+
+def test_word_rarity_counts_the_claims_up_to_the_arriving_ones(target: Target) -> None:
+    """The index's total: every claim up to the latest arrived or keyed, none stored after."""
+    with target.database.write() as session:
+        claims = seed(session)
+        match_claims(session, claims["tass"], "tester")  # the Al-Monitor claims are not matched
+        index = SqlIndex(session)
+        index.add_claims([], {})
+        assert index.total() == len(claims["tass"])
+        index.add_claims([], {claims["monitor"][0].id: ["made-up key"]})
+        assert index.total() == len(claims["tass"]) + 1
+        fresh = SqlIndex(session, unkeyed=True)
+        fresh.add_claims([], {claims["monitor"][1].id: ["another made-up key"]})
+        assert fresh.total() == len(claims["tass"]) + 2
+        keys = session.execute(select(ClaimKey.claim_id, ClaimKey.key)).all()
+        assert (claims["monitor"][0].id, "made-up key") in keys

@@ -15,6 +15,7 @@ from claims.store.credibility.proposals import (
     BATCH,
     Counts,
     apply_credibility,
+    propose_unsaved,
     recompute,
     refresh_claims,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "claim_support",
     "corroboration_counts",
     "credibility_affected",
+    "propose_unsaved",
     "recompute",
     "refresh_claims",
 ]

@@ -43,6 +43,19 @@ def apply_credibility(
     recompute(session, claims, counts)
 
 
+def propose_unsaved(session: Session, claims: Sequence[Claim]) -> None:
+    """Set the propaganda flag and path and the proposed credibility of claims not yet written.
+
+    They have no relations yet, so their corroboration counts are all zero: what
+    `apply_credibility` would write once they are stored, written with the rows instead.
+    """
+    source_ids = {link.source_id for c in claims for link in c.attributions if link.source_id}
+    sources = load_known(session, source_ids)
+    for claim in claims:
+        for name, value in _derived(claim, sources, (0, 0, 0)).items():
+            setattr(claim, name, value)
+
+
 def recompute(session: Session, claims: Sequence[Claim], counts: Counts | None = None) -> int:
     """`apply_credibility`, returning how many claims changed."""
     if not claims:

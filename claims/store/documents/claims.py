@@ -21,7 +21,8 @@ from claims.match.frames.build import frames_of
 from claims.match.frames.models import Frame
 from claims.match.repeats import repeated_copies
 from claims.store.audit import record
-from claims.store.sources import apply_credibility, resolve_attributions
+from claims.store.credibility import propose_unsaved
+from claims.store.sources import resolve_attributions
 from claims.text.normalize import fold
 from db.models import Attribution, Claim, Document
 
@@ -87,11 +88,12 @@ def extract_document(
         claim_row(document, found, frame) for found, frame in zip(extracted, frames, strict=True)
     ]
     mark_repeats(document, claims)
+    # Chains are resolved and proposals made before the rows are written, so that each row
+    # is inserted once, whole (no update of every link and claim right after).
+    resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
+    propose_unsaved(session, claims)
     session.add_all(claims)
     session.flush()
-    resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
-    session.flush()
-    apply_credibility(session, claims)
     document.extracted_at = datetime.now(UTC)
     document.extractor = EXTRACTOR_VERSION
     record(

@@ -3,7 +3,8 @@
 The one writer (`claims.store.documents.ingest`) stores, matches and scores each document;
 meanwhile worker processes read, clean and extract the documents after it, so both cores
 work. Workers only read the database, to skip inputs whose exact bytes are stored already.
-They start from a fork server (a fresh interpreter with the analysis imported once), so they
+They start from a fork server (a fresh interpreter with the analysis imported and run once on
+a made-up article, `claims.store.documents.warmup`), so they share its loaded models and
 inherit neither the parent's database connections nor its threads (the progress bar).
 """
 
@@ -35,6 +36,9 @@ from db.models import DocumentSnapshot
 
 AHEAD = 4
 """Inputs analysed ahead of the writer per worker: keeps workers busy, bounds the memory."""
+
+WARM_UP = "claims.store.documents.warmup"
+"""Imported by the fork server before it forks the workers, which then share what it loaded."""
 
 MAX_DEFAULT_WORKERS = 4
 """More would wait on the one writer: it stores, matches and scores every document."""
@@ -116,12 +120,7 @@ def analysed_in_order(
 
     Standard input can be read once only, by this process: it is analysed here in its turn.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    url = database.url.render_as_string(hide_password=False)
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(url, options)
-    )
+    pool = analysis_pool(database, options, workers)
     pending: deque[tuple[InputRef, Future[Analysed | Failed] | None]] = deque()
     remaining = iter(refs)
     try:
@@ -134,6 +133,16 @@ def analysed_in_order(
             yield ref, _outcome(ref, future, database, options)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def analysis_pool(database: Database, options: IngestOptions, workers: int) -> ProcessPoolExecutor:
+    """`workers` analysis processes, forked from a server that has run the analysis once."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__, WARM_UP])
+    url = database.url.render_as_string(hide_password=False)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start, initargs=(url, options)
+    )
 
 
 def _outcome(

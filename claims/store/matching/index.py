@@ -1,6 +1,8 @@
 """The claim index in the database: `claim_keys` postings read with indexed `IN (...)` lookups.
 
-The database's `claims.match.pipeline.ClaimIndex`: the same SQL on SQLite and PostgreSQL.
+The database's `claims.match.pipeline.ClaimIndex`: the same SQL on SQLite and PostgreSQL, run on
+the session's connection (the rows are plain columns: the ORM's work on each row of the
+postings cost more than reading them).
 How many claims hold a key, and how many keys a claim has, are read from `claim_key_counts` and
 `claim_key_sizes`, which the database keeps in step with `claim_keys`, so the reads cost the
 same whatever the store holds. Word rarity is
@@ -31,28 +33,36 @@ KEY_ROWS = 5000
 class SqlIndex:
     """Claims matched so far, as `claim_keys` and the claims table hold them."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, unkeyed: bool = False) -> None:
         self.session = session
+        self.unkeyed = unkeyed
+        """True when the claims that arrive were stored in this transaction: no keys to delete."""
         self._horizon = 0
         self._total: int | None = None
 
     def add_claims(self, claims: Sequence[MatchClaim], keys: Mapping[int, Sequence[str]]) -> None:
         ids = sorted(keys)
-        for chunk in chunks(ids):
-            self.session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(chunk)))
+        if not self.unkeyed:
+            for chunk in chunks(ids):
+                self.session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(chunk)))
         insert_keys(self.session, keys)
         keyed = self.session.scalar(select(func.max(ClaimKey.claim_id))) or 0
         self._horizon = max([self._horizon, keyed, *ids])
         self._total = None
 
     def total(self) -> int:
+        """The claims up to the horizon: all claims less those after it (usually none).
+
+        Counting `id <= horizon` directly walks the claims table's rows, large ones; a count
+        of all claims reads the smallest index instead, and the claims after the horizon are
+        a short range of ids.
+        """
         if self._total is None:
-            self._total = int(
-                self.session.scalar(
-                    select(func.count()).select_from(Claim).where(Claim.id <= self._horizon)
-                )
-                or 0
+            every = self.session.scalar(select(func.count()).select_from(Claim)) or 0
+            after = self.session.scalar(
+                select(func.count()).select_from(Claim).where(Claim.id > self._horizon)
             )
+            self._total = int(every) - int(after or 0)
         return self._total
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
@@ -62,7 +72,7 @@ class SqlIndex:
         query = select(ClaimKeyCount.key, ClaimKeyCount.holders).where(
             one_of(self.session, ClaimKeyCount.key, wanted)
         )
-        return {key: int(count) for key, count in self.session.execute(query)}
+        return {key: int(count) for key, count in self.session.connection().execute(query).all()}
 
     def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
@@ -71,7 +81,7 @@ class SqlIndex:
         query = select(ClaimKey.key, ClaimKey.claim_id).where(
             one_of(self.session, ClaimKey.key, keys)
         )
-        for key, claim_id in self.session.execute(query):
+        for key, claim_id in self.session.connection().execute(query).all():
             postings[key].append(claim_id)
         return postings
 
@@ -81,13 +91,16 @@ class SqlIndex:
         query = select(ClaimKeySize.claim_id, ClaimKeySize.keys).where(
             one_of(self.session, ClaimKeySize.claim_id, ids)
         )
-        return {claim_id: int(count) for claim_id, count in self.session.execute(query)}
+        return {
+            claim_id: int(count)
+            for claim_id, count in self.session.connection().execute(query).all()
+        }
 
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
         if not ids:
             return {}
         query = select(Claim.id, Claim.text).where(one_of(self.session, Claim.id, ids))
-        return {claim_id: text for claim_id, text in self.session.execute(query)}
+        return {claim_id: text for claim_id, text in self.session.connection().execute(query).all()}
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         return {claim.id: side(claim) for claim in load_claims(self.session, ids)}

@@ -1,7 +1,8 @@
 """Claims as matching sees them: stored rows read back, or claims just extracted, in memory.
 
 Stored claims are read with their features, chains (with the registry sources' names and
-owners) and their documents' metadata. At ingest the claims a document just yielded go to
+owners) and their documents' metadata, as plain rows on the session's connection (no ORM
+work per row). At ingest the claims a document just yielded go to
 the matcher as extraction made them (`arrived`), with only their chains' sources looked up.
 """
 
@@ -29,22 +30,26 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
         return []
     chains = _chains(session, ids)
     loaded = []
-    rows = session.execute(
-        select(
-            Claim.id,
-            Claim.document_id,
-            Claim.text,
-            Claim.kind,
-            Claim.features,
-            Claim.start,
-            Claim.propaganda_path,
-            Claim.propaganda_override,
-            Document.outlet,
-            Document.original_publisher,
-            Document.published,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Claim.id,
+                Claim.document_id,
+                Claim.text,
+                Claim.kind,
+                Claim.features,
+                Claim.start,
+                Claim.propaganda_path,
+                Claim.propaganda_override,
+                Document.outlet,
+                Document.original_publisher,
+                Document.published,
+            )
+            .join(Document, Document.id == Claim.document_id)
+            .where(one_of(session, Claim.id, ids))
         )
-        .join(Document, Document.id == Claim.document_id)
-        .where(one_of(session, Claim.id, ids))
+        .all()
     )
     for row in rows:
         loaded.append(
@@ -120,23 +125,30 @@ def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, 
     if not wanted:
         return {}
     query = select(Source.id, Source.name, Source.kind).where(one_of(session, Source.id, wanted))
-    return {source_id: (name, kind) for source_id, name, kind in session.execute(query)}
+    return {
+        source_id: (name, kind)
+        for source_id, name, kind in session.connection().execute(query).all()
+    }
 
 
 def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
-    rows = session.execute(
-        select(
-            Attribution.claim_id,
-            Attribution.role,
-            Attribution.mention,
-            Attribution.source_id,
-            Source.name,
-            Source.kind,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Attribution.claim_id,
+                Attribution.role,
+                Attribution.mention,
+                Attribution.source_id,
+                Source.name,
+                Source.kind,
+            )
+            .outerjoin(Source, Source.id == Attribution.source_id)
+            .where(one_of(session, Attribution.claim_id, ids))
+            .order_by(Attribution.claim_id, Attribution.position)
         )
-        .outerjoin(Source, Source.id == Attribution.source_id)
-        .where(one_of(session, Attribution.claim_id, ids))
-        .order_by(Attribution.claim_id, Attribution.position)
-    ).all()
+        .all()
+    )
     sources = {row.source_id: (row.name, row.kind) for row in rows if row.source_id is not None}
     owners = _owners(session, set(sources))
     chains: dict[int, list[ChainNode]] = defaultdict(list)
@@ -153,7 +165,7 @@ def _owners(session: Session, source_ids: set[int]) -> dict[int, tuple[tuple[int
         missing = sorted(wanted - set(known))
         if not missing:
             break
-        for row in session.execute(
+        for row in session.connection().execute(
             select(Source.id, Source.name, Source.parent_id).where(
                 one_of(session, Source.id, missing)
             )

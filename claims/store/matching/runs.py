@@ -64,7 +64,7 @@ def match_claims(
         loaded = arrived(session, document, claims, extracted)
     else:
         loaded = load_claims(session, ids)
-    index, tally = SqlIndex(session), Tally()
+    index, tally = SqlIndex(session, unkeyed=extracted is not None), Tally()
     found: list[Found] = []
     for batch in arrivals(loaded):
         found += match_arrival(index, batch, tally)
