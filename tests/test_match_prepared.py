@@ -11,6 +11,7 @@ from claims.match.engine import match_all
 from claims.match.frames.build import frame_of
 from claims.match.judge import framed, keys_of
 from claims.match.relate import side
+from claims.match.subjects import compare, same_names
 
 ROOT = Path(__file__).parent.parent
 
@@ -54,3 +55,15 @@ def test_workers_find_what_one_process_finds() -> None:
         tally_alone.candidates,
         tally_alone.scored,
     )
+
+
+def test_names_judged_again_are_judged_alike() -> None:
+    first = from_text(1, 1, "Haidar Mansour Hadi met Lib Dem leaders and the Russia S-400 team.")
+    second = from_text(2, 2, "Haidar Hadi met Liberal Democrat leaders and the S-400 team.")
+    same_names.cache_clear()
+    fresh = compare(list(first.entities), list(second.entities))
+    assert same_names.cache_info().misses > 0
+    again = compare(list(first.entities), list(second.entities))
+    assert same_names.cache_info().hits > 0
+    assert again == fresh
+    assert fresh.shared_names()
