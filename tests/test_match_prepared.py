@@ -11,6 +11,7 @@ from claims.match.engine import match_all
 from claims.match.frames.build import frame_of
 from claims.match.judge import framed, keys_of
 from claims.match.relate import side
+from claims.match.score import Rarity
 from claims.match.subjects import compare, same_names
 
 ROOT = Path(__file__).parent.parent
@@ -67,3 +68,16 @@ def test_names_judged_again_are_judged_alike() -> None:
     assert same_names.cache_info().hits > 0
     assert again == fresh
     assert fresh.shared_names()
+
+
+def test_weights_computed_at_once_are_the_weights_computed_one_by_one() -> None:
+    keys = {"w:korvath": 3, "w:troops": 40, "w:base": 199, "e:korvath": 3, "p:base troops": 2}
+    for total in (10, 200):
+        eager = Rarity.of_keys(keys, total)
+        lazy = Rarity({key[2:]: n for key, n in keys.items() if key.startswith("w:")}, total)
+        for words in (frozenset({"korvath", "troops"}), frozenset({"base", "unseen", "troops"})):
+            assert eager.total_weight(words) == lazy.total_weight(words)
+            assert [eager.weight(w) for w in sorted(words)] == [
+                lazy.weight(w) for w in sorted(words)
+            ]
+    assert eager.weight("unseen") > eager.weight("korvath") > eager.weight("base")

@@ -23,7 +23,7 @@ from claims.match.candidates import over_budget, probe_keys, shared_weights, wit
 from claims.match.frames.keys import FRAME
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import WORD, word_keys
+from claims.match.normalize.keys import word_keys
 from claims.match.relate import Side, side
 from claims.match.score import Rarity, match_text, pairs_above_cutoff
 
@@ -74,9 +74,7 @@ class Arrival:
         `relate` weighs only the two claims' words, which are read ahead; any other word would
         weigh as unseen, on every path alike.
         """
-        width = len(WORD)
-        words = {key[width:]: n for key, n in self.frequency.items() if key.startswith(WORD)}
-        return Rarity(words, self.total)
+        return Rarity.of_keys(self.frequency, self.total)
 
 
 def match_arrival(
