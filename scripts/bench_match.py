@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 
 from claims.extract.models import Entity, Span
 from claims.match.engine import Found, arrivals, judge_pair, keys_of, match_all, rarity_of
+from claims.match.judge import framed
 from claims.match.memory import MemoryIndex
 from claims.match.models import Kind, MatchClaim
 from claims.match.score import CANDIDATE_CUTOFF, match_text
@@ -143,7 +144,8 @@ def exhaustive_links(
     index = MemoryIndex()
     texts: dict[int, str] = {}
     linked: set[tuple[int, int]] = set()
-    for batch in arrivals(claims):
+    for arrived in arrivals(claims):
+        batch = [framed(claim) for claim in arrived]
         index.add_claims(batch, {claim.id: keys_of(claim) for claim in batch})
         texts.update((claim.id, match_text(claim.text)) for claim in batch)
         rarity = rarity_of(index.frequency(), index.total())

@@ -4,16 +4,18 @@ Used by `claims match --rebuild`, the benchmark and the stance evaluation. Each 
 claims arrive together, documents in the order of their claims' ids, and go through the same
 `claims.match.pipeline` steps that ingestion runs against the database, so a rebuild finds
 exactly what matching one document at a time found. Arrivals are indexed one after another;
-judging their pairs, most of the work, runs in worker processes when `workers` > 1 (each
-judges whole arrivals with the key counts read when they arrived).
+with `workers` > 1, worker processes first frame every claim and compute its keys, then judge
+the arrivals' pairs, most of the work (each whole arrivals, with the key counts read when
+they arrived).
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from claims.match.judge import Found, Tally, judge_pair, keys_of, rarity_of
+from claims.match.frames.models import Frame
+from claims.match.judge import Found, Tally, framed, judge_pair, keys_of, rarity_of
 from claims.match.memory import MemoryIndex
 from claims.match.models import MatchClaim
 from claims.match.normalize.keys import WORD
@@ -36,7 +38,7 @@ def match_all(
     index = index if index is not None else MemoryIndex()
     tally = Tally()
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        found = _judged_by_workers(claims, index, tally, workers)
+        found = _judged_by_workers(_prepared_by_workers(claims, workers), index, tally, workers)
     else:
         found = [item for batch in arrivals(claims) for item in match_arrival(index, batch, tally)]
     tally.count(found)
@@ -52,19 +54,59 @@ def arrivals(claims: Sequence[MatchClaim]) -> Iterator[list[MatchClaim]]:
 
 
 _CLAIMS: dict[int, MatchClaim] = {}
-"""The claims being matched, as forked worker processes inherit them."""
+"""The claims being matched, framed, as forked worker processes inherit them."""
 _SIDES: dict[int, Side] = {}
+_PENDING: list[MatchClaim] = []
+"""The claims to prepare, as forked worker processes inherit them."""
+
+PREPARED_PER_TASK = 500
+"""Claims a worker frames and keys per task."""
 
 
-def _judged_by_workers(
-    claims: Sequence[MatchClaim], index: MemoryIndex, tally: Tally, workers: int
-) -> list[Found]:
-    _CLAIMS.clear()
-    _CLAIMS.update((claim.id, claim) for claim in claims)
+def _prepared_by_workers(
+    claims: Sequence[MatchClaim], workers: int
+) -> dict[int, tuple[MatchClaim, list[str]]]:
+    """Each claim framed, with its keys: read once, by the workers side by side."""
+    _PENDING[:] = claims
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(workers) as pool:
-            tasks = _tasks(arrive(index, batch, tally) for batch in arrivals(claims))
+            starts = range(0, len(claims), PREPARED_PER_TASK)
+            done = [item for part in pool.imap(_prepare_task, starts) for item in part]
+    finally:
+        _PENDING.clear()
+    prepared: dict[int, tuple[MatchClaim, list[str]]] = {}
+    for claim, (frame, keys) in zip(claims, done, strict=True):
+        if claim.frame is None:
+            claim = claim.model_copy(update={"frame": frame})
+        prepared[claim.id] = (claim, keys)
+    return prepared
+
+
+def _prepare_task(start: int) -> list[tuple[Frame | None, list[str]]]:
+    """In a worker: the frames (those not read with their documents) and keys of a few claims."""
+    done: list[tuple[Frame | None, list[str]]] = []
+    for claim in _PENDING[start : start + PREPARED_PER_TASK]:
+        ready = framed(claim)
+        done.append((None if ready is claim else ready.frame, keys_of(ready)))
+    return done
+
+
+def _judged_by_workers(
+    prepared: Mapping[int, tuple[MatchClaim, list[str]]],
+    index: MemoryIndex,
+    tally: Tally,
+    workers: int,
+) -> list[Found]:
+    _CLAIMS.clear()
+    _CLAIMS.update((claim_id, claim) for claim_id, (claim, _) in prepared.items())
+    context = multiprocessing.get_context("fork")
+    try:
+        with context.Pool(workers) as pool:
+            tasks = _tasks(
+                arrive(index, batch, tally, {claim.id: prepared[claim.id][1] for claim in batch})
+                for batch in arrivals(list(_CLAIMS.values()))
+            )
             return [item for found in pool.imap(_judge_task, tasks) for item in found]
     finally:
         _CLAIMS.clear()

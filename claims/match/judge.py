@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from claims.match.frame_cache import frame_for
+from claims.match.frames.build import frame_of
 from claims.match.frames.keys import marks
 from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
@@ -47,9 +47,17 @@ class Tally:
             self.kinds[kind] = self.kinds.get(kind, 0) + 1
 
 
+def framed(claim: MatchClaim) -> MatchClaim:
+    """The claim with its frame: as read with its document, else read now from the sentence
+    alone; a claim entering matching is framed once, and its keys and `Side` both read that."""
+    if claim.frame is not None:
+        return claim
+    return claim.model_copy(update={"frame": frame_of(claim)})
+
+
 def keys_of(claim: MatchClaim) -> list[str]:
     """Blocking keys of the words and features, and of the frame (`claims.match.frames.keys`)."""
-    frame = frame_for(claim)
+    frame = claim.frame if claim.frame is not None else frame_of(claim)
     keys = claim_keys(claim.text, claim.entities, claim.dates, claim.quantities)
     return keys + marks(frame).keys()
 

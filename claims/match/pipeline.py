@@ -21,9 +21,9 @@ from typing import Protocol
 
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
 from claims.match.frames.keys import FRAME
-from claims.match.judge import Found, Tally, judge_pair, keys_of
+from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import WORD, word_keys
+from claims.match.normalize.keys import word_keys
 from claims.match.relate import Side, side
 from claims.match.score import Rarity, match_text, pairs_above_cutoff
 
@@ -74,15 +74,14 @@ class Arrival:
         `relate` weighs only the two claims' words, which are read ahead; any other word would
         weigh as unseen, on every path alike.
         """
-        width = len(WORD)
-        words = {key[width:]: n for key, n in self.frequency.items() if key.startswith(WORD)}
-        return Rarity(words, self.total)
+        return Rarity.of_keys(self.frequency, self.total)
 
 
 def match_arrival(
     index: ClaimIndex, claims: Sequence[MatchClaim], tally: Tally | None = None
 ) -> list[Found]:
     """Index an arriving batch and return its relations to every claim indexed so far."""
+    claims = [framed(claim) for claim in claims]
     arrival = arrive(index, claims, tally)
     own = {claim.id: claim for claim in claims}
     involved = sorted({i for pair in arrival.pairs for i in pair})
@@ -91,9 +90,19 @@ def match_arrival(
     return judge_arrival(arrival, sides)
 
 
-def arrive(index: ClaimIndex, claims: Sequence[MatchClaim], tally: Tally | None = None) -> Arrival:
-    """Index an arriving batch; find its candidates, cut them off, read what judging needs."""
-    keys = {claim.id: keys_of(claim) for claim in claims}
+def arrive(
+    index: ClaimIndex,
+    claims: Sequence[MatchClaim],
+    tally: Tally | None = None,
+    keys: Mapping[int, list[str]] | None = None,
+) -> Arrival:
+    """Index an arriving batch; find its candidates, cut them off, read what judging needs.
+
+    The claims should be `framed` (else each frame is read twice: for the keys, for `relate`);
+    `keys`, when given, holds each claim's `keys_of`, computed beforehand.
+    """
+    if keys is None:
+        keys = {claim.id: keys_of(claim) for claim in claims}
     index.add_claims(claims, keys)
     frequency = dict(index.counts({key for found in keys.values() for key in found}))
     pairs = batch_candidates(index, keys, frequency)

@@ -69,10 +69,29 @@ class Rarity:
     def total_weight(self, words: frozenset[str]) -> float:
         weights = self._weights
         total = 0.0
-        for word in words:
-            known = weights.get(word)
-            total += known if known is not None else self.weight(word)
+        try:
+            for word in words:
+                total += weights[word]
+        except KeyError:
+            total = 0.0
+            for word in words:
+                known = weights.get(word)
+                total += known if known is not None else self.weight(word)
         return total
+
+    @classmethod
+    def of_keys(cls, key_frequency: Mapping[str, int], total: int) -> Rarity:
+        """Word rarity from blocking-key counts ("w:troop"), each word's weight computed at
+        once: judging an arrival's pairs asks for nearly all of them, many times."""
+        width = len(WORD)
+        words = {key[width:]: n for key, n in key_frequency.items() if key.startswith(WORD)}
+        rarity = cls(words, total)
+        if total >= SMALL_CORPUS:
+            top = total + 1
+            rarity._weights.update(
+                {word: max(MIN_WEIGHT, math.log(top / (n + 1))) for word, n in words.items()}
+            )
+        return rarity
 
     def informative(self, word: str) -> bool:
         """A word rare enough to identify what a value is about (not "Iraq" in Iraq news)."""

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from claims.extract.models import Entity
 from claims.match import cues
-from claims.match.frame_cache import frame_for
+from claims.match.frames.build import frame_of
 from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
 from claims.match.models import MatchClaim
@@ -24,7 +24,8 @@ class Side(Profile):
     @cached_property
     def frame(self) -> Frame:
         """The claim's frame: as read with its document, else from the sentence alone."""
-        return frame_for(self.claim)
+        claim = self.claim
+        return claim.frame if claim.frame is not None else frame_of(claim)
 
     @cached_property
     def marks(self) -> Marks:

@@ -10,6 +10,7 @@ wording.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extract.entities import entity_key, same_entity
 from claims.extract.gazetteer import canonical_keys
@@ -81,9 +82,21 @@ def _partner(entity: Entity, others: list[Entity], taken: set[int]) -> int | Non
 def _same(first: Entity, second: Entity) -> bool:
     if first.key == second.key:
         return True
-    if same_entity(first.text, second.text):
+    return same_names(first.key, first.text, second.key, second.text)
+
+
+SAME_NAMES_CACHE = 1 << 18
+"""Pairs of names whose sameness is kept: names recur across a story's claims, and each pair
+of claims compares all their names."""
+
+
+@lru_cache(maxsize=SAME_NAMES_CACHE)
+def same_names(first_key: str, first_text: str, second_key: str, second_text: str) -> bool:
+    """Whether two differently keyed names denote one entity (kept: matching asks again and
+    again about the same few names)."""
+    if same_entity(first_text, second_text):
         return True
-    return _code_suffix(first.key, second.key) or _abbreviated(first.key, second.key)
+    return _code_suffix(first_key, second_key) or _abbreviated(first_key, second_key)
 
 
 MIN_ABBREVIATION = 3

@@ -1,0 +1,83 @@
+"""A claim entering matching is framed once; workers and one process find the same relations."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from claims.match.build import from_text
+from claims.match.engine import match_all
+from claims.match.frames.build import frame_of
+from claims.match.judge import framed, keys_of
+from claims.match.relate import side
+from claims.match.score import Rarity
+from claims.match.subjects import compare, same_names
+
+ROOT = Path(__file__).parent.parent
+
+
+def load_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_match", ROOT / "scripts" / "bench_match.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_framed_claim_carries_the_frame_read_afresh() -> None:
+    claim = from_text(1, 1, "Velmor council will spend 40 million pounds on roads in 2026.")
+    assert claim.frame is None
+    ready = framed(claim)
+    assert ready.frame == frame_of(claim)
+    assert side(ready).frame is ready.frame
+    assert keys_of(ready) == keys_of(claim)
+    assert framed(ready) is ready
+
+
+def test_a_frame_read_with_its_document_is_kept() -> None:
+    claim = from_text(1, 1, "Bakeries in Dorlin sold 300 loaves of bread on Tuesday.")
+    other = from_text(2, 1, "Velmor council will spend 40 million pounds on roads in 2026.")
+    given = claim.model_copy(update={"frame": frame_of(other)})
+    assert framed(given) is given
+    assert side(given).frame == frame_of(other)
+    assert keys_of(given) != keys_of(claim)
+
+
+def test_workers_find_what_one_process_finds() -> None:
+    claims = load_bench().generate(600)
+    alone, tally_alone = match_all(claims, workers=1)
+    shared, tally_shared = match_all(claims, workers=2)
+    assert len(alone) > 100
+    assert shared == alone
+    assert (tally_shared.candidates, tally_shared.scored) == (
+        tally_alone.candidates,
+        tally_alone.scored,
+    )
+
+
+def test_names_judged_again_are_judged_alike() -> None:
+    first = from_text(1, 1, "Haidar Mansour Hadi met Lib Dem leaders and the Russia S-400 team.")
+    second = from_text(2, 2, "Haidar Hadi met Liberal Democrat leaders and the S-400 team.")
+    same_names.cache_clear()
+    fresh = compare(list(first.entities), list(second.entities))
+    assert same_names.cache_info().misses > 0
+    again = compare(list(first.entities), list(second.entities))
+    assert same_names.cache_info().hits > 0
+    assert again == fresh
+    assert fresh.shared_names()
+
+
+def test_weights_computed_at_once_are_the_weights_computed_one_by_one() -> None:
+    keys = {"w:korvath": 3, "w:troops": 40, "w:base": 199, "e:korvath": 3, "p:base troops": 2}
+    for total in (10, 200):
+        eager = Rarity.of_keys(keys, total)
+        lazy = Rarity({key[2:]: n for key, n in keys.items() if key.startswith("w:")}, total)
+        for words in (frozenset({"korvath", "troops"}), frozenset({"base", "unseen", "troops"})):
+            assert eager.total_weight(words) == lazy.total_weight(words)
+            assert [eager.weight(w) for w in sorted(words)] == [
+                lazy.weight(w) for w in sorted(words)
+            ]
+    assert eager.weight("unseen") > eager.weight("korvath") > eager.weight("base")
