@@ -1,7 +1,7 @@
 """Benchmark: documents per second for `claims ingest` of a folder of real articles.
 
 Usage: python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl [-n 300] [--db URL]
-           [--workers N]
+           [--workers N] [--profile PREFIX]
        python scripts/bench_ingest.py ../shared/eval/corpus/bbc_news.jsonl --huge 20
 
 Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files into a temporary
@@ -9,7 +9,8 @@ folder, ingests the folder into a fresh SQLite file (or the given database) the 
 `claims ingest` does, then ingests it again (all unchanged), and prints the figures and how
 many sources the registry holds after the first ingest (all created by it on a fresh file),
 and, for the first and the last tenth of the first ingest, articles/s, wall and CPU time an
-article and memory (the cost of a document should not grow with the store). With
+article and memory (the cost of a document should not grow with the store); with
+`--profile PREFIX`, a CPU profile of this process for each of those two tenths. With
 `--workers N` (default 1), N processes read and extract ahead of the one that stores, as
 `claims ingest --workers N` does; CPU time is then this process's only, and memory is
 given for this process and for all its processes together (workers and their fork server,
@@ -24,6 +25,7 @@ time and peak memory of one huge input under the default `--max-size` (target: 2
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import re
@@ -105,18 +107,46 @@ def run_huge(corpus: Path, megabytes: float, tmp: Path) -> None:
     print(f"analysed: {analysed or whole:,} of {whole:,} characters, {claims} claims")
 
 
-class Tenths:
-    """Wall and CPU time, and memory, at the end of each article: figures by tenth of the run."""
+PARTS = ("first", "last")
+"""The tenths of the run that `--profile` profiles."""
 
-    def __init__(self) -> None:
+
+class Tenths:
+    """Wall and CPU time, and memory, at the end of each article: figures by tenth of the run.
+
+    With `profile` (a path prefix) and the run's `count`, this process's CPU time in the
+    first and the last tenth is profiled too (cProfile), into PREFIX.first.prof and
+    PREFIX.last.prof.
+    """
+
+    def __init__(self, count: int = 0, profile: str | None = None) -> None:
         self.marks: list[tuple[float, float, float, float]] = [_mark()]
         self.tree_peak = 0.0
         """The largest memory (PSS) of this process and all its descendants together."""
+        self.count, self.profile = count, profile
+        self.profilers: dict[str, cProfile.Profile] = {}
+        if profile and count >= 10:
+            self.profilers = {part: cProfile.Profile(time.process_time) for part in PARTS}
+            self.profilers["first"].enable()
 
     def done(self, ref: Any, result: Any) -> None:
         self.marks.append(_mark())
         if len(self.marks) % 10 == 2:
             self.tree_peak = max(self.tree_peak, tree_pss())
+        if self.profilers:
+            self._switch(len(self.marks) - 1)
+
+    def _switch(self, done: int) -> None:
+        """Stop profiling after the first tenth, start again for the last, save at the end."""
+        tenth = self.count // 10
+        if done == tenth:
+            self.profilers["first"].disable()
+        if done == self.count - tenth:
+            self.profilers["last"].enable()
+        if done == self.count:
+            self.profilers["last"].disable()
+            for part, profiler in self.profilers.items():
+                profiler.dump_stats(f"{self.profile}.{part}.prof")
 
     def lines(self) -> list[str]:
         count = len(self.marks) - 1
@@ -204,6 +234,12 @@ def main() -> None:
     parser.add_argument("--db", help="database URL (default: a new SQLite file)")
     parser.add_argument("--huge", type=float, metavar="MB", help="one document of MB instead")
     parser.add_argument("--workers", type=int, default=1, help="analysis processes (default 1)")
+    parser.add_argument(
+        "--profile",
+        metavar="PREFIX",
+        help="profile this process's CPU time in the first and the last tenth of the first"
+        " ingest (cProfile): PREFIX.first.prof and PREFIX.last.prof",
+    )
     args = parser.parse_args()
     if args.huge:
         with tempfile.TemporaryDirectory() as tmp:
@@ -216,7 +252,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in folder.iterdir())
         database = Database.from_target(args.db or str(Path(tmp) / "bench.db"))
         migrate.upgrade(database)
-        tenths = Tenths()
+        tenths = Tenths(count, args.profile)
         first, tally = run(database, folder, tenths, args.workers)
         sources = count_sources(database)
         again, tally_again = run(database, folder, workers=args.workers)
