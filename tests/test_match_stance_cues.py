@@ -57,3 +57,18 @@ def test_the_model_calls_a_clear_denial_disagree_and_the_same_words_elsewhere_no
     assert other == Stance.UNRELATED
     assert report != Stance.DISAGREE
     assert list(FEATURES[-len(NAMES) :]) == list(NAMES)
+
+
+def test_a_story_walked_back_where_it_is_restated_counts_as_a_retreat() -> None:
+    texts = (
+        "The actor will not play the inventor after all, his agent said.",
+        "The film is due next year.",
+        "Tickets go on sale in May.",
+    )
+    sentences = [SentenceCues.of(text) for text in texts]
+    restated = named(alignment_features("Actor to play inventor", sentences, [0.8, 0.0, 0.0]))
+    elsewhere = named(alignment_features("Tickets on sale", sentences, [0.0, 0.0, 0.8]))
+    assert sentences[0].retreats == 2 and sentences[1].retreats == 0
+    assert restated["window_retreats"] > 0 and restated["aligned_window_retreats"] > 0
+    assert elsewhere["window_retreats"] == 0 and elsewhere["aligned_window_retreats"] == 0
+    assert restated["lead_retreats"] == elsewhere["lead_retreats"] > 0

@@ -29,6 +29,14 @@ _REFUTING_PHRASE_RE = re.compile(
     r"|are false|is fake|was fake|a hoax|never happened|did not happen|didn't happen|not real"
     r"|isn't real|wasn't real|not the case|made up|fake news|satirical|no such)\b"
 )
+_RETREAT_RE = re.compile(
+    r"(?i)\b(?:after all|not plausible|implausible|not accurate|inaccurate|pass(?:ed)? on"
+    r"|turn(?:ed|s)? down|backed out|walked away|exited|no longer|is not|was not|were not"
+    r"|will not|won't|isn't|wasn't|weren't|not a|not an|widely disputed|questioned"
+    r"|skeptic\w*|sceptic\w*|debunk\w*|retract\w*|correction|clarif\w*|update)\b"
+)
+"""Phrases of a story walked back, disputed or corrected ("will not be ... after all",
+"passed on the part", "is being widely disputed", "UPDATE:"), which the refuting words miss."""
 TOP = 3
 """Sentences most contained in the claim that count as restating it."""
 ALIGNED = 0.2
@@ -44,6 +52,7 @@ class SentenceCues:
     negations: int
     hedging: int
     phrases: int
+    retreats: int
     quoted_denial: bool
 
     @classmethod
@@ -57,6 +66,7 @@ class SentenceCues:
             negations=sum(1 for word in words if word in _NEGATIONS or word.endswith("n't")),
             hedging=sum(1 for word in words if word in cues.HEDGING_WORDS),
             phrases=len(_REFUTING_PHRASE_RE.findall(text)),
+            retreats=len(_RETREAT_RE.findall(text)),
             quoted_denial=bool(refuting or denying) and ('"' in text or "\u201c" in text),
         )
 
@@ -88,6 +98,9 @@ NAMES = (
     "related_aligned_refuting",
     "related_claim_refutes",
     "window_quoted_denials",
+    "window_retreats",
+    "lead_retreats",
+    "aligned_window_retreats",
 )
 """The numbers `alignment_features` returns, in order."""
 
@@ -148,4 +161,7 @@ def alignment_features(
         best * aligned("refuting"),
         best * claim_refutes,
         math.log1p(sum(1 for i in window if sentences[i].quoted_denial)),
+        among(window, "retreats"),
+        among(range(min(3, count)), "retreats"),
+        best * among(window, "retreats"),
     ]
