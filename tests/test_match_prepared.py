@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import importlib.util
+import random
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 from claims.match.build import from_text
+from claims.match.candidates import RARE_POSTINGS, key_weight, shared_weights
 from claims.match.engine import match_all
 from claims.match.frames.build import frame_of
 from claims.match.judge import framed, keys_of
+from claims.match.normalize.keys import word_keys
 from claims.match.relate import side
-from claims.match.score import Rarity
+from claims.match.score import Rarity, match_text, text_word_keys
 from claims.match.subjects import compare, same_names
 
 ROOT = Path(__file__).parent.parent
@@ -81,3 +85,42 @@ def test_weights_computed_at_once_are_the_weights_computed_one_by_one() -> None:
                 lazy.weight(w) for w in sorted(words)
             ]
     assert eager.weight("unseen") > eager.weight("korvath") > eager.weight("base")
+
+
+def test_a_text_word_keys_are_its_match_text_word_keys() -> None:
+    text = "Troops will withdraw from the Korvath base; Korvath's mayor disagreed."
+    assert list(text_word_keys(text)) == word_keys(match_text(text).split())
+    assert text_word_keys(text) is text_word_keys(text)
+
+
+def _shared_weights_one_by_one(
+    claim_id: int, probes: list[str], postings: dict[str, list[int]], frequency: dict[str, int]
+) -> dict[int, float]:
+    """The shared weights as first written: a hit count and a sum per claim."""
+    hits: Counter[int] = Counter()
+    shared: dict[int, float] = {}
+    rare: set[int] = set()
+    for key in probes:
+        holders = postings.get(key, [])
+        count = frequency.get(key, 0)
+        hits.update(holders)
+        if count <= RARE_POSTINGS:
+            rare.update(holders)
+        for other in holders:
+            shared[other] = shared.get(other, 0.0) + key_weight(count)
+    shared.pop(claim_id, None)
+    return {other: weight for other, weight in shared.items() if other in rare or hits[other] > 1}
+
+
+def test_shared_weights_are_the_weights_summed_one_by_one() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        keys = [f"w:k{i}" for i in range(rng.randrange(1, 12))]
+        postings = {key: rng.sample(range(1, 400), rng.randrange(1, 120)) for key in keys}
+        frequency = {key: len(found) + rng.randrange(0, 40) for key, found in postings.items()}
+        claim_id = rng.choice(postings[keys[0]])
+        probes = [*keys, "w:unheld"]
+        fast = shared_weights(claim_id, probes, postings, frequency)
+        slow = _shared_weights_one_by_one(claim_id, probes, postings, frequency)
+        assert fast == slow
+        assert list(fast) == list(slow)
