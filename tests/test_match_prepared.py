@@ -8,10 +8,13 @@ from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+from claims.extract.entities import same_entity
 from claims.match.build import from_text
 from claims.match.candidates import RARE_POSTINGS, key_weight, shared_weights
 from claims.match.engine import match_all
+from claims.match.frames import align
 from claims.match.frames.build import frame_of
+from claims.match.frames.models import FrameSubject
 from claims.match.judge import framed, keys_of
 from claims.match.normalize.keys import word_keys
 from claims.match.relate import side
@@ -124,3 +127,19 @@ def test_shared_weights_are_the_weights_summed_one_by_one() -> None:
         slow = _shared_weights_one_by_one(claim_id, probes, postings, frequency)
         assert fast == slow
         assert list(fast) == list(slow)
+
+
+def test_frame_subjects_judged_again_are_judged_alike() -> None:
+    short = FrameSubject(text="Haidar Hadi", key="haidar hadi", kind="person", found="claim")
+    full = FrameSubject(
+        text="Haidar Mansour Hadi", key="haidar mansour hadi", kind="person", found="claim"
+    )
+    other = FrameSubject(text="Nigel Farage", key="nigel farage", kind="person", found="claim")
+    align.same_entity.cache_clear()
+    fresh = [align.same_subject(short, full), align.same_subject(short, other)]
+    assert fresh == [True, False]
+    assert [align.same_subject(short, full), align.same_subject(short, other)] == fresh
+    assert align.same_entity.cache_info().hits > 0
+    assert align.same_entity("Haidar Hadi", "Nigel Farage") == same_entity(
+        "Haidar Hadi", "Nigel Farage"
+    )
