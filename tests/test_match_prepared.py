@@ -16,9 +16,10 @@ from claims.match.frames import align
 from claims.match.frames.build import frame_of
 from claims.match.frames.models import FrameSubject
 from claims.match.judge import framed, keys_of
+from claims.match.models import Kind
 from claims.match.normalize.keys import word_keys
-from claims.match.relate import side
-from claims.match.score import Rarity, match_text, text_word_keys
+from claims.match.relate import relate, related, side
+from claims.match.score import UNIFORM, Rarity, match_text, text_word_keys
 from claims.match.subjects import compare, same_names
 
 ROOT = Path(__file__).parent.parent
@@ -88,6 +89,29 @@ def test_weights_computed_at_once_are_the_weights_computed_one_by_one() -> None:
                 lazy.weight(w) for w in sorted(words)
             ]
     assert eager.weight("unseen") > eager.weight("korvath") > eager.weight("base")
+
+
+def test_related_is_relate_without_the_unrelated() -> None:
+    sentences = [
+        "Troops will withdraw from the Korvath base next month, the minister said.",
+        "Troops will remain at the Korvath base next month, the minister said.",
+        "North Korea tested a missile over the sea on Tuesday.",
+        "South Korea tested a missile over the sea on Tuesday.",
+        "Velmor council will spend 40 million pounds on new roads this year.",
+        "Velmor council will spend 55 million pounds on new roads this year.",
+        "Bakeries in Dorlin sold more bread this winter than last.",
+    ]
+    sides = [side(from_text(i, i, text)) for i, text in enumerate(sentences, start=1)]
+    kinds = set()
+    for a in sides:
+        for b in sides:
+            full = relate(a, b, UNIFORM)
+            kinds.add(full.kind)
+            if full.kind == Kind.UNRELATED:
+                assert related(a, b, UNIFORM) is None
+            else:
+                assert related(a, b, UNIFORM) == full
+    assert {Kind.UNRELATED, Kind.CONFLICTS, Kind.DUPLICATE} <= kinds
 
 
 def test_a_text_word_keys_are_its_match_text_word_keys() -> None:
