@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import importlib.util
+import random
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+from claims.extract.entities import same_entity
 from claims.match.build import from_text
+from claims.match.candidates import RARE_POSTINGS, key_weight, shared_weights
 from claims.match.engine import match_all
+from claims.match.frames import align
 from claims.match.frames.build import frame_of
+from claims.match.frames.models import FrameSubject
 from claims.match.judge import framed, keys_of
-from claims.match.relate import side
-from claims.match.score import Rarity
+from claims.match.models import Kind
+from claims.match.normalize.keys import word_keys
+from claims.match.relate import relate, related, side
+from claims.match.score import UNIFORM, Rarity, match_text, text_word_keys
 from claims.match.subjects import compare, same_names
 
 ROOT = Path(__file__).parent.parent
@@ -81,3 +89,81 @@ def test_weights_computed_at_once_are_the_weights_computed_one_by_one() -> None:
                 lazy.weight(w) for w in sorted(words)
             ]
     assert eager.weight("unseen") > eager.weight("korvath") > eager.weight("base")
+
+
+def test_related_is_relate_without_the_unrelated() -> None:
+    sentences = [
+        "Troops will withdraw from the Korvath base next month, the minister said.",
+        "Troops will remain at the Korvath base next month, the minister said.",
+        "North Korea tested a missile over the sea on Tuesday.",
+        "South Korea tested a missile over the sea on Tuesday.",
+        "Velmor council will spend 40 million pounds on new roads this year.",
+        "Velmor council will spend 55 million pounds on new roads this year.",
+        "Bakeries in Dorlin sold more bread this winter than last.",
+    ]
+    sides = [side(from_text(i, i, text)) for i, text in enumerate(sentences, start=1)]
+    kinds = set()
+    for a in sides:
+        for b in sides:
+            full = relate(a, b, UNIFORM)
+            kinds.add(full.kind)
+            if full.kind == Kind.UNRELATED:
+                assert related(a, b, UNIFORM) is None
+            else:
+                assert related(a, b, UNIFORM) == full
+    assert {Kind.UNRELATED, Kind.CONFLICTS, Kind.DUPLICATE} <= kinds
+
+
+def test_a_text_word_keys_are_its_match_text_word_keys() -> None:
+    text = "Troops will withdraw from the Korvath base; Korvath's mayor disagreed."
+    assert list(text_word_keys(text)) == word_keys(match_text(text).split())
+    assert text_word_keys(text) is text_word_keys(text)
+
+
+def _shared_weights_one_by_one(
+    claim_id: int, probes: list[str], postings: dict[str, list[int]], frequency: dict[str, int]
+) -> dict[int, float]:
+    """The shared weights as first written: a hit count and a sum per claim."""
+    hits: Counter[int] = Counter()
+    shared: dict[int, float] = {}
+    rare: set[int] = set()
+    for key in probes:
+        holders = postings.get(key, [])
+        count = frequency.get(key, 0)
+        hits.update(holders)
+        if count <= RARE_POSTINGS:
+            rare.update(holders)
+        for other in holders:
+            shared[other] = shared.get(other, 0.0) + key_weight(count)
+    shared.pop(claim_id, None)
+    return {other: weight for other, weight in shared.items() if other in rare or hits[other] > 1}
+
+
+def test_shared_weights_are_the_weights_summed_one_by_one() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        keys = [f"w:k{i}" for i in range(rng.randrange(1, 12))]
+        postings = {key: rng.sample(range(1, 400), rng.randrange(1, 120)) for key in keys}
+        frequency = {key: len(found) + rng.randrange(0, 40) for key, found in postings.items()}
+        claim_id = rng.choice(postings[keys[0]])
+        probes = [*keys, "w:unheld"]
+        fast = shared_weights(claim_id, probes, postings, frequency)
+        slow = _shared_weights_one_by_one(claim_id, probes, postings, frequency)
+        assert fast == slow
+        assert list(fast) == list(slow)
+
+
+def test_frame_subjects_judged_again_are_judged_alike() -> None:
+    short = FrameSubject(text="Haidar Hadi", key="haidar hadi", kind="person", found="claim")
+    full = FrameSubject(
+        text="Haidar Mansour Hadi", key="haidar mansour hadi", kind="person", found="claim"
+    )
+    other = FrameSubject(text="Nigel Farage", key="nigel farage", kind="person", found="claim")
+    align.same_entity.cache_clear()
+    fresh = [align.same_subject(short, full), align.same_subject(short, other)]
+    assert fresh == [True, False]
+    assert [align.same_subject(short, full), align.same_subject(short, other)] == fresh
+    assert align.same_entity.cache_info().hits > 0
+    assert align.same_entity("Haidar Hadi", "Nigel Farage") == same_entity(
+        "Haidar Hadi", "Nigel Farage"
+    )

@@ -22,7 +22,6 @@ is skipped.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from claims.match.normalize.keys import PAIR, WORD
@@ -87,23 +86,27 @@ def shared_weights(
     frequency: Mapping[str, int],
 ) -> dict[int, float]:
     """The claims that share enough looked-up keys with `claim_id` (never itself): their weight."""
-    hits: Counter[int] = Counter()
     shared: dict[int, float] = {}
-    rare: set[int] = set()
+    enough: set[int] = set()
+    """Claims that share a rare key or two keys."""
+    get = shared.get
     for key in probes:
         holders = postings.get(key, ())
         if not holders:
             continue
         count = frequency.get(key, 0)
         weight = key_weight(count)
-        hits.update(holders)
         if count <= RARE_POSTINGS:
-            rare.update(holders)
-        get = shared.get
+            enough.update(holders)
         for other in holders:
-            shared[other] = get(other, 0.0) + weight
-    shared.pop(claim_id, None)
-    return {other: weight for other, weight in shared.items() if other in rare or hits[other] > 1}
+            known = get(other)
+            if known is None:
+                shared[other] = weight
+            else:
+                shared[other] = known + weight
+                enough.add(other)
+    enough.discard(claim_id)
+    return {other: weight for other, weight in shared.items() if other in enough}
 
 
 def over_budget(shared: Mapping[int, float]) -> bool:

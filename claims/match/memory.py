@@ -35,10 +35,10 @@ class MemoryIndex(KeyIndex):
         return len(self._claims)
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
-        postings = self._postings
+        get = self._postings.get
         found: dict[str, int] = {}
         for key in keys:
-            holders = postings.get(key)
+            holders = get(key)
             if holders is not None:
                 found[key] = 1 if isinstance(holders, int) else len(holders)
         return found

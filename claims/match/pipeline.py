@@ -23,9 +23,8 @@ from claims.match.candidates import over_budget, probe_keys, shared_weights, wit
 from claims.match.frames.keys import FRAME
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import word_keys
 from claims.match.relate import Side, side
-from claims.match.score import Rarity, match_text, pairs_above_cutoff
+from claims.match.score import Rarity, pairs_above_cutoff, text_word_keys
 
 Pair = tuple[int, int]
 """Two claim ids, the lower first."""
@@ -115,7 +114,9 @@ def arrive(
         tally.candidates += len(pairs)
         tally.scored += len(scored)
     involved = {i for pair in scored for i in pair}
-    wanted = {key for i in involved for key in word_keys(match_text(texts[i]).split())}
+    wanted: set[str] = set()
+    for claim_id in involved:
+        wanted.update(text_word_keys(texts[claim_id]))
     frequency.update(index.counts(wanted - frequency.keys()))
     return Arrival(claims, scored, frequency, index.total())
 

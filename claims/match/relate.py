@@ -19,7 +19,7 @@ from claims.match.subjects import Subjects, compare, is_substantial
 from claims.match.thresholds import DEFAULT, Thresholds
 from claims.match.timeline import agreeing_timeline
 
-__all__ = ["DEFAULT", "Side", "Thresholds", "plainly_unrelated", "relate", "side"]
+__all__ = ["DEFAULT", "Side", "Thresholds", "plainly_unrelated", "relate", "related", "side"]
 MAX_LISTED = 4
 
 
@@ -35,6 +35,32 @@ def relate(
     `shared`, when given, is `overlap(a, b, rarity)` already computed (matching computes it
     once for `plainly_unrelated` and for this).
     """
+    found = _judge(a, b, rarity, thresholds, shared, unrelated=True)
+    assert found is not None
+    return found
+
+
+def related(
+    a: Side,
+    b: Side,
+    rarity: Rarity,
+    thresholds: Thresholds = DEFAULT,
+    shared: Overlap | None = None,
+) -> Judgement | None:
+    """`relate`'s judgement, or None when it is unrelated: matching keeps no unrelated pair,
+    so neither their signals nor their reasons are put together."""
+    return _judge(a, b, rarity, thresholds, shared, unrelated=False)
+
+
+def _judge(
+    a: Side,
+    b: Side,
+    rarity: Rarity,
+    thresholds: Thresholds,
+    shared: Overlap | None,
+    *,
+    unrelated: bool,
+) -> Judgement | None:
     if shared is None:
         shared = overlap(a, b, rarity)
     subjects = compare(a.subjects, b.subjects)
@@ -42,8 +68,20 @@ def relate(
         subjects = Subjects(subjects.shared, ())
     alike = wording(a, b)
     found = Cues.of(a, b, shared, subjects, thresholds, rarity, alike)
+    kind, score, reasons, context = _decide(
+        a, b, shared, subjects, found, thresholds, rarity, alike
+    )
+    if kind == Kind.UNRELATED and not unrelated:
+        return None
+    if context:
+        reasons += _context(shared, subjects, alike, rarity)
     signals = _signals(a, b, shared, subjects, alike, found)
-    return _decide(a, b, shared, subjects, alike, found, signals, thresholds, rarity)
+    return Judgement(
+        kind=kind,
+        score=round(min(1.0, max(0.0, score)), 4),
+        reasons=tuple(reasons),
+        signals=signals,
+    )
 
 
 def _signals(
@@ -74,39 +112,43 @@ def _decide(
     b: Side,
     shared: Overlap,
     subjects: Subjects,
-    alike: float,
     found: Cues,
-    signals: Signals,
     thresholds: Thresholds,
     rarity: Rarity,
-) -> Judgement:
-    context = _context(shared, subjects, alike, rarity)
+    alike: float,
+) -> tuple[Kind, float, list[str], bool]:
+    """The kind, the score, the reasons of the kind, and whether the reasons that say why
+    the claims were compared at all (`_context`) follow them."""
     if subjects.swapped and not any(is_substantial(x) for x, _ in subjects.shared):
-        reasons = (f"different subjects: {'; '.join(subjects.swapped_names())}",)
-        return Judgement(kind=Kind.UNRELATED, score=0.0, reasons=reasons, signals=signals)
+        return (
+            Kind.UNRELATED,
+            0.0,
+            [f"different subjects: {'; '.join(subjects.swapped_names())}"],
+            False,
+        )
     conflicts = found.reasons()
     duplicate = not (conflicts or subjects.swapped or found.dropped)
     if alike >= thresholds.duplicate_wording and duplicate:
-        return _judged(Kind.DUPLICATE, alike / 100, context, signals)
+        return Kind.DUPLICATE, alike / 100, [], True
     timeline = None if conflicts or found.unsettled else agreeing_timeline(a, b)
     if timeline and QUESTION not in (a.claim.kind, b.claim.kind):
-        return _judged(Kind.CORROBORATES, TIMELINE_SCORE, timeline + context, signals)
+        return Kind.CORROBORATES, TIMELINE_SCORE, list(timeline), True
     framed = bool(conflicts and found.aligned)
     if not framed and not _same_subject(shared, found, thresholds, rarity):
-        return _judged(Kind.UNRELATED, shared.dice, context, signals)
+        return Kind.UNRELATED, shared.dice, [], True
     if QUESTION in (a.claim.kind, b.claim.kind):
-        return _judged(Kind.RELATED, shared.dice, context, signals)
+        return Kind.RELATED, shared.dice, [], True
     if conflicts:
         score = 0.5 + 0.5 * max(shared.containment, shared.dice)
         what = [found.aligned] if found.aligned else []
-        return _judged(Kind.CONFLICTS, score, conflicts + what + context, signals)
+        return Kind.CONFLICTS, score, conflicts + what, True
     if subjects.swapped:
         swapped = [f"different entities: {'; '.join(subjects.swapped_names())}"]
-        return _judged(Kind.RELATED, shared.dice, swapped + context, signals)
+        return Kind.RELATED, shared.dice, swapped, True
     if not found.unsettled and _corroborates(shared, thresholds, rarity):
         score = (shared.dice + shared.containment) / 2
-        return _judged(Kind.CORROBORATES, score, context, signals)
-    return _judged(Kind.RELATED, shared.dice, context, signals)
+        return Kind.CORROBORATES, score, [], True
+    return Kind.RELATED, shared.dice, [], True
 
 
 QUESTION = "question"
@@ -184,12 +226,3 @@ def _context(shared: Overlap, subjects: Subjects, alike: float, rarity: Rarity) 
             reasons.append("shared words: " + ", ".join(words[:MAX_LISTED]))
     reasons.append(f"wording {round(alike)}% alike")
     return reasons
-
-
-def _judged(kind: Kind, score: float, reasons: list[str], signals: Signals) -> Judgement:
-    return Judgement(
-        kind=kind,
-        score=round(min(1.0, max(0.0, score)), 4),
-        reasons=tuple(reasons),
-        signals=signals,
-    )

@@ -218,6 +218,15 @@ def match_text(text: str) -> str:
     return " ".join(content_words(text))
 
 
+@lru_cache(maxsize=MATCH_TEXT_CACHE)
+def text_word_keys(text: str) -> tuple[str, ...]:
+    """The word keys of a claim text's content words: what its words' rarity is counted by.
+
+    Cached like `match_text`: the claims of a busy story are judged again with each arrival.
+    """
+    return tuple(word_keys(match_text(text).split()))
+
+
 def pairs_above_cutoff(
     pairs: Sequence[tuple[int, int]], texts: Mapping[int, str], *, cutoff: float = CANDIDATE_CUTOFF
 ) -> list[tuple[int, int]]:
@@ -228,7 +237,8 @@ def pairs_above_cutoff(
     """
     if not pairs:
         return []
-    compared = {claim_id: match_text(texts[claim_id]) for pair in pairs for claim_id in pair}
+    ids = {claim_id for pair in pairs for claim_id in pair}
+    compared = {claim_id: match_text(texts[claim_id]) for claim_id in ids}
     scores = process.cpdist(
         [compared[a] for a, _ in pairs],
         [compared[b] for _, b in pairs],
