@@ -12,10 +12,14 @@ DB ?= claims.db
 LOCK := requirements.lock
 
 # Exactly the versions CI tested, checked against their hashes (scripts/lock.sh makes the lock).
+# The lock holds every package, so pip installs it as it stands (--no-deps) and `pip check`
+# confirms it is complete: resolving again would let a dependency's extra (justext asks for
+# lxml[html_clean]) pull a newer, unpinned release past its pin and fail the hash check.
 $(BIN)/claims: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e '.[dev,train]'
+	$(BIN)/pip check
 	@touch $@
 
 setup: $(BIN)/claims
