@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from collections import Counter
-from pathlib import Path
-from types import ModuleType
 
 from claims.extract.entities import same_entity
 from claims.match.build import from_text
@@ -20,19 +17,8 @@ from claims.match.models import Kind
 from claims.match.normalize.keys import word_keys
 from claims.match.relate import relate, related, side
 from claims.match.score import UNIFORM, Rarity, match_text, text_word_keys
-from claims.match.subjects import compare, same_names
-
-ROOT = Path(__file__).parent.parent
-
-
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_match", ROOT / "scripts" / "bench_match.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from claims.match.subjects import compare
+from tests.scripts import load_script
 
 
 def test_a_framed_claim_carries_the_frame_read_afresh() -> None:
@@ -55,7 +41,7 @@ def test_a_frame_read_with_its_document_is_kept() -> None:
 
 
 def test_workers_find_what_one_process_finds() -> None:
-    claims = load_bench().generate(600)
+    claims = load_script("bench_match").generate(600)
     alone, tally_alone = match_all(claims, workers=1)
     shared, tally_shared = match_all(claims, workers=2)
     assert len(alone) > 100
@@ -69,11 +55,11 @@ def test_workers_find_what_one_process_finds() -> None:
 def test_names_judged_again_are_judged_alike() -> None:
     first = from_text(1, 1, "Haidar Mansour Hadi met Lib Dem leaders and the Russia S-400 team.")
     second = from_text(2, 2, "Haidar Hadi met Liberal Democrat leaders and the S-400 team.")
-    same_names.cache_clear()
+    same_entity.cache_clear()
     fresh = compare(list(first.entities), list(second.entities))
-    assert same_names.cache_info().misses > 0
+    assert same_entity.cache_info().misses > 0
     again = compare(list(first.entities), list(second.entities))
-    assert same_names.cache_info().hits > 0
+    assert same_entity.cache_info().hits > 0
     assert again == fresh
     assert fresh.shared_names()
 
@@ -159,11 +145,11 @@ def test_frame_subjects_judged_again_are_judged_alike() -> None:
         text="Haidar Mansour Hadi", key="haidar mansour hadi", kind="person", found="claim"
     )
     other = FrameSubject(text="Nigel Farage", key="nigel farage", kind="person", found="claim")
-    align.same_entity.cache_clear()
+    same_entity.cache_clear()
     fresh = [align.same_subject(short, full), align.same_subject(short, other)]
     assert fresh == [True, False]
     assert [align.same_subject(short, full), align.same_subject(short, other)] == fresh
-    assert align.same_entity.cache_info().hits > 0
-    assert align.same_entity("Haidar Hadi", "Nigel Farage") == same_entity(
+    assert same_entity.cache_info().hits > 0
+    assert same_entity("Haidar Hadi", "Nigel Farage") == same_entity.__wrapped__(
         "Haidar Hadi", "Nigel Farage"
     )

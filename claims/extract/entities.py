@@ -374,6 +374,12 @@ def entity_key(name: str) -> str:
     return " ".join(tokens)
 
 
+SAME_ENTITY_CACHE = 1 << 18
+"""Pairs of names whose sameness is kept: matching asks about a story's few names pair after
+pair (subjects, frame alignment, origins)."""
+
+
+@lru_cache(maxsize=SAME_ENTITY_CACHE)
 def same_entity(a: str, b: str) -> bool:
     """True when two names very likely denote the same entity."""
     key_a, key_b = entity_key(a), entity_key(b)

@@ -42,6 +42,11 @@ INFORMATIVE_SHARE = 0.4
 _NOT_WORD_RE = re.compile(r"[^a-z0-9%$.,]+")
 
 
+def _inverse_frequency(total: int, seen: int) -> float:
+    """A word's weight among `total` claims, `seen` of which hold it."""
+    return max(MIN_WEIGHT, math.log((total + 1) / (seen + 1)))
+
+
 @dataclass(frozen=True)
 class Rarity:
     """Document frequencies of content words over the stored claims: rare words weigh more."""
@@ -61,8 +66,7 @@ class Rarity:
         if self.total < SMALL_CORPUS:
             found = 1.0
         else:
-            seen = self.frequency.get(word, 0)
-            found = max(MIN_WEIGHT, math.log((self.total + 1) / (seen + 1)))
+            found = _inverse_frequency(self.total, self.frequency.get(word, 0))
         self._weights[word] = found
         return found
 
@@ -87,9 +91,8 @@ class Rarity:
         words = {key[width:]: n for key, n in key_frequency.items() if key.startswith(WORD)}
         rarity = cls(words, total)
         if total >= SMALL_CORPUS:
-            top = total + 1
             rarity._weights.update(
-                {word: max(MIN_WEIGHT, math.log(top / (n + 1))) for word, n in words.items()}
+                {word: _inverse_frequency(total, n) for word, n in words.items()}
             )
         return rarity
 

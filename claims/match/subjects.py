@@ -10,7 +10,6 @@ wording.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claims.extract.entities import entity_key, same_entity
 from claims.extract.gazetteer import canonical_keys
@@ -82,21 +81,9 @@ def _partner(entity: Entity, others: list[Entity], taken: set[int]) -> int | Non
 def _same(first: Entity, second: Entity) -> bool:
     if first.key == second.key:
         return True
-    return same_names(first.key, first.text, second.key, second.text)
-
-
-SAME_NAMES_CACHE = 1 << 18
-"""Pairs of names whose sameness is kept: names recur across a story's claims, and each pair
-of claims compares all their names."""
-
-
-@lru_cache(maxsize=SAME_NAMES_CACHE)
-def same_names(first_key: str, first_text: str, second_key: str, second_text: str) -> bool:
-    """Whether two differently keyed names denote one entity (kept: matching asks again and
-    again about the same few names)."""
-    if same_entity(first_text, second_text):
+    if same_entity(first.text, second.text):
         return True
-    return _code_suffix(first_key, second_key) or _abbreviated(first_key, second_key)
+    return _code_suffix(first.key, second.key) or _abbreviated(first.key, second.key)
 
 
 MIN_ABBREVIATION = 3

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
-from claims.extract.entities import same_entity as same_entity_afresh
+from claims.extract.entities import same_entity
 from claims.match.frames.models import Frame, FramePeriod, FrameSubject, FrameValue
 from claims.match.frames.period import overlap
 from claims.match.frames.predicate import predicate_root, same_predicate
@@ -29,15 +28,6 @@ APPROXIMATE_TOLERANCE = 0.15
 ROUNDING_FLOOR = 0.005
 """Relative slack below which two reported figures are one (rounding in conversions)."""
 _DECIMALS_RE = re.compile(r"\d(?:[\d,]*\d)?(?:\.(\d+))?")
-SAME_NAMES_CACHE = 1 << 18
-"""Pairs of names whose sameness is kept: frames of a story's claims name the same few."""
-
-
-@lru_cache(maxsize=SAME_NAMES_CACHE)
-def same_entity(first: str, second: str) -> bool:
-    """`claims.extract.entities.same_entity`, kept per pair of names: aligning frames asks
-    about the same subjects pair after pair."""
-    return same_entity_afresh(first, second)
 
 
 def same_subject(first: FrameSubject | None, second: FrameSubject | None) -> bool:
