@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from tests.scripts import load_script
 
 ROOT = Path(__file__).parent.parent
 
 
-def load_generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_cli_reference_is_current() -> None:
-    generator = load_generator()
+    generator = load_script("gen_docs")
     assert generator.CLI_DOC.read_text(encoding="utf-8") == generator.cli_reference(), (
         "docs/cli.md is out of date: run python scripts/gen_docs.py"
     )
 
 
 def test_export_schema_is_current() -> None:
-    generator = load_generator()
+    generator = load_script("gen_docs")
     assert generator.SCHEMA_DOC.read_text(encoding="utf-8") == generator.export_schema(), (
         "docs/export.schema.json is out of date: run python scripts/gen_docs.py"
     )

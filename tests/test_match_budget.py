@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from claims.match import candidates
@@ -18,18 +14,7 @@ from claims.match.candidates import (
     probe_keys,
 )
 from claims.match.engine import keys_of, match_all
-
-ROOT = Path(__file__).parent.parent
-
-
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_match", ROOT / "scripts" / "bench_match.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.scripts import load_script
 
 
 def test_the_budget_bounds_the_candidates_of_a_claim() -> None:
@@ -70,7 +55,7 @@ def test_rarest_keys_are_looked_up_first() -> None:
 def test_blocking_finds_every_pair_exhaustive_comparison_links(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    bench = load_bench()
+    bench = load_script("bench_match")
     claims = bench.generate(500)
     monkeypatch.setattr(candidates, "CANDIDATE_BUDGET", 20)  # one a small corpus fills
     found, tally = match_all(claims)
