@@ -732,6 +732,19 @@ def test_headline_colon_before_a_later_cue_and_a_campaign_as_speaker() -> None:
     assert speaker(chain_of(text)).mention == "Moss camp"
     # Labels before a colon are not speakers.
     assert ":" not in sources_of("The Latest: Ada Moss says the bridge is unsafe.")
+    # Nor are a fact-check's labels (the hostile fixture opens with `Claim: ... Rating: ...`).
+    assert sources_of("Claim: the new bridge over the river is unsafe.") == {}
+    assert sources_of("Rating: the claim about the bridge is false.") == {}
+
+
+def test_a_capitalised_label_does_not_open_a_transcript_turn() -> None:
+    text = "CLAIM: The bridge was closed for a year.\n\nEDITOR'S NOTE: The story was updated."
+    sentences = spans_of(
+        text, "CLAIM: The bridge was closed for a year.", "EDITOR'S NOTE: The story was updated."
+    )
+    result = find_attributions(text, sentences, OUTLET)
+    assert result.attributions == ()
+    assert all(link.role is not Role.SPEAKER for chain in result.chains for link in chain)
 
 
 def test_quote_then_subject_with_apposition_then_told() -> None:

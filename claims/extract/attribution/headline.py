@@ -6,16 +6,9 @@ from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.contents import content_after
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
-from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.lexicon import PASSAGE_LABELS, CueKind
 from claims.extract.attribution.tokens import Token, words
 from claims.extract.models import Stance
-
-_LABELS = words(
-    "update updated watch note photo photos video related read breaking exclusive opinion "
-    "analysis correction clarification latest editor editor's editor’s listen see warning q a "
-    "transcript"
-)
-"""Words before a colon that label a passage rather than name a speaker."""
 
 
 def colon_frame(clause: Clause) -> Frame | None:
@@ -23,7 +16,7 @@ def colon_frame(clause: Clause) -> Frame | None:
     a short name (then perhaps whom it spoke to or about), a colon, a claim."""
     tokens = clause.tokens
     colon = next((k for k, t in enumerate(tokens[:10]) if t.text == ":" and not t.quoted), -1)
-    if colon < 1 or tokens[0].lower in _LABELS or tokens[colon - 1].lower in _LABELS:
+    if colon < 1 or tokens[0].lower in PASSAGE_LABELS or tokens[colon - 1].lower in PASSAGE_LABELS:
         return None
     name_end = _headline_name_end(tokens, colon)
     if name_end is None:

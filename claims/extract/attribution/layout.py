@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claims.extract.attribution.lexicon import PASSAGE_LABELS
 from claims.extract.attribution.tokens import words
 from claims.extract.models import Span
 
@@ -27,12 +28,8 @@ _SPEAKER_LABEL = re.compile(
     r"(?m)^[ \t]*[\"“]?(?P<name>[A-Z][A-Z.’'\-]+(?:[ \t][A-Z][A-Z.’'\-]+){0,2}):[ \t]+(?=\S)"
 )
 
-_NOT_SPEAKERS = words(
-    "UPDATE UPDATED WATCH NOTE PHOTO PHOTOS VIDEO RELATED READ BREAKING EXCLUSIVE OPINION "
-    "ANALYSIS CORRECTION EDITOR'S EDITOR’S LISTEN SEE WARNING Q A TRANSCRIPT SOURCE SOURCES "
-    "CREDIT WASHINGTON"
-)
-"""Capitalised labels before a colon that are not speakers."""
+_DATELINES = words("WASHINGTON")
+"""Capitalised place names that open a paragraph with a colon, as in a dateline."""
 
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -59,12 +56,18 @@ def signed_quotes(text: str, quotes: tuple[Span, ...]) -> list[LayoutAttribution
     return found
 
 
+def _is_label(name: str) -> bool:
+    """`NOTE:`, `EDITOR'S NOTE:`, `CLAIM:` or a dateline, not a speaker's name."""
+    parts = name.lower().split()
+    return name in _DATELINES or parts[0] in PASSAGE_LABELS or parts[-1] in PASSAGE_LABELS
+
+
 def transcript_turns(text: str) -> list[LayoutAttribution]:
     """Paragraphs opened by `NAME:`: the name speaks the rest of the paragraph."""
     found = []
     for label in _SPEAKER_LABEL.finditer(text):
         name = label.group("name")
-        if name in _NOT_SPEAKERS or len(name.replace(".", "")) < 2:
+        if _is_label(name) or len(name.replace(".", "")) < 2:
             continue
         end_match = _PARAGRAPH_END.search(text, label.end())
         end = end_match.start() if end_match else len(text)

@@ -45,6 +45,15 @@ class CueEntry(BaseModel):
     stance: Stance
 
 
+PASSAGE_LABELS = words(
+    "update updated watch note photo photos video related read breaking exclusive opinion "
+    "analysis correction clarification latest editor editor's editor’s listen see warning q a "
+    "transcript source sources credit caption claim rating verdict conclusion summary context "
+    "background fact facts ruling"
+)
+"""Words before a colon that label a passage (`Note:`, a fact-check's `Claim:` and `Rating:`)
+rather than name a speaker."""
+
 _SAY_NEUTRAL = words(
     "say add state report write tweet post stress emphasize emphasise underline underscore "
     "clarify explain comment announce declare warn believe think argue suggest predict "
