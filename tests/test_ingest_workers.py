@@ -127,6 +127,29 @@ def test_workers_start_with_the_analysis_already_loaded(tmp_path: Path) -> None:
     assert min(counts) > 100_000, counts
 
 
+BROKEN_WARM_UP = """
+import gc
+import claims.ingest.prepare
+
+def broken(raw):
+    raise RuntimeError("a fault in the analysis")
+
+claims.ingest.prepare.prepare = broken
+import claims.store.documents.warmup
+print(gc.get_freeze_count())
+"""
+
+
+def test_a_fault_in_the_warm_up_does_not_stop_the_fork_server() -> None:
+    """The fork server imports the warm-up; any error but ImportError there would kill it and
+    every worker, so a failed warm-up is skipped and nothing is frozen."""
+    done = subprocess.run(
+        [sys.executable, "-c", BROKEN_WARM_UP], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0"
+
+
 SCORES = """
 import sys
 from claims.extract.checkworthiness import factual_score, score_sentence

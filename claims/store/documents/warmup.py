@@ -2,7 +2,10 @@
 freezes the heap, so the language data, models and caches that extraction loads on its first
 document are loaded once, before the workers are forked, and shared by all of them.
 
-Without it, each worker loaded its own copy on its first input (about 80 MB each).
+Without it, each worker loaded its own copy on its first input (about 80 MB each). A fault
+in the warm-up must not stop ingest: the fork server dies on any error but ImportError while
+it imports this module, and every worker with it. The workers then load what they need on
+their first input instead, where a fault is reported against that input.
 """
 
 from __future__ import annotations
@@ -23,14 +26,19 @@ that the dam had failed, but officials said the bridge would stay closed until F
 """
 
 
-def warm_up() -> None:
-    """Run the whole analysis once on `SAMPLE`, then keep what it loaded out of the collector."""
-    prepared = prepare(
-        RawInput(origin="warm-up", locator=None, data=SAMPLE.encode(), media_type="text/plain")
-    )
-    frames_prepared(prepared, extract_prepared(prepared))
+def warm_up() -> bool:
+    """Run the whole analysis once on `SAMPLE`, then keep what it loaded out of the collector;
+    False if the analysis failed (nothing is frozen then)."""
+    try:
+        prepared = prepare(
+            RawInput(origin="warm-up", locator=None, data=SAMPLE.encode(), media_type="text/plain")
+        )
+        frames_prepared(prepared, extract_prepared(prepared))
+    except Exception:  # see the module docstring
+        return False
     gc.collect()
     gc.freeze()  # the collector would otherwise write to every shared page it scans
+    return True
 
 
 warm_up()
