@@ -130,3 +130,20 @@ def test_an_agentless_cue_takes_only_a_recent_speaker() -> None:
         sep="\n\n",
     )
     assert far[4][0].role.value == "publisher"
+
+
+def test_it_does_not_point_back_to_a_place_owned_by_a_possessive() -> None:
+    chains = chains_of(
+        "Corvane Holdings said its new plant would open in May.",
+        "Costs at a depot in Lakeside's Docklands rose sharply.",
+        "“We remain confident in the plan,” it said.",
+    )
+    assert speaker(chains[2]) == "Corvane Holdings"
+
+
+def test_a_surname_with_a_particle_stays_whole() -> None:
+    chains = chains_of(
+        "Aviation analyst Nick Van den Brul of Corvane Bank called the results weak."
+    )
+    assert speaker(chains[0]) == "Nick Van den Brul"
+    assert chains[0][0].speaker_role == "Aviation analyst of Corvane Bank"

@@ -122,3 +122,45 @@ def test_an_unresolved_pronoun_stays_as_written() -> None:
     text = "“We are ready,” she said."
     chain = chain_of(text)
     assert chain[0].role is Role.SPEAKER and chain[0].mention == "she"
+
+
+def test_a_clause_before_the_cue_gives_its_subject_not_the_whole_clause() -> None:
+    # The cue's subject is the noun phrase right before it, not the clause it closes.
+    text = "The growth figure was ahead of the 2.1% the ministry estimated a month ago."
+    assert names(chain_of(text))[0] == ("speaker", "the ministry")
+    text = "The fall came despite Corvane reporting a 9% rise in pre-tax profits."
+    assert names(chain_of(text))[0] == ("speaker", "Corvane")
+    # Before an infinitive, the subject is the main clause's.
+    text = "The union was keen to point out that the new levy would hurt small ports."
+    assert names(chain_of(text))[0] == ("speaker", "The union")
+    # Adverbs between the auxiliary and the cue are not a subject.
+    text = "Local farmers have long complained that the canal floods their fields."
+    assert names(chain_of(text))[0] == ("speaker", "Local farmers")
+    text = "Port workers have in the past said that the cranes were unsafe."
+    assert names(chain_of(text))[0] == ("speaker", "Port workers")
+    # Near cases: a verb inside a relative clause stays in the subject; a progressive is
+    # not an absolute participle (`of` does not hand the cue to its object).
+    text = "The man who was arrested said that he had never seen the ship."
+    assert names(chain_of(text))[0] == ("speaker", "The man who was arrested")
+    text = "Early results of a survey of Lakeside voters are showing that the mayor leads."
+    assert names(chain_of(text))[0] == ("speaker", "Early results of a survey of Lakeside voters")
+
+
+def test_a_titled_person_of_an_employer_is_the_person() -> None:
+    text = (
+        "Freight rates will fall again next year, said shipping analyst Tom Hale of Corvane Bank."
+    )
+    chain = chain_of(text)
+    assert (chain[0].mention, chain[0].speaker_role) == (
+        "Tom Hale",
+        "shipping analyst of Corvane Bank",
+    )
+    text = "Shipping analyst Tom Hale of Corvane Bank said freight rates would fall."
+    assert chain_of(text)[0].mention == "Tom Hale"
+    # Near case: an organisation's name with its acronym is not a title and a surname.
+    text = "Average rents rose by 3%, the Office for Housing Statistics (OHS) added."
+    chain = chain_of(text)
+    assert (chain[0].mention, chain[0].speaker_role) == (
+        "the Office for Housing Statistics (OHS)",
+        None,
+    )

@@ -156,6 +156,24 @@ def test_unnamed_people_are_the_anonymous_source(index: RegistryIndex, mention: 
     assert (resolution.method, resolution.source_id) == (Method.ANONYMOUS, 17)
 
 
+@pytest.mark.parametrize(
+    "mention", ["energy analyst Orin Hale of Corvane Bank", "security sources Tuesday"]
+)
+def test_a_named_person_after_an_anonymous_noun_is_not_anonymous(
+    index: RegistryIndex, mention: str
+) -> None:
+    assert index.resolve(mention).method is not Method.ANONYMOUS
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [("Moody's", "Moody's"), ("Hale & Vell's", "Hale & Vell's"), ("Iraq's", "Iraq")],
+)
+def test_a_final_possessive_stays_on_a_name_that_is_not_a_place(mention: str, name: str) -> None:
+    resolution = RegistryIndex().resolve(mention)
+    assert resolution.new_source is not None and resolution.new_source.name == name
+
+
 def test_the_anonymous_source_is_created_when_the_registry_has_none() -> None:
     resolution = RegistryIndex().resolve("security sources")
     assert resolution.method is Method.ANONYMOUS

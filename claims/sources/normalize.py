@@ -79,12 +79,26 @@ def homoglyph_key(name: str) -> str:
 
 
 def display_name(mention: str) -> str:
-    """A mention tidied into a name: quotes, a leading "the" and a possessive removed."""
+    """A mention tidied into a name: quotes, a leading "the" and a possessive removed.
+
+    A final "'s" stays on a name that is not a place: `Moody's` and `Standard & Poor's` are
+    the agencies' names, while `Russia's` is Russia.
+    """
     text = collapse_spaces(strip_format(mention)).strip(_QUOTES + " ,;:.")
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     stripped = _POSSESSIVE_RE.sub("", text)
-    return stripped or text
+    if not stripped:
+        return text
+    last = stripped.split()[-1]
+    if text[-1:] in "sS" and last[:1].isupper() and not _is_place(stripped):
+        return text
+    return stripped
+
+
+def _is_place(name: str) -> bool:
+    keys = norm_key(name).split()
+    return bool(keys) and all(place_key(translit_token(key)) is not None for key in keys)
 
 
 @lru_cache(maxsize=65536)
@@ -278,6 +292,8 @@ def is_anonymous(mention: str) -> bool:
         return False
     if keys[0] == "the" and not keys[head].endswith("s"):
         return False  # "the expert": a person named earlier, not an anonymous one
+    if head + 1 < len(words) and is_capitalised(words[head + 1]):
+        return False  # "energy analyst Orin Middleton": the noun is the named person's title
     for word, key in zip(words[1:head], keys[1:head], strict=True):
         if is_capitalised(word) and place_key(translit_token(key)) is None:
             return False

@@ -95,6 +95,10 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False
     if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in parts):
         return False
+    if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
+        return False  # `London's Docklands`
+    if len(parts) > 1 and parts[-1].isupper() and parts[-1].isalpha():
+        return False  # `Big US`: a country's or a body's initials, not a surname
     return not _known_place_or_body(" ".join(parts))
 
 

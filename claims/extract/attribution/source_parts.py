@@ -31,7 +31,9 @@ TITLE_WORDS = words(
 )
 """Lower-cased words of offices and titles that may precede a personal name."""
 
-NAME_PARTICLES = words("al al- el bin ibn abu de da del della der van von la le di du")
+NAME_PARTICLES = words(
+    "al al- el bin ibn abu de da del della der den ter ten van von la le di du dos das"
+)
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<rest>.+)$")
 
@@ -51,6 +53,16 @@ _BODY_HEADS = words(
     "commission bureau administration government embassy"
 )
 """A lone body word after title words is the end of the body's name, not a person's."""
+
+
+_EMPLOYER = re.compile(
+    r"^(?P<who>.+?)(?P<tail>\s+(?:of|at|from)\s+(?P<org>(?:the\s+)?[A-Z][\w’'.&\-]*"
+    r"(?:\s+(?:of\s+|for\s+|and\s+|&\s+|the\s+)?[A-Z][\w’'.&\-]*)*))$"
+)
+"""`energy analyst Orin Middleton of Barclays Capital`: a titled person, then the employer."""
+
+_ACRONYM_END = re.compile(r"\([A-Z]{2,8}\)$")
+"""`the Office for National Statistics (ONS)`: an organisation's name with its acronym."""
 
 
 class SourceParts(NamedTuple):
@@ -128,6 +140,14 @@ def split_source(text: str, span: Span) -> SourceParts:
             return SourceParts(
                 name, Span(start=offset, end=offset + len(name)), role, _affiliation(role)
             )
+    employed = _EMPLOYER.match(phrase)
+    if employed and not sep:
+        inner = split_source(text, Span(start=span.start, end=span.start + employed.end("who")))
+        if inner.role is not None and len(inner.name.split()) >= 2:  # `Union` of `The ...`
+            role = phrase[: inner.name_span.start - span.start].strip() + employed.group("tail")
+            return SourceParts(inner.name, inner.name_span, role, employed.group("org"))
+    if _ACRONYM_END.search(phrase):
+        return SourceParts(phrase.strip(), span, None, None)  # `the Office for ... (ONS)`
     words = list(_WORD.finditer(phrase))
     first = _trailing_name(words)
     if 0 < first < len(words) and len(words) - first <= 5 and len(words) - first >= 1:

@@ -19,6 +19,7 @@ from claims.extract.attribution.questions import question_frame, short_answer
 from claims.extract.attribution.sentence_subject import sentence_subject
 from claims.extract.attribution.source_after import right_source
 from claims.extract.attribution.source_before import left_source
+from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
@@ -129,6 +130,14 @@ _SOURCE_OPENERS = words("a an the one his her their its")
 _NOT_IN_SOURCE = AUXILIARIES | words("that this these those")
 
 
+def _titled(tokens: list[Token], first: int, stop: int) -> bool:
+    """`energy analyst Orin Middleton`: lower-case words with a title, then a name."""
+    head = next(
+        (k for k in range(first, min(stop, first + 3)) if tokens[k].text[:1].isupper()), None
+    )
+    return head is not None and any(t.lower in TITLE_WORDS for t in tokens[first:head])
+
+
 def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
     """`Y, said Jane Doe, a senior adviser.`: a name with no verb of its own ends the clause."""
     tokens = clause.tokens
@@ -138,15 +147,20 @@ def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
     if source is None or words_in(tokens, *source) > 30:
         return False
     first, stop = source
-    if not (tokens[first].text[:1].isupper() or tokens[first].lower in _SOURCE_OPENERS):
+    if not (
+        tokens[first].text[:1].isupper()
+        or tokens[first].lower in _SOURCE_OPENERS
+        or _titled(tokens, first, stop)
+    ):
         return False
     if any(t.text[:1].isalnum() for t in tokens[stop : clause.hi]):
         return False
     head = first
     while head < stop and tokens[head].text != "," and tokens[head].lower not in RELATIVES:
         lower = tokens[head].lower
+        modifier = head + 1 < stop and tokens[head + 1].lower in TITLE_WORDS  # `shipping analyst`
         if lower in _NOT_IN_SOURCE or (
-            lower.endswith(("ed", "ing")) and lower == tokens[head].text
+            lower.endswith(("ed", "ing")) and lower == tokens[head].text and not modifier
         ):
             return False
         head += 1
