@@ -164,3 +164,20 @@ def test_a_titled_person_of_an_employer_is_the_person() -> None:
         "the Office for Housing Statistics (OHS)",
         None,
     )
+
+
+def test_an_opening_adverbial_is_not_part_of_the_speaker() -> None:
+    text = (
+        "In Oslo on Monday ahead of the summit, Ruritania's trade minister, lashed out at tariffs."
+    )
+    assert names(chain_of(text))[0] == ("speaker", "Ruritania's trade minister")
+    # Near case: a place of origin after a name stays out of the opener rule.
+    text = "Ada Moss of Lakeside, Ohio, said the plant should stay open."
+    assert names(chain_of(text))[0][1].startswith("Ada Moss")
+
+
+def test_a_change_in_a_figure_is_not_a_speaker() -> None:
+    text = "A fall in claimants pushed the jobless rate to its lowest level in years."
+    assert names(chain_of(text)) == [("publisher", "Wire")]
+    near = "The union pushed the plan to cut working hours."
+    assert names(chain_of(near))[0] == ("speaker", "The union")

@@ -326,6 +326,10 @@ def _appositive_source(tokens: list[Token], comma: int, lo: int) -> tuple[int, i
         first = strip_fillers(tokens, _segment_start(tokens, first - 1, lo), outer_stop)
     if first >= inner - 1 or outer_stop - first > _MAX_SOURCE_TOKENS:
         return None
+    opener = tokens[first]
+    adverbial = opener.lower in PREPOSITIONS or opener.lower in TIME_WORDS
+    if not inserted and adverbial and opener.text[:1].isupper():
+        return inner, comma  # `In London on Thursday, India's finance minister, lashed out`
     return first, outer_stop
 
 

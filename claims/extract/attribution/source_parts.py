@@ -61,6 +61,9 @@ _EMPLOYER = re.compile(
 )
 """`energy analyst Orin Middleton of Barclays Capital`: a titled person, then the employer."""
 
+_HOMETOWN = re.compile(r"^(?P<name>.+?)\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?$")
+"""`Ada Moss of Lakeside` before `, Ohio`: a person and the town they are from."""
+
 _ACRONYM_END = re.compile(r"\([A-Z]{2,8}\)$")
 """`the Office for National Statistics (ONS)`: an organisation's name with its acronym."""
 
@@ -133,6 +136,11 @@ def split_source(text: str, span: Span) -> SourceParts:
                 head.strip(), name_span, role or None, _affiliation(role) if role else None
             )
         tail_words = tail.strip(" ,").split()
+        home = _HOMETOWN.match(bare)
+        if home and 1 <= len(tail_words) <= 2 and _looks_like_name(home.group("name").split()):
+            name = home.group("name")  # `Ada Moss of Lakeside, Ohio`: a town and its state
+            role = phrase[len(name) :].strip(" ,")
+            return SourceParts(name, Span(start=span.start, end=span.start + len(name)), role, None)
         if _looks_like_name(tail_words):
             name = tail.strip(" ,")
             offset = span.start + phrase.index(name, len(head))

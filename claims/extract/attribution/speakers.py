@@ -55,8 +55,11 @@ _EVENT_NOUNS = frozenset(
     | {"engagement", "agreement", "deal", "partnership", "cooperation", "relationship"}
     | {"relations", "presence", "withdrawal", "election", "elections", "outcome", "growth"}
     | {"willingness", "readiness", "declaration", "commitment", "stance", "shift"}
+    | {"fall", "falls", "rise", "rises", "drop", "drops", "increase", "increases", "decrease"}
+    | {"decline", "declines", "jump", "surge", "slump", "slowdown", "recovery", "downturn"}
 )
-"""Head nouns of a subject that is an event or a state of affairs, not a speaker."""
+"""Head nouns of a subject that is an event, a change or a state of affairs, not a speaker
+(`a fall in jobseekers pushed the rate down`)."""
 
 
 def writer_frames(text: str, frames: list[Frame]) -> bool:
