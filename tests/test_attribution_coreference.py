@@ -147,3 +147,40 @@ def test_a_surname_with_a_particle_stays_whole() -> None:
     )
     assert speaker(chains[0]) == "Nick Van den Brul"
     assert chains[0][0].speaker_role == "Aviation analyst of Corvane Bank"
+
+
+def test_a_pronoun_skips_places_adjectives_and_units_that_look_like_names() -> None:
+    chains = chains_of(
+        "Ada Moss, the bank's chief economist, spoke on Monday.",
+        "She heads research for Investment Banking in North America.",
+        "“Growth will slow,” she said.",
+        "The South African economy will grow by 3%, she added.",
+    )
+    assert speaker(chains[2]) == "Ada Moss"
+    assert speaker(chains[3]) == "Ada Moss"
+
+
+def test_a_title_before_a_name_is_not_part_of_the_person() -> None:
+    chains = chains_of(
+        "Ruritanian Prime Minister Ivo Markan met the envoys.",
+        "Mr Markan said the border would reopen.",
+    )
+    assert speaker(chains[1]) == "Ivo Markan"
+
+
+def test_a_body_named_with_for_and_and_is_one_mention() -> None:
+    chains = chains_of(
+        "The outlook was cut by the Organisation for Trade Co-operation and Development, "
+        "which argued that growth would slow.",
+    )
+    assert speaker(chains[0]) == "Organisation for Trade Co-operation and Development"
+
+
+def test_he_after_mr_and_a_surname_is_the_full_name_written_earlier() -> None:
+    chains = chains_of(
+        "Former Corvane chief Ada Moss has denied the charges.",
+        "However during the trial on Tuesday Mr Moss denied the allegations.",
+        "“I was never told of any fraud,” he told the court.",
+    )
+    assert speaker(chains[1]) == "Ada Moss"
+    assert speaker(chains[2]) == "Ada Moss"

@@ -181,3 +181,22 @@ def test_a_change_in_a_figure_is_not_a_speaker() -> None:
     assert names(chain_of(text)) == [("publisher", "Wire")]
     near = "The union pushed the plan to cut working hours."
     assert names(chain_of(near))[0] == ("speaker", "The union")
+
+
+def test_a_person_at_or_of_a_body_is_the_person() -> None:
+    text = "“Hiring will slow,” said Ada Moss at Corvane Bank."
+    chain = chain_of(text)
+    assert (chain[0].mention, chain[0].affiliation) == ("Ada Moss", "Corvane Bank")
+    # Near case: a body's own name with "of" stays whole.
+    text = "“Rates will rise,” said the Royal Bank of Ruritania."
+    assert chain_of(text)[0].mention == "the Royal Bank of Ruritania"
+
+
+def test_the_name_after_an_opening_adverbial_is_the_speaker() -> None:
+    text = "During the hearing on Monday Ada Moss denied that the port was unsafe."
+    assert names(chain_of(text))[0] == ("speaker", "Ada Moss")
+    # Near cases: a quantity opening the subject, and an object of "to".
+    text = "At least half of Lakeside voters say that the port should stay open."
+    assert names(chain_of(text))[0] == ("speaker", "At least half of Lakeside voters")
+    text = "The mayor wrote in a letter to Corvane explaining that the port would close."
+    assert names(chain_of(text))[0] != ("speaker", "Corvane")

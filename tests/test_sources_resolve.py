@@ -166,6 +166,25 @@ def test_a_named_person_after_an_anonymous_noun_is_not_anonymous(
 
 
 @pytest.mark.parametrize(
+    ("mention", "why"),
+    [
+        ("the World Trade Council to", "ends with 'to'"),
+        ("Both Corvane", "opens a clause"),
+        ("Figures", "ordinary word"),
+    ],
+)
+def test_phrases_that_are_not_names_make_no_source(mention: str, why: str) -> None:
+    resolution = RegistryIndex().resolve(mention)
+    assert resolution.new_source is None
+    assert why in " ".join(resolution.reasons)
+
+
+@pytest.mark.parametrize("mention", ["Ministers", "Economists"])
+def test_unnamed_plural_people_are_anonymous(index: RegistryIndex, mention: str) -> None:
+    assert index.resolve(mention).method is Method.ANONYMOUS
+
+
+@pytest.mark.parametrize(
     ("mention", "name"),
     [("Moody's", "Moody's"), ("Hale & Vell's", "Hale & Vell's"), ("Iraq's", "Iraq")],
 )

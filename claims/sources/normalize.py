@@ -48,6 +48,7 @@ ANONYMOUS_NOUNS = word_set(
     "source sources official officials insider insiders analyst analysts expert experts"
     " observer observers diplomat diplomats interlocutor interlocutors witness witnesses"
     " resident residents people person reports report media commentators critics"
+    " economists ministers lawmakers legislators traders investors politicians"
 )
 """Nouns that, without a name, make a mention an anonymous source ("security sources")."""
 
@@ -317,14 +318,15 @@ _OPENERS = word_set(
     "on in at during after before since until when while if as but and or so then however"
     " meanwhile also still yet thus therefore moreover furthermore besides instead although"
     " though because whereas here now there this that these those it its such some many"
-    " according meaning including"
+    " according meaning including both neither either"
 )
 """Words that open a clause or an adverbial, never a name ("In addition", "Meanwhile")."""
 _ORDINARY_WORDS = word_set(
     "note notes update updates correction clarification editor editors comment comments"
     " reporting additional related background summary conclusion introduction overview"
     " analysis opinion advertisement sponsored exclusive breaking live watch read listen"
-    " see share photo video source sources image statement report reports"
+    " see share photo video source sources image statement report reports figures data"
+    " statistics numbers results"
 )
 """Single capitalised words that label a passage, not a speaker ("Note", "Update")."""
 
@@ -350,6 +352,8 @@ def name_problem(name: str) -> str | None:
         return "only time words"
     if len(words) == 1 and lowered[0] in _ORDINARY_WORDS:
         return f"{words[0]!r} is an ordinary word"
+    if len(words) > 1 and lowered[-1] in NAME_CONNECTORS and not is_capitalised(words[-1]):
+        return f"it ends with {words[-1]!r}, which joins it to more words"
     stray = next(
         (
             word

@@ -221,16 +221,24 @@ class Mentions:
         parts = written.split()
         if lower in _PERSON_PRONOUNS:
             self._scan_until(before)
-            return None if self._rival_before(before) else self._last(self._persons, before)
+            if self._rival_before(before):
+                return None
+            return self._in_full(self._last(self._persons, before), before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
-            return self._last(self._all, before)
+            return self._in_full(self._last(self._all, before), before)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
         if 1 <= len(parts) <= 3 and all(_name_word(w) for w in parts):
             self._scan_until(before)
             return self._full_name(parts, before)
         return None
+
+    def _in_full(self, link: ChainLink | None, before: int) -> ChainLink | None:
+        """`Mr Ebbers` found for "he": the full name written earlier, when there is one."""
+        if link is None or len(link.mention.split()) != 1:
+            return link
+        return self._full_name(link.mention.split(), before) or link
 
     def _rival_before(self, before: int) -> bool:
         """`Moss: Mayor Lied When He Said`: an unnamed person ("the mayor") earlier in the
@@ -308,24 +316,46 @@ def _run_end(tokens: list[Token], at: int) -> int:
     stop = at + 1
     while stop < len(tokens) and not tokens[stop].quoted:
         text = tokens[stop].text
-        if text[:1].isupper() or text.lower().startswith(("al-", "el-")):
-            stop += 1
-        elif text.lower() in NAME_PARTICLES | {"of"} and stop + 1 < len(tokens):
-            if not tokens[stop + 1].text[:1].isupper():
-                break
-            stop += 1
-        else:
+        name_word = text[:1].isupper() or text.lower().startswith(("al-", "el-"))
+        if not (name_word or _joins_name(tokens, at, stop)):
             break
+        stop += 1
     return stop
 
 
+def _joins_name(tokens: list[Token], at: int, k: int) -> bool:
+    """A lower-case word inside a name, before a capitalised one: a particle or "of", also
+    "for" and "and" in a body's name (`Organisation for Economic Co-operation and
+    Development`)."""
+    if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
+        return False
+    lower = tokens[k].lower
+    if lower in NAME_PARTICLES or lower == "of":
+        return True
+    body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:k])
+    return body and lower in ("for", "and")
+
+
+_HONORIFICS = words("mr mrs ms miss dr sir dame")
+"""Before a surname alone, these make it a person's name (`Mr Ebbers`)."""
+
+_PLACE_PREPOSITIONS = words("of for at in from on")
+"""Before a run, these make it a place or a body (`head of Investment Banking`), not a person."""
+
+
 def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
+    before = tokens[at - 1].lower if at else ""
     if tokens[at].lower == "the":
+        before = "the"
         at += 1  # `The Ruritanian Defence Ministry` opening a sentence
+    adjective = before == "the" and stop < len(tokens) and tokens[stop].text[:1].islower()
     body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:stop])
     first = at
     while not body and first < stop and tokens[first].lower in TITLE_WORDS:
         first += 1
+    titled = [k for k in range(first, stop - 1) if tokens[k].lower in TITLE_WORDS]
+    if not body and titled:
+        first = titled[-1] + 1  # `Italian Prime Minister Silvio Berlusconi`: the person
     if first == stop:
         return None
     name = tokens[first:stop]
@@ -334,7 +364,12 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
         return None  # `Trump's spokesman`: the name owns the role, it does not hold it
     parts = [t.text for t in name]
     place = stop < len(tokens) and tokens[stop].lower in _PLACE_NOUNS
-    person = len(parts) >= 2 and not place and _person_name(parts)
+    placed = (
+        before in _PLACE_PREPOSITIONS or adjective
+    )  # `in North America`, `the South African economy`
+    honoured = first > at and tokens[first - 1].lower.rstrip(".") in _HONORIFICS  # `Mr Ebbers`
+    named = len(parts) >= 2 or honoured
+    person = named and not place and not placed and _person_name(parts)
     if not person and not body:
         return None
     role = " ".join(t.lower for t in tokens[at:first]) + " " + _role_around(tokens, at, stop)

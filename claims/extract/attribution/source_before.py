@@ -122,6 +122,9 @@ def left_source(tokens: list[Token], cue_first: int, lo: int) -> tuple[int, int]
         return left_source(tokens, opening, lo) if opening is not None else None
     first = strip_fillers(tokens, _segment_start(tokens, stop, lo), stop)
     first = _after_time_lead(tokens, first, stop)
+    named = _name_after_adverbial(tokens, first, stop)
+    if named is not None:
+        return named
     stop = _without_adverbial_tail(tokens, first, stop)
     if first >= stop or stop - first > _MAX_SOURCE_TOKENS:
         return None
@@ -129,6 +132,30 @@ def left_source(tokens: list[Token], cue_first: int, lo: int) -> tuple[int, int]
         t.lower in AUXILIARIES for t in tokens[stop:cue_first]
     )
     return _past_finite_verb(tokens, first, stop, absolute)
+
+
+_OPENING_PREPOSITIONS = words("during after before in on at amid following")
+
+
+def _name_after_adverbial(tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
+    """`However during the case on Tuesday Mr Ebbers denied`: the subject is the name that
+    ends the stretch, after the adverbial and its time words, not the adverbial; None when
+    the stretch opens otherwise or no name ends it."""
+    if first >= stop or tokens[first].lower not in _OPENING_PREPOSITIONS:
+        return None
+    if first + 1 < stop and tokens[first + 1].lower in ("least", "most"):
+        return None  # `At least half of voters say`: a quantity, not an adverbial
+    phrase = _trailing_noun_phrase(tokens, first + 1, stop)
+    if phrase is None:
+        return None
+    start, end = phrase
+    if _after_preposition(tokens, start) and tokens[start].lower not in TIME_WORDS:
+        return None  # `in a statement to Wired explaining`: the object of "to"
+    while start < end - 1 and tokens[start].lower in TIME_WORDS:
+        start += 1
+    if not any(t.text[:1].isupper() for t in tokens[start:end]):
+        return None  # `in a later interview said`: no name after the adverbial
+    return start, end
 
 
 def _relative(token: Token) -> bool:

@@ -50,7 +50,9 @@ _DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " wit
 
 _BODY_HEADS = words(
     "office ministry department agency council committee house court service services "
-    "commission bureau administration government embassy"
+    "commission bureau administration government embassy trust group bank association union "
+    "company corporation fund foundation institute university federation authority board "
+    "chamber society academy party league organisation organization"
 )
 """A lone body word after title words is the end of the body's name, not a person's."""
 
@@ -109,6 +111,16 @@ def _affiliation(role: str) -> str | None:
     return None
 
 
+def _personal_name(words: list[str]) -> bool:
+    """Two or three name words, none of them a body's (`Isabelle Kronawitter`, not `Royal
+    Bank`)."""
+    return (
+        2 <= len(words) <= 3
+        and _looks_like_name(words)
+        and not any(w.lower() in _BODY_HEADS for w in words)
+    )
+
+
 def _looks_like_name(words: list[str]) -> bool:
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words)
 
@@ -150,10 +162,15 @@ def split_source(text: str, span: Span) -> SourceParts:
             )
     employed = _EMPLOYER.match(phrase)
     if employed and not sep:
+        who = employed.group("who")
         inner = split_source(text, Span(start=span.start, end=span.start + employed.end("who")))
         if inner.role is not None and len(inner.name.split()) >= 2:  # `Union` of `The ...`
             role = phrase[: inner.name_span.start - span.start].strip() + employed.group("tail")
             return SourceParts(inner.name, inner.name_span, role, employed.group("org"))
+        if _personal_name(who.split()):  # `Isabelle Kronawitter at Hypovereinsbank`
+            name_span = Span(start=span.start, end=span.start + len(who))
+            role = employed.group("tail").strip()
+            return SourceParts(who, name_span, role, employed.group("org"))
     if _ACRONYM_END.search(phrase):
         return SourceParts(phrase.strip(), span, None, None)  # `the Office for ... (ONS)`
     words = list(_WORD.finditer(phrase))
