@@ -5,14 +5,17 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 from claims.extract.entities import same_entity
 from claims.match.build import from_text
 from claims.match.candidates import RARE_POSTINGS, key_weight, shared_weights
-from claims.match.engine import match_all
+from claims.match.engine import arrivals, match_all
 from claims.match.frames import align
 from claims.match.frames.build import frame_of
 from claims.match.frames.models import FrameSubject
 from claims.match.judge import framed, keys_of
+from claims.match.memory import AsArrived, MemoryIndex
 from claims.match.models import Kind
 from claims.match.normalize.keys import word_keys
 from claims.match.relate import relate, related, side
@@ -153,3 +156,30 @@ def test_frame_subjects_judged_again_are_judged_alike() -> None:
     assert same_entity("Haidar Hadi", "Nigel Farage") == same_entity.__wrapped__(
         "Haidar Hadi", "Nigel Farage"
     )
+
+
+@pytest.mark.parametrize("interleaved", [False, True])
+def test_an_index_read_as_it_stood_answers_as_the_index_did_then(interleaved: bool) -> None:
+    claims = load_script("bench_match").generate(300)
+    if interleaved:  # documents whose claims' ids interleave: ids no longer say the order
+        claims = [
+            c.model_copy(update={"document_id": c.document_id + 100 * (c.id % 2)}) for c in claims
+        ]
+    batches = list(arrivals(claims))
+    full = MemoryIndex()
+    keys = {claim.id: keys_of(claim) for claim in claims}
+    ends = []
+    for batch in batches:
+        full.add_claims(batch, {claim.id: keys[claim.id] for claim in batch})
+        ends.append(full.total())
+    grown = MemoryIndex()
+    asked = sorted({key for found in keys.values() for key in found})
+    for batch, end in zip(batches, ends, strict=True):
+        grown.add_claims(batch, {claim.id: keys[claim.id] for claim in batch})
+        then = AsArrived(full, end)
+        assert then.total() == grown.total()
+        assert then.counts(asked) == grown.counts(asked)
+        assert {k: list(v) for k, v in then.holders(asked).items()} == {
+            k: list(v) for k, v in grown.holders(asked).items()
+        }
+    assert 0 < ends[0] < ends[-1] == len(claims)

@@ -4,28 +4,27 @@ Used by `claims match --rebuild`, the benchmark and the stance evaluation. Each 
 claims arrive together, documents in the order of their claims' ids, and go through the same
 `claims.match.pipeline` steps that ingestion runs against the database, so a rebuild finds
 exactly what matching one document at a time found. Arrivals are indexed one after another;
-with `workers` > 1, worker processes first frame every claim and compute its keys, then judge
-the arrivals' pairs, most of the work (each whole arrivals, with the key counts read when
-they arrived).
+with `workers` > 1, worker processes first frame every claim and compute its keys; then every
+claim is indexed and the workers match the arrivals side by side, each against the index as
+it stood when that arrival came (`claims.match.memory.AsArrived`), so that no step of the
+match waits on one process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from claims.match.frames.models import Frame
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of, rarity_of
-from claims.match.memory import MemoryIndex
+from claims.match.memory import AsArrived, MemoryIndex
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import WORD
-from claims.match.pipeline import Arrival, arrive, judge_arrival, match_arrival
-from claims.match.relate import Side, side
+from claims.match.pipeline import arrive, judge_arrival, match_arrival
 
 __all__ = ["Found", "Tally", "arrivals", "judge_pair", "keys_of", "match_all", "rarity_of"]
 
 ARRIVALS_PER_TASK = 8
-"""Arrivals a worker judges per task: enough to keep the round trips few."""
+"""Arrivals a worker matches per task: enough to keep the round trips few."""
 
 
 def match_all(
@@ -38,7 +37,7 @@ def match_all(
     index = index if index is not None else MemoryIndex()
     tally = Tally()
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        found = _judged_by_workers(_prepared_by_workers(claims, workers), index, tally, workers)
+        found = _matched_by_workers(_prepared_by_workers(claims, workers), index, tally, workers)
     else:
         found = [item for batch in arrivals(claims) for item in match_arrival(index, batch, tally)]
     tally.count(found)
@@ -53,9 +52,6 @@ def arrivals(claims: Sequence[MatchClaim]) -> Iterator[list[MatchClaim]]:
     yield from batches.values()
 
 
-_CLAIMS: dict[int, MatchClaim] = {}
-"""The claims being matched, framed, as forked worker processes inherit them."""
-_SIDES: dict[int, Side] = {}
 _PENDING: list[MatchClaim] = []
 """The claims to prepare, as forked worker processes inherit them."""
 
@@ -92,49 +88,60 @@ def _prepare_task(start: int) -> list[tuple[Frame | None, list[str]]]:
     return done
 
 
-def _judged_by_workers(
+def _matched_by_workers(
     prepared: Mapping[int, tuple[MatchClaim, list[str]]],
     index: MemoryIndex,
     tally: Tally,
     workers: int,
 ) -> list[Found]:
-    _CLAIMS.clear()
-    _CLAIMS.update((claim_id, claim) for claim_id, (claim, _) in prepared.items())
+    """Every claim indexed first, then each arrival matched by a worker against the index as
+    it stood when that arrival came (`AsArrived`), the arrivals side by side."""
+    batches = [
+        [prepared[claim.id][0] for claim in batch]
+        for batch in arrivals([claim for claim, _ in prepared.values()])
+    ]
+    for batch in batches:
+        index.add_claims(batch, {claim.id: prepared[claim.id][1] for claim in batch})
+        _ARRIVED.append(index.total())
+    _BATCHES[:] = batches
+    _KEYS.update((claim_id, keys) for claim_id, (_, keys) in prepared.items())
+    _INDEX.append(index)
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(workers) as pool:
-            tasks = _tasks(
-                arrive(index, batch, tally, {claim.id: prepared[claim.id][1] for claim in batch})
-                for batch in arrivals(list(_CLAIMS.values()))
-            )
-            return [item for found in pool.imap(_judge_task, tasks) for item in found]
+            found: list[Found] = []
+            for part, counts in pool.imap(_match_task, range(0, len(batches), ARRIVALS_PER_TASK)):
+                found += part
+                tally.claims += counts[0]
+                tally.keys += counts[1]
+                tally.candidates += counts[2]
+                tally.scored += counts[3]
+            return found
     finally:
-        _CLAIMS.clear()
+        _BATCHES.clear()
+        _ARRIVED.clear()
+        _KEYS.clear()
+        _INDEX.clear()
 
 
-def _tasks(arrived: Iterable[Arrival]) -> Iterator[list[Arrival]]:
-    task: list[Arrival] = []
-    for arrival in arrived:
-        if arrival.pairs:
-            task.append(_light(arrival))
-        if len(task) == ARRIVALS_PER_TASK:
-            yield task
-            task = []
-    if task:
-        yield task
+_BATCHES: list[list[MatchClaim]] = []
+"""The arrivals, framed, as forked worker processes inherit them."""
+_ARRIVED: list[int] = []
+"""How many claims had arrived once each arrival was in."""
+_KEYS: dict[int, list[str]] = {}
+_INDEX: list[MemoryIndex] = []
+"""The index holding every claim, as forked worker processes inherit it."""
 
 
-def _light(arrival: Arrival) -> Arrival:
-    """The arrival without its claims, which workers hold, and with only word counts."""
-    words = {key: n for key, n in arrival.frequency.items() if key.startswith(WORD)}
-    return Arrival((), arrival.pairs, words, arrival.total)
-
-
-def _judge_task(task: list[Arrival]) -> list[Found]:
-    """In a worker: judge a few arrivals, preparing each claim once per process."""
+def _match_task(start: int) -> tuple[list[Found], tuple[int, int, int, int]]:
+    """In a worker: match a few arrivals against the index as it stood when each came."""
+    index = _INDEX[0]
+    part = Tally()
     found: list[Found] = []
-    for arrival in task:
-        for claim_id in {i for pair in arrival.pairs for i in pair} - _SIDES.keys():
-            _SIDES[claim_id] = side(_CLAIMS[claim_id])
-        found += judge_arrival(arrival, _SIDES)
-    return found
+    for number in range(start, min(start + ARRIVALS_PER_TASK, len(_BATCHES))):
+        batch = _BATCHES[number]
+        keys = {claim.id: _KEYS[claim.id] for claim in batch}
+        arrival = arrive(AsArrived(index, _ARRIVED[number]), batch, part, keys)
+        involved = sorted({i for pair in arrival.pairs for i in pair})
+        found += judge_arrival(arrival, index.sides(involved))
+    return found, (part.claims, part.keys, part.candidates, part.scored)

@@ -6,7 +6,8 @@ What `claims match --rebuild`, the benchmark and the evaluations match against
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from claims.match.candidates import KeyIndex
 from claims.match.models import MatchClaim
@@ -19,6 +20,11 @@ class MemoryIndex(KeyIndex):
     def __init__(self, *, keep_keys: bool = False) -> None:
         super().__init__()
         self._claims: dict[int, MatchClaim] = {}
+        self.arrived: dict[int, int] = {}
+        """Each claim's place in the order the claims were added (what `AsArrived` reads)."""
+        self._order: list[int] = []
+        self._ascending = True
+        """Whether the claims were added in the order of their ids (then an id says its place)."""
         self._sides: dict[int, Side] = {}
         self._keep_keys = keep_keys
         self.keys: dict[int, Sequence[str]] = {}
@@ -27,6 +33,10 @@ class MemoryIndex(KeyIndex):
     def add_claims(self, claims: Sequence[MatchClaim], keys: Mapping[int, Sequence[str]]) -> None:
         for claim in claims:
             self._claims[claim.id] = claim
+            if self._order and claim.id <= self._order[-1]:
+                self._ascending = False
+            self.arrived[claim.id] = len(self._order)
+            self._order.append(claim.id)
             self.add(claim.id, keys[claim.id])
             if self._keep_keys:
                 self.keys[claim.id] = keys[claim.id]
@@ -46,6 +56,50 @@ class MemoryIndex(KeyIndex):
     def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         return {key: found for key in keys if (found := self.holders_of(key))}
 
+    def counts_then(self, keys: Iterable[str], arrived: int) -> dict[str, int]:
+        """`counts` as they stood when the first `arrived` claims were in the index."""
+        get = self._postings.get
+        rank, bound = self._bound(arrived)
+        found: dict[str, int] = {}
+        for key in keys:
+            holders = get(key)
+            if holders is None:
+                continue
+            if isinstance(holders, int):
+                if (holders if rank is None else rank(holders)) < bound:
+                    found[key] = 1
+            elif (holders[-1] if rank is None else rank(holders[-1])) < bound:
+                found[key] = len(holders)
+            elif count := bisect_left(holders, bound, key=rank):
+                found[key] = count
+        return found
+
+    def holders_then(self, keys: Sequence[str], arrived: int) -> dict[str, Sequence[int]]:
+        """`holders` as they stood when the first `arrived` claims were in the index."""
+        get = self._postings.get
+        rank, bound = self._bound(arrived)
+        found: dict[str, Sequence[int]] = {}
+        for key in keys:
+            holders = get(key)
+            if holders is None:
+                continue
+            if isinstance(holders, int):
+                if (holders if rank is None else rank(holders)) < bound:
+                    found[key] = (holders,)
+            elif (holders[-1] if rank is None else rank(holders[-1])) < bound:
+                found[key] = holders
+            elif count := bisect_left(holders, bound, key=rank):
+                found[key] = holders[:count]
+        return found
+
+    def _bound(self, arrived: int) -> tuple[Callable[[int], int] | None, int]:
+        """How to read a holder's place, and the first place not arrived: when the claims
+        came in the order of their ids, the ids themselves (no look-up), else their places."""
+        if not self._ascending:
+            return self.arrived.__getitem__, arrived
+        order = self._order
+        return None, order[arrived] if arrived < len(order) else (order[-1] + 1 if order else 0)
+
     def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
         return {claim_id: self.sizes.get(claim_id, 0) for claim_id in ids}
 
@@ -60,3 +114,38 @@ class MemoryIndex(KeyIndex):
                 prepared = self._sides[claim_id] = side(self._claims[claim_id])
             found[claim_id] = prepared
         return found
+
+
+class AsArrived:
+    """A memory index holding every claim, read as it stood when its first `arrived` claims
+    were in it.
+
+    A rebuild indexes every claim first; each arrival then finds its candidates with the
+    key counts of its own time, in any process and in any order: a posting lists its claims
+    in the order they were added, so the holders of that time are a prefix of it.
+    """
+
+    def __init__(self, index: MemoryIndex, arrived: int) -> None:
+        self._index = index
+        self._arrived = arrived
+
+    def add_claims(self, claims: Sequence[MatchClaim], keys: Mapping[int, Sequence[str]]) -> None:
+        """Nothing to add: the claims are in the index already."""
+
+    def total(self) -> int:
+        return self._arrived
+
+    def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
+        return self._index.counts_then(keys, self._arrived)
+
+    def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
+        return self._index.holders_then(keys, self._arrived)
+
+    def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
+        return self._index.key_counts(ids)
+
+    def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
+        return self._index.texts(ids)
+
+    def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
+        return self._index.sides(ids)

@@ -86,14 +86,14 @@ class Rarity:
     @classmethod
     def of_keys(cls, key_frequency: Mapping[str, int], total: int) -> Rarity:
         """Word rarity from blocking-key counts ("w:troop"), each word's weight computed at
-        once: judging an arrival's pairs asks for nearly all of them, many times."""
+        once (once for each count: many words share one): judging an arrival's pairs asks for
+        nearly all of them, many times."""
         width = len(WORD)
         words = {key[width:]: n for key, n in key_frequency.items() if key.startswith(WORD)}
         rarity = cls(words, total)
         if total >= SMALL_CORPUS:
-            rarity._weights.update(
-                {word: _inverse_frequency(total, n) for word, n in words.items()}
-            )
+            by_count = {n: _inverse_frequency(total, n) for n in set(words.values())}
+            rarity._weights.update({word: by_count[n] for word, n in words.items()})
         return rarity
 
     def informative(self, word: str) -> bool:
