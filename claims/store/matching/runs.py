@@ -120,8 +120,10 @@ def _save(
     report.clusters = join_clusters(session, written.linked)
     if written.unlinked:
         report.clusters += refresh_clusters(session, {i for p in written.unlinked for i in p})
-    touched = set(placed) | {i for item in found for i in (item.low, item.high)}
-    touched |= {i for pair in written.removed for i in pair}
+    # Only claims whose counted relations changed can get a new proposal: the arriving ones
+    # and the ends of counted links written or removed, not the many old claims a document
+    # is only `related` to.
+    touched = set(arrived_ids) | {i for pair in written.counted for i in pair}
     report.repeated = len(repeated_claims(session, arrived_ids))
     report.credibility = update_credibility(session, touched)
 
