@@ -104,10 +104,12 @@ def test_a_failing_analysis_leaves_nothing_behind_and_the_run_goes_on(
     good.write_text("The harbour reopened on Friday after a storm, the port authority said.\n")
     real = ingest_module.match_claims
 
-    def broken_for_bad(session: Any, claims: Any, actor: str, *extracted: Any) -> Any:
+    def broken_for_bad(
+        session: Any, claims: Any, actor: str, *extracted: Any, **options: Any
+    ) -> Any:
         if any("Riverton" in claim.text for claim in claims):
             raise RuntimeError("matching failed")
-        return real(session, claims, actor, *extracted)
+        return real(session, claims, actor, *extracted, **options)
 
     monkeypatch.setattr(ingest_module, "match_claims", broken_for_bad)
     options = IngestOptions(actor="tester", meta=DocumentMeta(), read=ReadOptions())

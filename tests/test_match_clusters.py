@@ -93,3 +93,29 @@ def _related(session: Session) -> dict[tuple[int, int], float]:
         (r.claim_id, r.other_claim_id): r.score
         for r in session.scalars(select(Relation).where(Relation.kind == "related"))
     }
+
+
+def test_a_related_link_leaves_the_old_claims_credibility_alone(target: Target) -> None:
+    texts = [
+        "The Kellmoor harbour board approved new cranes for container ships.",
+        "The Kellmoor harbour board hired twelve pilots from Norway.",
+    ]
+    with target.database.write() as session:
+        first = add_claims(session, make_document(session, texts[0]), [texts[0]])
+        match_claims(session, first, "t")
+        report = match_claims(
+            session, add_claims(session, make_document(session, texts[1]), [texts[1]]), "t"
+        )
+        assert set(_related(session)) == {(first[0].id, first[0].id + 1)}
+        # a `related` link moves no count: only the arriving claim is proposed again
+        assert report.credibility == "updated for 1 claims"
+        proposed = _proposals(session)
+        rebuild(session, "tester")
+        assert _proposals(session) == proposed
+
+
+def _proposals(session: Session) -> dict[int, tuple[object, ...]]:
+    return {
+        claim.id: (claim.credibility_proposed, claim.credibility_reasons, claim.propaganda_sourced)
+        for claim in session.scalars(select(Claim).execution_options(populate_existing=True))
+    }

@@ -144,7 +144,9 @@ def store_and_analyse(
     previous = session.get(Document, stored.previous_id) if stored.previous_id else None
     if previous is not None:
         carry_reviews(session, previous, document, claims, actor)
-    match_claims(session, claims, actor, extracted)
+    # a new document's claims were proposed as they were written; carried reviews (a
+    # reviewer's propaganda override) make a new version's claims be proposed again
+    match_claims(session, claims, actor, extracted, proposed=previous is None)
     if previous is not None:
         touched = carry_relation_reviews(session, previous, document, claims, actor)
         refresh_relations(session, touched)

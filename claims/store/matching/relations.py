@@ -16,7 +16,7 @@ from sqlalchemy import insert, or_, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from claims.match.corroboration import SUPPORTING
+from claims.match.corroboration import COUNTED, SUPPORTING
 from claims.match.judge import Found
 from claims.match.models import Independence, Kind
 from claims.store.chunks import IN_LIST_SIZE, chunks
@@ -81,6 +81,10 @@ class Written:
     """Pairs that were a live same-claim link before and are not any more."""
     removed: set[tuple[int, int]] = field(default_factory=set)
     """Pairs whose proposed relation was removed."""
+    counted: set[tuple[int, int]] = field(default_factory=set)
+    """Pairs whose change can move a corroboration count: a relation of a counted kind
+    written, one that was of a counted kind rewritten, and every removed one (a `related`
+    link counts for nobody's credibility)."""
 
 
 def store_relations(
@@ -111,6 +115,8 @@ def store_relations(
             written.linked.add(pair)
         if item.independence is not None:
             report.circular += list(item.independence.circular)
+        if values["kind"] in COUNTED or (row is not None and row.kind in COUNTED):
+            written.counted.add(pair)
         if row is None:
             inserts.append({"claim_id": item.low, "other_claim_id": item.high, **values})
         else:
@@ -120,6 +126,7 @@ def store_relations(
         if pair not in seen and row.status == PROPOSED:
             session.delete(row)
             written.removed.add(pair)
+            written.counted.add(pair)
     written.unlinked = {
         pair
         for pair in before

@@ -47,11 +47,15 @@ def match_claims(
     claims: Sequence[Claim],
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
+    *,
+    proposed: bool = False,
 ) -> MatchReport:
     """Match newly stored (or re-extracted) claims against everything matched before them.
 
     `extracted[i]`, when given, is what extraction found for `claims[i]` (all of one
     document): the claims are matched as extraction made them, without reading them back.
+    `proposed` says their credibility was proposed as they were written, with no relations
+    and nothing changed since: only those that get a counted relation are proposed again.
     """
     started = time.perf_counter()
     ids = sorted({claim.id for claim in claims})
@@ -68,7 +72,7 @@ def match_claims(
     found: list[Found] = []
     for batch in arrivals(loaded):
         found += match_arrival(index, batch, tally)
-    _save(session, found, ids, tally, report, loaded)
+    _save(session, found, ids, tally, report, loaded, proposed=proposed)
     _finish(session, actor, "claims.match", report, started)
     return report
 
@@ -105,8 +109,13 @@ def _save(
     tally: Tally,
     report: MatchReport,
     arriving: Sequence[MatchClaim],
+    *,
+    proposed: bool = False,
 ) -> None:
-    """Store the relations found and update what they move: clusters, credibility."""
+    """Store the relations found and update what they move: clusters, credibility.
+
+    `proposed`: the arriving claims' credibility is up to date but for their new relations.
+    """
     arrived_ids = sorted(claim.id for claim in arriving)
     report.keys, report.candidates, report.scored = tally.keys, tally.candidates, tally.scored
     placed: dict[int, Placed] = {claim.id: claim for claim in arriving}
@@ -120,8 +129,12 @@ def _save(
     report.clusters = join_clusters(session, written.linked)
     if written.unlinked:
         report.clusters += refresh_clusters(session, {i for p in written.unlinked for i in p})
-    touched = set(placed) | {i for item in found for i in (item.low, item.high)}
-    touched |= {i for pair in written.removed for i in pair}
+    # Only claims whose counted relations changed can get a new proposal: the arriving ones
+    # (unless proposed as they were written) and the ends of counted links written or
+    # removed, not the many old claims a document is only `related` to.
+    touched = {i for pair in written.counted for i in pair}
+    if not proposed:
+        touched |= set(arrived_ids)
     report.repeated = len(repeated_claims(session, arrived_ids))
     report.credibility = update_credibility(session, touched)
 
