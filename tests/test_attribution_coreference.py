@@ -184,3 +184,12 @@ def test_he_after_mr_and_a_surname_is_the_full_name_written_earlier() -> None:
     )
     assert speaker(chains[1]) == "Ada Moss"
     assert speaker(chains[2]) == "Ada Moss"
+
+
+def test_he_does_not_point_back_to_an_event_name() -> None:
+    chains = chains_of(
+        "Ada Moss led the side to a win in May.",
+        "Next comes the Lakeside Cup.",
+        "He said: “We will win that one too.”",
+    )
+    assert speaker(chains[2]) == "Ada Moss"

@@ -200,3 +200,17 @@ def test_the_name_after_an_opening_adverbial_is_the_speaker() -> None:
     assert names(chain_of(text))[0] == ("speaker", "At least half of Lakeside voters")
     text = "The mayor wrote in a letter to Corvane explaining that the port would close."
     assert names(chain_of(text))[0] != ("speaker", "Corvane")
+
+
+def test_a_number_with_thousands_separators_stays_inside_the_speaker() -> None:
+    text = "Two-time Olympic 10,000 metres champion Ada Moss has confirmed she will run in May."
+    chain = chain_of(text)
+    assert (chain[0].mention, chain[0].speaker_role) == (
+        "Ada Moss",
+        "Two-time Olympic 10,000 metres champion",
+    )
+
+
+def test_a_line_up_label_is_not_a_speaker() -> None:
+    text = "Subs: Moss, Hale, Vell, Markan, Corr, Tiller, Quint."
+    assert names(chain_of(text)) == [("publisher", "Wire")]

@@ -93,7 +93,7 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False
     if not all(_name_word(w) for w in parts) or not any(w[:1].isupper() for w in parts):
         return False
-    if any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in parts):
+    if any(w.lower().strip(".,") in _ORGANISATION_WORDS | _EVENT_WORDS for w in parts):
         return False
     if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
         return False  # `London's Docklands`
@@ -335,6 +335,12 @@ def _joins_name(tokens: list[Token], at: int, k: int) -> bool:
     body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:k])
     return body and lower in ("for", "and")
 
+
+_EVENT_WORDS = words(
+    "cup league championship championships games olympics open tournament trophy prix series "
+    "festival awards award summit conference"
+)
+"""Words that make a run an event's name (`World Cup`), not a person's."""
 
 _HONORIFICS = words("mr mrs ms miss dr sir dame")
 """Before a surname alone, these make it a person's name (`Mr Ebbers`)."""

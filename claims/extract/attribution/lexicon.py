@@ -49,7 +49,8 @@ PASSAGE_LABELS = words(
     "update updated watch note photo photos video related read breaking exclusive opinion "
     "analysis correction clarification latest editor editor's editor’s listen see warning q a "
     "transcript source sources credit caption claim rating verdict conclusion summary context "
-    "background fact facts ruling"
+    "background fact facts ruling subs substitutes scorers scorer referee attendance venue "
+    "kick-off squad"
 )
 """Words before a colon that label a passage (`Note:`, a fact-check's `Claim:` and `Rating:`)
 rather than name a speaker."""

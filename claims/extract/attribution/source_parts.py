@@ -27,7 +27,8 @@ TITLE_WORDS = words(
     "managing general-secretary secretary-general deputy-minister economist researcher "
     "correspondent editor host pollster strategist aide manager coordinator campaign "
     "republican democratic democrat gop party national white house department ministry "
-    "council committee"
+    "council committee mep msp mla cfo coo cto champion coach striker "
+    "midfielder goalkeeper"
 )
 """Lower-cased words of offices and titles that may precede a personal name."""
 

@@ -11,7 +11,8 @@ from claims.extract.models import Span
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Lt|Col|Sgt|Capt|Prof|Rev|Fr|Mt)\.(?=\s)"
-    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\w+(?:[’'.&\-]\w+)*(?:(?<=s)[’'](?=\s))?|''|[^\w\s]"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"
+    r"|\w+(?:[’'.&\-]\w+)*(?:(?<=s)[’'](?=\s))?|''|[^\w\s]"
 )
 
 
