@@ -7,7 +7,7 @@ What `claims match --rebuild`, the benchmark and the evaluations match against
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from claims.match.candidates import KeyIndex
 from claims.match.models import MatchClaim
@@ -58,39 +58,34 @@ class MemoryIndex(KeyIndex):
 
     def counts_then(self, keys: Iterable[str], arrived: int) -> dict[str, int]:
         """`counts` as they stood when the first `arrived` claims were in the index."""
-        get = self._postings.get
-        rank, bound = self._bound(arrived)
-        found: dict[str, int] = {}
-        for key in keys:
-            holders = get(key)
-            if holders is None:
-                continue
-            if isinstance(holders, int):
-                if (holders if rank is None else rank(holders)) < bound:
-                    found[key] = 1
-            elif (holders[-1] if rank is None else rank(holders[-1])) < bound:
-                found[key] = len(holders)
-            elif count := bisect_left(holders, bound, key=rank):
-                found[key] = count
-        return found
+        return {key: count for key, _, count in self._held_then(keys, arrived)}
 
     def holders_then(self, keys: Sequence[str], arrived: int) -> dict[str, Sequence[int]]:
         """`holders` as they stood when the first `arrived` claims were in the index."""
+        return {
+            key: (held,) if isinstance(held, int) else held if count == len(held) else held[:count]
+            for key, held, count in self._held_then(keys, arrived)
+        }
+
+    def _held_then(
+        self, keys: Iterable[str], arrived: int
+    ) -> Iterator[tuple[str, list[int] | int, int]]:
+        """Each key some of the first `arrived` claims hold: its posting and how many of them
+        (a prefix of the posting, which lists its claims in the order they were added)."""
         get = self._postings.get
         rank, bound = self._bound(arrived)
-        found: dict[str, Sequence[int]] = {}
         for key in keys:
-            holders = get(key)
-            if holders is None:
+            held = get(key)
+            if held is None:
                 continue
-            if isinstance(holders, int):
-                if (holders if rank is None else rank(holders)) < bound:
-                    found[key] = (holders,)
-            elif (holders[-1] if rank is None else rank(holders[-1])) < bound:
-                found[key] = holders
-            elif count := bisect_left(holders, bound, key=rank):
-                found[key] = holders[:count]
-        return found
+            if isinstance(held, int):
+                count = int((held if rank is None else rank(held)) < bound)
+            elif (held[-1] if rank is None else rank(held[-1])) < bound:
+                count = len(held)
+            else:
+                count = bisect_left(held, bound, key=rank)
+            if count:
+                yield key, held, count
 
     def _bound(self, arrived: int) -> tuple[Callable[[int], int] | None, int]:
         """How to read a holder's place, and the first place not arrived: when the claims
