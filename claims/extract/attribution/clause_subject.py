@@ -100,15 +100,16 @@ _ABSOLUTE = words("with without despite after before")
 """Prepositions whose object may be a participle's subject (`despite Multiplex reporting`)."""
 
 _MORE_PREPOSITIONS = words("without into upon against despite")
+_ANY_PREPOSITION = PREPOSITIONS | _MORE_PREPOSITIONS
 
 _NOT_IN_NOUN_PHRASES = (
-    _FINITE_VERBS | CLAUSE_BREAKS | PREPOSITIONS | _MORE_PREPOSITIONS | words("than like not no to")
+    _FINITE_VERBS | CLAUSE_BREAKS | _ANY_PREPOSITION | words("than like not no to")
 )
 
 
 def after_preposition(tokens: list[Token], at: int) -> bool:
     """`have in the past said`: the phrase is the object of a preposition, not a subject."""
-    return at > 0 and tokens[at - 1].lower in (PREPOSITIONS | _MORE_PREPOSITIONS)
+    return at > 0 and tokens[at - 1].lower in _ANY_PREPOSITION
 
 
 _OPENS_A_PHRASE = CLAUSE_BREAKS | {"than"}

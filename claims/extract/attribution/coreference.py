@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from claims.extract.attribution.source_parts import NAME_PARTICLES, TITLE_WORDS
+from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
 from claims.extract.attribution.tokens import Token, words
 from claims.extract.gazetteer import aliases
 from claims.extract.models import ChainLink, Role, Span
@@ -27,13 +27,10 @@ from claims.text.normalize import norm_key
 
 _PERSON_PRONOUNS = words("he she him her")
 _ANY_PRONOUNS = words("they it who which them")
-_ORGANISATION_WORDS = words(
-    "agency ministry department office council committee government administration party "
-    "campaign company corporation bank fund institute university center centre service "
-    "sources media news newspaper channel tv radio press group association union commission "
-    "court police army forces embassy kremlin house parliament senate congress board "
-    "organization organisation foundation network website magazine times post poll survey "
-    "study report"
+_ORGANISATION_WORDS = BODY_WORDS | words(
+    "campaign center centre sources media news newspaper channel tv radio press court police "
+    "army forces kremlin parliament senate congress network website magazine times post poll "
+    "survey study report"
 )
 PERSON_NOUNS = words(
     "expert analyst minister ambassador spokesman spokeswoman spokesperson official diplomat "
@@ -93,7 +90,7 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False
     if not all(_name_word(w) for w in parts) or not any(w[:1].isupper() for w in parts):
         return False
-    if any(w.lower().strip(".,") in _ORGANISATION_WORDS | _EVENT_WORDS for w in parts):
+    if any(w.lower().strip(".,") in _NOT_PERSONS for w in parts):
         return False
     if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
         return False  # `London's Docklands`
@@ -341,6 +338,8 @@ _EVENT_WORDS = words(
     "festival awards award summit conference"
 )
 """Words that make a run an event's name (`World Cup`), not a person's."""
+
+_NOT_PERSONS = _ORGANISATION_WORDS | _EVENT_WORDS
 
 _HONORIFICS = words("mr mrs ms miss dr sir dame")
 """Before a surname alone, these make it a person's name (`Mr Ebbers`)."""

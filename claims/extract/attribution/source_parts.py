@@ -49,13 +49,14 @@ _DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " wit
 """A role cannot end with these ("security sources in Basra" is one phrase, not a role)."""
 
 
-_BODY_HEADS = words(
+BODY_WORDS = words(
     "office ministry department agency council committee house court service services "
     "commission bureau administration government embassy trust group bank association union "
     "company corporation fund foundation institute university federation authority board "
     "chamber society academy party league organisation organization"
 )
-"""A lone body word after title words is the end of the body's name, not a person's."""
+"""Words that make a name a body's, not a person's: a lone one after title words ends the
+body's name (`the Foreign Office`)."""
 
 
 _EMPLOYER = re.compile(
@@ -118,7 +119,7 @@ def _personal_name(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 3
         and _looks_like_name(words)
-        and not any(w.lower() in _BODY_HEADS for w in words)
+        and not any(w.lower() in BODY_WORDS for w in words)
     )
 
 
@@ -180,7 +181,7 @@ def split_source(text: str, span: Span) -> SourceParts:
         name_start = words[first].start()
         role = phrase[:name_start].strip(" ,")
         name = phrase[name_start:].strip(" ,")
-        body = name.lower() in _BODY_HEADS  # `the Foreign Office` is one body, not "Office"
+        body = name.lower() in BODY_WORDS  # `the Foreign Office` is one body, not "Office"
         if _has_title(role) and not role.lower().endswith(_DANGLING) and not body:
             begin = span.start + name_start
             name_span = Span(start=begin, end=begin + len(name))
