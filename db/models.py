@@ -303,6 +303,22 @@ class Attribution(Base):
     source: Mapped[Source | None] = relationship()
 
 
+class SourceMention(Base):
+    """A mention as written and the source it resolved to (0: none), with how many chain links
+    hold the pair: what the listing's `source:` filter matches names against.
+
+    Kept in step with `attributions` by the database itself (triggers; migration 0005), as
+    `ClaimKeyCount` is with `claim_keys`; a pair no link holds has no row.
+    """
+
+    __tablename__ = "source_mentions"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    mention: Mapped[str] = mapped_column(Text, primary_key=True)
+    source_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    links: Mapped[int] = mapped_column(Integer)
+
+
 class ClaimKey(Base):
     """A blocking key of a claim (entity, number, date, rare word) for candidate matching."""
 

@@ -182,8 +182,9 @@ def restore_from(source: Database, target: Database) -> RestoreResult:
     return result
 
 
-KEPT_BY_TRIGGERS = frozenset({"claim_key_counts", "claim_key_sizes"})
-"""Tables the database itself fills from another table's rows (migration 0004): not copied."""
+KEPT_BY_TRIGGERS = frozenset({"claim_key_counts", "claim_key_sizes", "source_mentions"})
+"""Tables the database itself fills from another table's rows (migrations 0004, 0005): not
+copied."""
 
 
 def _count(reader: Session, table: Table) -> int:
