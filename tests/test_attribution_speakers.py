@@ -226,3 +226,14 @@ def test_saying_after_an_object_that_cannot_speak_is_the_subjects() -> None:
     # Near case: an object that can speak keeps its own words.
     near = "The paper quoted a spokesman saying the levy will stay."
     assert names(chain_of(near))[0] != ("speaker", "The paper")
+
+
+def test_an_audience_after_told_is_no_intermediary_and_an_outlet_relays() -> None:
+    for audience in ("Ruritanian investors", "a conference in Lisbon", "MPs", "Governor Hale"):
+        text = f"The chief executive, Ana Vell, told {audience} that sales would rise."
+        assert names(chain_of(text)) == [("speaker", "Ana Vell"), ("publisher", "Wire")], text
+    # Near cases: an outlet that publishes what it hears is the relay.
+    for outlet in ("the Daily Post", "Nova Radio", "the Lakeside Herald"):
+        text = f"The chief executive, Ana Vell, told {outlet} that sales would rise."
+        chain = names(chain_of(text))
+        assert chain[0] == ("speaker", "Ana Vell") and chain[1][0] == "intermediary", text
