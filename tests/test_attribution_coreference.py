@@ -193,3 +193,29 @@ def test_he_does_not_point_back_to_an_event_name() -> None:
         "He said: “We will win that one too.”",
     )
     assert speaker(chains[2]) == "Ada Moss"
+
+
+def test_it_said_skips_a_person_named_as_one_and_finds_the_company() -> None:
+    chains = chains_of(
+        "Brent Foods said sales fell in the quarter.",
+        "“Demand is weak,” said Tom Reed, an analyst at Dawson Securities.",
+        "It said it would close two plants.",
+        sep="\n\n",
+    )
+    assert speaker(chains[2]) == "Brent Foods"
+    # "its" after a name marks a body even when the analyst has no role word.
+    owned = chains_of(
+        "Brent Foods cut its forecast on Tuesday.",
+        "“Demand is weak,” said Tom Reed.",
+        "It said it would close two plants.",
+        sep="\n\n",
+    )
+    assert speaker(owned[2]) == "Brent Foods"
+    # Near case: "he" still means the analyst.
+    near = chains_of(
+        "Brent Foods said sales fell in the quarter.",
+        "“Demand is weak,” said Tom Reed, an analyst at Dawson Securities.",
+        "He said the firm would close two plants.",
+        sep="\n\n",
+    )
+    assert speaker(near[2]) == "Tom Reed"

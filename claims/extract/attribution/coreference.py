@@ -56,6 +56,8 @@ _PLACE_NOUNS = words(
 """Words after a name that make it a place (`Ain al-Asad base`), not a person."""
 _DESCRIPTION = re.compile(r"^(?:the|this|that)(?:\s+[\w’'.\-]+){1,4}$", re.IGNORECASE)
 _MAX_APPOSITION = 8
+_IT_REACH = 3
+"""Sentences back (besides the pronoun's own) where "it" looks for a body first."""
 _POSSESSIVES = ("’s", "'s")
 
 
@@ -221,6 +223,9 @@ class Mentions:
             if self._rival_before(before):
                 return None
             return self._in_full(self._last(self._persons, before), before)
+        if lower == "it":
+            self._scan_until(before)
+            return self._in_full(self._it(before), before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
             return self._in_full(self._last(self._all, before), before)
@@ -230,6 +235,16 @@ class Mentions:
             self._scan_until(before)
             return self._full_name(parts, before)
         return None
+
+    def _it(self, before: int) -> ChainLink | None:
+        """A body named in the last few sentences, else the last name that is not surely a
+        person's (`Brent Foods ... Tom Reed, an analyst ... It said`: Brent Foods)."""
+        at = bisect_right(self._sentence_starts, before) - 1 - _IT_REACH
+        near = self._sentence_starts[at] if at >= 0 else 0
+        body = self._all.last(before, lambda m: not m.person)
+        if body is not None and body.start >= near:
+            return body.as_link()
+        return self._last(self._all, before, _not_surely_person)
 
     def _in_full(self, link: ChainLink | None, before: int) -> ChainLink | None:
         """`Mr Ebbers` found for "he": the full name written earlier, when there is one."""
@@ -285,6 +300,15 @@ class Mentions:
             return len(name) > len(surname) and name[-len(surname) :] == surname
 
         return self._last(pool, before, fits) if pool is not None else None
+
+
+_PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
+
+
+def _not_surely_person(mention: Mention) -> bool:
+    """What "it" may mean: a body, or a name that only looks like a person's (`Brent Foods`);
+    not a name the text gives a person's title, honorific or role (`Tom Reed, an analyst`)."""
+    return not (mention.person and mention.keys & _PERSON_CUES)
 
 
 def names_in(tokens: list[Token]) -> list[Mention]:
@@ -375,11 +399,23 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     honoured = first > at and tokens[first - 1].lower.rstrip(".") in _HONORIFICS  # `Mr Ebbers`
     named = len(parts) >= 2 or honoured
     person = named and not place and not placed and _person_name(parts)
+    if person and _owns_with_its(tokens, stop):
+        person, body = False, True
     if not person and not body:
         return None
     role = " ".join(t.lower for t in tokens[at:first]) + " " + _role_around(tokens, at, stop)
     joined = " ".join(parts)
     return Mention(name[0].start, last.end, joined, person, _keys(joined, role))
+
+
+def _owns_with_its(tokens: list[Token], stop: int) -> bool:
+    """`Brent Foods cut its forecast`: a name followed by its verb and "its" is a body."""
+    for token in tokens[stop + 1 : stop + 4]:
+        if token.quoted or token.text in ",;:":
+            return False
+        if token.lower == "its":
+            return True
+    return False
 
 
 def _role_around(tokens: list[Token], at: int, stop: int) -> str:
