@@ -27,11 +27,20 @@ from claims.text.normalize import norm_key
 
 _PERSON_PRONOUNS = words("he she him her")
 _ANY_PRONOUNS = words("they it who which them")
-_ORGANISATION_WORDS = BODY_WORDS | words(
-    "campaign center centre sources media news newspaper channel tv radio press court police "
-    "army forces kremlin parliament senate congress network website magazine times post poll "
-    "survey study report"
+_ORGANISATION_WORDS = (
+    BODY_WORDS
+    | words(
+        "campaign center centre sources media news newspaper channel tv radio press court police "
+        "army forces kremlin parliament senate congress network website magazine times post poll "
+        "survey study report"
+    )
+    | words(
+        "plc inc ltd llc corp co sa ag nv gmbh holdings motors airlines airways foods energy "
+        "petroleum industries enterprises partners capital securities telecom pharmaceuticals "
+        "technologies systems brewery brewers"
+    )
 )
+"""Words that make a name a body's; the second line holds company suffixes (`Brent Foods`)."""
 PERSON_NOUNS = words(
     "expert analyst minister ambassador spokesman spokeswoman spokesperson official diplomat "
     "president adviser advisor envoy general commander leader chairman chairwoman director "
@@ -237,14 +246,20 @@ class Mentions:
         return None
 
     def _it(self, before: int) -> ChainLink | None:
-        """A body named in the last few sentences, else the last name that is not surely a
-        person's (`Brent Foods ... Tom Reed, an analyst ... It said`: Brent Foods)."""
+        """A body that spoke in the last few sentences (`Brent Foods said ... Tom Reed, an
+        analyst at Dawson Securities ... It said`: Brent Foods), else the last name not surely
+        a person's; before an uncued personal-looking name, a body named in reach."""
         at = bisect_right(self._sentence_starts, before) - 1 - _IT_REACH
         near = self._sentence_starts[at] if at >= 0 else 0
-        body = self._all.last(before, lambda m: not m.person)
-        if body is not None and body.start >= near:
-            return body.as_link()
-        return self._last(self._all, before, _not_surely_person)
+        spoke = self._all.last(before, lambda m: m.link is not None and _not_surely_person(m))
+        if spoke is not None and spoke.start >= near and _body_like(spoke):
+            return spoke.as_link()
+        candidate = self._all.last(before, _not_surely_person)
+        if candidate is not None and not _body_like(candidate):
+            body = self._all.last(before, lambda m: not m.person)
+            if body is not None and body.start >= near:
+                return body.as_link()  # a two-word name with no person's cue may be a firm's
+        return candidate.as_link() if candidate is not None else None
 
     def _in_full(self, link: ChainLink | None, before: int) -> ChainLink | None:
         """`Mr Ebbers` found for "he": the full name written earlier, when there is one."""
@@ -303,6 +318,11 @@ class Mentions:
 
 
 _PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
+
+
+def _body_like(mention: Mention) -> bool:
+    """A body, or a one-word name (`Yukos`) that a person's would not be without a title."""
+    return not mention.person or len(mention.name.split()) == 1
 
 
 def _not_surely_person(mention: Mention) -> bool:
