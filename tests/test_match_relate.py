@@ -498,4 +498,3 @@ def test_pairs_unrelated_whatever_cues_are_pairs_relate_calls_unrelated_in_real_
             skipped += 1
             assert relate(a, b, rarity).kind == Kind.UNRELATED, (a.claim.text, b.claim.text)
     assert skipped > 50
-
