@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from claims.extract.attribution import find_attributions
 from claims.extract.models import ChainLink, DocumentContext, Role, Span
+from claims.extract.sentences import split_sentences
 
 WIRE = DocumentContext(outlet="Wire")
 
 
 def _sentences(text: str) -> list[Span]:
-    spans, start = [], 0
-    for end in [i + 1 for i, c in enumerate(text) if c == "." and i + 1 < len(text)] + [len(text)]:
-        spans.append(Span(start=start, end=end))
-        start = end + 1 if end < len(text) else end
-    return [s for s in spans if s.end > s.start]
+    return [Span(start=s.start, end=s.end) for s in split_sentences(text)]
 
 
 def read(text: str) -> tuple[list[ChainLink], list[str]]:
@@ -115,3 +112,28 @@ def test_cited_as_saying_is_a_relay_and_cited_alone_is_not() -> None:
     # Near case: citing a reason without "as saying" gives no relayed speaker.
     plain, _ = read("The minister cited rising costs as the reason for the delay.")
     assert all(link.mention != "rising costs" for link in plain)
+
+
+def test_the_quotation_written_before_the_relay() -> None:
+    text = '"Our reforms have worked," Vox quoted Prince Arvid as saying in a statement.'
+    chain, content = read(text)
+    assert roles(chain)[:2] == [("speaker", "Arvid", "Prince"), ("intermediary", "Vox", None)]
+    assert content == ['"Our reforms have worked,"']
+    chain, content = read("The border will reopen, Vox quoted Ivan Dobrev as saying.")
+    assert roles(chain)[:2] == [("speaker", "Ivan Dobrev", None), ("intermediary", "Vox", None)]
+    assert content == ["The border will reopen"]
+
+
+def test_a_pronoun_quoted_after_his_quotation_takes_the_name() -> None:
+    text = (
+        "Deputy Trade Minister Ivan Dobrev met the envoy. "
+        '"We are ready to talk." Vox quoted him as saying.'
+    )
+    sentences = _sentences(text)
+    chains = find_attributions(text, sentences, WIRE).chains
+    for chain in chains[1:]:
+        assert [(link.role.value, link.mention) for link in chain] == [
+            ("speaker", "Ivan Dobrev"),
+            ("intermediary", "Vox"),
+            ("publisher", "Wire"),
+        ]
