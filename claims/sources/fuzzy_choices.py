@@ -22,6 +22,8 @@ class FuzzyChoices:
         self._by_word: dict[str, list[int]] = defaultdict(list)
         self._by_piece: dict[str, list[int]] = defaultdict(list)
         self._by_length: dict[int, list[int]] = defaultdict(list)
+        self._lengths: list[int] = []
+        self._piece_sets: list[frozenset[str]] = []
 
     def __len__(self) -> int:
         return len(self.choices)
@@ -33,16 +35,21 @@ class FuzzyChoices:
         for word in set(choice.split()):
             self._by_word[word].append(position)
         joined = _joined(choice)
-        for piece in _pieces(joined):
+        pieces = _pieces(joined)
+        for piece in pieces:
             self._by_piece[piece].append(position)
         self._by_length[len(joined)].append(position)
+        self._lengths.append(len(joined))
+        self._piece_sets.append(frozenset(pieces))
 
     def candidates(self, query: str, cutoff: float) -> list[int]:
         """Positions of every name whose `token_set_ratio` with `query` can reach `cutoff`.
 
         A superset, in registry order: names sharing a word with the query, and names
-        sharing none whose sorted words are close enough as strings (found through the
-        query's rarest two-letter pieces, or by length when both names are very short).
+        sharing none whose sorted words are close enough as strings: of a possible length,
+        holding as many of the query's two-letter pieces as the two lengths require (found
+        through the query's rarest pieces), or, when both names are very short, any of a
+        possible length.
         """
         words = set(query.split())
         if not words:
@@ -52,14 +59,23 @@ class FuzzyChoices:
             found.update(self._by_word.get(word, ()))
         joined = _joined(query)
         lengths = _possible_lengths(len(joined), cutoff)
-        need = min((_shared_pieces(len(joined) + length, cutoff) for length in lengths), default=0)
-        if need < 1:
+        need = {length: _shared_pieces(len(joined) + length, cutoff) for length in lengths}
+        if min(need.values(), default=0) < 1:
             for length in lengths:
                 found.update(self._by_length.get(length, ()))
-        else:
-            pieces = sorted(_pieces(joined), key=lambda piece: len(self._by_piece.get(piece, ())))
-            for piece in pieces[: len(pieces) - need + 1]:
-                found.update(self._by_piece.get(piece, ()))
+            return sorted(found)
+        own = _pieces(joined)
+        mine = frozenset(own)
+        own.sort(key=lambda piece: len(self._by_piece.get(piece, ())))
+        seen: set[int] = set()
+        for piece in own[: len(own) - min(need.values()) + 1]:
+            for position in self._by_piece.get(piece, ()):
+                if position in seen:
+                    continue
+                seen.add(position)
+                wanted = need.get(self._lengths[position])
+                if wanted is not None and len(mine & self._piece_sets[position]) >= wanted:
+                    found.add(position)
         return sorted(found)
 
 
