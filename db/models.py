@@ -304,6 +304,22 @@ class Attribution(Base):
     source: Mapped[Source | None] = relationship()
 
 
+class SourceMention(Base):
+    """A mention as written and the source it resolved to (0: none), with how many chain links
+    hold the pair: what the listing's `source:` filter matches names against.
+
+    Kept in step with `attributions` by the database itself (triggers; migration 0005), as
+    `ClaimKeyCount` is with `claim_keys`; a pair no link holds has no row.
+    """
+
+    __tablename__ = "source_mentions"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    mention: Mapped[str] = mapped_column(Text, primary_key=True)
+    source_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    links: Mapped[int] = mapped_column(Integer)
+
+
 class ClaimKey(Base):
     """A blocking key of a claim (entity, number, date, rare word) for candidate matching."""
 
@@ -347,7 +363,7 @@ class RegistryChanges(Base):
     """How many rows were added to and changed in the registry tables (sources, aliases,
     flags): a process's index of the registry is checked against it, not against the tables.
 
-    Kept by the database itself (triggers; migration 0005), one row (id 1) from the first
+    Kept by the database itself (triggers; migration 0006), one row (id 1) from the first
     change on; `appended` counts inserted rows, `altered` updated and deleted ones.
     """
 

@@ -29,10 +29,3 @@ def search_tables() -> frozenset[str]:
 def is_search_object(name: str | None) -> bool:
     """True for the search index's own tables and indexes (not described by the models)."""
     return name is not None and (name in search_tables() or name == PG_TRIGRAM_INDEX)
-
-
-def include_object(
-    _object: object, name: str | None, _type: str, _reflected: bool, _compare_to: object
-) -> bool:
-    """Alembic's filter for schema comparison: everything but the search index."""
-    return not is_search_object(name)

@@ -193,3 +193,93 @@ def test_he_does_not_point_back_to_an_event_name() -> None:
         "He said: “We will win that one too.”",
     )
     assert speaker(chains[2]) == "Ada Moss"
+
+
+def test_it_said_skips_a_person_named_as_one_and_finds_the_company() -> None:
+    chains = chains_of(
+        "Brent Foods said sales fell in the quarter.",
+        "“Demand is weak,” said Tom Reed, an analyst at Dawson Securities.",
+        "It said it would close two plants.",
+        sep="\n\n",
+    )
+    assert speaker(chains[2]) == "Brent Foods"
+    # "its" after a name marks a body even when the analyst has no role word.
+    owned = chains_of(
+        "Brent Foods cut its forecast on Tuesday.",
+        "“Demand is weak,” said Tom Reed.",
+        "It said it would close two plants.",
+        sep="\n\n",
+    )
+    assert speaker(owned[2]) == "Brent Foods"
+    # Near case: "he" still means the analyst.
+    near = chains_of(
+        "Brent Foods said sales fell in the quarter.",
+        "“Demand is weak,” said Tom Reed, an analyst at Dawson Securities.",
+        "He said the firm would close two plants.",
+        sep="\n\n",
+    )
+    assert speaker(near[2]) == "Tom Reed"
+
+
+def test_narration_after_an_indirect_report_is_the_outlets() -> None:
+    # A market figure, a new subject with a past event, background: the outlet's own words.
+    for narration in (
+        "The krona rose to a record 9.35 against the dollar on Thursday.",
+        "Lakeside Shipping was founded in 1952 by two brothers.",
+        "The visit comes as talks on fishing rights resume.",
+        "At a summit in Varna, leaders backed a plan to cut tariffs.",
+    ):
+        chains = chains_of(
+            "Finance ministers voiced their concern about the krona's fall, the group said.",
+            narration,
+        )
+        assert speaker(chains[0]) == "the group"
+        assert chains[1][0].role.value == "publisher", narration
+    # Near cases: reported speech goes on (backshift, a modal, an opening that leans on it).
+    for reported in (
+        "Further cuts could follow if demand stays weak.",
+        "It would also close two plants in the north.",
+        "Two more plants had already closed.",
+        "A wet summer “badly hurt” demand for ice cream.",
+        "By 2030, it expects to double sales.",
+        "Brent expects sales to grow 5% next year.",
+        "The food company is to shut its Leeds plant.",
+        "It is to cut 300 jobs.",
+    ):
+        chains = chains_of("Brent Foods said sales fell in the quarter.", reported)
+        assert speaker(chains[1]) == "Brent Foods" and chains[1][0].inherited, reported
+    # Background about the speaker is still the outlet's.
+    chains = chains_of("Brent Foods said sales fell.", "The company has two plants in Leeds.")
+    assert chains[1][0].role.value == "publisher"
+
+
+def test_a_list_the_speaker_opens_with_a_colon_goes_on() -> None:
+    chains = chains_of(
+        "The ministry said it had three demands:",
+        "The border reopens in May.",
+        "Tariffs on grain end.",
+    )
+    assert speaker(chains[0]) == "The ministry"
+    assert [speaker(c) for c in chains[1:]] == ["The ministry"] * 2
+
+
+def test_an_opening_according_to_a_voice_scopes_its_paragraph() -> None:
+    chains = chains_of(
+        "According to the Lakeside Institute, Ruritania is seeking new allies.",
+        "The government sees this as a chance to cut its dependence on grain imports.",
+    )
+    assert speaker(chains[1]) == "the Lakeside Institute" and chains[1][0].inherited
+    # Near case: figures scope only their own sentence.
+    near = chains_of(
+        "According to Labour Office figures, firms added 46,000 jobs in May.",
+        "The gain was below forecasts of 90,000 jobs.",
+    )
+    assert near[1][0].role.value == "publisher"
+
+
+def test_a_quotation_after_an_indirect_report_is_the_speakers() -> None:
+    chains = chains_of(
+        "On Monday, Ana Vell, the transport commissioner, said the changes were needed.",
+        "“Passengers deserve proper protection.”",
+    )
+    assert speaker(chains[1]) == "Ana Vell" and chains[1][0].inherited

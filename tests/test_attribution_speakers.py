@@ -214,3 +214,26 @@ def test_a_number_with_thousands_separators_stays_inside_the_speaker() -> None:
 def test_a_line_up_label_is_not_a_speaker() -> None:
     text = "Subs: Moss, Hale, Vell, Markan, Corr, Tiller, Quint."
     assert names(chain_of(text)) == [("publisher", "Wire")]
+
+
+def test_saying_after_an_object_that_cannot_speak_is_the_subjects() -> None:
+    text = "Ferry operators have attacked the new levy saying it will raise fares."
+    assert names(chain_of(text)) == [("speaker", "Ferry operators"), ("publisher", "Wire")]
+    found = find_attributions(text, [Span(start=0, end=len(text))], WIRE).attributions
+    saying = [a for a in found if a.cue and text[a.cue.start : a.cue.end] == "saying"]
+    assert saying[0].source is not None
+    assert text[saying[0].source.start : saying[0].source.end] == "Ferry operators"
+    # Near case: an object that can speak keeps its own words.
+    near = "The paper quoted a spokesman saying the levy will stay."
+    assert names(chain_of(near))[0] != ("speaker", "The paper")
+
+
+def test_an_audience_after_told_is_no_intermediary_and_an_outlet_relays() -> None:
+    for audience in ("Ruritanian investors", "a conference in Lisbon", "MPs", "Governor Hale"):
+        text = f"The chief executive, Ana Vell, told {audience} that sales would rise."
+        assert names(chain_of(text)) == [("speaker", "Ana Vell"), ("publisher", "Wire")], text
+    # Near cases: an outlet that publishes what it hears is the relay.
+    for outlet in ("the Daily Post", "Nova Radio", "the Lakeside Herald"):
+        text = f"The chief executive, Ana Vell, told {outlet} that sales would rise."
+        chain = names(chain_of(text))
+        assert chain[0] == ("speaker", "Ana Vell") and chain[1][0] == "intermediary", text

@@ -15,7 +15,8 @@ from db import migrate
 from db.engine import Database
 from db.errors import SchemaOutOfDate
 from db.models import Base
-from db.text_search import include_object, search_tables
+from db.text_search import search_tables
+from db.unmodelled import include_object
 from tests.conftest import PostgresServer
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from db.base import Base
 from db.engine import migration_engine
-from db.text_search import include_object
+from db.unmodelled import include_object
 
 MIGRATION_LOCK_ID = 0x434C41494D53  # "CLAIMS"
 

@@ -7,7 +7,9 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from claims.extract.attribution.chains import default_chain, inherit, publisher_name
+from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.doc_frames import Doc
+from claims.extract.attribution.names import looks_like_person
 from claims.extract.models import ChainLink, DocumentContext, Span
 
 _CONTINUATION = re.compile(
@@ -88,17 +90,129 @@ def _quoted(doc: Doc, sentence: Span) -> bool:
     return bool(_quotes_in(doc, sentence))
 
 
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:would|could|may|might|should|must|had (?:been|already|not|\w+ed)|"
+    r"(?:was|were) (?:going to|due to|set to|expected to|to be))\b",
+    re.IGNORECASE,
+)
+"""Backshift and modals of reported speech (`It would close two plants`)."""
+_ELLIPSIS = re.compile(
+    r"^\W*(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|"
+    r"another|a further|a few)\s+(?:more|others?|further)\b|"
+    r"^\W*(?:[^,]{1,40},\s*)?(?:its?|he|she|they)\s+(?!(?:is|was|'s|’s)\b(?!\s+to\b)|"
+    r"(?:has been|had been|seems|seemed|appears|appeared|remains|remained)\b)",
+    re.IGNORECASE,
+)
+"""Openings that lean on the report before (`Three more were damaged`, `By May, it will`)."""
+_NARRATION = re.compile(
+    r"\b(?:shares?|stocks?|index|indices|euro|dollar|pound|sterling|yen|yuan|rouble|"
+    r"oil|gold|bonds?|prices?|futures|currency|markets?)\b[^.;]{0,60}?\b(?:rose|fell|"
+    r"climbed|dropped|slipped|gained|lost|jumped|slumped|surged|tumbled|eased|edged|closed|"
+    r"ended|traded|were (?:up|down)|was (?:up|down)|hit a)\b|"
+    r"\b(?:was|were) (?:founded|established|set up|created|formed|born)\b|"
+    r"\b(?:is|are) (?:based|headquartered)\b|"
+    r"\bcomes? (?:as|amid|after|against|at a time)\b",
+    re.IGNORECASE,
+)
+"""The outlet's own narration: market figures, background, the setting of a report."""
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z .,]{2,}(?:\([^)]*\))?\s*[-–—]")
+
+
 def continues(doc: Doc, index: int, passage: Passage, context: DocumentContext) -> bool:
     """The sentence goes on with the passage's report (rules 2-4 of carry-over)."""
     if index == 0 or doc.unclosed[index] or outlet_words(doc, index, context):
         return False
     sentence = doc.sentences[index]
-    marker = bool(_CONTINUATION.match(doc.text[sentence.start : sentence.end]))
+    text = doc.text[sentence.start : sentence.end]
+    unquoted = _unquoted(doc, sentence)
+    if _DATELINE.match(text) or _NARRATION.search(unquoted):
+        return False
+    marker = bool(_CONTINUATION.match(text))
     if doc.paragraphs[index] != doc.paragraphs[index - 1]:
         return marker
-    if passage.quoted and not _quoted(doc, sentence):
-        return marker
-    return True
+    if passage.quoted:
+        return marker or _quoted(doc, sentence)
+    if _quoted(doc, sentence):
+        return True  # `X said that A. “B.”` / `A poor summer "hit" sales`: X's words
+    if marker or _in_scope(doc, passage) or _speaker_again(text, passage):
+        return True
+    return _reported_speech(doc, index, passage, unquoted)
+
+
+def _speaker_again(text: str, passage: Passage) -> bool:
+    """`Hyundai said A. Hyundai expects B.` / `BMW said A. The German company is to B.`: the
+    speaker is again the sentence's subject, by name or, for a body, as "the company"."""
+    if not passage.chain or not text.strip():
+        return False
+    speaker = passage.chain[0]
+    first = text.split(maxsplit=1)[0]
+    if first.lower() == "the":
+        description = _BODY_DESCRIPTION.match(text)
+        return description is not None and not _person_speaker(speaker)
+    if not first[:1].isupper() or first.lower() in ("a", "an") or "’" in first:
+        return False
+    return first.strip(",'") in speaker.mention.split()
+
+
+_BODY_DESCRIPTION = re.compile(
+    r"^the(?:\s+[a-z][\w-]*){0,2}?\s+(?:"
+    + "|".join(sorted(BODY_NOUNS))
+    + r")\s+(?!(?:has been|had been|was|were|owns|employs|operates|makes|(?:has|have) "
+    r"(?:a|an|the|no|some|about|more|over|\d\S*|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|many))\b)",
+    re.IGNORECASE,
+)
+"""`The German company is to ...` (not background: `The company was founded`, `has two
+sites`, `employs 300`)."""
+
+
+def _person_speaker(link: ChainLink) -> bool:
+    """A speaker the text names or describes as a person (`Rod Eddington, BA's chief`)."""
+    words = f"{link.mention} {link.speaker_role or ''}".lower().replace("’s", "").split()
+    return (looks_like_person(link) and len(link.mention.split()) > 1) or any(
+        w.strip(".,'") in PERSON_NOUNS for w in words
+    )
+
+
+_ACCORDING_OPENS = re.compile(r"^\W*according to\b", re.IGNORECASE)
+_DATA_NOUNS = frozenset(
+    [
+        "figures",
+        "data",
+        "statistics",
+        "numbers",
+        "survey",
+        "poll",
+        "polls",
+        "estimates",
+        "results",
+        "census",
+        "index",
+    ]
+)
+
+
+def _in_scope(doc: Doc, passage: Passage) -> bool:
+    """`According to the institute, A. B.`: an opening "according to" a voice (not to figures)
+    scopes its paragraph."""
+    opener = doc.sentences[passage.sentence]
+    if not _ACCORDING_OPENS.match(doc.text[opener.start : opener.end]):
+        return False
+    voices = [
+        link.mention.split() for link in passage.chain if _ACCORDING_OPENS.match(link.cue or "")
+    ]
+    return any(voice and voice[-1].lower() not in _DATA_NOUNS for voice in voices)
+
+
+def _reported_speech(doc: Doc, index: int, passage: Passage, unquoted: str) -> bool:
+    """An unattributed sentence in the paragraph of an indirect report still reports it only
+    with a sign of reported speech: backshift or a modal, an opening that leans on the
+    report (`Three more ...`, `It ...`), or a list the report opened with a colon."""
+    for opener in {index - 1, passage.sentence}:
+        sentence = doc.sentences[opener]
+        if doc.text[sentence.start : sentence.end].rstrip().endswith(":"):
+            return True
+    return bool(_REPORTED_SPEECH.search(unquoted) or _ELLIPSIS.match(unquoted))
 
 
 def carried(

@@ -9,8 +9,8 @@ from claims.extract.attribution.citing import cites_a_speaker
 from claims.extract.attribution.coreference import Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
-from claims.extract.attribution.source_parts import split_source
-from claims.extract.attribution.tokens import GENERIC_AUDIENCES
+from claims.extract.attribution.source_parts import TITLE_WORDS, split_source
+from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PREPOSITIONS, words
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
 _CONFUSABLES = str.maketrans(
@@ -94,13 +94,40 @@ def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
     if span is None:
         return None
     written = text[span.start : span.end]
-    words = written.split()
-    if not words or words[-1].lower() in GENERIC_AUDIENCES:
-        return None
-    if not any(w[:1].isupper() for w in words):
+    if not relays(written):
         return None
     cue = text[frame.cue_span.start : frame.cue_span.end]
     return source_link(text, span, Role.INTERMEDIARY, cue, frame.cue_span, Stance.NEUTRAL)
+
+
+_MEDIA_NOUNS = words(
+    "agency newspaper paper channel broadcaster radio television tv station magazine "
+    "website outlet network programme program podcast daily weekly journal service"
+)
+"""Head nouns of an addressee that publishes (`told the state news agency`)."""
+_AUDIENCE_NAMES = words(
+    "mps peers parliament congress senate commons lords assembly court jury police "
+    "conference summit committee"
+)
+"""Capitalised addressees that hear a claim and do not publish it (`told MPs`)."""
+
+
+def relays(addressee: str) -> bool:
+    """An addressee after "told" that publishes what it hears (`told the BBC`, `told
+    Izvestia`, `told state television`), not an audience (`told US investors`, `told
+    reporters`, `told a conference`, `told President Vell`)."""
+    names: list[str] = []
+    for word in addressee.split():
+        if word.lower() in PREPOSITIONS and word.lower() != "of":
+            break  # `a conference in Paris`: the head comes before the place
+        if word.lower() not in ("the", "a", "an"):
+            names.append(word.strip(".,’'"))
+    if not names or names[0].lower() in TITLE_WORDS:
+        return False
+    head = names[-1].removesuffix("’s").removesuffix("'s")
+    if head.lower() in GENERIC_AUDIENCES or head.lower() in _AUDIENCE_NAMES:
+        return False
+    return head.lower() in _MEDIA_NOUNS or head[:1].isupper()
 
 
 def nesting(frames: list[Frame]) -> list[Frame]:

@@ -1,9 +1,9 @@
 """Coreference for sources: the named person or body a "he", "the expert" or a surname means.
 
 Pure and document-level. Mentions are the named speakers found so far and the names the
-text writes (capitalised runs, with the role words before them and in an apposition after
-them). A source is resolved to the last compatible mention before it:
-- "he", "she": the last person; "they", "it", "who": the last mention of any kind;
+text writes (`names.py`). A source is resolved to the last compatible mention before it:
+- "he", "she": the last person; "they", "who": the last mention of any kind; "it": a body
+  that spoke lately, else the last name not surely a person's (see `Mentions._it`);
   "I", "we", "you" are never resolved (the writer or the audience, not an earlier name);
 - "the expert", "the ministry", "the Russian ministry": the last mention whose name or role
   holds the head noun (and every capitalised modifier), person nouns for people only;
@@ -16,22 +16,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import NamedTuple
 
-from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
+from claims.extract.attribution.names import (
+    Mention,
+    looks_like_person,
+    name_keys,
+    name_word,
+    names_in,
+)
+from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import Token, words
-from claims.extract.gazetteer import aliases
-from claims.extract.models import ChainLink, Role, Span
-from claims.text.normalize import norm_key
+from claims.extract.models import ChainLink
 
 _PERSON_PRONOUNS = words("he she him her")
 _ANY_PRONOUNS = words("they it who which them")
-_ORGANISATION_WORDS = BODY_WORDS | words(
-    "campaign center centre sources media news newspaper channel tv radio press court police "
-    "army forces kremlin parliament senate congress network website magazine times post poll "
-    "survey study report"
-)
 PERSON_NOUNS = words(
     "expert analyst minister ambassador spokesman spokeswoman spokesperson official diplomat "
     "president adviser advisor envoy general commander leader chairman chairwoman director "
@@ -47,70 +45,9 @@ BODY_NOUNS = words(
     "broadcaster outlet website regulator watchdog authority authorities"
 )
 """Head nouns of a description that means a body (`the ministry`, `the agency`)."""
-_DETERMINERS = words("the this that")
-_PLACE_NOUNS = words(
-    "base province region city town district county village airport port river sea island "
-    "mountains valley street square border camp prison field oilfield oilfields refinery "
-    "terminal plant bridge station state"
-)
-"""Words after a name that make it a place (`Ain al-Asad base`), not a person."""
 _DESCRIPTION = re.compile(r"^(?:the|this|that)(?:\s+[\w’'.\-]+){1,4}$", re.IGNORECASE)
-_MAX_APPOSITION = 8
-_POSSESSIVES = ("’s", "'s")
-
-
-class Mention(NamedTuple):
-    """A named person or body the text has written."""
-
-    start: int
-    end: int
-    name: str
-    person: bool
-    keys: frozenset[str]
-    """Lower-cased words of the name and of the role the text gives it."""
-    link: ChainLink | None = None
-    """The chain link of a named speaker (with its role); None for a name in the text."""
-
-    def as_link(self) -> ChainLink:
-        """The link a source that points back here copies."""
-        if self.link is not None:
-            return self.link
-        span = Span(start=self.start, end=self.end)
-        return ChainLink(role=Role.SPEAKER, mention=self.name, mention_span=span)
-
-
-def looks_like_person(link: ChainLink) -> bool:
-    """A personal name: a few capitalised words (name particles allowed), no organisation
-    word, not a known place or body."""
-    return _person_name(link.mention.split())
-
-
-def _person_name(parts: Sequence[str]) -> bool:
-    if not 1 <= len(parts) <= 5:
-        return False
-    if not all(_name_word(w) for w in parts) or not any(w[:1].isupper() for w in parts):
-        return False
-    if any(w.lower().strip(".,") in _NOT_PERSONS for w in parts):
-        return False
-    if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
-        return False  # `London's Docklands`
-    if len(parts) > 1 and parts[-1].isupper() and parts[-1].isalpha():
-        return False  # `Big US`: a country's or a body's initials, not a surname
-    return not _known_place_or_body(" ".join(parts))
-
-
-@lru_cache(maxsize=4096)
-def _known_place_or_body(name: str) -> bool:
-    return norm_key(name) in aliases()
-
-
-def _name_word(word: str) -> bool:
-    lower = word.lower()
-    return word[:1].isupper() or lower in NAME_PARTICLES or lower.startswith(("al-", "el-"))
-
-
-def _keys(*texts: str | None) -> frozenset[str]:
-    return frozenset(w.strip(".,’'").lower() for t in texts if t for w in t.split())
+_IT_REACH = 3
+"""Sentences back (besides the pronoun's own) where "it" looks for a body first."""
 
 
 class _Ordered:
@@ -168,7 +105,7 @@ class Mentions:
         span = link.mention_span
         if span is None or link.mention.lower() in _PERSON_PRONOUNS | _ANY_PRONOUNS:
             return
-        keys = _keys(link.mention, link.speaker_role)
+        keys = name_keys(link.mention, link.speaker_role)
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
         person = looks_like_person(link) or head in PERSON_NOUNS
         self._add(Mention(span.start, span.end, link.mention, person, keys, link))
@@ -221,15 +158,34 @@ class Mentions:
             if self._rival_before(before):
                 return None
             return self._in_full(self._last(self._persons, before), before)
+        if lower == "it":
+            self._scan_until(before)
+            return self._in_full(self._it(before), before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
             return self._in_full(self._last(self._all, before), before)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
-        if 1 <= len(parts) <= 3 and all(_name_word(w) for w in parts):
+        if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
             self._scan_until(before)
             return self._full_name(parts, before)
         return None
+
+    def _it(self, before: int) -> ChainLink | None:
+        """A body that spoke in the last few sentences (`Brent Foods said ... Tom Reed, an
+        analyst at Dawson Securities ... It said`: Brent Foods), else the last name not surely
+        a person's; before an uncued personal-looking name, a body named in reach."""
+        at = bisect_right(self._sentence_starts, before) - 1 - _IT_REACH
+        near = self._sentence_starts[at] if at >= 0 else 0
+        spoke = self._all.last(before, lambda m: m.link is not None and _not_surely_person(m))
+        if spoke is not None and spoke.start >= near and _body_like(spoke):
+            return spoke.as_link()
+        candidate = self._all.last(before, _not_surely_person)
+        if candidate is not None and not _body_like(candidate):
+            body = self._all.last(before, lambda m: not m.person)
+            if body is not None and body.start >= near:
+                return body.as_link()  # a two-word name with no person's cue may be a firm's
+        return candidate.as_link() if candidate is not None else None
 
     def _in_full(self, link: ChainLink | None, before: int) -> ChainLink | None:
         """`Mr Ebbers` found for "he": the full name written earlier, when there is one."""
@@ -287,115 +243,15 @@ class Mentions:
         return self._last(pool, before, fits) if pool is not None else None
 
 
-def names_in(tokens: list[Token]) -> list[Mention]:
-    """The names a sentence writes: runs of capitalised words, split off their titles."""
-    found: list[Mention] = []
-    at = 0
-    while at < len(tokens):
-        if not tokens[at].text[:1].isupper():
-            at += 1
-            continue
-        stop = _run_end(tokens, at)
-        if stop == at:
-            at += 1
-            continue
-        mention = _run_mention(tokens, at, stop)
-        if mention is not None:
-            found.append(mention)
-        at = stop
-    return found
+_PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
 
 
-def _run_end(tokens: list[Token], at: int) -> int:
-    """End of a run of name words starting at `at` (particles and `of` only inside)."""
-    if tokens[at].quoted or not tokens[at].text[:1].isupper():
-        return at
-    stop = at + 1
-    while stop < len(tokens) and not tokens[stop].quoted:
-        text = tokens[stop].text
-        name_word = text[:1].isupper() or text.lower().startswith(("al-", "el-"))
-        if not (name_word or _joins_name(tokens, at, stop)):
-            break
-        stop += 1
-    return stop
+def _body_like(mention: Mention) -> bool:
+    """A body, or a one-word name (`Yukos`) that a person's would not be without a title."""
+    return not mention.person or len(mention.name.split()) == 1
 
 
-def _joins_name(tokens: list[Token], at: int, k: int) -> bool:
-    """A lower-case word inside a name, before a capitalised one: a particle or "of", also
-    "for" and "and" in a body's name (`Organisation for Economic Co-operation and
-    Development`)."""
-    if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
-        return False
-    lower = tokens[k].lower
-    if lower in NAME_PARTICLES or lower == "of":
-        return True
-    body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:k])
-    return body and lower in ("for", "and")
-
-
-_EVENT_WORDS = words(
-    "cup league championship championships games olympics open tournament trophy prix series "
-    "festival awards award summit conference"
-)
-"""Words that make a run an event's name (`World Cup`), not a person's."""
-
-_NOT_PERSONS = _ORGANISATION_WORDS | _EVENT_WORDS
-
-_HONORIFICS = words("mr mrs ms miss dr sir dame")
-"""Before a surname alone, these make it a person's name (`Mr Ebbers`)."""
-
-_PLACE_PREPOSITIONS = words("of for at in from on")
-"""Before a run, these make it a place or a body (`head of Investment Banking`), not a person."""
-
-
-def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
-    before = tokens[at - 1].lower if at else ""
-    if tokens[at].lower == "the":
-        before = "the"
-        at += 1  # `The Ruritanian Defence Ministry` opening a sentence
-    adjective = before == "the" and stop < len(tokens) and tokens[stop].text[:1].islower()
-    body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:stop])
-    first = at
-    while not body and first < stop and tokens[first].lower in TITLE_WORDS:
-        first += 1
-    titled = [k for k in range(first, stop - 1) if tokens[k].lower in TITLE_WORDS]
-    if not body and titled:
-        first = titled[-1] + 1  # `Italian Prime Minister Silvio Berlusconi`: the person
-    if first == stop:
-        return None
-    name = tokens[first:stop]
-    last = name[-1]
-    if last.lower.endswith(_POSSESSIVES):
-        return None  # `Trump's spokesman`: the name owns the role, it does not hold it
-    parts = [t.text for t in name]
-    place = stop < len(tokens) and tokens[stop].lower in _PLACE_NOUNS
-    placed = (
-        before in _PLACE_PREPOSITIONS or adjective
-    )  # `in North America`, `the South African economy`
-    honoured = first > at and tokens[first - 1].lower.rstrip(".") in _HONORIFICS  # `Mr Ebbers`
-    named = len(parts) >= 2 or honoured
-    person = named and not place and not placed and _person_name(parts)
-    if not person and not body:
-        return None
-    role = " ".join(t.lower for t in tokens[at:first]) + " " + _role_around(tokens, at, stop)
-    joined = " ".join(parts)
-    return Mention(name[0].start, last.end, joined, person, _keys(joined, role))
-
-
-def _role_around(tokens: list[Token], at: int, stop: int) -> str:
-    """Lower-case role words just before a name (`military expert X`) and its apposition
-    (`X, a Dutch expert on energy,`)."""
-    before: list[str] = []
-    k = at - 1
-    while k >= 0 and len(before) < 3 and tokens[k].text[:1].isalpha() and not tokens[k].quoted:
-        if tokens[k].lower in _DETERMINERS:
-            break
-        before.append(tokens[k].lower)
-        k -= 1
-    after: list[str] = []
-    if stop + 1 < len(tokens) and tokens[stop].text == ",":
-        for token in tokens[stop + 1 : stop + 1 + _MAX_APPOSITION]:
-            if token.text in ",;:." or token.quoted:
-                break
-            after.append(token.lower)
-    return " ".join([*before, *after])
+def _not_surely_person(mention: Mention) -> bool:
+    """What "it" may mean: a body, or a name that only looks like a person's (`Brent Foods`);
+    not a name the text gives a person's title, honorific or role (`Tom Reed, an analyst`)."""
+    return not (mention.person and mention.keys & _PERSON_CUES)

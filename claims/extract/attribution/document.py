@@ -7,8 +7,11 @@ sentence with no attribution of its own (carry-over, `carry_over.py`), in order:
 2. it holds an unclosed quotation mark, or it is the outlet's own words (it names the
    outlet, says it could not verify, asks a question) -> the publisher's chain, and the
    passage ends;
-3. it follows an attributed sentence in the same paragraph and continues its report ->
-   inherited; after a closed quotation an unquoted sentence needs a continuation word;
+3. it follows an attributed sentence in the same paragraph and shows that the report goes
+   on (a quotation, a pronoun or the speaker as subject, backshift or a modal, a list after
+   a colon, an opening "According to" a voice) -> inherited; a market figure, background
+   or a dateline is the outlet's narration; after a closed quotation an unquoted sentence
+   needs a continuation word;
 4. it opens a new paragraph with a continuation ("In addition", "Also", "During the
    visit", "He ...", "They also ...") after an attributed paragraph -> inherited;
 5. otherwise -> the publisher's own chain (a new paragraph's unattributed topic sentence

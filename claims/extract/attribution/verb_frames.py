@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.contents import content_after, content_before, object_end
+from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
@@ -23,6 +24,7 @@ from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
+    PERSONAL_PRONOUNS,
     PREPOSITIONS,
     RELATIVES,
     TIME_WORDS,
@@ -50,7 +52,9 @@ def after_participle_lead(clause: Clause, cue: Cue) -> bool:
         return False
     if tokens[cue.first - 1].lower in _PARTICIPLE_LEADS:
         return True
-    return _after_a_thing(tokens, cue.first, clause.lo)
+    return _after_a_thing(tokens, cue.first, clause.lo) or after_a_mute_object(
+        tokens, cue.first, clause.lo
+    )
 
 
 _THING_NOUNS = words(
@@ -64,6 +68,32 @@ def _after_a_thing(tokens: list[Token], at: int, lo: int) -> bool:
     """`X put out a statement saying Y`: the thing does not speak, the sentence subject does."""
     before = tokens[at - 1]
     return at - 2 > lo and before.lower in _THING_NOUNS and not before.quoted
+
+
+_OBJECT_DETERMINERS = words("the a an this that these those its their his her our")
+_SPEAKING_NOUNS = PERSON_NOUNS | BODY_NOUNS | words("people residents critics officials")
+
+
+def after_a_mute_object(tokens: list[Token], at: int, lo: int) -> bool:
+    """`Airlines have attacked the legislation saying Y`: after a verb's object that cannot
+    speak (a plain noun, not a person, a body or a name), the -ing cue is the subject's."""
+    before = tokens[at - 1]
+    if before.quoted or not before.text.isalpha() or not before.text.islower():
+        return False
+    if before.lower in _SPEAKING_NOUNS or before.lower in PERSONAL_PRONOUNS:
+        return False
+    for k in range(at - 2, max(lo, at - 4) - 1, -1):
+        if tokens[k].lower in _OBJECT_DETERMINERS:
+            verb = tokens[k - 1] if k else None  # the previous cue may end the clause's left
+            return (
+                verb is not None
+                and verb.text.isalpha()
+                and verb.text.islower()
+                and (verb.lower not in PREPOSITIONS)
+            )
+        if not tokens[k].text.isalpha() or not tokens[k].text.islower():
+            return False
+    return False
 
 
 def verb_frame(clause: Clause, cue: Cue) -> Frame | None:

@@ -182,8 +182,10 @@ def restore_from(source: Database, target: Database) -> RestoreResult:
     return result
 
 
-KEPT_BY_TRIGGERS = frozenset({"claim_key_counts", "claim_key_sizes", "registry_changes"})
-"""Tables the database itself fills from other tables' rows (migrations 0004, 0005): not
+KEPT_BY_TRIGGERS = frozenset(
+    {"claim_key_counts", "claim_key_sizes", "source_mentions", "registry_changes"}
+)
+"""Tables the database itself fills from other tables' rows (migrations 0004 to 0006): not
 copied, nor asked to be empty (registry changes outlive the rows they counted)."""
 
 

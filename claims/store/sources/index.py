@@ -3,7 +3,7 @@
 Building the index costs about 0.13 s with a 2,400-source registry (an imported outside
 rating list), which would otherwise be paid again for every ingested document. The cached
 index is checked against a fingerprint of the registry at the start of each use: the counts
-of rows added and changed that the database keeps (`registry_changes`, migration 0005) and
+of rows added and changed that the database keeps (`registry_changes`, migration 0006) and
 the tables' largest ids, a few index look-ups however large the registry. Unchanged, it is
 reused; grown only by new rows (new sources, aliases, flags — what ingesting other documents
 adds), the new rows are added to it; anything else (an edit, a merge, a deletion, by this

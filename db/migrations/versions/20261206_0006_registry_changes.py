@@ -1,8 +1,8 @@
 """registry changes: rows added to and changed in the registry tables, counted by the database
 
-Revision ID: 0005
-Revises: 0004
-Created: 2026-12-06 22:00:00
+Revision ID: 0006
+Revises: 0005
+Created: 2026-12-06 22:30:00
 
 Every ingested document checks whether the registry changed since the index of it a process
 keeps was read. That check counted the `sources` rows and summed their versions: a read of the
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | Sequence[str] | None = "0004"
+revision: str = "0006"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,223 @@
+"""Names a sentence writes: capitalised runs that are people or bodies, with their roles.
+
+Pure and sentence-level; `coreference.py` looks back over them. A run after "of", "in",
+"at" ... is a place or a body, a run before `base` or `city` is a place, title words are
+cut off a person's name, and a company word (`plc`, `Motors`, `Foods`) or a following
+"its" (`Brent Foods cut its forecast`) makes the run a body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
+from claims.extract.attribution.tokens import Token, words
+from claims.extract.gazetteer import aliases
+from claims.extract.models import ChainLink, Role, Span
+from claims.text.normalize import norm_key
+
+_ORGANISATION_WORDS = (
+    BODY_WORDS
+    | words(
+        "campaign center centre sources media news newspaper channel tv radio press court police "
+        "army forces kremlin parliament senate congress network website magazine times post poll "
+        "survey study report"
+    )
+    | words(
+        "plc inc ltd llc corp co sa ag nv gmbh holdings motors airlines airways foods energy "
+        "petroleum industries enterprises partners capital securities telecom pharmaceuticals "
+        "technologies systems brewery brewers"
+    )
+)
+"""Words that make a name a body's; the second line holds company suffixes (`Brent Foods`)."""
+_DETERMINERS = words("the this that")
+_PLACE_NOUNS = words(
+    "base province region city town district county village airport port river sea island "
+    "mountains valley street square border camp prison field oilfield oilfields refinery "
+    "terminal plant bridge station state"
+)
+"""Words after a name that make it a place (`Ain al-Asad base`), not a person."""
+_MAX_APPOSITION = 8
+_POSSESSIVES = ("’s", "'s")
+
+
+class Mention(NamedTuple):
+    """A named person or body the text has written."""
+
+    start: int
+    end: int
+    name: str
+    person: bool
+    keys: frozenset[str]
+    """Lower-cased words of the name and of the role the text gives it."""
+    link: ChainLink | None = None
+    """The chain link of a named speaker (with its role); None for a name in the text."""
+
+    def as_link(self) -> ChainLink:
+        """The link a source that points back here copies."""
+        if self.link is not None:
+            return self.link
+        span = Span(start=self.start, end=self.end)
+        return ChainLink(role=Role.SPEAKER, mention=self.name, mention_span=span)
+
+
+def looks_like_person(link: ChainLink) -> bool:
+    """A personal name: a few capitalised words (name particles allowed), no organisation
+    word, not a known place or body."""
+    return _person_name(link.mention.split())
+
+
+def _person_name(parts: Sequence[str]) -> bool:
+    if not 1 <= len(parts) <= 5:
+        return False
+    if not all(name_word(w) for w in parts) or not any(w[:1].isupper() for w in parts):
+        return False
+    if any(w.lower().strip(".,") in _NOT_PERSONS for w in parts):
+        return False
+    if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
+        return False  # `London's Docklands`
+    if len(parts) > 1 and parts[-1].isupper() and parts[-1].isalpha():
+        return False  # `Big US`: a country's or a body's initials, not a surname
+    return not _known_place_or_body(" ".join(parts))
+
+
+@lru_cache(maxsize=4096)
+def _known_place_or_body(name: str) -> bool:
+    return norm_key(name) in aliases()
+
+
+def name_word(word: str) -> bool:
+    lower = word.lower()
+    return word[:1].isupper() or lower in NAME_PARTICLES or lower.startswith(("al-", "el-"))
+
+
+def name_keys(*texts: str | None) -> frozenset[str]:
+    return frozenset(w.strip(".,’'").lower() for t in texts if t for w in t.split())
+
+
+def names_in(tokens: list[Token]) -> list[Mention]:
+    """The names a sentence writes: runs of capitalised words, split off their titles."""
+    found: list[Mention] = []
+    at = 0
+    while at < len(tokens):
+        if not tokens[at].text[:1].isupper():
+            at += 1
+            continue
+        stop = _run_end(tokens, at)
+        if stop == at:
+            at += 1
+            continue
+        mention = _run_mention(tokens, at, stop)
+        if mention is not None:
+            found.append(mention)
+        at = stop
+    return found
+
+
+def _run_end(tokens: list[Token], at: int) -> int:
+    """End of a run of name words starting at `at` (particles and `of` only inside)."""
+    if tokens[at].quoted or not tokens[at].text[:1].isupper():
+        return at
+    stop = at + 1
+    while stop < len(tokens) and not tokens[stop].quoted:
+        text = tokens[stop].text
+        name_word = text[:1].isupper() or text.lower().startswith(("al-", "el-"))
+        if not (name_word or _joins_name(tokens, at, stop)):
+            break
+        stop += 1
+    return stop
+
+
+def _joins_name(tokens: list[Token], at: int, k: int) -> bool:
+    """A lower-case word inside a name, before a capitalised one: a particle or "of", also
+    "for" and "and" in a body's name (`Organisation for Economic Co-operation and
+    Development`)."""
+    if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
+        return False
+    lower = tokens[k].lower
+    if lower in NAME_PARTICLES or lower == "of":
+        return True
+    body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:k])
+    return body and lower in ("for", "and")
+
+
+_EVENT_WORDS = words(
+    "cup league championship championships games olympics open tournament trophy prix series "
+    "festival awards award summit conference"
+)
+"""Words that make a run an event's name (`World Cup`), not a person's."""
+
+_NOT_PERSONS = _ORGANISATION_WORDS | _EVENT_WORDS
+
+_HONORIFICS = words("mr mrs ms miss dr sir dame")
+"""Before a surname alone, these make it a person's name (`Mr Ebbers`)."""
+
+_PLACE_PREPOSITIONS = words("of for at in from on")
+"""Before a run, these make it a place or a body (`head of Investment Banking`), not a person."""
+
+
+def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
+    before = tokens[at - 1].lower if at else ""
+    if tokens[at].lower == "the":
+        before = "the"
+        at += 1  # `The Ruritanian Defence Ministry` opening a sentence
+    adjective = before == "the" and stop < len(tokens) and tokens[stop].text[:1].islower()
+    body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:stop])
+    first = at
+    while not body and first < stop and tokens[first].lower in TITLE_WORDS:
+        first += 1
+    titled = [k for k in range(first, stop - 1) if tokens[k].lower in TITLE_WORDS]
+    if not body and titled:
+        first = titled[-1] + 1  # `Italian Prime Minister Silvio Berlusconi`: the person
+    if first == stop:
+        return None
+    name = tokens[first:stop]
+    last = name[-1]
+    if last.lower.endswith(_POSSESSIVES):
+        return None  # `Trump's spokesman`: the name owns the role, it does not hold it
+    parts = [t.text for t in name]
+    place = stop < len(tokens) and tokens[stop].lower in _PLACE_NOUNS
+    placed = (
+        before in _PLACE_PREPOSITIONS or adjective
+    )  # `in North America`, `the South African economy`
+    honoured = first > at and tokens[first - 1].lower.rstrip(".") in _HONORIFICS  # `Mr Ebbers`
+    named = len(parts) >= 2 or honoured
+    person = named and not place and not placed and _person_name(parts)
+    if person and _owns_with_its(tokens, stop):
+        person, body = False, True
+    if not person and not body:
+        return None
+    role = " ".join(t.lower for t in tokens[at:first]) + " " + _role_around(tokens, at, stop)
+    joined = " ".join(parts)
+    return Mention(name[0].start, last.end, joined, person, name_keys(joined, role))
+
+
+def _owns_with_its(tokens: list[Token], stop: int) -> bool:
+    """`Brent Foods cut its forecast`: a name followed by its verb and "its" is a body."""
+    for token in tokens[stop + 1 : stop + 4]:
+        if token.quoted or token.text in ",;:":
+            return False
+        if token.lower == "its":
+            return True
+    return False
+
+
+def _role_around(tokens: list[Token], at: int, stop: int) -> str:
+    """Lower-case role words just before a name (`military expert X`) and its apposition
+    (`X, a Dutch expert on energy,`)."""
+    before: list[str] = []
+    k = at - 1
+    while k >= 0 and len(before) < 3 and tokens[k].text[:1].isalpha() and not tokens[k].quoted:
+        if tokens[k].lower in _DETERMINERS:
+            break
+        before.append(tokens[k].lower)
+        k -= 1
+    after: list[str] = []
+    if stop + 1 < len(tokens) and tokens[stop].text == ",":
+        for token in tokens[stop + 1 : stop + 1 + _MAX_APPOSITION]:
+            if token.text in ",;:." or token.quoted:
+                break
+            after.append(token.lower)
+    return " ".join([*before, *after])
