@@ -185,7 +185,7 @@ def restore_from(source: Database, target: Database) -> RestoreResult:
 KEPT_BY_TRIGGERS = frozenset(
     {"claim_key_counts", "claim_key_sizes", "source_mentions", "registry_changes"}
 )
-"""Tables the database itself fills from other tables' rows (migrations 0004 to 0006): not
+"""Tables the database itself fills from other tables' rows (migrations 0004-0006): not
 copied, nor asked to be empty (registry changes outlive the rows they counted)."""
 
 

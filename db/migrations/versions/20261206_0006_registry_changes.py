@@ -2,7 +2,7 @@
 
 Revision ID: 0006
 Revises: 0005
-Created: 2026-12-06 22:30:00
+Created: 2026-12-06 22:00:00
 
 Every ingested document checks whether the registry changed since the index of it a process
 keeps was read. That check counted the `sources` rows and summed their versions: a read of the
