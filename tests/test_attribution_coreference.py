@@ -283,3 +283,21 @@ def test_a_quotation_after_an_indirect_report_is_the_speakers() -> None:
         "“Passengers deserve proper protection.”",
     )
     assert speaker(chains[1]) == "Ana Vell" and chains[1][0].inherited
+
+
+def test_he_skips_a_capitalised_plural_or_trade_noun() -> None:
+    for group in ("Carriers", "Regulators", "Shipping", "Exporters"):
+        chains = chains_of(
+            "Dora Finch runs the port authority.",
+            f"{group} said the new levy would raise costs.",
+            "He said the levy was needed.",
+        )
+        assert speaker(chains[1]) == group
+        assert speaker(chains[2]) == "Dora Finch", group
+    # Near case: a surname alone is still a person for "he".
+    near = chains_of(
+        "Dora Finch runs the port authority.",
+        "Marsh said the new levy would raise costs.",
+        "He said the levy was needed.",
+    )
+    assert speaker(near[2]) == "Marsh"

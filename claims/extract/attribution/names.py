@@ -76,6 +76,8 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False
     if any(w.lower().strip(".,") in _NOT_PERSONS for w in parts):
         return False
+    if len(parts) == 1 and _common_noun(parts[0].lower().strip(".,")):
+        return False  # `Carriers said`, `Shipping has`: a capitalised noun, not a surname
     if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
         return False  # `London's Docklands`
     if len(parts) > 1 and parts[-1].isupper() and parts[-1].isalpha():
@@ -150,6 +152,35 @@ _EVENT_WORDS = words(
 """Words that make a run an event's name (`World Cup`), not a person's."""
 
 _NOT_PERSONS = _ORGANISATION_WORDS | _EVENT_WORDS
+
+_TRADE_NOUNS = words(
+    "airline carrier lender insurer retailer manufacturer carmaker automaker producer "
+    "exporter importer supplier firm business operator investor shareholder trader employer "
+    "shipping banking mining farming aviation insurance retail industry manufacturing tourism "
+    "agriculture oil gas steel telecoms finance construction"
+)
+"""Industries and the bodies of a trade: capitalised alone they are no person's name."""
+_GROUP_NOUNS = words(
+    "analyst official expert critic campaigner opponent supporter resident worker farmer "
+    "economist regulator diplomat lawmaker leader minister officer soldier scientist "
+    "researcher doctor teacher student parent voter activist protester observer executive "
+    "banker broker dealer consumer customer passenger shopper driver pilot manager"
+)
+"""People nouns whose plural, capitalised alone (`Analysts said`), is a group, not one man."""
+
+
+def _common_noun(word: str) -> bool:
+    """An industry or trade noun (`Shipping`, `Carriers`), or a plural of a people noun
+    (`Regulators`, `Economists`)."""
+    if word in _TRADE_NOUNS:
+        return True
+    singulars = {word[:-1]} if word.endswith("s") and not word.endswith("ss") else set()
+    if word.endswith("es"):
+        singulars.add(word[:-2])
+    if word.endswith("ies"):
+        singulars.add(word[:-3] + "y")
+    return any(s in _TRADE_NOUNS or s in _GROUP_NOUNS or s in _NOT_PERSONS for s in singulars)
+
 
 _HONORIFICS = words("mr mrs ms miss dr sir dame")
 """Before a surname alone, these make it a person's name (`Mr Ebbers`)."""
