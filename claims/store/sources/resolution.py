@@ -40,6 +40,31 @@ def resolve_attributions(session: Session, attributions: Sequence[Attribution], 
     resolver.apply_all(attributions)
 
 
+def resolve_known(session: Session, attributions: Sequence[Attribution]) -> bool:
+    """Resolve links as `resolve_attributions` would, writing nothing: False (links left
+    as they were) when one would need a new source.
+
+    What a document's links will resolve to, read on a snapshot before its write
+    transaction (the registry unchanged, the write transaction resolves them the same).
+    """
+    index = shared_index(session)
+    found: dict[MentionKey, Resolution] = {}
+    resolved: list[tuple[Attribution, Resolution]] = []
+    for link in attributions:
+        if link.resolution == Method.MANUAL:
+            continue
+        key = _mention_key(link)
+        resolution = found.get(key)
+        if resolution is None:
+            resolution = found[key] = index.resolve(key[0], speaker_role=key[1], affiliation=key[2])
+        if resolution.new_source is not None:
+            return False
+        resolved.append((link, resolution))
+    for link, resolution in resolved:
+        _assign(link, resolution)
+    return True
+
+
 class Resolver:
     """Resolution for one transaction: the index, a cache per mention, sources created.
 
