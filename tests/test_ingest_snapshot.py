@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -14,10 +15,11 @@ from claims.ingest.models import DocumentMeta, MetaOrigin, PreparedDocument, Raw
 from claims.ingest.prepare import prepare
 from claims.match import pipeline
 from claims.match.judge import judge_pair
-from claims.store.documents import save_prepared
+from claims.store.documents import ingest, save_prepared
 from claims.store.documents.ahead import judged_ahead
 from claims.store.documents.claims import extract_prepared, frames_prepared
 from claims.store.documents.ingest import store_and_analyse
+from claims.store.matching import MatchReport, match_claims
 from claims.store.matching.generation import generation
 from claims.store.review import ReviewService
 from db.engine import Database
@@ -52,6 +54,20 @@ def twin(target: Target, tmp_path: Path, request: pytest.FixtureRequest) -> Iter
     yield Target(url, database)
     database.dispose()
     server.drop(url)
+
+
+@pytest.fixture
+def reports(monkeypatch: pytest.MonkeyPatch) -> list[MatchReport]:
+    """The report of every document's matching at ingest (the real matching, recorded)."""
+    found: list[MatchReport] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> MatchReport:
+        report = match_claims(*args, **kwargs)
+        found.append(report)
+        return report
+
+    monkeypatch.setattr(ingest, "match_claims", recorded)
+    return found
 
 
 def prepared(text: str, name: str) -> PreparedDocument:
@@ -127,7 +143,9 @@ def test_a_save_takes_the_write_lock_while_a_document_is_judged(
     assert any(kind != "related" for *_, kind in relations(database))
 
 
-def test_a_stale_snapshot_is_matched_again(target: Target, twin: Target) -> None:
+def test_a_stale_snapshot_is_matched_again(
+    target: Target, twin: Target, reports: list[MatchReport]
+) -> None:
     """A document judged before another was stored must still be matched against it."""
     first, second, third = (
         prepared(FIRST, "first.txt"),
@@ -140,6 +158,7 @@ def test_a_stale_snapshot_is_matched_again(target: Target, twin: Target) -> None
     assert stale is not None
     store(database, third, None)
     store(database, second, stale)
+    assert [report.precomputed for report in reports] == [False, False, False]
     expected = twin.database
     for document in (first, third, second):
         store(expected, document, None)
@@ -153,7 +172,7 @@ def test_a_stale_snapshot_is_matched_again(target: Target, twin: Target) -> None
 
 
 def test_a_current_snapshot_stores_what_matching_in_the_transaction_finds(
-    target: Target, twin: Target
+    target: Target, twin: Target, reports: list[MatchReport]
 ) -> None:
     database, expected = target.database, twin.database
     documents = [
@@ -161,12 +180,12 @@ def test_a_current_snapshot_stores_what_matching_in_the_transaction_finds(
         prepared(SECOND, "second.txt"),
         prepared(THIRD, "third.txt"),
     ]
-    for number, document in enumerate(documents):
+    for document in documents:
         ahead = ahead_of(database, document)
-        # the first document's speakers are new sources: it is matched in its transaction
-        assert (ahead is None) == (number == 0)
+        assert ahead is not None
         store(database, document, ahead)
         store(expected, document, None)
+    assert [report.precomputed for report in reports] == [True, False] * 3
     assert relations(database) == relations(expected)
     assert len(relations(database)) >= 3
 

@@ -3,13 +3,13 @@
 The write transaction of a document used to hold its whole matching (about a second a
 document under load), and on SQLite every review save waited for it. Here the document's
 claims are built as the transaction will write them (chains resolved against the registry,
-propaganda flag and proposal set), on provisional ids above every stored one, and judged
+the sources it would create planned on temporary ids, propaganda flag and proposal set), on
+provisional ids above every stored one, and judged
 against the snapshot (`claims.store.matching.snapshot`); the transaction stores what was
 judged if the snapshot is still current, else matches them itself.
 
-Only a new document is judged ahead, and only when each of its chain links resolves to a
-source the registry already holds (a new source gets its id when written); a new version
-carries reviews over before matching, and is matched in its transaction as before.
+Only a new document is judged ahead: a new version carries reviews over before matching,
+and is matched in its transaction as before.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from claims.store.documents.claims import claim_rows
 from claims.store.documents.records import document_row, find_by_hash, latest_version
 from claims.store.matching.loading import arrived
 from claims.store.matching.snapshot import Precomputed, judge_ahead
-from claims.store.sources.resolution import resolve_known
+from claims.store.sources.resolution import resolve_planned
 from db.models import Claim, Document
 
 
@@ -39,7 +39,7 @@ def judged_ahead(
     frames: Sequence[Frame],
 ) -> Precomputed | None:
     """The document's matching judged on `session`'s snapshot (read only), or None when it
-    is not a new document whose chains all resolve to sources already stored."""
+    is not a new document (or has no claims)."""
     if not extracted or find_by_hash(session, prepared.norm_sha256) is not None:
         return None
     if latest_version(session, prepared.locator) is not None:
@@ -47,13 +47,14 @@ def judged_ahead(
     document = document_row(prepared, actor, None)
     document.id = _after(session, Document.id)
     claims = claim_rows(document, extracted, frames)
-    if not resolve_known(session, [link for claim in claims for link in claim.attributions]):
-        return None
-    propose_unsaved(session, claims)
+    links = [link for claim in claims for link in claim.attributions]
+    planned = resolve_planned(session, links, actor)
+    propose_unsaved(session, claims, planned)
     first = _after(session, Claim.id)
     for offset, claim in enumerate(claims):
         claim.id = first + offset
-    return judge_ahead(session, arrived(session, document, claims, extracted))
+    arriving = arrived(session, document, claims, extracted, planned)
+    return judge_ahead(session, arriving, planned)
 
 
 def _after(session: Session, column: object) -> int:

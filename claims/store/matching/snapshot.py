@@ -4,10 +4,11 @@ Finding a new document's candidates and judging its pairs is most of its write t
 and on SQLite every review save waits for that transaction. Ingest therefore judges them
 first, on a read snapshot: the new claims on provisional ids (above every stored id, in the
 order they will be written), their keys held in memory beside the stored ones
-(`SnapshotIndex`). The write transaction then stores what was judged only if nothing
-matching reads has changed since (`matching_inputs.generation`, which the database bumps,
-is the same) and the claims it wrote are the claims that were judged (`bind`); otherwise it
-matches them itself, as it always did. Either way it stores the same relations.
+(`SnapshotIndex`), the sources their chains would create on temporary ids. The write
+transaction then stores what was judged only if nothing matching reads has changed since
+(`matching_inputs.generation`, which the database bumps, is the same) and the claims it
+wrote are the claims that were judged (`bind`); otherwise it matches them itself, as it
+always did. Either way it stores the same relations.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from sqlalchemy.orm import Session
 
 from claims.match.engine import arrivals
 from claims.match.judge import Found, Tally
-from claims.match.models import MatchClaim
+from claims.match.models import ChainNode, MatchClaim
 from claims.match.pipeline import match_arrival
 from claims.match.relate import Side, side
 from claims.store.matching.generation import generation
 from claims.store.matching.index import SqlIndex
-from db.models import Claim
+from db.models import Claim, Source
 
 
 class SnapshotIndex(SqlIndex):
@@ -96,6 +97,10 @@ class Precomputed:
 
     generation: int
     """`generation` as the snapshot read it."""
+    planned: frozenset[int]
+    """Temporary ids of the sources the claims' chains point to that were not written yet."""
+    sources_from: int
+    """Every source the snapshot held has a lower id: the planned ones will get higher ids."""
     arriving: list[MatchClaim]
     """The new claims as they were judged, in id order."""
     keys: dict[int, list[str]]
@@ -103,33 +108,71 @@ class Precomputed:
     tally: Tally
 
 
-def judge_ahead(session: Session, arriving: Sequence[MatchClaim]) -> Precomputed:
-    """Match claims about to be stored (on provisional ids) against the snapshot's claims."""
+def judge_ahead(
+    session: Session, arriving: Sequence[MatchClaim], planned: Iterable[int] = ()
+) -> Precomputed:
+    """Match claims about to be stored (on provisional ids) against the snapshot's claims;
+    `planned` are the temporary ids of the sources their chains point to, not written yet."""
     stamp = generation(session)
+    sources_from = int(session.scalar(select(func.coalesce(func.max(Source.id), 0))) or 0) + 1
     index, tally = SnapshotIndex(session), Tally()
     found: list[Found] = []
     for batch in arrivals(arriving):
         found += match_arrival(index, batch, tally)
     ordered = sorted(arriving, key=lambda claim: claim.id)
-    return Precomputed(stamp, ordered, index.keys, found, tally)
+    return Precomputed(stamp, frozenset(planned), sources_from, ordered, index.keys, found, tally)
 
 
 def bind(precomputed: Precomputed, stored: Sequence[MatchClaim]) -> dict[int, int] | None:
     """Provisional id -> stored id, when the claims stored are exactly those judged.
 
     The ids must keep their order (a pair's lower id first, ties broken by id), and each
-    claim must read the same as when it was judged but for its ids; None otherwise.
+    claim must read the same as when it was judged but for its ids and the ids its planned
+    sources got (each a new source, one for one); None otherwise.
     """
     real = sorted(stored, key=lambda claim: claim.id)
     if len(real) != len(precomputed.arriving):
         return None
+    sources = _source_ids(precomputed, real)
+    if sources is None:
+        return None
     ids: dict[int, int] = {}
     for judged, claim in zip(precomputed.arriving, real, strict=True):
-        update = {"id": claim.id, "document_id": claim.document_id}
+        chain = tuple(_renumbered(node, sources) for node in judged.chain)
+        update = {"id": claim.id, "document_id": claim.document_id, "chain": chain}
         if judged.model_copy(update=update) != claim:
             return None
         ids[judged.id] = claim.id
+    if list(ids.values()) != sorted(ids.values()):
+        return None
     return ids
+
+
+def _source_ids(precomputed: Precomputed, real: Sequence[MatchClaim]) -> dict[int, int] | None:
+    """Planned source id -> the id it got: new sources, one for one; None if not so."""
+    found: dict[int, int] = {}
+    for judged, claim in zip(precomputed.arriving, real, strict=True):
+        if len(judged.chain) != len(claim.chain):
+            return None
+        for planned, stored in zip(judged.chain, claim.chain, strict=True):
+            if planned.source_id not in precomputed.planned:
+                continue
+            if stored.source_id is None or stored.source_id < precomputed.sources_from:
+                return None
+            if found.setdefault(planned.source_id, stored.source_id) != stored.source_id:
+                return None
+    if len(set(found.values())) != len(found):
+        return None
+    return found
+
+
+def _renumbered(node: ChainNode, sources: Mapping[int, int]) -> ChainNode:
+    """A chain link with its planned sources' ids (itself and its owners) as written."""
+    if not sources:
+        return node
+    owners = tuple((sources.get(owner, owner), name) for owner, name in node.owners)
+    source_id = sources.get(node.source_id, node.source_id) if node.source_id else None
+    return node.model_copy(update={"source_id": source_id, "owners": owners})
 
 
 def bound(
