@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     CheckConstraint,
     Float,
@@ -357,19 +356,6 @@ class ClaimKeySize(Base):
 
     claim_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     keys: Mapped[int] = mapped_column(Integer)
-
-
-class MatchingInputs(Base):
-    """One row: a generation the database bumps whenever what matching reads changes.
-
-    Ingest judges a document's pairs on a read snapshot and stores them only if the
-    generation it read then is still current (migration 0005 lists what bumps it).
-    """
-
-    __tablename__ = "matching_inputs"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    generation: Mapped[int] = mapped_column(BigInteger)
 
 
 class Relation(Base):

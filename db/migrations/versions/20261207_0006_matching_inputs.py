@@ -1,7 +1,7 @@
 """matching inputs generation: a counter the database bumps whenever what matching reads changes
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Created: 2026-12-07 22:00:00
 
 Ingest judges a document's candidate pairs on a read snapshot, before its write transaction,
@@ -12,7 +12,7 @@ their text, kind, features, offset or propaganda flags changed; chain links adde
 or relinked; a document's outlet, original publisher or date; a source's name, kind or
 owner). A reviewer's verdict, rationale or credibility does not bump it. Keys written for
 claims that are already stored (`claims match`, rebuilds) bump it from the code that writes
-them (`claims.store.matching.snapshot.bump_generation`).
+them (`claims.store.matching.generation.bump_generation`).
 
 SQLite: row triggers, updates only when a watched value really changed. PostgreSQL:
 statement triggers for inserts and deletes, row triggers (with the same condition) for
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | Sequence[str] | None = "0004"
+revision: str = "0006"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
