@@ -23,7 +23,7 @@ from claims.store.matching import MatchReport, match_claims
 from claims.store.matching.generation import generation
 from claims.store.review import ReviewService
 from db.engine import Database
-from db.models import Claim, Relation
+from db.models import Claim, Relation, Source
 from tests.conftest import PostgresServer, Target, migrated_sqlite
 
 FIRST = (
@@ -216,3 +216,30 @@ def test_reviewers_verdicts_leave_the_snapshot_current_but_not_a_propaganda_flag
     save_prepared(database, prepared(SECOND, "second.txt"), "tester")
     with database.read() as session:
         assert generation(session) > after_flag
+
+
+def test_a_new_speaker_owned_by_a_stored_source_is_judged_ahead(
+    target: Target, twin: Target, reports: list[MatchReport]
+) -> None:
+    """A source the document creates, with an owner the registry holds, is planned with that
+    owner, so the document is stored as judged (and judged as its transaction would)."""
+    owner = prepared(
+        "Zorblax Motors said its Varnholm plant built 4,000 cars in May.",
+        "owner.txt",
+    )
+    speaker = prepared(
+        "Quentin Marlowe, chief executive of Zorblax Motors, said the Varnholm plant built "
+        "4,000 cars in May.",
+        "speaker.txt",
+    )
+    database, expected = target.database, twin.database
+    for document in (owner, speaker):
+        store(database, document, ahead_of(database, document))
+        store(expected, document, None)
+    with database.read() as session:
+        parents = session.execute(
+            select(Source.name, Source.parent_id).where(Source.name == "Quentin Marlowe")
+        ).all()
+    assert [(name, parent is not None) for name, parent in parents] == [("Quentin Marlowe", True)]
+    assert [report.precomputed for report in reports] == [True, False, True, False]
+    assert relations(database) == relations(expected)

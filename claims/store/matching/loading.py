@@ -177,15 +177,16 @@ def _owners(
     wanted = set(source_ids)
     for _ in range(MAX_OWNER_DEPTH + 1):
         missing = sorted(wanted - set(known))
-        if not missing:
-            break
-        for row in session.connection().execute(
-            select(Source.id, Source.name, Source.parent_id).where(
-                one_of(session, Source.id, missing)
-            )
-        ):
-            known[row.id] = (row.name, row.parent_id)
+        if missing:
+            for row in session.connection().execute(
+                select(Source.id, Source.name, Source.parent_id).where(
+                    one_of(session, Source.id, missing)
+                )
+            ):
+                known[row.id] = (row.name, row.parent_id)
         wanted = {parent for _, parent in known.values() if parent is not None}
+        if not wanted - set(known):
+            break
     result: dict[int, tuple[tuple[int, str], ...]] = {}
     for source_id in source_ids:
         chain: list[tuple[int, str]] = []
