@@ -11,7 +11,10 @@ difference is the number of lost updates, which must be 0.
     python scripts/bench_load.py --db /tmp/load.db --writers 1 --reviewers 2 --alone
 
 With `--alone`, the writers first run as long again with no reviewer, and the figures say
-how much of that throughput ingest keeps under the reviewers' saves (target: 80 %). The
+how much of that throughput ingest keeps under the reviewers' saves (target: 80 %); then
+they run alone once more, on the fuller store the reviewers' phase left (every document
+matches the near-identical ones before it, so each costs more than the last), and the
+figures say how much ingest kept against that run too. The
 writers' CPU time per document, alone and with the reviewers, tells waiting (for the write
 lock or for a core) from work: the wall time per document less its CPU time was spent
 waiting.
@@ -204,6 +207,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             [x for r in alone if r.role == "writer" for x in r.latencies_ms]
         )
         result["ingest_cpu_ms_per_document_alone"] = _cpu_per_document(alone)
+        # Each document matches the ones before it, so a document costs more the fuller
+        # the store: the writers run alone again on the store as the reviewers left it.
+        again = run_phase(args, claim_ids, reviewers=0, tag="b")
+        done_again = sum(r.done for r in again if r.role == "writer")
+        result["documents_per_s_alone_after"] = round(done_again / args.seconds, 1)
+        result["ingest_kept_against_after"] = (
+            round(result["documents_ingested"] / done_again, 2) if done_again else None
+        )
+        result["ingest_cpu_ms_per_document_alone_after"] = _cpu_per_document(again)
     return result
 
 
