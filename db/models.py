@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Float,
@@ -356,6 +357,21 @@ class ClaimKeySize(Base):
 
     claim_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     keys: Mapped[int] = mapped_column(Integer)
+
+
+class RegistryChanges(Base):
+    """How many rows were added to and changed in the registry tables (sources, aliases,
+    flags): a process's index of the registry is checked against it, not against the tables.
+
+    Kept by the database itself (triggers; migration 0006), one row (id 1) from the first
+    change on; `appended` counts inserted rows, `altered` updated and deleted ones.
+    """
+
+    __tablename__ = "registry_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    appended: Mapped[int] = mapped_column(BigInteger)
+    altered: Mapped[int] = mapped_column(BigInteger)
 
 
 class Relation(Base):

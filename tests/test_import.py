@@ -23,7 +23,7 @@ from db.models import Claim, Document, Relation, Review, Source
 from tests.conftest import Cli, PostgresServer, Target, migrated_sqlite
 from tests.report_factories import populate
 
-NOT_EXPORTED = {"audit_log", "review_drafts"}
+NOT_EXPORTED = {"audit_log", "review_drafts", "registry_changes"}
 """Tables a JSON export does not carry (documented in docs/reports.md)."""
 FRESH_IDS = {
     "attributions",

@@ -58,3 +58,29 @@ def test_judge_pair_gives_relates_judgement_on_every_pair() -> None:
             assert (found.kind, found.score, found.reasons, found.signals) == slow
             kinds.add(found.kind)
     assert {Kind.CONFLICTS, Kind.CORROBORATES, Kind.DUPLICATE} <= kinds
+
+
+def test_a_side_rebuilt_in_another_process_judges_as_a_fresh_one() -> None:
+    """A rebuild's workers prepare each claim once and send what they computed; the side
+    rebuilt from it around the claim gives every judgement a fresh side gives."""
+    import pickle
+
+    from claims.match.judge import framed
+    from claims.match.side import restored, side_state
+
+    counts = {"w:korvath": 3, "w:troops": 40, "w:iraq": 30, "w:base": 50}
+    rarity = Rarity({k[2:]: n for k, n in counts.items()}, 200)
+    claims = [
+        framed(from_text(number, number, text, published=PUBLISHED))
+        for number, text in enumerate(SENTENCES, start=1)
+    ]
+    sent = pickle.loads(pickle.dumps([side_state(claim) for claim in claims]))
+    rebuilt = [restored(claim, state) for claim, state in zip(claims, sent, strict=True)]
+    assert all(item.subjects for item in rebuilt[3:5])
+    found = 0
+    for (a, b), (x, y) in zip(
+        combinations(rebuilt, 2), combinations([side(c) for c in claims], 2), strict=True
+    ):
+        assert judge_pair(a, b, rarity) == judge_pair(x, y, rarity), (a.claim.text, b.claim.text)
+        found += judge_pair(x, y, rarity) is not None
+    assert found > 5

@@ -464,3 +464,37 @@ def test_plainly_unrelated_pairs_are_exactly_pairs_relate_calls_unrelated_in_rea
         elif relate(a, b, rarity).kind != Kind.UNRELATED:
             kept_related += 1
     assert skipped > 1000 and kept_related > 10
+
+
+def test_pairs_unrelated_whatever_cues_are_pairs_relate_calls_unrelated_in_real_text() -> None:
+    """The second shortcut (no cues, subjects or frames for pairs that cannot reach a
+    subject) never hides a relation: every pair of the seed articles' claims it skips is
+    one `relate` judges unrelated, and it skips pairs the first shortcut keeps."""
+    from collections import Counter
+    from itertools import combinations
+
+    from claims.extract.models import DocumentContext
+    from claims.extract.pipeline import extract_claims
+    from claims.match.build import from_extracted
+    from claims.match.engine import keys_of, rarity_of
+    from claims.match.relate import plainly_unrelated, unrelated_whatever_cues
+    from claims.match.score import overlap
+    from tests.conftest import SEEDS
+
+    claims = []
+    for number, path in enumerate(sorted((SEEDS / "articles").glob("*.txt")), start=1):
+        context = DocumentContext()
+        for found in extract_claims(path.read_text(encoding="utf-8"), [], context):
+            claims.append(from_extracted(len(claims) + 1, number, found, context))
+    frequency = Counter(key for claim in claims for key in set(keys_of(claim)))
+    rarity = rarity_of(frequency, len(claims))
+    sides = [side(claim) for claim in claims]
+    skipped = 0
+    for a, b in combinations(sides, 2):
+        shared = overlap(a, b, rarity)
+        if plainly_unrelated(a, b, rarity, shared=shared):
+            continue
+        if unrelated_whatever_cues(a, b, rarity, shared):
+            skipped += 1
+            assert relate(a, b, rarity).kind == Kind.UNRELATED, (a.claim.text, b.claim.text)
+    assert skipped > 50

@@ -343,7 +343,11 @@ def _next_word(following: str) -> str:
     return words[0].lower().strip(".,;:") if words else ""
 
 
-@lru_cache(maxsize=65536)
+NAME_CACHE = 1 << 14
+"""Names and words whose keys are kept (a store's names recur; 98 % found on 1,000 BBC)."""
+
+
+@lru_cache(maxsize=NAME_CACHE)
 def entity_key(name: str) -> str:
     """A key that survives spelling and transliteration variants of one entity's name.
 
@@ -374,9 +378,11 @@ def entity_key(name: str) -> str:
     return " ".join(tokens)
 
 
-SAME_ENTITY_CACHE = 1 << 18
-"""Pairs of names whose sameness is kept: matching asks about a story's few names pair after
-pair (subjects, frame alignment, origins)."""
+SAME_ENTITY_CACHE = 1 << 14
+"""Pairs of names whose sameness is kept, the most recently used: matching asks about a
+story's few names pair after pair (subjects, frame alignment, origins). Most pairs are asked
+once, so a larger cache finds little more (1,000 BBC articles: 59 % of look-ups found, 64 %
+with no bound over 320,000 pairs) and only grows with the store."""
 
 
 @lru_cache(maxsize=SAME_ENTITY_CACHE)
@@ -415,7 +421,7 @@ def _middle_names_only(shorter: list[str], longer: list[str]) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE)
 def _same_token(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -447,7 +453,7 @@ _TRANSLIT_RULES = (
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE)
 def _skeleton(word: str) -> str:
     """A consonant skeleton that ignores common transliteration differences."""
     for old, new in _TRANSLIT_RULES:

@@ -93,6 +93,15 @@ def align(
     )
 
 
+def may_align(a: Side, b: Side) -> bool:
+    """Whether the frames can let a conflict through at all: they share a subject, or (across
+    reports) one event's casualties differ; else `align` keeps no cue and aligns nothing."""
+    first, second = a.frame, b.frame
+    if shared_subject(first, second) is not None:
+        return True
+    return a.claim.document_id != b.claim.document_id and _casualties(first, second) is not None
+
+
 def _event_only(a: Side, b: Side, found: bool) -> Aligned:
     """Without a shared subject only one event's casualties can disagree (across reports)."""
     first, second = a.frame, b.frame

@@ -20,6 +20,7 @@ from claims.match.judge import Found, Tally, framed, judge_pair, keys_of, rarity
 from claims.match.memory import AsArrived, MemoryIndex
 from claims.match.models import MatchClaim
 from claims.match.pipeline import arrive, judge_arrival, match_arrival
+from claims.match.side import SideState, restored, side_state
 
 __all__ = ["Found", "Tally", "arrivals", "judge_pair", "keys_of", "match_all", "rarity_of"]
 
@@ -37,7 +38,8 @@ def match_all(
     index = index if index is not None else MemoryIndex()
     tally = Tally()
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        found = _matched_by_workers(_prepared_by_workers(claims, workers), index, tally, workers)
+        prepared = _prepared_by_workers(claims, workers, index)
+        found = _matched_by_workers(prepared, index, tally, workers)
     else:
         found = [item for batch in arrivals(claims) for item in match_arrival(index, batch, tally)]
     tally.count(found)
@@ -60,9 +62,10 @@ PREPARED_PER_TASK = 500
 
 
 def _prepared_by_workers(
-    claims: Sequence[MatchClaim], workers: int
+    claims: Sequence[MatchClaim], workers: int, index: MemoryIndex
 ) -> dict[int, tuple[MatchClaim, list[str]]]:
-    """Each claim framed, with its keys: read once, by the workers side by side."""
+    """Each claim framed, with its keys, and prepared for judging (kept in `index`): read
+    once, by the workers side by side, rather than by each judging worker that meets it."""
     _PENDING[:] = claims
     context = multiprocessing.get_context("fork")
     try:
@@ -72,19 +75,22 @@ def _prepared_by_workers(
     finally:
         _PENDING.clear()
     prepared: dict[int, tuple[MatchClaim, list[str]]] = {}
-    for claim, (frame, keys) in zip(claims, done, strict=True):
+    for claim, (frame, keys, state) in zip(claims, done, strict=True):
         if claim.frame is None:
             claim = claim.model_copy(update={"frame": frame})
         prepared[claim.id] = (claim, keys)
+        index.keep_side(restored(claim, state))
     return prepared
 
 
-def _prepare_task(start: int) -> list[tuple[Frame | None, list[str]]]:
-    """In a worker: the frames (those not read with their documents) and keys of a few claims."""
-    done: list[tuple[Frame | None, list[str]]] = []
+def _prepare_task(start: int) -> list[tuple[Frame | None, list[str], SideState]]:
+    """In a worker: the frames (those not read with their documents), keys and sides of a few
+    claims."""
+    done: list[tuple[Frame | None, list[str], SideState]] = []
     for claim in _PENDING[start : start + PREPARED_PER_TASK]:
         ready = framed(claim)
-        done.append((None if ready is claim else ready.frame, keys_of(ready)))
+        frame = None if ready is claim else ready.frame
+        done.append((frame, keys_of(ready), side_state(ready)))
     return done
 
 

@@ -16,7 +16,7 @@ from claims.match.frames.keys import marks
 from claims.match.independence import independence
 from claims.match.models import Independence, Judgement, Kind, MatchClaim
 from claims.match.normalize.keys import claim_keys
-from claims.match.relate import Side, plainly_unrelated, related
+from claims.match.relate import Side, plainly_unrelated, related, unrelated_whatever_cues
 from claims.match.score import Rarity, WordFrequency, overlap
 
 
@@ -73,6 +73,8 @@ def judge_pair(a: Side, b: Side, rarity: Rarity) -> Found | None:
         a, b = b, a
     shared = overlap(a, b, rarity)
     if plainly_unrelated(a, b, rarity, shared=shared) and not a.marks.may_conflict(b.marks):
+        return None
+    if unrelated_whatever_cues(a, b, rarity, shared):
         return None
     judgement = related(a, b, rarity, shared=shared)
     if judgement is None:

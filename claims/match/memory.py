@@ -101,6 +101,10 @@ class MemoryIndex(KeyIndex):
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
         return {claim_id: self._claims[claim_id].text for claim_id in ids}
 
+    def keep_side(self, prepared: Side) -> None:
+        """Keep a claim's side prepared elsewhere (`claims.match.side.restored`)."""
+        self._sides[prepared.claim.id] = prepared
+
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         found: dict[int, Side] = {}
         for claim_id in ids:

@@ -11,6 +11,7 @@ not related, however alike their wording. Every judgement carries its reasons in
 
 from __future__ import annotations
 
+from claims.match.aligned import may_align
 from claims.match.conflict import Cues
 from claims.match.models import Judgement, Kind, Signals
 from claims.match.score import Overlap, Rarity, overlap, text_overlap, wording
@@ -19,7 +20,16 @@ from claims.match.subjects import Subjects, compare, is_substantial
 from claims.match.thresholds import DEFAULT, Thresholds
 from claims.match.timeline import agreeing_timeline
 
-__all__ = ["DEFAULT", "Side", "Thresholds", "plainly_unrelated", "relate", "related", "side"]
+__all__ = [
+    "DEFAULT",
+    "Side",
+    "Thresholds",
+    "plainly_unrelated",
+    "relate",
+    "related",
+    "side",
+    "unrelated_whatever_cues",
+]
 MAX_LISTED = 4
 
 
@@ -181,6 +191,34 @@ def plainly_unrelated(
     return wording(a, b) < thresholds.duplicate_wording
 
 
+def unrelated_whatever_cues(
+    a: Side, b: Side, rarity: Rarity, shared: Overlap, thresholds: Thresholds = DEFAULT
+) -> bool:
+    """True when `relate` is bound to say unrelated whatever the conflict cues find.
+
+    Of the pairs that pass `plainly_unrelated`, about a third share too little for a subject
+    unless a value differs in a slot both name, yet name fewer than two informative words;
+    this lets matching skip the cues, subjects and frames for them. It mirrors `_decide`:
+    not one text, no milestone of both (no timeline), frames that cannot align a conflict
+    (`may_align`), and too little overlap for a subject even with an anchor.
+    """
+    if len(shared.shared) >= 2 and (
+        shared.dice >= thresholds.subject_dice
+        or _contained(shared, thresholds)
+        or (shared.dice >= thresholds.slot_dice and _informative(shared, rarity) >= 2)
+    ):
+        return False
+    milestone = a.frame.milestone
+    if milestone is not None and milestone == b.frame.milestone:
+        return False
+    return wording(a, b) < thresholds.duplicate_wording and not may_align(a, b)
+
+
+def _informative(shared: Overlap, rarity: Rarity) -> int:
+    """How many of the shared words are informative (`Rarity.informative`)."""
+    return sum(1 for word in shared.shared if rarity.informative(word))
+
+
 def _same_subject(shared: Overlap, found: Cues, thresholds: Thresholds, rarity: Rarity) -> bool:
     if len(shared.shared) < 2:
         return False
@@ -188,8 +226,9 @@ def _same_subject(shared: Overlap, found: Cues, thresholds: Thresholds, rarity: 
         return True
     if _contained(shared, thresholds):
         return True
-    informative = sum(1 for word in shared.shared if rarity.informative(word))
-    return found.anchored and informative >= 2 and shared.dice >= thresholds.slot_dice
+    return (
+        found.anchored and _informative(shared, rarity) >= 2 and shared.dice >= thresholds.slot_dice
+    )
 
 
 def _corroborates(shared: Overlap, thresholds: Thresholds, rarity: Rarity) -> bool:

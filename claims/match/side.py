@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from claims.extract.models import Entity
 from claims.match import cues
@@ -51,3 +53,39 @@ class Side(Profile):
 
 def side(claim: MatchClaim) -> Side:
     return Side(claim)
+
+
+JUDGED = ("match_text", "wording", "subjects", "marks", "verbs", "refuting", "hedging")
+"""What judging a pair reads of a side besides its words (each computed once per claim)."""
+
+
+@dataclass(frozen=True)
+class SideState:
+    """What a side computed for judging, without its claim: cheap to send to another process,
+    which rebuilds the side around its own copy of the claim (`restored`)."""
+
+    words: tuple[str, ...]
+    values: dict[str, Any]
+    subjects: tuple[int, ...]
+    """The subject entities, as places in the claim's entities."""
+
+
+def side_state(claim: MatchClaim) -> SideState:
+    """The claim prepared for judging (every `JUDGED` value computed), as a `SideState`."""
+    prepared = side(claim)
+    values = {name: getattr(prepared, name) for name in JUDGED if name != "subjects"}
+    places = {id(entity): place for place, entity in enumerate(claim.entities)}
+    return SideState(prepared.words, values, tuple(places[id(e)] for e in prepared.subjects))
+
+
+def restored(claim: MatchClaim, state: SideState) -> Side:
+    """The side `side_state` described, around `claim`: judged as `side(claim)` would be."""
+    found = Side.__new__(Side)
+    found.claim = claim
+    found.words = state.words
+    found.word_set = frozenset(state.words)
+    found._weighed = None
+    found._total = 0.0
+    found.__dict__.update(state.values)
+    found.__dict__["subjects"] = [claim.entities[place] for place in state.subjects]
+    return found

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
+from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
 from claims.sources.name_match import SURNAME_ONLY, compatible
 from claims.sources.normalize import (
@@ -125,7 +126,7 @@ class RegistryIndex:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_core: dict[str, set[int]] = defaultdict(set)
         self._by_unqualified: dict[str, set[int]] = defaultdict(set)
-        self._choices: list[str] = []
+        self._choices = FuzzyChoices()
         self._choice_owner: list[int] = []
         for source in sources:
             self.add(source)
@@ -154,7 +155,7 @@ class RegistryIndex:
         own_country = country_key(source.country)
         if len(tokens) > 1 and own_country and place_key(tokens[0]) == own_country:
             self._by_unqualified[" ".join(tokens[1:])].add(source.id)
-        self._choices.append(core)
+        self._choices.add(core)
         self._choice_owner.append(source.id)
 
     def get(self, source_id: int | None) -> KnownSource | None:
@@ -236,13 +237,7 @@ class RegistryIndex:
         tokens = core_tokens(name)
         if not tokens or not self._choices:
             return []
-        found = process.extract(
-            " ".join(tokens),
-            self._choices,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=FUZZY_CANDIDATE_CUTOFF,
-            limit=limit * 4,
-        )
+        found = self._close_choices(" ".join(tokens), limit * 4)
         notes: dict[int, str] = {}
         for choice, score, position in found:
             source = self.sources[self._choice_owner[position]]
@@ -296,13 +291,7 @@ class RegistryIndex:
         if not tokens or not self._choices or all(place_key(token) for token in tokens):
             return Lookup()
         query = " ".join(tokens)
-        found = process.extract(
-            query,
-            self._choices,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=FUZZY_CANDIDATE_CUTOFF,
-            limit=20,
-        )
+        found = self._close_choices(query, 20)
         best: dict[int, tuple[float, str]] = {}
         for choice, _, position in found:
             source = self.sources[self._choice_owner[position]]
@@ -313,6 +302,23 @@ class RegistryIndex:
             if score >= best.get(source.id, (0.0, ""))[0]:
                 best[source.id] = (score, verdict[1])
         return _best_fuzzy(best)
+
+    def _close_choices(self, query: str, limit: int) -> list[tuple[str, float, int]]:
+        """The `limit` best registry names at or above the fuzzy cutoff, with positions.
+
+        What `process.extract` finds over every name, scoring only those that can reach
+        the cutoff (`FuzzyChoices.candidates`), in registry order so that ties rank alike.
+        """
+        positions = self._choices.candidates(query, FUZZY_CANDIDATE_CUTOFF)
+        choices = self._choices.choices
+        found = process.extract(
+            query,
+            [choices[position] for position in positions],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=FUZZY_CANDIDATE_CUTOFF,
+            limit=limit,
+        )
+        return [(choice, score, positions[at]) for choice, score, at in found]
 
     def _inner_names(self, name: str) -> Lookup:
         """Names inside a longer mention, titles stripped ("Deputy Foreign Minister Sergey

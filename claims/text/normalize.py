@@ -60,7 +60,12 @@ def ascii_fold(text: str) -> str:
     return cleaned if cleaned.isascii() else anyascii(cleaned)
 
 
-@lru_cache(maxsize=65536)
+NAME_KEY_CACHE = 16_384
+"""Names whose folded key is kept, the most recently used (69 % found on 1,000 BBC articles,
+70 % with no bound)."""
+
+
+@lru_cache(maxsize=NAME_KEY_CACHE)
 def norm_key(name: str) -> str:
     """A name folded for equality: ASCII, lower case, "U.S." -> "us", punctuation -> space.
 

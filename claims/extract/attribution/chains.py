@@ -146,14 +146,21 @@ def nesting(frames: list[Frame]) -> list[Frame]:
     return chain
 
 
-def _cited_link(text: str, frame: Frame) -> ChainLink | None:
-    """The original speaker a relay cites (`The agency, citing security sources, ...`)."""
-    if frame.cited is None or not cites_a_speaker(text, frame):
+def _cited_link(text: str, frame: Frame, mentions: Mentions | None) -> ChainLink | None:
+    """The original speaker a relay cites (`The agency, citing security sources, ...`,
+    `Interfax quoted Mr Ryabkov as saying ...`, resolved like any speaker)."""
+    if frame.cited is None:
+        return None
+    if frame.relay is None and not cites_a_speaker(text, frame):
         return None
     cited = text[frame.cited.start : frame.cited.end].strip('„“”"«» ')
     offset = frame.cited.start + text[frame.cited.start : frame.cited.end].find(cited)
     span = Span(start=offset, end=offset + len(cited))
-    return source_link(text, span, Role.SPEAKER, "citing", None, Stance.NEUTRAL)
+    if frame.relay is None:
+        return source_link(text, span, Role.SPEAKER, "citing", None, Stance.NEUTRAL)
+    cue = text[frame.cue_span.start : frame.cue_span.end]
+    stance = frame_stance(frame, text)
+    return source_link(text, span, Role.SPEAKER, cue, frame.cue_span, stance, mentions)
 
 
 def frames_chain(
@@ -165,11 +172,18 @@ def frames_chain(
         cue_text = text[frame.cue_span.start : frame.cue_span.end]
         stance = frame_stance(frame, text)
         role = Role.SPEAKER if depth == 0 else Role.INTERMEDIARY
-        cited = _cited_link(text, frame) if depth == 0 else None
+        cited = _cited_link(text, frame, mentions) if depth == 0 else None
         if cited is not None:
             links.append(cited)
             role = Role.INTERMEDIARY
-        if frame.source is not None:
+        if cited is not None and frame.relay is not None and frame.source is not None:
+            relay_cue = text[frame.relay.start : frame.relay.end]
+            links.append(
+                source_link(
+                    text, frame.source, role, relay_cue, frame.relay, Stance.NEUTRAL, mentions
+                )
+            )
+        elif frame.source is not None:
             links.append(
                 source_link(text, frame.source, role, cue_text, frame.cue_span, stance, mentions)
             )

@@ -136,6 +136,34 @@ def _speech_participle(tokens: list[Token], at: int, lemma: str) -> bool:
     return token.lower.endswith("ing") and lemma in SPEECH_LEMMAS and before in ",—–"
 
 
+RELAY_VERBS = words("quoted cited quotes cites quote cite")
+"""Verbs of `X quoted Y as saying Z`: X relays what Y said."""
+_MAX_RELAYED = 12
+"""How many tokens the quoted person's name and role may take (`the Kremlin spokesman, ...`)."""
+
+
+def relay_verb(tokens: list[Token], as_at: int) -> int | None:
+    """The relay verb before `as` in `X quoted Y as saying`, `Y was quoted (by X) as saying`."""
+    if as_at < 1 or tokens[as_at].lower != "as":
+        return None
+    for k in range(as_at - 1, max(-1, as_at - _MAX_RELAYED - 2), -1):
+        token = tokens[k]
+        if token.quoted or token.text in ";:.":
+            return None
+        if token.lower in RELAY_VERBS:
+            return k
+    return None
+
+
+def _relayed_participle(tokens: list[Token], at: int, lemma: str) -> bool:
+    """`X quoted Y as saying Z`: a speech verb's -ing form after `as` and a relay verb."""
+    return (
+        tokens[at].lower.endswith("ing")
+        and lemma in SPEECH_LEMMAS
+        and relay_verb(tokens, at - 1) is not None
+    )
+
+
 def _after_quotation(tokens: list[Token], at: int, lemma: str) -> bool:
     """`“...,” Trump continued.`: a speech verb closing a quotation's attribution."""
     if lemma not in SPEECH_LEMMAS or tokens[at].lower.endswith("ing"):
@@ -260,6 +288,7 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     if entry.kind is CueKind.STRICT and not (
         _strict_ok(tokens, at)
         or _speech_participle(tokens, at, entry.lemma)
+        or _relayed_participle(tokens, at, entry.lemma)
         or _after_quotation(tokens, at, entry.lemma)
     ):
         return None

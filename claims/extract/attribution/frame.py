@@ -1,4 +1,4 @@
-"""A frame: one attribution read from a sentence (cue, source, content, addressee, cited)."""
+"""A frame: one attribution read from a sentence (cue, source, content, addressee, cited, relay)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ class Frame(NamedTuple):
     """Who was told ("told Izvestia", "in an interview with Interfax")."""
     cited: Span | None = None
     """Whom the source cites ("citing security sources"): the original speaker."""
+    relay: Span | None = None
+    """The verb by which the source relays what `cited` said (`X quoted Y as saying Z`)."""
     unvoiced: bool = False
     """The subject was an expletive or a time phrase (`There have been reports that Y`):
     nobody is named, so the writer reports it."""

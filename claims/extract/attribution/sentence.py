@@ -6,7 +6,7 @@ from __future__ import annotations
 from claims.extract.attribution.according import according_frame
 from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
 from claims.extract.attribution.clause import Clause, next_comma
-from claims.extract.attribution.cues import Cue, find_cues
+from claims.extract.attribution.cues import Cue, find_cues, relay_verb
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.headline import colon_frame
 from claims.extract.attribution.lexicon import CueKind
@@ -16,6 +16,7 @@ from claims.extract.attribution.passive_frames import (
     passive_frame,
     seem_frame,
 )
+from claims.extract.attribution.quoted_as import quoted_as_frame
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     LEADING_FILLERS,
@@ -55,6 +56,9 @@ def _filler(token: Token) -> bool:
 
 def _frame(clause: Clause, cue: Cue) -> Frame | None:
     clause = _in_subordinate_clause(clause, cue)
+    relayed = quoted_as_frame(clause, cue)
+    if relayed is not None:
+        return relayed
     if cue.kind is CueKind.BY:
         return by_frame(clause, cue)
     if cue.kind is CueKind.SEEM:
@@ -84,9 +88,11 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         if any(f.source and f.source.start <= offset < f.source.end for f in frames):
             continue
         coordinated = bool(frames) and frames[-1].source is not None and _coordinated(tokens, cue)
-        lo = 0 if coordinated else _left_limit(frames, tokens, offset)
+        lo = 0 if coordinated else _left_limit(_before_relay(frames, tokens, cue), tokens, offset)
         clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
+        if frame is not None and frame.relay is not None:
+            frames = _before_relay(frames, tokens, cue)  # `X cited Y as saying`: one frame
         if frames and _inside_object(frames[-1], cue, offset):
             frame = _wide_report(tokens, quotes, cue, frames[-1]) or frame
         if frame is not None and _function_word_source(tokens, frame):
@@ -111,6 +117,15 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
 
 _NON_SPEAKERS = TIME_WORDS | TIME_LEADS | words("there here it this that now then late early")
 """Words that make no source on their own: an expletive, a time word (`Late last`)."""
+
+
+def _before_relay(frames: list[Frame], tokens: list[Token], cue: Cue) -> list[Frame]:
+    """The frames before a relay verb's own (`cited` in `X cited Y as saying Z`), which the
+    speech verb after `as` takes over."""
+    relay = relay_verb(tokens, cue.first - 1)
+    if relay is not None and frames and frames[-1].cue.first == relay:
+        return frames[:-1]
+    return frames
 
 
 def _no_speaker_source(tokens: list[Token], frame: Frame) -> bool:

@@ -29,8 +29,13 @@ STOPWORDS = word_set(
 )
 """Function words and words too common in news to say anything about what a claim asserts."""
 
-CONTENT_WORDS_CACHE = 65_536
-"""Texts whose content words are kept (claims and the clauses the rules cut from them)."""
+CONTENT_WORDS_CACHE = 16_384
+"""Texts whose content words are kept (claims and the clauses the rules cut from them), the
+most recently used: 93 % of look-ups found on 1,000 BBC articles (94 % with no bound)."""
+
+WORD_CACHE = 32_768
+"""Words whose stem is kept: a news vocabulary's common words (20,000 words in 1,000 BBC
+articles); numbers and rare names beyond it are stemmed again, which is cheap."""
 
 _TOKEN_RE = re.compile(r"[a-z]+[0-9]+[a-z0-9]*|[0-9]+[a-z]+[a-z0-9]*|[a-z]+|[0-9]+(?:[.,][0-9]+)*")
 _CODE_RE = re.compile(r"\b([a-z]{1,4})-([0-9]{1,5}[a-z]{0,2})\b")
@@ -41,7 +46,7 @@ _US_RE = re.compile(r"\b(?:U\.S\.(?:A\.)?|US(?:A)?(?![\w.])|United States(?: of 
 _NO_STEM = frozenset({"news", "series", "species", "politics", "economics", "physics", "always"})
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WORD_CACHE)
 def stem(word: str) -> str:
     """A crude English stem: plural and third-person "s" and "ies" endings removed."""
     if len(word) <= 3 or not word.isalpha() or word in _NO_STEM:
@@ -77,7 +82,7 @@ def _content_words(text: str) -> tuple[str, ...]:
     return tuple(_word(word) for word in tokens(text) if word not in STOPWORDS and len(word) > 1)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WORD_CACHE)
 def _word(word: str) -> str:
     country = demonyms().get(word)
     if country is not None and " " not in country:

@@ -170,7 +170,7 @@ def restore_from(source: Database, target: Database) -> RestoreResult:
             _refuse_non_empty(session, target.display)
             later: list[_Reference] = []
             for table in Base.metadata.sorted_tables:
-                if table.name in KEPT_BY_TRIGGERS:  # filled as `claim_keys` is copied
+                if table.name in KEPT_BY_TRIGGERS:  # filled as the rows they count are copied
                     result.rows[table.name] = _count(reader, table)
                     continue
                 result.rows[table.name] = _copy_table(reader, session, table, later)
@@ -182,9 +182,11 @@ def restore_from(source: Database, target: Database) -> RestoreResult:
     return result
 
 
-KEPT_BY_TRIGGERS = frozenset({"claim_key_counts", "claim_key_sizes", "source_mentions"})
-"""Tables the database itself fills from another table's rows (migrations 0004, 0005): not
-copied."""
+KEPT_BY_TRIGGERS = frozenset(
+    {"claim_key_counts", "claim_key_sizes", "source_mentions", "registry_changes"}
+)
+"""Tables the database itself fills from other tables' rows (migrations 0004-0006): not
+copied, nor asked to be empty (registry changes outlive the rows they counted)."""
 
 
 def _count(reader: Session, table: Table) -> int:
@@ -218,6 +220,8 @@ def _same_revision(source: Database, target: Database) -> str:
 
 def _refuse_non_empty(session: Session, where: str) -> None:
     for table in Base.metadata.sorted_tables:
+        if table.name in KEPT_BY_TRIGGERS:
+            continue
         if session.scalar(select(func.count()).select_from(table)):
             raise StorageError(
                 f"{where} already holds data (table {table.name}); restore only into an empty"
