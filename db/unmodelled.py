@@ -5,7 +5,7 @@ The text search index (FTS5 tables on SQLite, a pg_trgm index on PostgreSQL) is 
 SQLAlchemy can describe. The listing's credibility order is a column the database alone keeps
 (triggers, migration 0005): mapped, the ORM would write or fetch it with every claim, and
 claims would depend on a column older schemas do not have. The generation of what matching
-reads (`matching_inputs`, migration 0006) is kept by the database alone too, and means
+reads (`matching_inputs`, migration 0007) is kept by the database alone too, and means
 something only within one database: a backup does not copy it.
 """
 

@@ -1,4 +1,4 @@
-"""The generation of what matching reads, which the database bumps (migration 0006).
+"""The generation of what matching reads, which the database bumps (migration 0007).
 
 A document judged on a read snapshot is stored as judged only if the generation is still
 the one the snapshot read (`claims.store.matching.snapshot`).
@@ -26,7 +26,7 @@ BUMP = text(
     "INSERT INTO matching_inputs (id, generation) VALUES (1, 1)"
     " ON CONFLICT (id) DO UPDATE SET generation = matching_inputs.generation + 1"
 )
-"""What the database's triggers run (migration 0006): no row yet reads as generation 0."""
+"""What the database's triggers run (migration 0007): no row yet reads as generation 0."""
 
 
 def bump_generation(session: Session) -> None:

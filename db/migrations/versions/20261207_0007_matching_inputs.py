@@ -1,7 +1,7 @@
 """matching inputs generation: a counter the database bumps whenever what matching reads changes
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Created: 2026-12-07 22:00:00
 
 Ingest judges a document's candidate pairs on a read snapshot, before its write transaction,
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0005"
+revision: str = "0007"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
