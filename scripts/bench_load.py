@@ -11,7 +11,13 @@ difference is the number of lost updates, which must be 0.
     python scripts/bench_load.py --db /tmp/load.db --writers 1 --reviewers 2 --alone
 
 With `--alone`, the writers first run as long again with no reviewer, and the figures say
-how much of that throughput ingest keeps under the reviewers' saves (target: 80 %).
+how much of that throughput ingest keeps under the reviewers' saves (target: 80 %); then
+they run alone once more, on the fuller store the reviewers' phase left (every document
+matches the near-identical ones before it, so each costs more than the last), and the
+figures say how much ingest kept against that run too. The
+writers' CPU time per document, alone and with the reviewers, tells waiting (for the write
+lock or for a core) from work: the wall time per document less its CPU time was spent
+waiting.
 
 The database must be empty or a previous run's (a SQLite file is created); for PostgreSQL,
 give a scratch database: the run adds rows to it.
@@ -60,6 +66,8 @@ class WorkerReport:
     errors: list[str] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
     saves: dict[int, int] = field(default_factory=dict)
+    cpu_s: float = 0.0
+    """CPU time the process spent during the run (user and system)."""
 
 
 def article(writer: str, number: int, sentences: int) -> str:
@@ -87,7 +95,7 @@ def writer(target: str, name: str, start: Any, seconds: float, sentences: int, q
     database = Database.from_target(target)
     report = WorkerReport("writer", name)
     start.wait()
-    deadline = time.time() + seconds
+    deadline, cpu = time.time() + seconds, time.process_time()
     while time.time() < deadline:
         started = time.perf_counter()
         try:
@@ -97,6 +105,7 @@ def writer(target: str, name: str, start: Any, seconds: float, sentences: int, q
         except Exception as exc:
             report.errors.append(f"{type(exc).__name__}: {exc}"[:300])
         report.latencies_ms.append((time.perf_counter() - started) * 1000)
+    report.cpu_s = time.process_time() - cpu
     database.dispose()
     queue.put(asdict(report))
 
@@ -109,7 +118,7 @@ def reviewer(
     report = WorkerReport("reviewer", name)
     rng = random.Random(name)  # noqa: S311 - load pattern, not security
     start.wait()
-    deadline = time.time() + seconds
+    deadline, cpu = time.time() + seconds, time.process_time()
     while time.time() < deadline:
         claim_id = rng.choice(claim_ids)
         started = time.perf_counter()
@@ -120,6 +129,7 @@ def reviewer(
         except Exception as exc:
             report.errors.append(f"{type(exc).__name__}: {exc}"[:300])
         report.latencies_ms.append((time.perf_counter() - started) * 1000)
+    report.cpu_s = time.process_time() - cpu
     database.dispose()
     queue.put(asdict(report))
 
@@ -196,6 +206,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         result["ingest_ms_p50_p95_alone"] = _percentiles(
             [x for r in alone if r.role == "writer" for x in r.latencies_ms]
         )
+        result["ingest_cpu_ms_per_document_alone"] = _cpu_per_document(alone)
+        # Each document matches the ones before it, so a document costs more the fuller
+        # the store: the writers run alone again on the store as the reviewers left it.
+        again = run_phase(args, claim_ids, reviewers=0, tag="b")
+        done_again = sum(r.done for r in again if r.role == "writer")
+        result["documents_per_s_alone_after"] = round(done_again / args.seconds, 1)
+        result["ingest_kept_against_after"] = (
+            round(result["documents_ingested"] / done_again, 2) if done_again else None
+        )
+        result["ingest_cpu_ms_per_document_alone_after"] = _cpu_per_document(again)
     return result
 
 
@@ -254,9 +274,19 @@ def summarise(
         "audit_mismatch": saves
         - (after["audit_rationale_entries"] - before["audit_rationale_entries"]),
         "ingest_ms_p50_p95": _percentiles([x for r in writers for x in r.latencies_ms]),
+        "ingest_cpu_ms_per_document": _cpu_per_document(reports),
+        "reviewers_cpu_s": round(sum(r.cpu_s for r in reviewers), 1),
         "review_ms_p50_p95": _percentiles([x for r in reviewers for x in r.latencies_ms]),
         "integrity_problems": after["integrity_problems"],
     }
+
+
+def _cpu_per_document(reports: list[WorkerReport]) -> float | None:
+    """The writers' CPU time per document stored: against the wall time per document, what
+    is left is waiting (for the write lock, for a core)."""
+    writers = [r for r in reports if r.role == "writer"]
+    done = sum(r.done for r in writers)
+    return round(sum(r.cpu_s for r in writers) * 1000 / done, 1) if done else None
 
 
 def _percentiles(values: list[float]) -> list[float]:

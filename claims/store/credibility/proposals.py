@@ -43,14 +43,18 @@ def apply_credibility(
     recompute(session, claims, counts)
 
 
-def propose_unsaved(session: Session, claims: Sequence[Claim]) -> None:
+def propose_unsaved(
+    session: Session, claims: Sequence[Claim], planned: Mapping[int, KnownSource] | None = None
+) -> None:
     """Set the propaganda flag and path and the proposed credibility of claims not yet written.
 
     They have no relations yet, so their corroboration counts are all zero: what
     `apply_credibility` would write once they are stored, written with the rows instead.
+    `planned` holds sources not written yet that links point to (by their temporary ids).
     """
+    planned = planned or {}
     source_ids = {link.source_id for c in claims for link in c.attributions if link.source_id}
-    sources = load_known(session, source_ids)
+    sources = {**load_known(session, source_ids - planned.keys()), **planned}
     for claim in claims:
         for name, value in _derived(claim, sources, (0, 0, 0)).items():
             setattr(claim, name, value)

@@ -84,10 +84,7 @@ def extract_document(
         frames = frames_of(
             document.text, extracted, context, title=document.title, debris=debris_spans(document)
         )
-    claims = [
-        claim_row(document, found, frame) for found, frame in zip(extracted, frames, strict=True)
-    ]
-    mark_repeats(document, claims)
+    claims = claim_rows(document, extracted, frames)
     # Chains are resolved and proposals made before the rows are written, so that each row
     # is inserted once, whole (no update of every link and claim right after).
     resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
@@ -104,6 +101,17 @@ def extract_document(
         document.id,
         after={"claims": len(claims), "extractor": EXTRACTOR_VERSION},
     )
+    return claims
+
+
+def claim_rows(
+    document: Document, extracted: Sequence[ExtractedClaim], frames: Sequence[Frame]
+) -> list[Claim]:
+    """The claim rows of a document's extracted claims, repeats marked, chains unresolved."""
+    claims = [
+        claim_row(document, found, frame) for found, frame in zip(extracted, frames, strict=True)
+    ]
+    mark_repeats(document, claims)
     return claims
 
 

@@ -15,6 +15,7 @@ from claims.ingest.inputs import InputRef, read
 from claims.ingest.models import Flag, PreparedDocument
 from claims.ingest.prepare import prepare
 from claims.match.frames.models import Frame
+from claims.store.documents.ahead import judged_ahead
 from claims.store.documents.carry import carry_relation_reviews, carry_reviews
 from claims.store.documents.claims import (
     extract_document,
@@ -31,6 +32,8 @@ from claims.store.documents.workers import (
     can_use_workers,
 )
 from claims.store.matching import match_claims, refresh_relations
+from claims.store.matching.generation import generation
+from claims.store.matching.snapshot import Precomputed
 from claims.text.language import is_english
 from db.engine import Database
 from db.errors import StorageError
@@ -103,16 +106,20 @@ def save_prepared(
 
     `extracted`, when given, is `extract_prepared(prepared)` computed elsewhere (a worker),
     and `frames` its `frames_prepared`; what is not given is computed here, before the
-    transaction begins. Two processes ingesting the same text at once race on the unique
-    hash; the loser finds the winner's document and reports it as already ingested.
+    transaction begins, and so is the document's matching, on a read snapshot
+    (`judged_ahead`), which the transaction stores if nothing it read changed meanwhile. Two
+    processes ingesting the same text at once race on the unique hash; the loser finds the
+    winner's document and reports it as already ingested.
     """
     if extracted is None:
         extracted, frames = extract_prepared(prepared), None
     ready = list(extracted)
     framed = list(frames) if frames is not None else frames_prepared(prepared, ready)
+    with database.read() as session:
+        ahead = judged_ahead(session, prepared, actor, ready, framed)
     try:
         return database.run_analysis(
-            lambda session: store_and_analyse(session, prepared, actor, ready, framed)
+            lambda session: store_and_analyse(session, prepared, actor, ready, framed, ahead)
         )
     except IntegrityError:
         with database.read() as session:
@@ -128,14 +135,18 @@ def store_and_analyse(
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
     frames: Sequence[Frame] | None = None,
+    ahead: Precomputed | None = None,
 ) -> Stored:
     """Store a document with its claims, chains, matches and carried-over reviews, at once.
 
     Everything happens in the caller's transaction, so a document is never visible without
     its analysis and a failure anywhere leaves nothing behind. `extracted` is the document's
     `extract_prepared` and `frames` their `frames_prepared`, computed before the transaction
-    began.
+    began; `ahead`, its matching judged on a snapshot then, is used only if nothing matching
+    reads has changed since.
     """
+    if ahead is not None and generation(session, lock=True) != ahead.generation:
+        ahead = None
     stored = store_document(session, prepared, actor)
     if stored.outcome == Outcome.UNCHANGED:
         return stored
@@ -146,7 +157,7 @@ def store_and_analyse(
         carry_reviews(session, previous, document, claims, actor)
     # a new document's claims were proposed as they were written; carried reviews (a
     # reviewer's propaganda override) make a new version's claims be proposed again
-    match_claims(session, claims, actor, extracted, proposed=previous is None)
+    match_claims(session, claims, actor, extracted, proposed=previous is None, precomputed=ahead)
     if previous is not None:
         touched = carry_relation_reviews(session, previous, document, claims, actor)
         refresh_relations(session, touched)

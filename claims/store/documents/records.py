@@ -46,21 +46,8 @@ def store_document(session: Session, prepared: PreparedDocument, actor: str) -> 
     if existing is not None:
         added = _add_snapshot(session, existing.id, prepared)
         return Stored(Outcome.UNCHANGED, existing.id, existing.previous_id, added)
-    previous = _latest_version(session, prepared.locator)
-    document = Document(
-        **DOCUMENTS.row_values(
-            prepared,
-            version_no=previous.version_no + 1 if previous else 1,
-            previous_id=previous.id if previous else None,
-            flags=[str(flag) for flag in prepared.flags],
-            debris=[[span.start, span.end, span.reason] for span in prepared.debris],
-            metadata_provenance={
-                name: str(value.origin) for name, value in prepared.meta.fields.items()
-            },
-            ingested_by=actor,
-            **{name: prepared.meta.get(name) for name in METADATA_FIELDS},
-        )
-    )
+    previous = latest_version(session, prepared.locator)
+    document = document_row(prepared, actor, previous)
     session.add(document)
     session.flush()
     _add_snapshot(session, document.id, prepared)
@@ -78,7 +65,26 @@ def store_document(session: Session, prepared: PreparedDocument, actor: str) -> 
     )
 
 
-def _latest_version(session: Session, locator: str | None) -> Document | None:
+def document_row(prepared: PreparedDocument, actor: str, previous: Document | None) -> Document:
+    """The row a prepared document is stored as (the next version of `previous`, if any)."""
+    return Document(
+        **DOCUMENTS.row_values(
+            prepared,
+            version_no=previous.version_no + 1 if previous else 1,
+            previous_id=previous.id if previous else None,
+            flags=[str(flag) for flag in prepared.flags],
+            debris=[[span.start, span.end, span.reason] for span in prepared.debris],
+            metadata_provenance={
+                name: str(value.origin) for name, value in prepared.meta.fields.items()
+            },
+            ingested_by=actor,
+            **{name: prepared.meta.get(name) for name in METADATA_FIELDS},
+        )
+    )
+
+
+def latest_version(session: Session, locator: str | None) -> Document | None:
+    """The newest stored version of the document at `locator`, if any."""
     if locator is None:
         return None
     return session.scalar(

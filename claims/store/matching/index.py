@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
 from claims.store.chunks import chunks, one_of
+from claims.store.matching.generation import bump_generation
 from claims.store.matching.loading import load_claims
 from db.models import Claim, ClaimKey, ClaimKeyCount, ClaimKeySize
 
@@ -44,6 +45,7 @@ class SqlIndex:
         if not self.unkeyed:
             for chunk in chunks(ids):
                 self.session.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(chunk)))
+            bump_generation(self.session)
         insert_keys(self.session, keys)
         keyed = self.session.scalar(select(func.max(ClaimKey.claim_id))) or 0
         self._horizon = max([self._horizon, keyed, *ids])

@@ -18,6 +18,7 @@ from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.match.build import from_extracted, from_features, stored_frame
 from claims.match.models import ChainNode, MatchClaim
 from claims.match.origin import flagged_relays
+from claims.sources.models import KnownSource
 from claims.store.chunks import one_of
 from db.models import Attribution, Claim, Document, Source
 
@@ -71,16 +72,24 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
 
 
 def arrived(
-    session: Session, document: Document, rows: Sequence[Claim], extracted: Sequence[ExtractedClaim]
+    session: Session,
+    document: Document,
+    rows: Sequence[Claim],
+    extracted: Sequence[ExtractedClaim],
+    planned: Mapping[int, KnownSource] | None = None,
 ) -> list[MatchClaim]:
     """Claims just stored, from what extraction found (`rows[i]` stores `extracted[i]`).
 
     The same claims `load_claims` would read back, without writing, reading and validating
-    their features again: only their chains' sources are looked up.
+    their features again: only their chains' sources are looked up. `planned` holds the
+    sources links point to that are not written yet (claims about to be stored).
     """
+    planned = planned or {}
     links = [link for row in rows for link in row.attributions]
-    names = _names(session, {link.source_id for link in links if link.source_id is not None})
-    owners = _owners(session, set(names))
+    linked = {link.source_id for link in links if link.source_id is not None}
+    names = _names(session, linked - planned.keys())
+    names.update({i: (known.name, known.kind) for i, known in planned.items()})
+    owners = _owners(session, set(names), planned)
     context = DocumentContext(
         outlet=document.outlet,
         original_publisher=document.original_publisher,
@@ -157,21 +166,27 @@ def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
     return chains
 
 
-def _owners(session: Session, source_ids: set[int]) -> dict[int, tuple[tuple[int, str], ...]]:
-    """Each source's owners, nearest first, following `parent_id` (cycles stop the walk)."""
-    known: dict[int, tuple[str, int | None]] = {}
+def _owners(
+    session: Session, source_ids: set[int], planned: Mapping[int, KnownSource] | None = None
+) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Each source's owners, nearest first, following `parent_id` (cycles stop the walk);
+    `planned` sources, not written yet, are known without reading."""
+    known: dict[int, tuple[str, int | None]] = {
+        i: (source.name, source.parent_id) for i, source in (planned or {}).items()
+    }
     wanted = set(source_ids)
     for _ in range(MAX_OWNER_DEPTH + 1):
         missing = sorted(wanted - set(known))
-        if not missing:
-            break
-        for row in session.connection().execute(
-            select(Source.id, Source.name, Source.parent_id).where(
-                one_of(session, Source.id, missing)
-            )
-        ):
-            known[row.id] = (row.name, row.parent_id)
+        if missing:
+            for row in session.connection().execute(
+                select(Source.id, Source.name, Source.parent_id).where(
+                    one_of(session, Source.id, missing)
+                )
+            ):
+                known[row.id] = (row.name, row.parent_id)
         wanted = {parent for _, parent in known.values() if parent is not None}
+        if not wanted - set(known):
+            break
     result: dict[int, tuple[tuple[int, str], ...]] = {}
     for source_id in source_ids:
         chain: list[tuple[int, str]] = []

@@ -28,3 +28,6 @@ class MatchReport(BaseModel):
     """Copies of claims repeated inside their own document (see `repeated_claims`)."""
     credibility: str = ""
     seconds: float = 0.0
+    precomputed: bool = False
+    """The pairs were judged on a snapshot before the write transaction (ingest), still
+    current when stored."""

@@ -33,12 +33,14 @@ from claims.store.matching.clusters import (
     join_clusters,
     refresh_clusters,
 )
+from claims.store.matching.generation import bump_generation
 from claims.store.matching.index import SqlIndex, insert_keys
 from claims.store.matching.loading import arrived, load_claims
 from claims.store.matching.related import bound_related
 from claims.store.matching.relations import PROPOSED, live_links, mark_versions, store_relations
 from claims.store.matching.repeats import repeated_claims
 from claims.store.matching.report import MatchReport
+from claims.store.matching.snapshot import Precomputed, bind, bound
 from db.models import Claim, ClaimKey, Cluster, Document, Relation
 
 
@@ -49,6 +51,7 @@ def match_claims(
     extracted: Sequence[ExtractedClaim] | None = None,
     *,
     proposed: bool = False,
+    precomputed: Precomputed | None = None,
 ) -> MatchReport:
     """Match newly stored (or re-extracted) claims against everything matched before them.
 
@@ -56,6 +59,9 @@ def match_claims(
     document): the claims are matched as extraction made them, without reading them back.
     `proposed` says their credibility was proposed as they were written, with no relations
     and nothing changed since: only those that get a counted relation are proposed again.
+    `precomputed`, when given, is these claims' matching judged on a snapshot that is still
+    current (`claims.store.matching.snapshot`): it is stored if the claims are the ones it
+    judged, else they are matched here.
     """
     started = time.perf_counter()
     ids = sorted({claim.id for claim in claims})
@@ -68,10 +74,16 @@ def match_claims(
         loaded = arrived(session, document, claims, extracted)
     else:
         loaded = load_claims(session, ids)
-    index, tally = SqlIndex(session, unkeyed=extracted is not None), Tally()
-    found: list[Found] = []
-    for batch in arrivals(loaded):
-        found += match_arrival(index, batch, tally)
+    bound_ids = bind(precomputed, loaded) if precomputed is not None else None
+    if precomputed is not None and bound_ids is not None:
+        found, keys = bound(precomputed, bound_ids)
+        insert_keys(session, keys)
+        tally, report.precomputed = precomputed.tally, True
+    else:
+        index, tally = SqlIndex(session, unkeyed=extracted is not None), Tally()
+        found = []
+        for batch in arrivals(loaded):
+            found += match_arrival(index, batch, tally)
     _save(session, found, ids, tally, report, loaded, proposed=proposed)
     _finish(session, actor, "claims.match", report, started)
     return report
@@ -86,6 +98,7 @@ def rebuild(session: Session, actor: str, workers: int = 2) -> MatchReport:
     started = time.perf_counter()
     session.flush()
     session.execute(delete(ClaimKey))
+    bump_generation(session)
     report = MatchReport(removed=_count_proposed(session))
     session.execute(delete(Relation).where(Relation.status == PROPOSED))
     clear_clusters(session)
@@ -181,6 +194,6 @@ def _count_proposed(session: Session) -> int:
 
 def _finish(session: Session, actor: str, action: str, report: MatchReport, started: float) -> None:
     report.seconds = round(time.perf_counter() - started, 3)
-    summary = report.model_dump(exclude={"circular", "seconds"})
+    summary = report.model_dump(exclude={"circular", "seconds", "precomputed"})
     record(session, actor, action, "claim", None, after=summary)
     session.flush()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from claims.sources.models import KnownSource
 from claims.sources.resolve import Method, RegistryIndex, Resolution
 from claims.store.chunks import chunks
 from claims.store.credibility import BATCH, recompute
@@ -38,6 +39,22 @@ def resolve_attributions(session: Session, attributions: Sequence[Attribution], 
         return
     resolver = Resolver(session, actor, shared_index(session))
     resolver.apply_all(attributions)
+
+
+def resolve_planned(
+    session: Session, attributions: Sequence[Attribution], actor: str
+) -> dict[int, KnownSource]:
+    """Resolve links as `resolve_attributions` would, writing nothing: the sources it would
+    create keep their planned ids (from `PLANNED_IDS`, in order) and are returned by id.
+
+    What a document's links will resolve to, read on a snapshot before its write
+    transaction (the registry unchanged, the write transaction resolves them the same way
+    and gives the planned sources their ids in the same order).
+    """
+    if not attributions:
+        return {}
+    resolver = Resolver(session, actor, shared_index(session))
+    return resolver.plan_all(attributions)
 
 
 class Resolver:
@@ -77,6 +94,21 @@ class Resolver:
         return [
             r is not None and _assign(link, r) for link, r in zip(links, resolutions, strict=True)
         ]
+
+    def plan_all(self, links: Sequence[Attribution]) -> dict[int, KnownSource]:
+        """`apply_all` without writing: the links get the planned sources' temporary ids;
+        returns those sources by temporary id."""
+        self._found = self._index_resolutions(links)
+        news = [r.new_source for r in self._found.values() if r.new_source is not None]
+        plan = self._plan = NewSources(self.session, self.actor, news)
+        try:
+            resolutions = [self._resolve(link) for link in links]
+        finally:
+            self._plan, self._found = None, {}
+        for link, resolution in zip(links, resolutions, strict=True):
+            if resolution is not None:
+                _assign(link, resolution)
+        return {known.id: known for _, known, _ in plan.planned}
 
     def _planned(self, links: Sequence[Attribution]) -> list[Resolution | None]:
         """The links' resolutions, the sources they ask for written at the end."""

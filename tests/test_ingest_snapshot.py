@@ -1,0 +1,245 @@
+"""A document's pairs judged on a read snapshot before its write transaction (SQLite and
+PostgreSQL): saves go on meanwhile, a stale snapshot is matched again, results are the same."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from claims.ingest.models import DocumentMeta, MetaOrigin, PreparedDocument, RawInput
+from claims.ingest.prepare import prepare
+from claims.match import pipeline
+from claims.match.judge import judge_pair
+from claims.store.documents import ingest, save_prepared
+from claims.store.documents.ahead import judged_ahead
+from claims.store.documents.claims import extract_prepared, frames_prepared
+from claims.store.documents.ingest import store_and_analyse
+from claims.store.matching import MatchReport, match_claims
+from claims.store.matching.generation import generation
+from claims.store.review import ReviewService
+from db.engine import Database
+from db.models import Claim, Relation, Source
+from tests.conftest import PostgresServer, Target, migrated_sqlite
+
+FIRST = (
+    "Officials in Varnholm said on Monday that 40 trucks had crossed the Quellin border at "
+    "dawn.\n\nThe Varnholm council said the new bridge over the Ostra river would open in May."
+)
+SECOND = (
+    "Officials in Varnholm said on Tuesday that 40 trucks had crossed the Quellin border at "
+    "dawn.\n\nThe Varnholm council said the bridge over the Ostra river would open in June."
+)
+THIRD = (
+    "Officials in Varnholm said on Monday that 40 trucks crossed the Quellin border at dawn, "
+    "as officials said the Ostra bridge would open in May."
+)
+
+
+@pytest.fixture
+def twin(target: Target, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Target]:
+    """A second empty database of the same kind as `target`, to compare results with."""
+    if target.database.is_sqlite:
+        database = migrated_sqlite(tmp_path / "twin.db")
+        yield Target(str(database.path), database)
+        database.dispose()
+        return
+    server: PostgresServer = request.getfixturevalue("pg_server")
+    url = server.create(template=request.getfixturevalue("pg_template"))
+    database = Database.from_target(url)
+    yield Target(url, database)
+    database.dispose()
+    server.drop(url)
+
+
+@pytest.fixture
+def reports(monkeypatch: pytest.MonkeyPatch) -> list[MatchReport]:
+    """The report of every document's matching at ingest (the real matching, recorded)."""
+    found: list[MatchReport] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> MatchReport:
+        report = match_claims(*args, **kwargs)
+        found.append(report)
+        return report
+
+    monkeypatch.setattr(ingest, "match_claims", recorded)
+    return found
+
+
+def prepared(text: str, name: str) -> PreparedDocument:
+    raw = RawInput(
+        origin=name,
+        locator=None,
+        data=text.encode(),
+        media_type="text/plain",
+        meta=DocumentMeta.of(MetaOrigin.OPTION, title=name),
+    )
+    return prepare(raw)
+
+
+def relations(database: Database) -> set[tuple[str, str, str]]:
+    """The stored relations by the two claims' texts, so two databases can be compared."""
+    with database.read() as session:
+        texts = dict(session.execute(select(Claim.id, Claim.text)).all())
+        rows = session.execute(
+            select(Relation.claim_id, Relation.other_claim_id, Relation.kind)
+        ).all()
+    return {(texts[low], texts[high], kind) for low, high, kind in rows}
+
+
+def store(database: Database, document: PreparedDocument, ahead: object) -> None:
+    extracted = extract_prepared(document)
+    frames = frames_prepared(document, extracted)
+    database.run_analysis(
+        lambda session: store_and_analyse(
+            session,
+            document,
+            "tester",
+            extracted,
+            frames,
+            ahead,  # type: ignore[arg-type]
+        )
+    )
+
+
+def ahead_of(database: Database, document: PreparedDocument) -> object:
+    extracted = extract_prepared(document)
+    with database.read() as session:
+        return judged_ahead(
+            session, document, "tester", extracted, frames_prepared(document, extracted)
+        )
+
+
+def test_a_save_takes_the_write_lock_while_a_document_is_judged(
+    sqlite_target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a review save waited for the judging of a whole document; it must not."""
+    database = sqlite_target.database
+    save_prepared(database, prepared(FIRST, "first.txt"), "tester")
+    path = str(database.path)
+    saved: list[bool] = []
+
+    def judging_while_saving(*args: object) -> object:
+        # the real judgement, after a reviewer's save tried the write lock, without waiting
+        connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("UPDATE claims SET rationale = 'checked' WHERE id = 1")
+            connection.execute("COMMIT")
+            saved.append(True)
+        except sqlite3.OperationalError:
+            saved.append(False)
+        finally:
+            connection.close()
+        return judge_pair(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "judge_pair", judging_while_saving)
+    save_prepared(database, prepared(SECOND, "second.txt"), "tester")
+    assert saved and all(saved)
+    assert any(kind != "related" for *_, kind in relations(database))
+
+
+def test_a_stale_snapshot_is_matched_again(
+    target: Target, twin: Target, reports: list[MatchReport]
+) -> None:
+    """A document judged before another was stored must still be matched against it."""
+    first, second, third = (
+        prepared(FIRST, "first.txt"),
+        prepared(SECOND, "second.txt"),
+        prepared(THIRD, "third.txt"),
+    )
+    database = target.database
+    store(database, first, None)
+    stale = ahead_of(database, second)
+    assert stale is not None
+    store(database, third, None)
+    store(database, second, stale)
+    assert [report.precomputed for report in reports] == [False, False, False]
+    expected = twin.database
+    for document in (first, third, second):
+        store(expected, document, None)
+    found = relations(database)
+    assert found == relations(expected)
+    third_texts = {c.text for c in extract_prepared(third)}
+    second_texts = {c.text for c in extract_prepared(second)}
+    assert any({a, b} & third_texts and {a, b} & second_texts for a, b, _ in found), (
+        "the second document was not matched against the third"
+    )
+
+
+def test_a_current_snapshot_stores_what_matching_in_the_transaction_finds(
+    target: Target, twin: Target, reports: list[MatchReport]
+) -> None:
+    database, expected = target.database, twin.database
+    documents = [
+        prepared(FIRST, "first.txt"),
+        prepared(SECOND, "second.txt"),
+        prepared(THIRD, "third.txt"),
+    ]
+    for document in documents:
+        ahead = ahead_of(database, document)
+        assert ahead is not None
+        store(database, document, ahead)
+        store(expected, document, None)
+    assert [report.precomputed for report in reports] == [True, False] * 3
+    assert relations(database) == relations(expected)
+    assert len(relations(database)) >= 3
+
+
+def test_reviewers_verdicts_leave_the_snapshot_current_but_not_a_propaganda_flag(
+    target: Target,
+) -> None:
+    database = target.database
+    save_prepared(database, prepared(FIRST, "first.txt"), "tester")
+    with database.read() as session:
+        before = generation(session)
+        claim = session.scalars(select(Claim).order_by(Claim.id)).first()
+        assert claim is not None
+        claim_id, version = claim.id, claim.row_version
+    service = ReviewService(database, "reviewer")
+    service.set_rationale(claim_id, version, "checked against the council's minutes")
+    with database.read() as session:
+        assert generation(session) == before
+        version = session.get_one(Claim, claim_id).row_version
+    service.set_verdict(claim_id, version, "true")
+    with database.read() as session:
+        assert generation(session) == before
+        version = session.get_one(Claim, claim_id).row_version
+    service.set_propaganda_override(claim_id, version, True, "a state outlet's relay")
+    with database.read() as session:
+        assert generation(session) > before
+        after_flag = generation(session)
+    save_prepared(database, prepared(SECOND, "second.txt"), "tester")
+    with database.read() as session:
+        assert generation(session) > after_flag
+
+
+def test_a_new_speaker_owned_by_a_stored_source_is_judged_ahead(
+    target: Target, twin: Target, reports: list[MatchReport]
+) -> None:
+    """A source the document creates, with an owner the registry holds, is planned with that
+    owner, so the document is stored as judged (and judged as its transaction would)."""
+    owner = prepared(
+        "Zorblax Motors said its Varnholm plant built 4,000 cars in May.",
+        "owner.txt",
+    )
+    speaker = prepared(
+        "Quentin Marlowe, chief executive of Zorblax Motors, said the Varnholm plant built "
+        "4,000 cars in May.",
+        "speaker.txt",
+    )
+    database, expected = target.database, twin.database
+    for document in (owner, speaker):
+        store(database, document, ahead_of(database, document))
+        store(expected, document, None)
+    with database.read() as session:
+        parents = session.execute(
+            select(Source.name, Source.parent_id).where(Source.name == "Quentin Marlowe")
+        ).all()
+    assert [(name, parent is not None) for name, parent in parents] == [("Quentin Marlowe", True)]
+    assert [report.precomputed for report in reports] == [True, False, True, False]
+    assert relations(database) == relations(expected)
