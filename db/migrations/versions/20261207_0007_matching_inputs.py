@@ -16,7 +16,10 @@ them (`claims.store.matching.generation.bump_generation`).
 
 SQLite: row triggers, updates only when a watched value really changed. PostgreSQL:
 statement triggers for inserts and deletes, row triggers (with the same condition) for
-updates.
+updates. A later migration that rebuilds `claims`, `attributions`, `documents` or `sources`
+on SQLite (a batch copy) drops these triggers with the table and must create them again, as
+for the triggers of migrations 0002, 0004 and 0005; without them a stale snapshot would be
+taken for a current one.
 """
 
 from __future__ import annotations
