@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from claims.store.views import (
     ClaimSort,
     SortKey,
-    claim_list,
     claim_page,
     count_claims,
     parse_filter,
+    source_filter,
 )
 from db.models import Attribution, Claim, Document, Source, SourceMention
 from db.unmodelled import credibility_order
@@ -110,8 +110,8 @@ def test_every_way_of_finding_a_sources_claims_finds_the_same(
     assert set(found["source:Kremlin"][0]) <= set(found["source:spokesman"][0])
     assert found["source:ria"] == found["source:РИА"] == found[source_id]
     for dense, scan in [(0, 500), (0, 0), (10**9, 0)]:  # walked, scanned, mentions scanned
-        monkeypatch.setattr(claim_list, "DENSE_LINKS", dense)
-        monkeypatch.setattr(claim_list, "MENTIONS_AT_ONCE", scan)
+        monkeypatch.setattr(source_filter, "DENSE_LINKS", dense)
+        monkeypatch.setattr(source_filter, "MENTIONS_AT_ONCE", scan)
         with target.database.read() as session:
             for query, expected in found.items():
                 assert claim_ids(session, query) == expected, (query, dense, scan)
