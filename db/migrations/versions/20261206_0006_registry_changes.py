@@ -15,7 +15,9 @@ reads the whole registry the first time anyway.
 
 SQLite: row triggers. PostgreSQL: statement triggers over the changed rows (transition
 tables), one upsert per statement that changed rows; concurrent writers of the registry wait
-for each other there, so the counts follow commit order.
+for each other there, so the counts follow commit order. A later migration that rebuilds
+`sources`, `source_aliases` or `source_flags` on SQLite (a batch copy) drops these triggers
+with the table and must create them again, as for the triggers of migrations 0004 and 0005.
 """
 
 from __future__ import annotations
