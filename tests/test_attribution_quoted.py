@@ -137,3 +137,16 @@ def test_a_pronoun_quoted_after_his_quotation_takes_the_name() -> None:
             ("intermediary", "Vox"),
             ("publisher", "Wire"),
         ]
+
+
+def test_as_having_said_is_relayed_speech_too() -> None:
+    chain, content = read("Vox quoted Ivan Dobrev as having said that the border would reopen.")
+    assert roles(chain) == [
+        ("speaker", "Ivan Dobrev", None),
+        ("intermediary", "Vox", None),
+        ("publisher", "Wire", None),
+    ]
+    assert chain[0].cue == "said"
+    assert content == ["the border would reopen"]
+    chain, _ = read("Ivan Dobrev was quoted as having said that the border would reopen.")
+    assert roles(chain) == [("speaker", "Ivan Dobrev", None), ("publisher", "Wire", None)]

@@ -142,8 +142,10 @@ _MAX_RELAYED = 12
 """How many tokens the quoted person's name and role may take (`the Kremlin spokesman, ...`)."""
 
 
-def relay_verb(tokens: list[Token], as_at: int) -> int | None:
-    """The relay verb before `as` in `X quoted Y as saying`, `Y was quoted (by X) as saying`."""
+def relay_verb(tokens: list[Token], verb_at: int) -> tuple[int, int] | None:
+    """The relay verb and the `as` before a speech verb in `X quoted Y as saying`, `Y was
+    quoted (by X) as saying`, `X cited Y as having said`."""
+    as_at = verb_at - 2 if verb_at > 1 and tokens[verb_at - 1].lower == "having" else verb_at - 1
     if as_at < 1 or tokens[as_at].lower != "as":
         return None
     for k in range(as_at - 1, max(-1, as_at - _MAX_RELAYED - 2), -1):
@@ -151,7 +153,7 @@ def relay_verb(tokens: list[Token], as_at: int) -> int | None:
         if token.quoted or token.text in ";:.":
             return None
         if token.lower in RELAY_VERBS:
-            return k
+            return k, as_at
     return None
 
 
@@ -160,7 +162,7 @@ def _relayed_participle(tokens: list[Token], at: int, lemma: str) -> bool:
     return (
         tokens[at].lower.endswith("ing")
         and lemma in SPEECH_LEMMAS
-        and relay_verb(tokens, at - 1) is not None
+        and relay_verb(tokens, at) is not None
     )
 
 

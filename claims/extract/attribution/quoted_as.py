@@ -1,5 +1,5 @@
 """Relayed speech: `X quoted Y as saying Z`, `X cited Y as saying Z`, `Y was quoted (by X) as
-saying Z`.
+saying Z`, `X quoted Y as having said Z`.
 
 Y said Z and X relayed it: the frame's source is X, its `cited` slot Y (the speaker, as for
 `The agency, citing security sources, said`) and its `relay` the verb X relayed with. With no
@@ -23,18 +23,19 @@ _PASSIVE_AUXILIARIES = words("is are was were be been being")
 def quoted_as_frame(clause: Clause, cue: Cue) -> Frame | None:
     """The frame of a speech verb after `as` and a relay verb, or None for any other cue."""
     tokens = clause.tokens
-    relay = relay_verb(tokens, cue.first - 1) if cue.first - 1 > clause.lo else None
-    if relay is None or relay < clause.lo:
+    found = relay_verb(tokens, cue.first)
+    if found is None or found[0] < clause.lo:
         return None
+    relay, as_at = found
     passive = relay > clause.lo and tokens[relay - 1].lower in _PASSIVE_AUXILIARIES
     subject = left_source(tokens, relay - 1 if passive else relay, clause.lo)
     if passive:
-        by = relay + 1 < cue.first - 1 and tokens[relay + 1].lower == "by"
-        outlet = span_of(tokens, relay + 2, cue.first - 1) if by else None
+        by = relay + 1 < as_at and tokens[relay + 1].lower == "by"
+        outlet = span_of(tokens, relay + 2, as_at) if by else None
         speaker = span_of(tokens, *subject) if subject else None
     else:
         outlet = span_of(tokens, *subject) if subject else None
-        speaker = span_of(tokens, relay + 1, cue.first - 1)
+        speaker = span_of(tokens, relay + 1, as_at)
     first = subject[0] if subject else relay
     content = _content(clause, cue, first)
     if speaker is None or not (content or clause.starts_at(first)):

@@ -122,8 +122,8 @@ _NON_SPEAKERS = TIME_WORDS | TIME_LEADS | words("there here it this that now the
 def _before_relay(frames: list[Frame], tokens: list[Token], cue: Cue) -> list[Frame]:
     """The frames before a relay verb's own (`cited` in `X cited Y as saying Z`), which the
     speech verb after `as` takes over."""
-    relay = relay_verb(tokens, cue.first - 1)
-    if relay is not None and frames and frames[-1].cue.first == relay:
+    relay = relay_verb(tokens, cue.first)
+    if relay is not None and frames and frames[-1].cue.first == relay[0]:
         return frames[:-1]
     return frames
 
