@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import combinations
+
 import pytest
 
 from claims.extract.models import DocumentContext
 from claims.extract.pipeline import extract_claims
 from claims.match import cues
 from claims.match.build import from_extracted, from_text
+from claims.match.engine import keys_of, rarity_of
 from claims.match.frames.build import frames_of
-from claims.match.models import Judgement, Kind
-from claims.match.relate import relate, side
-from claims.match.score import UNIFORM
+from claims.match.models import Judgement, Kind, MatchClaim
+from claims.match.relate import Side, plainly_unrelated, relate, side, unrelated_whatever_cues
+from claims.match.score import UNIFORM, Rarity, overlap
+from tests.conftest import SEEDS
 
 PUBLISHED = "2025-01-20"
 
@@ -435,27 +440,21 @@ def test_a_denial_of_a_neighbouring_assertion_does_not_conflict() -> None:
     assert cues.denied_heads("Ms Kemp denied that possibility.") is None
 
 
-def test_plainly_unrelated_pairs_are_exactly_pairs_relate_calls_unrelated_in_real_text() -> None:
-    """The shortcut matching takes before `relate` never hides a relation: every pair of
-    the seed articles' claims it skips is one `relate` judges unrelated."""
-    from collections import Counter
-    from itertools import combinations
-
-    from claims.extract.models import DocumentContext
-    from claims.extract.pipeline import extract_claims
-    from claims.match.build import from_extracted
-    from claims.match.engine import keys_of, rarity_of
-    from claims.match.relate import plainly_unrelated
-    from tests.conftest import SEEDS
-
-    claims = []
+def seed_sides() -> tuple[list[Side], Rarity]:
+    """Every claim of the seed articles, prepared for judging, and their word rarity."""
+    claims: list[MatchClaim] = []
     for number, path in enumerate(sorted((SEEDS / "articles").glob("*.txt")), start=1):
         context = DocumentContext()
         for found in extract_claims(path.read_text(encoding="utf-8"), [], context):
             claims.append(from_extracted(len(claims) + 1, number, found, context))
     frequency = Counter(key for claim in claims for key in set(keys_of(claim)))
-    rarity = rarity_of(frequency, len(claims))
-    sides = [side(claim) for claim in claims]
+    return [side(claim) for claim in claims], rarity_of(frequency, len(claims))
+
+
+def test_plainly_unrelated_pairs_are_exactly_pairs_relate_calls_unrelated_in_real_text() -> None:
+    """The shortcut matching takes before `relate` never hides a relation: every pair of
+    the seed articles' claims it skips is one `relate` judges unrelated."""
+    sides, rarity = seed_sides()
     skipped = kept_related = 0
     for a, b in combinations(sides, 2):
         if plainly_unrelated(a, b, rarity):
@@ -470,25 +469,7 @@ def test_pairs_unrelated_whatever_cues_are_pairs_relate_calls_unrelated_in_real_
     """The second shortcut (no cues, subjects or frames for pairs that cannot reach a
     subject) never hides a relation: every pair of the seed articles' claims it skips is
     one `relate` judges unrelated, and it skips pairs the first shortcut keeps."""
-    from collections import Counter
-    from itertools import combinations
-
-    from claims.extract.models import DocumentContext
-    from claims.extract.pipeline import extract_claims
-    from claims.match.build import from_extracted
-    from claims.match.engine import keys_of, rarity_of
-    from claims.match.relate import plainly_unrelated, unrelated_whatever_cues
-    from claims.match.score import overlap
-    from tests.conftest import SEEDS
-
-    claims = []
-    for number, path in enumerate(sorted((SEEDS / "articles").glob("*.txt")), start=1):
-        context = DocumentContext()
-        for found in extract_claims(path.read_text(encoding="utf-8"), [], context):
-            claims.append(from_extracted(len(claims) + 1, number, found, context))
-    frequency = Counter(key for claim in claims for key in set(keys_of(claim)))
-    rarity = rarity_of(frequency, len(claims))
-    sides = [side(claim) for claim in claims]
+    sides, rarity = seed_sides()
     skipped = 0
     for a, b in combinations(sides, 2):
         shared = overlap(a, b, rarity)
