@@ -32,6 +32,7 @@ def test_a_figure_or_noun_object_makes_no_speaker() -> None:
         "The firm collapsed in May after disclosing a 2bn-crown hole in its accounts.",
         "Farm output was released on Friday, showing 0.4% growth.",
         "The board declared a dividend of 5p a share.",
+        "The farm economy indicated growth of just 0.1%.",
     ):
         assert chain_of(text) == PUBLISHER_ONLY, text
 
@@ -59,6 +60,7 @@ def test_the_same_verbs_taking_a_report_stay_cues() -> None:
         "The senator recalled the night of the flood.": ("The senator", "recalled"),
         "The mayor noted how quiet the city was.": ("The mayor", "noted"),
         "The brewer posted a comment on its website.": ("The brewer", "posted"),
+        "The council has indicated its intention of raising fares.": ("The council", "indicated"),
         "“Prices will rise,” added another Vell analyst.": ("another Vell analyst", "added"),
         "The Courier reported last month the mayor had resigned.": ("The Courier", "reported"),
         "“Prices will rise,” added Vell Partners’ Ana Morel.": ("Ana Morel", "added"),

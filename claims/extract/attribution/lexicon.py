@@ -65,12 +65,13 @@ _SAY_NEUTRAL = words(
     "yell recount bemoan"
 )
 
-AMBIGUOUS_LEMMAS = words("add show indicate maintain")
+AMBIGUOUS_LEMMAS = words("add show maintain")
 """Verbs of saying with a frequent sense that is no speech ("added 146,000 jobs", "showed
 growth", "maintained its lead"): cues only when they take a report (see `report_object`)."""
 
 FIGURE_LEMMAS = words(
-    "report post recall reveal disclose declare note concede conclude repeat answer observe counter"
+    "report post recall reveal disclose declare note concede conclude repeat answer observe "
+    "counter indicate"
 )
 """Verbs of saying whose noun object is speech ("reported Gore's decision", "posted a
 comment", "recalled the attacks") but whose figure or measure is not ("reported a profit",
