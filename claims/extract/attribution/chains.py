@@ -9,7 +9,9 @@ from claims.extract.attribution.citing import cites_a_speaker
 from claims.extract.attribution.coreference import Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, split_source
+from claims.extract.attribution.source_time import without_time
 from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PREPOSITIONS, words
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
@@ -59,7 +61,9 @@ def source_link(
     mentions: Mentions | None = None,
 ) -> ChainLink:
     """A link for the source written at `span`; a pronoun, a description (`the expert`) or a
-    surname takes the name of the person or body it points back to."""
+    surname takes the name of the person or body it points back to; a time phrase next to the
+    name (`Sky News on Sunday`) is no part of it."""
+    span = without_time(text, span)
     parts = split_source(text, span)
     written = text[span.start : span.end]
     resolved = None
@@ -100,11 +104,6 @@ def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
     return source_link(text, span, Role.INTERMEDIARY, cue, frame.cue_span, Stance.NEUTRAL)
 
 
-_MEDIA_NOUNS = words(
-    "agency newspaper paper channel broadcaster radio television tv station magazine "
-    "website outlet network programme program podcast daily weekly journal service"
-)
-"""Head nouns of an addressee that publishes (`told the state news agency`)."""
 _AUDIENCE_NAMES = words(
     "mps peers parliament congress senate commons lords assembly court jury police "
     "conference summit committee"
@@ -122,12 +121,16 @@ def relays(addressee: str) -> bool:
             break  # `a conference in Paris`: the head comes before the place
         if word.lower() not in ("the", "a", "an"):
             names.append(word.strip(".,’'"))
-    if not names or names[0].lower() in TITLE_WORDS:
+    if not names:
         return False
     head = names[-1].removesuffix("’s").removesuffix("'s")
+    if head.lower() in MEDIA_NOUNS:
+        return True  # `told the state broadcaster`, `told a local newspaper`
+    if names[0].lower() in TITLE_WORDS:
+        return False
     if head.lower() in GENERIC_AUDIENCES or head.lower() in _AUDIENCE_NAMES:
         return False
-    return head.lower() in _MEDIA_NOUNS or head[:1].isupper()
+    return head.lower() in MEDIA_NOUNS or head[:1].isupper()
 
 
 def nesting(frames: list[Frame]) -> list[Frame]:

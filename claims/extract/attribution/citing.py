@@ -6,6 +6,7 @@ from claims.extract.attribution.clause import span_of, words_in
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.quoted_as import quoted_by
 from claims.extract.attribution.tokens import Token, words
 from claims.extract.models import Span, Stance
 
@@ -55,7 +56,9 @@ def citing_frame(
 
 
 def cite_in_source(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
-    """`The agency, citing security sources, clarifies`: the citing phrase sits in the subject."""
+    """`The agency, citing security sources, clarifies`: the citing phrase sits in the subject;
+    `Y, quoted by X, said`: X relays Y (see `quoted_by`)."""
+    frames = quoted_by(frames, tokens)
     for index, frame in enumerate(frames):
         if frame.source is None or frame.cited is not None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.lexicon import VERB_CUES, CueKind
+from claims.extract.attribution.outlets import head_noun, outlet_ahead
 from claims.extract.attribution.tokens import (
     DETERMINERS,
     OPEN_QUOTES,
@@ -245,6 +246,8 @@ def _in_name(tokens: list[Token], first: int, at: int) -> bool:
         return False
     if at == first:
         return True
+    if tokens[first].lower in ("the", "a", "an"):  # `told the BBC.`, `told a local paper.`
+        return tokens[at].text[:1].isupper() or outlet_ahead(tokens, at) or head_noun(tokens, at)
     return tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isupper()
 
 

@@ -97,6 +97,7 @@ class Mentions:
         self._by_key: dict[tuple[str, bool], _Ordered] = {}
         self._pending = [t for t in tokens if t]
         self._by_last_word: dict[str, _Ordered] = {}
+        self._by_first_word: dict[str, _Ordered] = {}
         self._sentence_starts = [t[0].start for t in self._pending]
         self._scanned = 0
 
@@ -131,14 +132,17 @@ class Mentions:
         for old in [replacing] if replacing is not None else []:
             for pool in self._pools(old):
                 pool.drop(old)
-            listed = self._by_last_word.get(old.name.lower().split()[-1])
-            if listed is not None:
-                listed.drop(old)
+            old_words = old.name.lower().split()
+            for index, at in ((self._by_last_word, -1), (self._by_first_word, 0)):
+                listed = index.get(old_words[at])
+                if listed is not None:
+                    listed.drop(old)
         for pool in self._pools(mention):
             pool.put(mention)
         words = mention.name.lower().split()
         if mention.person and len(words) > 1:
             self._by_last_word.setdefault(words[-1], _Ordered()).put(mention)
+            self._by_first_word.setdefault(words[0], _Ordered()).put(mention)
 
     def _scan_until(self, offset: int) -> None:
         while self._scanned < len(self._pending):
@@ -168,7 +172,8 @@ class Mentions:
             return self._description(written, before)
         if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
             self._scan_until(before)
-            return self._full_name(parts, before)
+            given = self._given_name(parts, before)
+            return given or self._full_name(parts, before)
         return None
 
     def _it(self, before: int) -> ChainLink | None:
@@ -232,6 +237,14 @@ class Mentions:
         pool = self._by_key.get((head, person))
         return self._last(pool, before, fits) if pool is not None else None
 
+    def _given_name(self, parts: list[str], before: int) -> ChainLink | None:
+        """`Prince Saud` after `Prince Saud al-Faisal`, `Sir Digby` after `Sir Digby Jones`: a
+        title used with a given name points back to the full name that starts with it."""
+        if len(parts) != 2 or parts[0].lower().rstrip(".") not in _GIVEN_NAME_TITLES:
+            return None
+        pool = self._by_first_word.get(parts[1].lower())
+        return self._last(pool, before) if pool is not None else None
+
     def _full_name(self, parts: list[str], before: int) -> ChainLink | None:
         surname = [w.lower() for w in parts]
         pool = self._by_last_word.get(surname[-1])
@@ -242,6 +255,9 @@ class Mentions:
 
         return self._last(pool, before, fits) if pool is not None else None
 
+
+_GIVEN_NAME_TITLES = words("prince princess king queen sheikh sheikha emir sultan sir dame")
+"""Titles written with a given name rather than a surname (`Prince Saud`, `Sir Digby`)."""
 
 _PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
 

@@ -15,7 +15,20 @@ from claims.extract.attribution.lexicon import (
     VERB_CUES,
     CueKind,
 )
-from claims.extract.attribution.tokens import DETERMINERS, OPEN_QUOTES, PREPOSITIONS, Token, words
+from claims.extract.attribution.speech_sense import (
+    EVIDENCE,
+    no_speech,
+    noun_after,
+    parenthetical,
+    speech_participle,
+)
+from claims.extract.attribution.tokens import (
+    DETERMINERS,
+    OPEN_QUOTES,
+    PREPOSITIONS,
+    Token,
+    words,
+)
 from claims.extract.models import Stance
 
 _BE_FORMS = words("is are was were be been being")
@@ -105,12 +118,6 @@ _FINITE = words(
 
 _PERCEPTION = words("see sees saw seen hear hears heard read reads")
 
-_EVIDENCE = words(
-    "report reports poll polls survey surveys study studies analysis data review audit "
-    "investigation research records documents figures numbers estimates emails"
-)
-"""Subjects whose findings are reported: `The audit found the agency ...`."""
-
 
 def _strict_ok(tokens: list[Token], at: int) -> bool:
     nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
@@ -123,17 +130,10 @@ def _strict_ok(tokens: list[Token], at: int) -> bool:
         and tokens[at].lower not in _PERCEPTION
     ):
         return True
-    if at and tokens[at - 1].lower in _EVIDENCE and nxt[:1].isalnum():
+    if at and tokens[at - 1].lower in EVIDENCE and nxt[:1].isalnum():
         return True
     after = tokens[at + 2].text if at + 2 < len(tokens) else ""
     return nxt == "," and after in OPEN_QUOTES
-
-
-def _speech_participle(tokens: list[Token], at: int, lemma: str) -> bool:
-    """`..., saying the plan failed`: a speech verb's -ing form after a comma is a cue."""
-    token = tokens[at]
-    before = tokens[at - 1].text if at else ""
-    return token.lower.endswith("ing") and lemma in SPEECH_LEMMAS and before in ",—–"
 
 
 RELAY_VERBS = words("quoted cited quotes cites quote cite")
@@ -281,6 +281,10 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         if at + 1 < len(tokens) and tokens[at + 1].lower == "by" and entry.lemma != "say":
             return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)
         return None
+    if no_speech(tokens, at, entry.lemma):
+        return None  # `added 146,000 jobs`, `reported a profit`, `recalled 1m vans`
+    if tokens[at].lower.endswith("s") and noun_after(tokens[at - 1] if at else None):
+        return None  # `the 635,173 reports`, `faced claims`: a plural noun
     if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
         return None
     if entry.kind is CueKind.OBJECT and before in PREPOSITIONS and tokens[at].lower.endswith("s"):
@@ -289,9 +293,10 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     if entry.kind is CueKind.STRICT and not (
         _strict_ok(tokens, at)
-        or _speech_participle(tokens, at, entry.lemma)
+        or speech_participle(tokens, at, entry.lemma)
         or _relayed_participle(tokens, at, entry.lemma)
         or _after_quotation(tokens, at, entry.lemma)
+        or parenthetical(tokens, at, entry.lemma)
     ):
         return None
     kind = CueKind.SAY if entry.kind is CueKind.STRICT else entry.kind

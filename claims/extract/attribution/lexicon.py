@@ -65,6 +65,18 @@ _SAY_NEUTRAL = words(
     "yell recount bemoan"
 )
 
+AMBIGUOUS_LEMMAS = words("add show maintain")
+"""Verbs of saying with a frequent sense that is no speech ("added 146,000 jobs", "showed
+growth", "maintained its lead"): cues only when they take a report (see `report_object`)."""
+
+FIGURE_LEMMAS = words(
+    "report post recall reveal disclose declare note concede conclude repeat answer observe "
+    "counter indicate"
+)
+"""Verbs of saying whose noun object is speech ("reported Gore's decision", "posted a
+comment", "recalled the attacks") but whose figure or measure is not ("reported a profit",
+"posted a 20% rise", "recalled 200,000 vans", "revealing debts of 14bn euros")."""
+
 _SAY_ENDORSING = words(
     "concede note confirm acknowledge admit reveal observe recognize recognise disclose"
 )
@@ -246,6 +258,13 @@ MULTIWORD_SAY: dict[tuple[str, ...], str] = {
         "are worried about": "be worried about",
         "was worried about": "be worried about",
         "were worried about": "be worried about",
+        "hit back": "hit back",
+        "hits back": "hit back",
+        "hitting back": "hit back",
+        "fired back": "fire back",
+        "fires back": "fire back",
+        "shot back": "shoot back",
+        "shoots back": "shoot back",
     }.items()
 }
 """Phrasal cues whose first word alone is not a cue."""
@@ -334,3 +353,6 @@ SPEECH_LEMMAS = _SAY_NEUTRAL | _SAY_ENDORSING | _SAY_DISTANCING
 
 VERB_CUES: dict[str, CueEntry] = _build_verbs()
 """Lower-cased verb form -> its cue entry."""
+
+SPEECH_FORMS = frozenset(form for lemma in sorted(SPEECH_LEMMAS) for form in _forms(lemma))
+"""Every form of a verb of saying (`saying`, `told`)."""

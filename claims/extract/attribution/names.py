@@ -99,6 +99,30 @@ def name_keys(*texts: str | None) -> frozenset[str]:
     return frozenset(w.strip(".,’'").lower() for t in texts if t for w in t.split())
 
 
+DOCUMENT_NOUNS = words(
+    "act acts law laws bill bills treaty treaties resolution resolutions section sections "
+    "amendment amendments directive directives regulation regulations statute statutes "
+    "constitution decree decrees protocol protocols code"
+)
+"""Head nouns of a law or a document: a text that is cited, never a speaker (`the Sox Act`,
+`Section 404`, `Resolution 1441`)."""
+
+
+def document_name(parts: list[str]) -> bool:
+    """`Sarbanes-Oxley Act`, `Section 404 of the Sox Act`, `Treaty of Rome`: a document's name,
+    by its head noun (last word, or first word before "of" or a number)."""
+    lowered = [p.lower().strip(".,") for p in parts if p.strip(".,")]
+    if not lowered:
+        return False
+    if lowered[-1] in DOCUMENT_NOUNS:
+        return True
+    return (
+        lowered[0] in DOCUMENT_NOUNS
+        and len(lowered) > 1
+        and (lowered[1] == "of" or lowered[1][:1].isdigit())
+    )
+
+
 def names_in(tokens: list[Token]) -> list[Mention]:
     """The names a sentence writes: runs of capitalised words, split off their titles."""
     found: list[Mention] = []
@@ -208,6 +232,8 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     last = name[-1]
     if last.lower.endswith(_POSSESSIVES):
         return None  # `Trump's spokesman`: the name owns the role, it does not hold it
+    if document_name([t.text for t in name]):
+        return None  # `the Sox Act`, `Section 404`: a text, not who says it
     parts = [t.text for t in name]
     place = stop < len(tokens) and tokens[stop].lower in _PLACE_NOUNS
     placed = (

@@ -12,8 +12,9 @@ from claims.extract.attribution.clause import Clause, span_of
 from claims.extract.attribution.contents import content_after, content_before
 from claims.extract.attribution.cues import Cue, relay_verb
 from claims.extract.attribution.frame import Frame, span_of_cue
+from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.source_before import left_source
-from claims.extract.attribution.tokens import words
+from claims.extract.attribution.tokens import Token, words
 from claims.extract.attribution.verb_tail import read_tail
 from claims.extract.models import Span
 
@@ -57,3 +58,80 @@ def _content(clause: Clause, cue: Cue, first: int) -> tuple[Span, ...]:
     tokens = clause.tokens
     boundary = first > clause.lo and (tokens[first - 1].text in ",—–" or tokens[first - 1].quoted)
     return content_before(clause, clause.lo, first) if boundary else ()
+
+
+_RELAY_PARTICIPLES = words("quoted cited")
+_NAME_STOPS = words("as that who which and but")
+_MAX_RELAY_NAME = 8
+"""How many tokens the relaying outlet's name may take (`the Russian news agency Interfax`)."""
+
+
+def _relay_phrase(tokens: list[Token], at: int) -> tuple[int, Span] | None:
+    """`(as) quoted by X` starting at `at`: the relay verb's index and X's span."""
+    k = at + 1 if tokens[at].lower == "as" else at
+    if k + 2 >= len(tokens) or tokens[k].lower not in _RELAY_PARTICIPLES:
+        return None
+    if tokens[k + 1].lower != "by" or any(t.quoted for t in tokens[at : k + 2]):
+        return None
+    stop = k + 2
+    while (
+        stop < len(tokens)
+        and stop < k + 2 + _MAX_RELAY_NAME
+        and tokens[stop].text[:1].isalnum()
+        and tokens[stop].lower not in _NAME_STOPS
+        and not tokens[stop].quoted
+    ):
+        stop += 1
+    outlet = span_of(tokens, k + 2, stop)
+    return (k, outlet) if outlet is not None else None
+
+
+def _relay_around(tokens: list[Token], frame: Frame) -> tuple[int, Span] | None:
+    """A `quoted by X` phrase set off by commas around a report's verb: between its source and
+    the verb (`Y, quoted by X, said`) or right after the verb (`Y said, as quoted by X, ...`)."""
+    assert frame.source is not None
+    for k, token in enumerate(tokens):
+        if token.quoted or token.text != ",":
+            continue
+        between = frame.source.end <= token.start < frame.cue_span.start
+        after = token.start >= frame.cue_span.end and not any(
+            t.text[:1].isalnum() for t in tokens if frame.cue_span.end <= t.start < token.start
+        )
+        if (between or after) and k + 1 < len(tokens):
+            found = _relay_phrase(tokens, k + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def quoted_by(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
+    """`Y, quoted by X, said Z` / `Y said, as quoted by X, Z`: Y is the speaker, X the outlet
+    that relayed him (as for `X quoted Y as saying Z`); the `as quoted by` phrase is no report
+    of its own."""
+    absorbed: set[int] = set()
+    result: list[Frame] = []
+    for frame in frames:
+        if (
+            frame.source is None
+            or frame.relay is not None
+            or frame.cited is not None
+            or frame.cue.kind not in (CueKind.SAY, CueKind.TELL)
+        ):
+            result.append(frame)
+            continue
+        found = _relay_around(tokens, frame)
+        if found is None:
+            result.append(frame)
+            continue
+        relay, outlet = found
+        absorbed.add(tokens[relay].start)
+        relay_span = Span(start=tokens[relay].start, end=tokens[relay].end)
+        result.append(frame._replace(source=outlet, cited=frame.source, relay=relay_span))
+    return [f for f in result if not _absorbed(f, tokens, absorbed)]
+
+
+def _absorbed(frame: Frame, tokens: list[Token], relays: set[int]) -> bool:
+    """The `as quoted by X` cue whose relay now sits in the speaker's frame."""
+    if frame.cue.kind is not CueKind.ACCORDING:
+        return False
+    return any(frame.cue_span.start <= start < frame.cue_span.end for start in relays)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.lexicon import ATTITUDE_LEMMAS, CueKind
+from claims.extract.attribution.names import document_name
 from claims.extract.models import ChainLink, Role
 
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
@@ -62,10 +63,29 @@ _EVENT_NOUNS = frozenset(
 (`a fall in jobseekers pushed the rate down`)."""
 
 
+def _document_source(text: str, frame: Frame) -> bool:
+    """`Section 404 of the Sox Act calls for Y`, `the new law says Y`: a text does not speak;
+    what it holds is the writer's report of it."""
+    if frame.source is None:
+        return False
+    written = text[frame.source.start : frame.source.end].split()
+    if written and written[0].lower() in ("the", "a", "an", "this", "that"):
+        written = written[1:]
+    cut = next((k for k, w in enumerate(written) if w.lower() in _HEAD_STOPS and k), None)
+    head = written[:cut] if cut is not None and not document_name(written) else written
+    return document_name(head)
+
+
 def writer_frames(text: str, frames: list[Frame]) -> bool:
     """The sentence reports what no named speaker says (`This declaration underscores`,
     `There have been reports that`): the writer's own reading, which ends a passage."""
-    return any(f.unvoiced or abstract_source(text, f) or _event_source(text, f) for f in frames)
+    return any(
+        f.unvoiced
+        or abstract_source(text, f)
+        or _event_source(text, f)
+        or _document_source(text, f)
+        for f in frames
+    )
 
 
 def speaking_frames(text: str, frames: list[Frame]) -> list[Frame]:
@@ -79,6 +99,7 @@ def speaking_frames(text: str, frames: list[Frame]) -> list[Frame]:
         and not f.unvoiced
         and not abstract_source(text, f)
         and not _event_source(text, f)
+        and not _document_source(text, f)
     ]
 
 

@@ -21,6 +21,7 @@ from claims.extract.attribution.sentence_subject import sentence_subject
 from claims.extract.attribution.source_after import right_source
 from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.source_parts import TITLE_WORDS
+from claims.extract.attribution.subject_verb import subject_before_verb
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
@@ -82,18 +83,24 @@ def after_a_mute_object(tokens: list[Token], at: int, lo: int) -> bool:
         return False
     if before.lower in _SPEAKING_NOUNS or before.lower in PERSONAL_PRONOUNS:
         return False
+    return object_verb(tokens, at, lo) is not None
+
+
+def object_verb(tokens: list[Token], at: int, lo: int) -> int | None:
+    """The verb before the object that ends at `at` (`sent` in `sent a letter to staff`)."""
     for k in range(at - 2, max(lo, at - 4) - 1, -1):
         if tokens[k].lower in _OBJECT_DETERMINERS:
             verb = tokens[k - 1] if k else None  # the previous cue may end the clause's left
-            return (
+            good = (
                 verb is not None
                 and verb.text.isalpha()
                 and verb.text.islower()
                 and (verb.lower not in PREPOSITIONS)
             )
+            return k - 1 if good else None
         if not tokens[k].text.isalpha() or not tokens[k].text.islower():
-            return False
-    return False
+            return None
+    return None
 
 
 def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
@@ -237,6 +244,9 @@ def _noun_object(clause: Clause, cue: Cue, at: int) -> tuple[Span, ...]:
 def _participle_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> Frame | None:
     """`X endorsed Cruz, saying Y`: the subject of the sentence is the source."""
     subject = sentence_subject(clause.tokens, clause.lo, cue.first)
+    subject = subject_before_verb(
+        clause.tokens, subject, object_verb(clause.tokens, cue.first, clause.lo)
+    )
     content = content_after(clause, tail.at)
     if not content:
         return None
