@@ -72,3 +72,15 @@ def test_an_object_ends_before_a_new_subject_and_verb() -> None:
 def test_an_object_ends_at_a_semicolon() -> None:
     assert found("Ana Pell wants a recount; her rival does not.")[0][2] == ["a recount"]
     assert found("The senator supports the bill; the mayor stayed silent.")[0][2] == ["the bill"]
+
+
+def test_a_subject_keeps_its_name_across_insertions_holding_commas() -> None:
+    speaking = "Dana Roe, speaking at a rally in Leeds, Yorkshire, warned that the bridge is unsafe."
+    assert found(speaking)[0][:2] == ("warned", "Dana Roe")
+    during = "Mayor Ortiz, during a town hall in Dayton, Ohio, said the budget is short."
+    assert found(during)[0][:2] == ("said", "Mayor Ortiz")
+    place = "Ana Pell, a farmer from Ripon, Wis., attending the fair, said prices are too low."
+    assert found(place)[0][:2] == ("said", "Ana Pell, a farmer from Ripon, Wis.")
+    # Near case: an age and an apposition with no insertion stay in the source.
+    near = "Ana Pell, 61, a farmer from Ripon, said prices are too low."
+    assert found(near)[0][:2] == ("said", "Ana Pell, 61, a farmer from Ripon")
