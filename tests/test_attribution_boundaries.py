@@ -3,7 +3,7 @@ a near case that must not change."""
 
 from __future__ import annotations
 
-from claims.extract.attribution import find_attributions
+from claims.extract.attribution import attribute, find_attributions
 from claims.extract.models import DocumentContext, Span
 
 
@@ -72,3 +72,58 @@ def test_an_object_ends_before_a_new_subject_and_verb() -> None:
 def test_an_object_ends_at_a_semicolon() -> None:
     assert found("Ana Pell wants a recount; her rival does not.")[0][2] == ["a recount"]
     assert found("The senator supports the bill; the mayor stayed silent.")[0][2] == ["the bill"]
+
+
+def test_a_subject_keeps_its_name_across_insertions_holding_commas() -> None:
+    speaking = (
+        "Dana Roe, speaking at a rally in Leeds, Yorkshire, warned that the bridge is unsafe."
+    )
+    assert found(speaking)[0][:2] == ("warned", "Dana Roe")
+    during = "Mayor Ortiz, during a town hall in Dayton, Ohio, said the budget is short."
+    assert found(during)[0][:2] == ("said", "Mayor Ortiz")
+    place = "Ana Pell, a farmer from Ripon, Wis., attending the fair, said prices are too low."
+    assert found(place)[0][:2] == ("said", "Ana Pell, a farmer from Ripon, Wis.")
+    # Near case: an age and an apposition with no insertion stay in the source.
+    near = "Ana Pell, 61, a farmer from Ripon, said prices are too low."
+    assert found(near)[0][:2] == ("said", "Ana Pell, 61, a farmer from Ripon")
+
+
+def test_a_report_after_another_report_relays_it() -> None:
+    quoted = "“The plan is dead,” Ana Pell said on Monday, according to a local radio station."
+    assert found(quoted) == [
+        (
+            "according to",
+            "a local radio station",
+            ["“The plan is dead,”", "Ana Pell said on Monday"],
+        )
+    ]
+    reported = "The mayor said the bridge will reopen in May, the Daily Post reported."
+    assert found(reported) == [
+        ("reported", "the Daily Post", ["The mayor said the bridge will reopen in May"])
+    ]
+    verb = "Rebels shelled the port, according to the defence ministry."
+    assert found(verb) == [("according to", "the defence ministry", ["Rebels shelled the port"])]
+    # Near cases: an aside in the middle, or a figure inside the report, stays its own.
+    aside = "The mayor said the bridge, according to the police, is closed."
+    assert found(aside)[0][:2] == ("said", "The mayor")
+    figure = "Polls show she leads, with 56 percent backing her plan, according to a CNN poll."
+    assert found(figure)[0][:2] == ("show", "Polls")
+
+
+def test_the_relayed_speaker_stays_the_speaker_and_the_relay_an_intermediary() -> None:
+    def chain(text: str) -> list[tuple[str, str]]:
+        links = attribute(text, [Span(start=0, end=len(text))], DocumentContext(outlet="Wire"))
+        return [(link.role.value, link.mention) for link in links[0]]
+
+    reported = "The mayor said the bridge will reopen in May, the Daily Post reported."
+    assert chain(reported) == [
+        ("speaker", "The mayor"),
+        ("intermediary", "the Daily Post"),
+        ("publisher", "Wire"),
+    ]
+    quoted = "“The plan is dead,” Ana Pell said, according to a local radio station."
+    assert chain(quoted) == [
+        ("speaker", "Ana Pell"),
+        ("intermediary", "a local radio station"),
+        ("publisher", "Wire"),
+    ]

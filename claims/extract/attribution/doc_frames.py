@@ -142,9 +142,9 @@ def complete(doc: Doc) -> None:
 
 def _extend_quotes(doc: Doc, index: int) -> None:
     frame = doc.frames[index][0]
-    last = frame.content[-1]
-    if not doc.quote_index.is_quote(last):
-        return
+    relayed = frame.cue.kind is CueKind.ACCORDING and doc.quote_index.is_quote(frame.content[0])
+    if not (doc.quote_index.is_quote(frame.content[-1]) or relayed):
+        return  # `“A,” X said, according to Z. “B.”` runs on like `“A,” X said. “B.”`
     content = list(frame.content)
     nxt = index + 1
     while nxt < len(doc.sentences) and not doc.frames[nxt]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from claims.extract.attribution.according import according_frame
 from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
-from claims.extract.attribution.clause import Clause, next_comma
-from claims.extract.attribution.cues import Cue, find_cues, relay_verb
+from claims.extract.attribution.clause import Clause, next_comma, span_of
+from claims.extract.attribution.cues import POLL_LEMMA, Cue, find_cues, relay_verb
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.headline import colon_frame
 from claims.extract.attribution.lexicon import CueKind
@@ -93,7 +93,9 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         frame = _frame(clause, cue)
         if frame is not None and frame.relay is not None:
             frames = _before_relay(frames, tokens, cue)  # `X cited Y as saying`: one frame
-        if frames and _inside_object(frames[-1], cue, offset):
+        if frames and (
+            _inside_object(frames[-1], cue, offset) or _relays_previous(frames[-1], tokens, cue)
+        ):
             frame = _wide_report(tokens, quotes, cue, frames[-1]) or frame
         if frame is not None and _function_word_source(tokens, frame):
             continue
@@ -147,6 +149,40 @@ def _inside_object(previous: Frame, cue: Cue, offset: int) -> bool:
     return any(c.start <= offset < c.end for c in previous.content)
 
 
+def _relays_previous(previous: Frame, tokens: list[Token], cue: Cue) -> bool:
+    """`“Y,” X said, according to Z`, `X said Y, CNN reported`: a report written after
+    another report relays it, so its content holds the other report's source and cue."""
+    relaying = cue.kind is CueKind.ACCORDING and cue.lemma != POLL_LEMMA
+    if not (relaying or (cue.kind is CueKind.SAY and cue.lemma == "report")):
+        return False
+    start = tokens[cue.first].start
+    if previous.source is None or previous.cue_span.end > start:
+        return False
+    if not relaying:
+        return True
+    if not previous.content:
+        return False
+    if previous.cue.kind is CueKind.OBJECT:
+        return _object_then_according(previous, tokens, start)
+    if previous.content[-1].end > previous.source.start:
+        return False
+    # `“Y,” X said (in a statement), according to Z`; not `“A.” X said B, according to Z`
+    rest = [t for t in tokens if previous.cue_span.end <= t.start < start and t.text[:1].isalnum()]
+    return not rest or rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_LEADS
+
+
+def _object_then_according(previous: Frame, tokens: list[Token], start: int) -> bool:
+    """`Forces shelled the port, according to Z`: a subject, its verb and a plain object."""
+    assert previous.source is not None
+    before = [t for t in tokens if t.end <= previous.source.start]
+    if before and before[-1].lower in PREPOSITIONS:
+        return False  # `..., with 56 percent viewing him well, according to a poll`
+    end = previous.content[-1].end
+    if any(t.text == "," for t in tokens if previous.content[0].start <= t.start < end):
+        return False  # `Polls show she leads, with 56 percent ..., according to a poll`
+    return all(t.text == "," for t in tokens if end <= t.start < start)
+
+
 def _wide_report(
     tokens: list[Token], quotes: tuple[Span, ...], cue: Cue, previous: Frame
 ) -> Frame | None:
@@ -157,8 +193,29 @@ def _wide_report(
         return None
     if frame.content[-1].end > frame.source.start:
         return None
+    if cue.kind is CueKind.ACCORDING and not _closes_sentence(tokens, frame.source):
+        return None  # `X said the road, according to Y, is closed`: the report goes on
+    if cue.kind is CueKind.ACCORDING and previous.cue.kind is not CueKind.OBJECT:
+        frame = _with_quoted_report(tokens, cue, previous, frame)
     start = previous.cue_span.start
     return frame if any(c.start <= start < c.end for c in frame.content) else None
+
+
+def _with_quoted_report(tokens: list[Token], cue: Cue, previous: Frame, frame: Frame) -> Frame:
+    """`“A. B,” X said, according to Z`: the whole quotation (which may open in an earlier
+    sentence) and the report of it (`X said`) are what Z relays."""
+    assert previous.source is not None
+    first = next((k for k, t in enumerate(tokens) if t.start >= previous.source.start), None)
+    report = span_of(tokens, first, cue.first) if first is not None else None
+    if report is None:
+        return frame
+    return frame._replace(content=(*previous.content, report))
+
+
+def _closes_sentence(tokens: list[Token], source: Span) -> bool:
+    """Only the end of the sentence or an adverbial (`, during the flight`) follows."""
+    rest = [t for t in tokens if t.start >= source.end and t.text[:1].isalnum()]
+    return not rest or rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_LEADS
 
 
 def _report_first(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
@@ -174,7 +231,7 @@ def _report_first(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
             inner = frames[earlier]
             inside = any(c.start <= inner.cue_span.start < c.end for c in report.content)
             covers = any(c.start <= report.cue_span.start < c.end for c in inner.content)
-            if inside and covers:
+            if inside and (covers or report.cue.kind is CueKind.ACCORDING):
                 end = report.content[-1].end
                 clipped = tuple(
                     Span(start=c.start, end=min(c.end, end)) for c in inner.content if c.start < end

@@ -6,9 +6,15 @@ commas included), without the adverbials, time phrases and inserted phrases arou
 
 from __future__ import annotations
 
-from claims.extract.attribution.clause import generic_next, inserted_phrase, strip_fillers
+from claims.extract.attribution.clause import (
+    generic_next,
+    inserted_phrase,
+    next_comma,
+    strip_fillers,
+)
 from claims.extract.attribution.clause_subject import name_after_adverbial, subject_of_clause
 from claims.extract.attribution.sentence_subject import sentence_subject
+from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     CLAUSE_BREAKS,
@@ -218,6 +224,9 @@ def _comma_segment_start(tokens: list[Token], stop: int, lo: int) -> int:
 
 def _appositive_source(tokens: list[Token], comma: int, lo: int) -> tuple[int, int] | None:
     """`X, the ambassador, said` / `X, who ..., said`: the name segment and its apposition."""
+    head = _subject_before_insertions(tokens, comma, lo)
+    if head is not None:
+        return head
     inner = _comma_segment_start(tokens, comma, lo)
     if inner >= comma or inner <= lo or tokens[inner - 1].text != ",":
         return sentence_subject(tokens, lo, comma)
@@ -244,3 +253,59 @@ def _age_alone(tokens: list[Token], first: int, inner: int, lo: int) -> bool:
         and tokens[first].text.isdigit()
         and tokens[first - 1].text == ","
     )
+
+
+_REFLEXIVES = words("himself herself themselves itself")
+
+_INSERTION_OPENERS = RELATIVES | _REFLEXIVES | words("whose whom like unlike")
+
+
+def _subject_before_insertions(tokens: list[Token], comma: int, lo: int) -> tuple[int, int] | None:
+    """`X, 22, of Flint, Mich., said`, `X, speaking in Wilmington, N.C., warned`: a
+    clause-opening name, then phrases between commas that hold commas of their own.
+
+    Appositions, ages, places and relative clauses stay in the source (as PolNeAR marks
+    them); it ends before a participle or a prepositional insertion.
+    """
+    subject = sentence_subject(tokens, lo, comma)
+    if subject is None:
+        return None
+    first = subject[0]
+    name_end = next_comma(tokens, first, subject[1] + 1)
+    if name_end is None or name_end >= comma or next_comma(tokens, name_end + 1, comma) is None:
+        return None
+    if comma - first > _MAX_SOURCE_TOKENS:
+        return None
+    if any(t.quoted or t.text in ";:()" or t.text in DASHES for t in tokens[first:comma]):
+        return None
+    at: int | None = name_end
+    while at is not None and at < comma:
+        opening = tokens[at + 1]
+        if _opens_insertion(opening):
+            return first, at
+        if not _opens_modifier(opening):
+            return None
+        at = next_comma(tokens, at + 1, comma + 1)
+    return first, comma
+
+
+_REFLEXIVES = words("himself herself themselves itself")
+
+_MODIFIER_OPENERS = RELATIVES | DETERMINERS | _REFLEXIVES | words("whose whom of")
+
+
+def _opens_insertion(token: Token) -> bool:
+    """A participle or a preposition opening a phrase inserted between a subject and its verb."""
+    lower = token.lower
+    if lower == "of":
+        return False
+    if lower in INSERTIONS or lower in PREPOSITIONS or inserted_phrase(token):
+        return True
+    return token.text[:1].islower() and lower.endswith("ing") and lower not in NOT_ING
+
+
+def _opens_modifier(token: Token) -> bool:
+    """An apposition, an age, a place or a relative clause: part of the subject."""
+    if token.text[:1].isupper() or token.text[:1].isdigit():
+        return True
+    return token.lower in _MODIFIER_OPENERS or token.lower in TITLE_WORDS
