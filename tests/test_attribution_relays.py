@@ -59,12 +59,14 @@ def test_quoted_by_an_outlet_makes_the_outlet_the_relay() -> None:
         "Dobrev, quoted by Vox, said the talks had stalled.",
         "Dobrev said, as quoted by Vox, that the talks had stalled.",
         "The talks have stalled, Dobrev said, as quoted by Vox.",
+        "“The talks have stalled,” Dobrev was quoted as saying by Vox.",
     )
     for text in cases:
-        assert chain_of(text)[:2] == [
-            ("speaker", "Dobrev", "said"),
-            ("intermediary", "Vox", "quoted"),
+        assert [link[:2] for link in chain_of(text)[:2]] == [
+            ("speaker", "Dobrev"),
+            ("intermediary", "Vox"),
         ], text
+        assert chain_of(text)[1][2] == "quoted", text
     # Near case: the speaker alone stays the only source.
     assert chain_of("Dobrev said the talks had stalled.")[:2] == [
         ("speaker", "Dobrev", "said"),
