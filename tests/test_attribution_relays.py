@@ -103,3 +103,18 @@ def test_a_title_with_a_given_name_is_the_full_name_and_a_surname_too() -> None:
     # Near cases: with no person of that name, the word stays as written.
     assert chain_of("Fields said lending had slowed.")[0][:2] == ("speaker", "Fields")
     assert chain_of("Prince Faisal said the kingdom wanted calm.")[0][:2] == ("speaker", "Faisal")
+
+
+def test_regions_firm_name_tails_and_opening_words_make_no_person() -> None:
+    text = (
+        "Outsourcing is not to blame, Ms Mendes says. Wait times are the same in call centres "
+        "based in Asia or North Ruritania. “You can run call centres anywhere,” she says."
+    )
+    assert chain_of(text)[0][:2] == ("speaker", "Mendes")
+    text = (
+        "Tom Fields, chief economist at Vell Capital & Investment Banking, said sales were "
+        "decent. “They are healthy,” he added."
+    )
+    assert chain_of(text)[0][:2] == ("speaker", "Tom Fields")
+    text = "Both Corvane and Vellair have orders. Corvane said it expected to sell 50 planes."
+    assert chain_of(text)[0][:2] == ("speaker", "Corvane")
