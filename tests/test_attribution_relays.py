@@ -118,3 +118,21 @@ def test_regions_firm_name_tails_and_opening_words_make_no_person() -> None:
     assert chain_of(text)[0][:2] == ("speaker", "Tom Fields")
     text = "Both Corvane and Vellair have orders. Corvane said it expected to sell 50 planes."
     assert chain_of(text)[0][:2] == ("speaker", "Corvane")
+
+
+def test_a_headline_surname_is_the_full_name_written_below_it() -> None:
+    text = (
+        "Mendes denies harbour fraud\n\n"
+        "Former port chief Ana Mendes has denied knowing about the fraud at the harbour."
+    )
+    assert chains_of(text)[0][0][:2] == ("speaker", "Ana Mendes")
+    # Near case: below the headline a surname looks back only (`Fields` is no later person).
+    text = "Fields said lending had slowed. Later, Tom Fields of Vell Bank said rates would rise."
+    assert chains_of(text)[0][0][:2] == ("speaker", "Fields")
+
+
+def test_a_common_noun_or_a_nationality_is_no_registry_name() -> None:
+    for name in ("Airlines", "Court", "Oil", "Japanese", "Police"):
+        assert name_problem(name) is not None, name
+    for name in ("Corvane", "Vellair", "Europe"):
+        assert name_problem(name) is None, name
