@@ -331,6 +331,15 @@ _ORDINARY_WORDS = word_set(
 """Single capitalised words that label a passage, not a speaker ("Note", "Update")."""
 
 
+_COMMON_NOUNS = word_set(
+    "airline airlines bank banks carrier carriers insurer insurers lender lenders firm firms"
+    " company companies investor investors market markets oil gas court courts radio"
+    " television police government ministry parliament officials analysts economists"
+    " experts critics ministers regulators traders shares prices shipping banking"
+)
+"""Words that a sentence's capital makes look like a name (`Airlines fear`, `Court rejects`,
+`Oil fears`): a generic speaker stays an unresolved link, never a registry source."""
+
 _DOCUMENT_WORDS = word_set(
     "act acts law laws bill bills treaty treaties resolution resolutions report reports"
     " section sections article articles clause clauses amendment amendments directive"
@@ -370,6 +379,8 @@ def name_problem(name: str) -> str | None:
         return "only time words"
     if len(words) == 1 and lowered[0] in _ORDINARY_WORDS:
         return f"{words[0]!r} is an ordinary word"
+    if len(words) == 1 and (lowered[0] in _COMMON_NOUNS or lowered[0] in demonyms()):
+        return f"{words[0]!r} is a common noun or a nationality, not a name"
     document = _document_head(lowered)
     if document is not None:
         return f"{document!r} names a law or a document, which does not speak"

@@ -173,7 +173,7 @@ class Mentions:
         if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
             self._scan_until(before)
             given = self._given_name(parts, before)
-            return given or self._full_name(parts, before)
+            return given or self._full_name(parts, before) or self._headline_name(parts, before)
         return None
 
     def _it(self, before: int) -> ChainLink | None:
@@ -244,6 +244,26 @@ class Mentions:
             return None
         pool = self._by_first_word.get(parts[1].lower())
         return self._last(pool, before) if pool is not None else None
+
+    def _headline_name(self, parts: list[str], before: int) -> ChainLink | None:
+        """`Ebbers denies fraud` as a headline, `Bernie Ebbers ...` in the text below: a
+        headline's surname is the first full name ending in it that the document writes."""
+        if len(self._sentence_starts) < 2 or before >= self._sentence_starts[1]:
+            return None
+        self._scan_until(len(self._pending) and self._pending[-1][-1].end + 1)
+        surname = [w.lower() for w in parts]
+        pool = self._by_last_word.get(surname[-1])
+        if pool is None:
+            return None
+        for mention in pool.items:
+            name = mention.name.lower().split()
+            if (
+                mention.start > before
+                and len(name) > len(surname)
+                and name[-len(surname) :] == surname
+            ):
+                return mention.as_link()
+        return None
 
     def _full_name(self, parts: list[str], before: int) -> ChainLink | None:
         surname = [w.lower() for w in parts]

@@ -82,7 +82,14 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False  # `London's Docklands`
     if len(parts) > 1 and parts[-1].isupper() and parts[-1].isalpha():
         return False  # `Big US`: a country's or a body's initials, not a surname
+    if len(parts) > 1 and parts[0].lower() in _COMPASS_WORDS:
+        return False  # `North America`, `Latin America`: a region
     return not _known_place_or_body(" ".join(parts))
+
+
+_COMPASS_WORDS = words(
+    "north south east west northern southern eastern western central latin middle"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -209,6 +216,13 @@ def _common_noun(word: str) -> bool:
 _HONORIFICS = words("mr mrs ms miss dr sir dame")
 """Before a surname alone, these make it a person's name (`Mr Ebbers`)."""
 
+_LEADING_WORDS = words(
+    "both but and or so yet also however meanwhile while when if as after before since "
+    "because although though this that these those its his her their our some many most all "
+    "each every no a an in on at for from with by to"
+)
+"""Capitalised only because they open a sentence: no part of a name (`Both Boeing`)."""
+
 _PLACE_PREPOSITIONS = words("of for at in from on")
 """Before a run, these make it a place or a body (`head of Investment Banking`), not a person."""
 
@@ -218,6 +232,10 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     if tokens[at].lower == "the":
         before = "the"
         at += 1  # `The Ruritanian Defence Ministry` opening a sentence
+    while at < stop - 1 and tokens[at].lower in _LEADING_WORDS:
+        at += 1  # `Both Boeing and Airbus`, `But Rover`: a sentence's first word
+    if before == "&":
+        return None  # `SG Corporate & Investment Banking`: the rest of a firm's name
     adjective = before == "the" and stop < len(tokens) and tokens[stop].text[:1].islower()
     body = any(t.lower in _ORGANISATION_WORDS for t in tokens[at:stop])
     first = at

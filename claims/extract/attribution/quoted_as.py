@@ -32,7 +32,7 @@ def quoted_as_frame(clause: Clause, cue: Cue) -> Frame | None:
     subject = left_source(tokens, relay - 1 if passive else relay, clause.lo)
     if passive:
         by = relay + 1 < as_at and tokens[relay + 1].lower == "by"
-        outlet = span_of(tokens, relay + 2, as_at) if by else None
+        outlet = span_of(tokens, relay + 2, as_at) if by else _agent_after(tokens, cue)
         speaker = span_of(tokens, *subject) if subject else None
     else:
         outlet = span_of(tokens, *subject) if subject else None
@@ -47,6 +47,15 @@ def quoted_as_frame(clause: Clause, cue: Cue) -> Frame | None:
         return Frame(cue, cue_span, speaker, content)
     relay_span = span_of(tokens, relay, relay + 1)
     return Frame(cue, cue_span, outlet, content, cited=speaker, relay=relay_span)
+
+
+def _agent_after(tokens: list[Token], cue: Cue) -> Span | None:
+    """`Y was quoted as saying by X`: the relaying outlet after the speech verb."""
+    at = cue.last + 1
+    if at + 1 >= len(tokens) or tokens[at].lower != "by" or tokens[at].quoted:
+        return None
+    found = _name_from(tokens, at + 1)
+    return found[1] if found is not None else None
 
 
 def _content(clause: Clause, cue: Cue, first: int) -> tuple[Span, ...]:
@@ -73,17 +82,23 @@ def _relay_phrase(tokens: list[Token], at: int) -> tuple[int, Span] | None:
         return None
     if tokens[k + 1].lower != "by" or any(t.quoted for t in tokens[at : k + 2]):
         return None
-    stop = k + 2
+    found = _name_from(tokens, k + 2)
+    return (k, found[1]) if found is not None else None
+
+
+def _name_from(tokens: list[Token], first: int) -> tuple[int, Span] | None:
+    """The outlet's name from `first` up to a comma, "that", "as" or a quotation."""
+    stop = first
     while (
         stop < len(tokens)
-        and stop < k + 2 + _MAX_RELAY_NAME
+        and stop < first + _MAX_RELAY_NAME
         and tokens[stop].text[:1].isalnum()
         and tokens[stop].lower not in _NAME_STOPS
         and not tokens[stop].quoted
     ):
         stop += 1
-    outlet = span_of(tokens, k + 2, stop)
-    return (k, outlet) if outlet is not None else None
+    name = span_of(tokens, first, stop)
+    return (stop, name) if name is not None else None
 
 
 def _relay_around(tokens: list[Token], frame: Frame) -> tuple[int, Span] | None:
