@@ -109,3 +109,5 @@ def test_a_noun_after_a_quantifier_or_a_noun_is_no_cue() -> None:
     # Near cases: a base form after a plural subject or a pronoun stays a verb.
     assert chain_of("Analysts report that sales fell.")[0] == ("speaker", "Analysts", "report")
     assert chain_of("We recall that the plan failed.")[0] == ("speaker", "We", "recall")
+    text = "Port fees will rise next year, state media report."
+    assert chain_of(text)[0] == ("speaker", "state media", "report")

@@ -78,7 +78,8 @@ def no_speech(tokens: list[Token], at: int, lemma: str) -> bool:
     if lemma not in AMBIGUOUS_LEMMAS and lemma not in FIGURE_LEMMAS:
         return False
     if tokens[at].lower == lemma and at and _singular_noun(tokens[at - 1]):
-        return True  # `the product recall`, `a news report`: a noun
+        return not parenthetical(tokens, at, lemma)  # `the product recall`: a noun; not
+        # `Y, state media report.`
     if _evidence_subject(tokens, at):
         return False
     if lemma in AMBIGUOUS_LEMMAS:
