@@ -99,3 +99,15 @@ def test_a_reply_after_a_short_subject_closes_the_report_before_it() -> None:
     assert chain_of(text)[0] == ("speaker", "ministers", "fired back")
     # Near case: a noun after a verb of its own is no reply (`faced claims`).
     assert chain_of("In March, the firm faced claims.") == PUBLISHER_ONLY
+
+
+def test_a_noun_after_a_quantifier_or_a_noun_is_no_cue() -> None:
+    text = "There were fears that too much stress might be placed on the ports."
+    assert chain_of(text) == PUBLISHER_ONLY
+    text = "The vans in the product recall are from the 2004 model year, Glanmore said."
+    assert chain_of(text)[0] == ("speaker", "Glanmore", "said")
+    # Near cases: a base form after a plural subject or a pronoun stays a verb.
+    assert chain_of("Analysts report that sales fell.")[0] == ("speaker", "Analysts", "report")
+    assert chain_of("We recall that the plan failed.")[0] == ("speaker", "We", "recall")
+    text = "Port fees will rise next year, state media report."
+    assert chain_of(text)[0] == ("speaker", "state media", "report")

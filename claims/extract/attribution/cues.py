@@ -82,11 +82,15 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], str, CueKind, Stanc
 
 
 def _noun_position(tokens: list[Token], at: int) -> bool:
-    """After "the", "his" or "Trump's" a cue word is a noun ("his claims", "Editor's note")."""
+    """After "the", "his", "Trump's" or "too much" a cue word is a noun ("his claims",
+    "Editor's note", "too much stress")."""
     if not at:
         return False
     before = tokens[at - 1].lower
-    return before in DETERMINERS or before.endswith(("’s", "'s"))
+    return before in DETERMINERS or before in _QUANTIFIERS or before.endswith(("’s", "'s"))
+
+
+_QUANTIFIERS = words("much more less")
 
 
 def _phrase_cue(tokens: list[Token], at: int) -> Cue | None:

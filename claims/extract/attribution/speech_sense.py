@@ -77,11 +77,36 @@ def no_speech(tokens: list[Token], at: int, lemma: str) -> bool:
     stay reported (`a poll showed a narrow lead`)."""
     if lemma not in AMBIGUOUS_LEMMAS and lemma not in FIGURE_LEMMAS:
         return False
+    if tokens[at].lower == lemma and at and _singular_noun(tokens[at - 1]):
+        return not parenthetical(tokens, at, lemma)  # `the product recall`: a noun; not
+        # `Y, state media report.`
     if _evidence_subject(tokens, at):
         return False
     if lemma in AMBIGUOUS_LEMMAS:
         return not takes_report(tokens, at)
     return figure_object(tokens, at) and not takes_report(tokens, at)
+
+
+def _singular_noun(token: Token) -> bool:
+    """A lower-case word that may end a singular noun phrase (`product`), which a base-form
+    verb would not follow."""
+    lower = token.lower
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and not token.quoted
+        and not lower.endswith(("s", "ly"))
+        and lower not in AUXILIARIES
+        and lower not in DETERMINERS
+        and lower not in PRONOUNS
+        and lower not in PREPOSITIONS
+        and lower not in _CLAUSE_WORDS
+        and lower not in _BASE_FORM_LEADS
+    )
+
+
+_BASE_FORM_LEADS = words("i we they you to not also still often never then now just")
+"""Words after which a base form is a verb (`we report`, `to recall`, `still maintain`)."""
 
 
 def _evidence_subject(tokens: list[Token], at: int) -> bool:
