@@ -23,6 +23,7 @@ from claims.store.documents.ingest import store_and_analyse
 from claims.store.matching import MatchReport, match_claims
 from claims.store.matching.generation import generation
 from claims.store.review import ReviewService
+from claims.store.sources import resolve_attributions
 from claims.store.sources.edits import SourceEdit, edit_source
 from db.engine import Database
 from db.models import Claim, Relation, Source
@@ -276,7 +277,7 @@ def resolved_claims(database: Database) -> dict[str, Any]:
 def resolutions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many links each resolution inside a write transaction resolved (the real one)."""
     calls: list[int] = []
-    real = claims_module.resolve_attributions
+    real = resolve_attributions
 
     def counted(session: Any, links: Any, actor: str) -> None:
         calls.append(len(links))
