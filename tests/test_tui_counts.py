@@ -176,3 +176,27 @@ def test_a_read_in_flight_is_stopped_from_another_thread(target: Target) -> None
         assert session.scalar(text("SELECT 1")) == 1
     with pytest.raises(ReadStopped), target.database.read() as session:
         stop.watch(session)  # once cancelled, no later statement of the read starts
+
+
+def test_a_connection_a_cancel_was_sent_to_is_not_reused(target: Target) -> None:
+    """A cancel that arrives late must not stop the next statement run on the same connection,
+    so the pool never hands that connection out again."""
+    stop = ReadStop()
+    with target.database.read() as session, stop.watching(session):
+        assert session.scalar(text("SELECT 1")) == 1
+        cancelled = session.connection().connection.dbapi_connection
+        stop.cancel()  # the statement has ended: a late cancel, as when the race is lost
+    for _ in range(3):  # every connection the pool holds, not only the first
+        with target.database.read() as session:
+            assert session.connection().connection.dbapi_connection is not cancelled
+            assert session.scalar(text("SELECT 2")) == 2
+
+
+def test_a_read_that_was_not_cancelled_keeps_its_connection(target: Target) -> None:
+    """Only cancelled reads cost a new connection: the pool reuses the others."""
+    stop = ReadStop()
+    with target.database.read() as session, stop.watching(session):
+        session.scalar(text("SELECT 1"))
+        watched = session.connection().connection.dbapi_connection
+    with target.database.read() as session:
+        assert session.connection().connection.dbapi_connection is watched
