@@ -288,7 +288,7 @@ def resolutions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 OWNER = "Zorblax Motors said its Varnholm plant built 4,000 cars in May."
-SPEAKER = "Quentin Marlowe, chief executive of Zorblax Motors, said the plant built 4,000 cars."
+SPEAKER = "Quentin Marlowe, chief executive of Zorblax Motors, said 4,000 cars were recalled."
 RECALL = "Zorblax Motors said 4,000 cars were recalled in Varnholm on Monday."
 
 
@@ -296,18 +296,24 @@ def test_a_current_snapshot_stores_the_chains_it_resolved(
     target: Target, twin: Target, resolutions: list[int]
 ) -> None:
     """Chains resolved and claims proposed on a current snapshot are written as they are
-    (new sources included), not resolved again, and equal what the transaction finds."""
+    (new sources included), not resolved again, and equal what the transaction finds: a
+    new speaker borrows the grade of the stored company it speaks for."""
     database, expected = target.database, twin.database
-    documents = [prepared(OWNER, "owner.txt"), prepared(SPEAKER, "speaker.txt")]
-    for document in documents:
-        store(database, document, ahead_of(database, document))
+    owner, speaker = prepared(OWNER, "owner.txt"), prepared(SPEAKER, "speaker.txt")
+    edit = SourceEdit(grade="B", why="audited figures")
+    for current in (database, expected):
+        store(current, owner, None)
+        edit_zorblax(current, edit)
+    resolutions.clear()
+    store(database, speaker, ahead_of(database, speaker))
     assert resolutions == []
-    for document in documents:
-        store(expected, document, None)
+    store(expected, speaker, None)
     assert resolutions and all(resolutions)
     found = resolved_claims(database)
     assert found == resolved_claims(expected)
-    assert any(name == "Quentin Marlowe" for chain, *_ in found.values() for _, name, _, _ in chain)
+    chain, _, _, _, reasons = found[SPEAKER]
+    assert [name for _, name, _, _ in chain] == ["Quentin Marlowe"]
+    assert any("Zorblax Motors's grade B" in reason for reason in reasons), reasons
 
 
 def test_a_registry_edit_after_the_snapshot_resolves_the_chains_again(
