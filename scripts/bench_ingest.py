@@ -182,8 +182,21 @@ def _mark() -> tuple[float, float, float, float]:
 def tree_pss() -> float:
     """Memory (MB) of this process and every process descended from it, now.
 
-    Proportional set size: pages the workers share with their fork server count once.
+    Proportional set size: pages the workers share with their fork server count once. The
+    processes are read one after another, so a fork or an exit meanwhile (the workers are
+    replaced every few hundred inputs) would count pages twice or not at all: the reading
+    is taken again until the same processes are found before and after it.
     """
+    for _ in range(5):
+        tree = _tree()
+        total = sum(_pss(pid) for pid in tree)
+        if _tree() == tree:
+            break
+    return total
+
+
+def _tree() -> set[int]:
+    """This process and every process descended from it."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -197,7 +210,7 @@ def tree_pss() -> float:
         found = {pid for pid, parent in parents.items() if parent in tree} - tree
         tree |= found
         grew = bool(found)
-    return sum(_pss(pid) for pid in tree)
+    return tree
 
 
 def _pss(pid: int) -> float:

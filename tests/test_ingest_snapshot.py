@@ -15,6 +15,7 @@ from claims.ingest.models import DocumentMeta, MetaOrigin, PreparedDocument, Raw
 from claims.ingest.prepare import prepare
 from claims.match import pipeline
 from claims.match.judge import judge_pair
+from claims.store.documents import claims as claims_module
 from claims.store.documents import ingest, save_prepared
 from claims.store.documents.ahead import judged_ahead
 from claims.store.documents.claims import extract_prepared, frames_prepared
@@ -22,6 +23,8 @@ from claims.store.documents.ingest import store_and_analyse
 from claims.store.matching import MatchReport, match_claims
 from claims.store.matching.generation import generation
 from claims.store.review import ReviewService
+from claims.store.sources import resolve_attributions
+from claims.store.sources.edits import SourceEdit, edit_source
 from db.engine import Database
 from db.models import Claim, Relation, Source
 from tests.conftest import PostgresServer, Target, migrated_sqlite
@@ -243,3 +246,105 @@ def test_a_new_speaker_owned_by_a_stored_source_is_judged_ahead(
     assert [(name, parent is not None) for name, parent in parents] == [("Quentin Marlowe", True)]
     assert [report.precomputed for report in reports] == [True, False, True, False]
     assert relations(database) == relations(expected)
+
+
+def resolved_claims(database: Database) -> dict[str, Any]:
+    """Each claim's chain (mention, source name, method, score) and derived values, by text."""
+    with database.read() as session:
+        claims = session.scalars(select(Claim).order_by(Claim.id)).all()
+        names = dict(session.execute(select(Source.id, Source.name)).all())
+        return {
+            claim.text: (
+                [
+                    (
+                        link.mention,
+                        names.get(link.source_id),
+                        link.resolution,
+                        link.resolution_score,
+                    )
+                    for link in sorted(claim.attributions, key=lambda link: link.position)
+                ],
+                claim.propaganda_sourced,
+                claim.propaganda_path,
+                claim.credibility_proposed,
+                claim.credibility_reasons,
+            )
+            for claim in claims
+        }
+
+
+@pytest.fixture
+def resolutions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many links each resolution inside a write transaction resolved (the real one)."""
+    calls: list[int] = []
+    real = resolve_attributions
+
+    def counted(session: Any, links: Any, actor: str) -> None:
+        calls.append(len(links))
+        real(session, links, actor)
+
+    monkeypatch.setattr(claims_module, "resolve_attributions", counted)
+    return calls
+
+
+OWNER = "Zorblax Motors said its Varnholm plant built 4,000 cars in May."
+SPEAKER = "Quentin Marlowe, chief executive of Zorblax Motors, said 4,000 cars were recalled."
+RECALL = "Zorblax Motors said 4,000 cars were recalled in Varnholm on Monday."
+
+
+def test_a_current_snapshot_stores_the_chains_it_resolved(
+    target: Target, twin: Target, resolutions: list[int]
+) -> None:
+    """Chains resolved and claims proposed on a current snapshot are written as they are
+    (new sources included), not resolved again, and equal what the transaction finds: a
+    new speaker borrows the grade of the stored company it speaks for."""
+    database, expected = target.database, twin.database
+    owner, speaker = prepared(OWNER, "owner.txt"), prepared(SPEAKER, "speaker.txt")
+    edit = SourceEdit(grade="B", why="audited figures")
+    for current in (database, expected):
+        store(current, owner, None)
+        edit_zorblax(current, edit)
+    resolutions.clear()
+    store(database, speaker, ahead_of(database, speaker))
+    assert resolutions == []
+    store(expected, speaker, None)
+    assert resolutions and all(resolutions)
+    found = resolved_claims(database)
+    assert found == resolved_claims(expected)
+    chain, _, _, _, reasons = found[SPEAKER]
+    assert [name for _, name, _, _ in chain] == ["Quentin Marlowe"]
+    assert any("Zorblax Motors's grade B" in reason for reason in reasons), reasons
+
+
+def test_a_registry_edit_after_the_snapshot_resolves_the_chains_again(
+    target: Target, twin: Target, resolutions: list[int], reports: list[MatchReport]
+) -> None:
+    """A grade given after the snapshot (matching does not read it: the snapshot's judging
+    stays current) is what the stored proposal uses, as if the document arrived after it."""
+    database, expected = target.database, twin.database
+    owner, recall = prepared(OWNER, "owner.txt"), prepared(RECALL, "recall.txt")
+    edit = SourceEdit(grade="A", why="audited figures")
+    store(database, owner, None)
+    ahead = ahead_of(database, recall)
+    assert ahead is not None
+    edit_zorblax(database, edit)
+    resolutions.clear()
+    store(database, recall, ahead)
+    assert resolutions and all(resolutions)
+    assert reports[-1].precomputed
+    store(expected, owner, None)
+    edit_zorblax(expected, edit)
+    store(expected, recall, None)
+    found = resolved_claims(database)
+    assert found == resolved_claims(expected)
+    chain, _, _, _, reasons = found[RECALL]
+    assert [name for _, name, _, _ in chain] == ["Zorblax Motors"]
+    assert any("grade A" in reason for reason in reasons), reasons
+
+
+def edit_zorblax(database: Database, edit: SourceEdit) -> None:
+    def edited(session: Any) -> None:
+        source_id = session.scalar(select(Source.id).where(Source.name == "Zorblax Motors"))
+        edit_source(session, "editor", source_id, edit)
+
+    database.run_analysis(edited)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from claims.store.documents import workers
 from claims.store.documents.options import IngestOptions
 from claims.store.documents.workers import analysis_pool
 from db import migrate
@@ -92,6 +93,36 @@ def test_two_workers_store_what_one_process_stores(cli: Cli, second: Cli, tmp_pa
     assert [row["outcome"] for row in two_outputs["documents"]][-2:] == ["failed", "unchanged"]
     assert len(one["claims"]) >= 4 * ARTICLES and one["relations"]
     assert two == one
+
+
+def test_workers_replaced_mid_ingest_store_what_one_process_stores(
+    cli: Cli, second: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are replaced by fresh ones every few documents (their memory grows as they
+    go); what the run stores, and the order it reports, stay those of one process. Inputs
+    found stored already are not analysed and replace no worker."""
+    folder = tmp_path / "articles"
+    write_articles(folder)
+    pools: list[object] = []
+
+    def counted(*args: Any) -> object:
+        pools.append(analysis_pool(*args))
+        return pools[-1]
+
+    monkeypatch.setattr(workers, "RECYCLE_AFTER", 1)  # a new pool after 2 documents
+    monkeypatch.setattr(workers, "AHEAD", 1)  # at most 2 inputs given ahead
+    monkeypatch.setattr(workers, "analysis_pool", counted)
+    one_outputs, one = ingest_and_export(cli, folder, "1")
+    assert not pools
+    two_outputs, two = ingest_and_export(second, folder, "2")
+    assert len(pools) >= 3, pools
+    assert two_outputs == one_outputs
+    assert len(one["claims"]) >= 4 * ARTICLES and one["relations"]
+    assert two == one
+    pools.clear()
+    again = second("ingest", "--workers", "2", "--quiet", str(folder))
+    assert f"0 added, {ARTICLES + 1} unchanged, 1 failed" in again.stderr
+    assert len(pools) == 1
 
 
 def test_workers_skip_what_is_stored_and_report_each_input_in_order(

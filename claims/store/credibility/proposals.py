@@ -54,6 +54,8 @@ def propose_unsaved(
     """
     planned = planned or {}
     source_ids = {link.source_id for c in claims for link in c.attributions if link.source_id}
+    # a planned source's owner is a stored source, read with its own owners
+    source_ids |= {known.parent_id for known in planned.values() if known.parent_id is not None}
     sources = {**load_known(session, source_ids - planned.keys()), **planned}
     for claim in claims:
         for name, value in _derived(claim, sources, (0, 0, 0)).items():

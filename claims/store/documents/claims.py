@@ -22,6 +22,7 @@ from claims.match.frames.models import Frame
 from claims.match.repeats import repeated_copies
 from claims.store.audit import record
 from claims.store.credibility import propose_unsaved
+from claims.store.documents.resolved import Resolved, apply_resolved
 from claims.store.sources import resolve_attributions
 from claims.text.normalize import fold
 from db.models import Attribution, Claim, Document
@@ -70,11 +71,13 @@ def extract_document(
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
     frames: Sequence[Frame] | None = None,
+    resolved: Resolved | None = None,
 ) -> list[Claim]:
     """Store the claims of one stored document (in the caller's transaction).
 
     `extracted` is the result of `extract_prepared` for this text, when the caller has it,
-    and `frames` that of `frames_prepared` for those claims.
+    and `frames` that of `frames_prepared` for those claims; `resolved`, their chains
+    resolved and proposals made on a read snapshot, used if the registry is unchanged.
     """
     context = document_context(document)
     if extracted is None:
@@ -87,8 +90,9 @@ def extract_document(
     claims = claim_rows(document, extracted, frames)
     # Chains are resolved and proposals made before the rows are written, so that each row
     # is inserted once, whole (no update of every link and claim right after).
-    resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
-    propose_unsaved(session, claims)
+    if resolved is None or not apply_resolved(session, claims, resolved):
+        resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
+        propose_unsaved(session, claims)
     session.add_all(claims)
     session.flush()
     document.extracted_at = datetime.now(UTC)

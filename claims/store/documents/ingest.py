@@ -15,7 +15,7 @@ from claims.ingest.inputs import InputRef, read
 from claims.ingest.models import Flag, PreparedDocument
 from claims.ingest.prepare import prepare
 from claims.match.frames.models import Frame
-from claims.store.documents.ahead import judged_ahead
+from claims.store.documents.ahead import Ahead, judged_ahead
 from claims.store.documents.carry import carry_relation_reviews, carry_reviews
 from claims.store.documents.claims import (
     extract_document,
@@ -33,7 +33,6 @@ from claims.store.documents.workers import (
 )
 from claims.store.matching import match_claims, refresh_relations
 from claims.store.matching.generation import generation
-from claims.store.matching.snapshot import Precomputed
 from claims.text.language import is_english
 from db.engine import Database
 from db.errors import StorageError
@@ -135,7 +134,7 @@ def store_and_analyse(
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
     frames: Sequence[Frame] | None = None,
-    ahead: Precomputed | None = None,
+    ahead: Ahead | None = None,
 ) -> Stored:
     """Store a document with its claims, chains, matches and carried-over reviews, at once.
 
@@ -143,21 +142,25 @@ def store_and_analyse(
     its analysis and a failure anywhere leaves nothing behind. `extracted` is the document's
     `extract_prepared` and `frames` their `frames_prepared`, computed before the transaction
     began; `ahead`, its matching judged on a snapshot then, is used only if nothing matching
-    reads has changed since.
+    reads has changed since, and its chains resolved there only if the registry has not.
     """
-    if ahead is not None and generation(session, lock=True) != ahead.generation:
+    if ahead is not None and generation(session, lock=True) != ahead.judged.generation:
         ahead = None
     stored = store_document(session, prepared, actor)
     if stored.outcome == Outcome.UNCHANGED:
         return stored
+    if stored.previous_id is not None:  # judged as a new document, now a new version
+        ahead = None
     document = session.get_one(Document, stored.document_id)
-    claims = extract_document(session, document, actor, extracted, frames)
+    resolved = ahead.resolved if ahead is not None else None
+    claims = extract_document(session, document, actor, extracted, frames, resolved)
     previous = session.get(Document, stored.previous_id) if stored.previous_id else None
     if previous is not None:
         carry_reviews(session, previous, document, claims, actor)
     # a new document's claims were proposed as they were written; carried reviews (a
     # reviewer's propaganda override) make a new version's claims be proposed again
-    match_claims(session, claims, actor, extracted, proposed=previous is None, precomputed=ahead)
+    judged = ahead.judged if ahead is not None else None
+    match_claims(session, claims, actor, extracted, proposed=previous is None, precomputed=judged)
     if previous is not None:
         touched = carry_relation_reviews(session, previous, document, claims, actor)
         refresh_relations(session, touched)

@@ -40,6 +40,16 @@ AHEAD = 4
 WARM_UP = "claims.store.documents.warmup"
 """Imported by the fork server before it forks the workers, which then share what it loaded."""
 
+RECYCLE_AFTER = 200
+"""Documents each worker analyses (about) before the pool is replaced by fresh workers.
+
+A worker's memory grows as it goes: each page it shares with the fork server is copied the
+first time it writes there (reference counts of the models it uses), and its heap and caches
+keep the high-water mark of the largest documents. Fresh workers forked from the server share
+those pages again; the server has the analysis loaded (`WARM_UP`), so they start at once.
+Inputs found stored already (hashed, not analysed) do not count.
+"""
+
 MAX_DEFAULT_WORKERS = 4
 """More would wait on the one writer: it stores, matches and scores every document."""
 
@@ -120,17 +130,23 @@ def analysed_in_order(
 
     Standard input can be read once only, by this process: it is analysed here in its turn.
     """
-    pool = analysis_pool(database, options, workers)
+    pool, analysed = analysis_pool(database, options, workers), 0
     pending: deque[tuple[InputRef, Future[Analysed | Failed] | None]] = deque()
     remaining = iter(refs)
     try:
         while True:
             while len(pending) < workers * AHEAD and (ref := next(remaining, None)) is not None:
-                pending.append((ref, None if ref.is_stdin else pool.submit(_analyse_here, ref)))
+                if analysed >= workers * RECYCLE_AFTER and not ref.is_stdin:
+                    pool, analysed = _replaced(pool, database, options, workers), 0
+                future = None if ref.is_stdin else pool.submit(_analyse_here, ref)
+                pending.append((ref, future))
             if not pending:
                 return
             ref, future = pending.popleft()
-            yield ref, _outcome(ref, future, database, options)
+            outcome = _outcome(ref, future, database, options)
+            if future is not None and isinstance(outcome, Analysed) and outcome.prepared:
+                analysed += 1
+            yield ref, outcome
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -143,6 +159,15 @@ def analysis_pool(database: Database, options: IngestOptions, workers: int) -> P
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start, initargs=(url, options)
     )
+
+
+def _replaced(
+    pool: ProcessPoolExecutor, database: Database, options: IngestOptions, workers: int
+) -> ProcessPoolExecutor:
+    """A new pool in place of `pool`, whose workers first finish what they were given (their
+    results stay with their futures) and exit, so the two pools never run side by side."""
+    pool.shutdown(wait=True)
+    return analysis_pool(database, options, workers)
 
 
 def _outcome(

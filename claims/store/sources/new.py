@@ -89,21 +89,31 @@ class NewSources:
             self.taken[name] = found is not None
         return self.taken[name]
 
-    def write(self) -> dict[int, int]:
+    @property
+    def sources(self) -> dict[int, KnownSource]:
+        """The planned sources by temporary id."""
+        return {known.id: known for _, known, _ in self.planned}
+
+    def write(self, session: Session | None = None) -> dict[int, int]:
         """Insert the planned sources with their rating, alias and flags; temporary id ->
-        real id. Raises `NewSourceConflict` (nothing written) when a row is in the way."""
+        real id. Raises `NewSourceConflict` (nothing written) when a row is in the way.
+
+        `session`, when given, writes them in another transaction than the one that planned
+        them (which saw the same registry).
+        """
         if not self.planned:
             return {}
+        session = session if session is not None else self.session
         now = utcnow()
         rows = [_source_values(self.actor, new, known.name, now) for new, known, _ in self.planned]
         try:
-            with self.session.begin_nested():
-                ids = self._insert(rows, now)
+            with session.begin_nested():
+                ids = self._insert(session, rows, now)
         except IntegrityError as error:
             raise NewSourceConflict(error) from error
         for (new, known, why), source_id in zip(self.planned, ids, strict=True):
             record(
-                self.session,
+                session,
                 self.actor,
                 "source.create",
                 "source",
@@ -114,14 +124,14 @@ class NewSources:
             known.id: source_id for (_, known, _), source_id in zip(self.planned, ids, strict=True)
         }
 
-    def _insert(self, rows: list[dict[str, Any]], now: datetime) -> list[int]:
+    def _insert(self, session: Session, rows: list[dict[str, Any]], now: datetime) -> list[int]:
         statement = insert(Source).returning(Source.id, sort_by_parameter_order=True)
-        ids = list(self.session.scalars(statement, rows))
+        ids = list(session.scalars(statement, rows))
         news = [new for new, _, _ in self.planned]
         ratings, aliases, flags = _child_values(self.actor, news, ids, now)
         for model, values in ((SourceRating, ratings), (SourceAlias, aliases), (SourceFlag, flags)):
             if values:
-                self.session.execute(insert(model), values)
+                session.execute(insert(model), values)
         return ids
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claims.sources.models import KnownSource
 from claims.sources.resolve import Method, RegistryIndex, Resolution
 from claims.store.chunks import chunks
 from claims.store.credibility import BATCH, recompute
@@ -43,16 +42,16 @@ def resolve_attributions(session: Session, attributions: Sequence[Attribution], 
 
 def resolve_planned(
     session: Session, attributions: Sequence[Attribution], actor: str
-) -> dict[int, KnownSource]:
+) -> NewSources:
     """Resolve links as `resolve_attributions` would, writing nothing: the sources it would
-    create keep their planned ids (from `PLANNED_IDS`, in order) and are returned by id.
+    create keep their planned ids (from `PLANNED_IDS`, in order); returns them, unwritten.
 
     What a document's links will resolve to, read on a snapshot before its write
     transaction (the registry unchanged, the write transaction resolves them the same way
-    and gives the planned sources their ids in the same order).
+    and gives the planned sources their ids in the same order: `NewSources.write` does).
     """
     if not attributions:
-        return {}
+        return NewSources(session, actor, [])
     resolver = Resolver(session, actor, shared_index(session))
     return resolver.plan_all(attributions)
 
@@ -95,9 +94,9 @@ class Resolver:
             r is not None and _assign(link, r) for link, r in zip(links, resolutions, strict=True)
         ]
 
-    def plan_all(self, links: Sequence[Attribution]) -> dict[int, KnownSource]:
+    def plan_all(self, links: Sequence[Attribution]) -> NewSources:
         """`apply_all` without writing: the links get the planned sources' temporary ids;
-        returns those sources by temporary id."""
+        returns those sources, to be written."""
         self._found = self._index_resolutions(links)
         news = [r.new_source for r in self._found.values() if r.new_source is not None]
         plan = self._plan = NewSources(self.session, self.actor, news)
@@ -108,7 +107,7 @@ class Resolver:
         for link, resolution in zip(links, resolutions, strict=True):
             if resolution is not None:
                 _assign(link, resolution)
-        return {known.id: known for _, known, _ in plan.planned}
+        return plan
 
     def _planned(self, links: Sequence[Attribution]) -> list[Resolution | None]:
         """The links' resolutions, the sources they ask for written at the end."""
