@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
 from claims.match.frames.keys import FRAME
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
-from claims.match.score import Rarity, pairs_above_cutoff, text_word_keys
+from claims.match.score import Rarity, match_text, pairs_reaching_cutoff, text_word_keys
 
 Pair = tuple[int, int]
 """Two claim ids, the lower first."""
@@ -53,6 +53,18 @@ class ClaimIndex(Protocol):
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         """These claims prepared for `relate`."""
+
+
+@runtime_checkable
+class PreparedTexts(Protocol):
+    """An index that keeps each claim's match text (the index in memory): a rebuild meets
+    more claims than a bounded cache of texts holds."""
+
+    def match_texts(self, ids: Sequence[int]) -> Mapping[int, str]:
+        """`claims.match.score.match_text` of these claims."""
+
+    def word_keys(self, ids: Sequence[int]) -> Mapping[int, Sequence[str]]:
+        """`claims.match.score.text_word_keys` of these claims."""
 
 
 @dataclass
@@ -105,18 +117,28 @@ def arrive(
     index.add_claims(claims, keys)
     frequency = dict(index.counts({key for found in keys.values() for key in found}))
     pairs = batch_candidates(index, keys, frequency)
-    texts = {claim.id: claim.text for claim in claims}
-    texts.update(index.texts(sorted({i for pair in pairs for i in pair} - texts.keys())))
-    scored = sorted(set(pairs_above_cutoff(pairs, texts)) | framed_pairs(index, keys, pairs))
+    met = sorted({i for pair in pairs for i in pair})
+    if isinstance(index, PreparedTexts):
+        compared = index.match_texts(met)
+    else:
+        texts = {claim.id: claim.text for claim in claims}
+        texts.update(index.texts([i for i in met if i not in texts]))
+        compared = {claim_id: match_text(texts[claim_id]) for claim_id in met}
+    above = pairs_reaching_cutoff(pairs, compared)
+    scored = sorted(set(above) | framed_pairs(index, keys, pairs))
     if tally is not None:
         tally.claims += len(claims)
         tally.keys += sum(len(found) for found in keys.values())
         tally.candidates += len(pairs)
         tally.scored += len(scored)
-    involved = {i for pair in scored for i in pair}
+    involved = sorted({i for pair in scored for i in pair})
     wanted: set[str] = set()
-    for claim_id in involved:
-        wanted.update(text_word_keys(texts[claim_id]))
+    if isinstance(index, PreparedTexts):
+        for found in index.word_keys(involved).values():
+            wanted.update(found)
+    else:
+        for claim_id in involved:
+            wanted.update(text_word_keys(texts[claim_id]))
     frequency.update(index.counts(wanted - frequency.keys()))
     return Arrival(claims, scored, frequency, index.total())
 

@@ -232,18 +232,20 @@ def text_word_keys(text: str) -> tuple[str, ...]:
     return tuple(word_keys(match_text(text).split()))
 
 
-def pairs_above_cutoff(
-    pairs: Sequence[tuple[int, int]], texts: Mapping[int, str], *, cutoff: float = CANDIDATE_CUTOFF
+def pairs_reaching_cutoff(
+    pairs: Sequence[tuple[int, int]],
+    compared: Mapping[int, str],
+    *,
+    cutoff: float = CANDIDATE_CUTOFF,
 ) -> list[tuple[int, int]]:
-    """The candidate pairs whose claims' texts reach the rapidfuzz cutoff.
+    """The candidate pairs whose claims' match texts (`compared`, `match_text`) reach the
+    rapidfuzz cutoff.
 
     The same test `judge` starts with, run on texts alone, so that the claims of pairs that
     fail it never need to be loaded and profiled in full.
     """
     if not pairs:
         return []
-    ids = {claim_id for pair in pairs for claim_id in pair}
-    compared = {claim_id: match_text(texts[claim_id]) for claim_id in ids}
     scores = process.cpdist(
         [compared[a] for a, _ in pairs],
         [compared[b] for _, b in pairs],
