@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from claims.match.candidates import KeyIndex
 from claims.match.models import MatchClaim
-from claims.match.normalize.keys import word_keys
 from claims.match.relate import Side, side
-from claims.match.score import match_text
+from claims.match.score import Rarity, match_text, text_word_keys
+from claims.match.settled import WordArrays
 from claims.match.word_counts import WordCounts
 
 
@@ -132,8 +132,20 @@ class MemoryIndex(KeyIndex):
         return found
 
     def word_keys(self, ids: Sequence[int]) -> dict[int, Sequence[str]]:
-        """`claims.match.score.text_word_keys` of these claims, from their kept match texts."""
-        return {i: word_keys(text.split()) for i, text in self.match_texts(ids).items()}
+        """`claims.match.score.text_word_keys` of these claims."""
+        return {claim_id: text_word_keys(self._claims[claim_id].text) for claim_id in ids}
+
+    def arrival_words(
+        self, ids: Sequence[int], arrived: int | None = None
+    ) -> tuple[Rarity, WordArrays] | None:
+        """The word rarity of the time the first `arrived` claims were in (all by default)
+        for the words of these claims, and their words as arrays; None until the index is
+        `complete`."""
+        if self._word_counts is None:
+            return None
+        sides = self.sides(ids)
+        words = {claim_id: sides[claim_id].word_set for claim_id in ids}
+        return self._word_counts.arrival(words, self.total() if arrived is None else arrived)
 
     def keep_side(self, prepared: Side) -> None:
         """Keep a claim's side prepared elsewhere (`claims.match.side.restored`)."""
@@ -185,6 +197,9 @@ class AsArrived:
 
     def word_keys(self, ids: Sequence[int]) -> dict[int, Sequence[str]]:
         return self._index.word_keys(ids)
+
+    def arrival_words(self, ids: Sequence[int]) -> tuple[Rarity, WordArrays] | None:
+        return self._index.arrival_words(ids, self._arrived)
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         return self._index.sides(ids)

@@ -25,6 +25,7 @@ from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
 from claims.match.score import Rarity, match_text, pairs_reaching_cutoff, text_word_keys
+from claims.match.settled import WordArrays, settled_unrelated
 
 Pair = tuple[int, int]
 """Two claim ids, the lower first."""
@@ -66,6 +67,10 @@ class PreparedTexts(Protocol):
     def word_keys(self, ids: Sequence[int]) -> Mapping[int, Sequence[str]]:
         """`claims.match.score.text_word_keys` of these claims."""
 
+    def arrival_words(self, ids: Sequence[int]) -> tuple[Rarity, WordArrays] | None:
+        """The word rarity of the arrival's time for these claims' words, and their words
+        as arrays (`claims.match.settled`), or None where the index cannot read them so."""
+
 
 @dataclass
 class Arrival:
@@ -78,6 +83,8 @@ class Arrival:
     """How many claims hold each key of the batch and each word key of the pairs' claims."""
     total: int
     """How many claims word rarity is counted over."""
+    known: tuple[Rarity, WordArrays] | None = None
+    """The rarity and the pairs' claims' words as arrays, when the index read them so."""
 
     def rarity(self) -> Rarity:
         """Word rarity as the index stood when the batch arrived, for the pairs' own words.
@@ -85,6 +92,8 @@ class Arrival:
         `relate` weighs only the two claims' words, which are read ahead; any other word would
         weigh as unseen, on every path alike.
         """
+        if self.known is not None:
+            return self.known[0]
         return Rarity.of_keys(self.frequency, self.total)
 
 
@@ -132,6 +141,10 @@ def arrive(
         tally.candidates += len(pairs)
         tally.scored += len(scored)
     involved = sorted({i for pair in scored for i in pair})
+    if isinstance(index, PreparedTexts):
+        known = index.arrival_words(involved)
+        if known is not None:
+            return Arrival(claims, scored, frequency, index.total(), known)
     wanted: set[str] = set()
     if isinstance(index, PreparedTexts):
         for found in index.word_keys(involved).values():
@@ -146,7 +159,15 @@ def arrive(
 def judge_arrival(arrival: Arrival, sides: Mapping[int, Side]) -> list[Found]:
     """The relations among an arrival's scored pairs (`sides` holds each pair's claims)."""
     rarity = arrival.rarity()
-    return [item for a, b in arrival.pairs if (item := judge_pair(sides[a], sides[b], rarity))]
+    if arrival.known is None:
+        pairs = arrival.pairs
+        return [item for a, b in pairs if (item := judge_pair(sides[a], sides[b], rarity))]
+    settled = settled_unrelated(arrival.pairs, sides, arrival.known[1])
+    return [
+        item
+        for (a, b), done in zip(arrival.pairs, settled, strict=True)
+        if not done and (item := judge_pair(sides[a], sides[b], rarity))
+    ]
 
 
 def framed_pairs(

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from claims.match.normalize.keys import WORD
+from claims.match.normalize.keys import MAX_KEY_CHARS, WORD
+from claims.match.score import SMALL_CORPUS, Rarity, inverse_frequency
+from claims.match.settled import WordArrays
 
 PLACE_BITS = 32
 """A holder's place in the order the claims were added, below its word's id."""
@@ -28,12 +30,16 @@ class WordCounts:
         """`postings` maps keys to their holders in the order added (an int for one holder);
         `order` lists the claims' ids in the order they were added."""
         self._ids: dict[str, int] = {}
+        self._words: list[str] = []
+        """Each word key's word, by id."""
+        self._claims: dict[int, tuple[np.ndarray, bool]] = {}
         lengths: list[int] = []
         holders: list[int] = []
         for key, held in postings.items():
             if not key.startswith(WORD):
                 continue
             self._ids[key] = len(lengths)
+            self._words.append(key[len(WORD) :])
             if isinstance(held, int):
                 holders.append(held)
                 lengths.append(1)
@@ -67,7 +73,58 @@ class WordCounts:
                 ids.append(found)
         if not ids:
             return {}, unknown
-        words = np.asarray(ids, dtype=np.int64)
-        ends = np.searchsorted(self._held, (words << PLACE_BITS) + arrived)
-        held = (ends - self._starts[words]).tolist()
+        held = self._counts(np.asarray(ids, dtype=np.int64), arrived).tolist()
         return {key: n for key, n in zip(known, held, strict=True) if n}, unknown
+
+    def arrival(
+        self, words: Mapping[int, frozenset[str]], arrived: int
+    ) -> tuple[Rarity, WordArrays]:
+        """The word rarity of the time the first `arrived` claims were in, for the words of
+        these claims (`Arrival.rarity`), and their words as arrays (`WordArrays`).
+
+        A word is weighed as `Rarity.of_keys` weighs it from the counts of its key: its
+        weight computed once for each count with the same function; a word whose key is
+        clipped (`MAX_KEY_CHARS`) or unknown is left to weigh as unseen, as it would there,
+        and its claims are not settled in arrays."""
+        held = {claim_id: self._claim_words(claim_id, found) for claim_id, found in words.items()}
+        exact = [claim_id for claim_id, (_, whole) in held.items() if whole]
+        every = np.unique(np.concatenate([ids for ids, _ in held.values()] + [_NONE]))
+        counts = self._counts(every, arrived)
+        names = [self._words[i] for i in every.tolist()]
+        rarity = Rarity(dict(zip(names, counts.tolist(), strict=True)), arrived)
+        if arrived >= SMALL_CORPUS:
+            distinct, place = np.unique(counts, return_inverse=True)
+            by_count = [inverse_frequency(arrived, n) for n in distinct.tolist()]
+            weights = np.asarray(by_count, dtype=np.float64)[place]
+            rarity.prefill(dict(zip(names, weights.tolist(), strict=True)))
+        else:
+            weights = np.ones(len(every), dtype=np.float64)
+        pieces = [held[claim_id][0] for claim_id in exact]
+        lengths = [len(ids) for ids in pieces]
+        local = np.searchsorted(every, np.concatenate([*pieces, _NONE]))
+        split = np.split(local, np.cumsum(lengths)[:-1]) if pieces else []
+        return rarity, WordArrays(dict(zip(exact, split, strict=True)), weights)
+
+    def _claim_words(self, claim_id: int, words: frozenset[str]) -> tuple[np.ndarray, bool]:
+        """A claim's distinct words as ids (kept), and whether each word has one."""
+        kept = self._claims.get(claim_id)
+        if kept is None:
+            get = self._ids.get
+            found: list[int] = []
+            for word in words:
+                key = WORD + word
+                known = get(key) if len(key) <= MAX_KEY_CHARS else None
+                if known is not None:
+                    found.append(known)
+            ids = np.asarray(found, dtype=np.int64)
+            kept = self._claims[claim_id] = (ids, len(found) == len(words))
+        return kept
+
+    def _counts(self, words: np.ndarray, arrived: int) -> np.ndarray:
+        """How many of the first `arrived` claims held each of these word ids."""
+        ends = np.searchsorted(self._held, (words << PLACE_BITS) + arrived)
+        found: np.ndarray = ends - self._starts[words]
+        return found
+
+
+_NONE = np.zeros(0, dtype=np.int64)
