@@ -36,7 +36,7 @@ class WordArrays:
     words: Mapping[int, np.ndarray]
     """Each claim's distinct words (claims with a word not weighed here are left out)."""
     weights: np.ndarray
-    """Each word's weight (`Rarity.weight`)."""
+    """Each word's weight (`Rarity.weight`), by place; only the claims' words are read."""
 
 
 def word_arrays(sides: Mapping[int, Side], rarity: Rarity) -> WordArrays:

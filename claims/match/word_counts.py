@@ -54,6 +54,8 @@ class WordCounts:
         self._held = (words << PLACE_BITS) | places
         """Every posting of a word key as (id, place), sorted: a posting lists its holders
         in the order they were added."""
+        self._names = np.asarray(self._words, dtype=object)
+        """The words by id, to pick many at once."""
         self._starts = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self._starts[1:])
 
@@ -87,23 +89,24 @@ class WordCounts:
         clipped (`MAX_KEY_CHARS`) or unknown is left to weigh as unseen, as it would there,
         and its claims are not settled in arrays."""
         held = {claim_id: self._claim_words(claim_id, found) for claim_id, found in words.items()}
-        exact = [claim_id for claim_id, (_, whole) in held.items() if whole]
-        every = np.unique(np.concatenate([ids for ids, _ in held.values()] + [_NONE]))
+        seen = np.zeros(len(self._words), dtype=np.bool_)
+        for ids, _ in held.values():
+            seen[ids] = True
+        every = np.flatnonzero(seen)
         counts = self._counts(every, arrived)
-        names = [self._words[i] for i in every.tolist()]
+        names = self._names[every].tolist()
         rarity = Rarity(dict(zip(names, counts.tolist(), strict=True)), arrived)
         if arrived >= SMALL_CORPUS:
             distinct, place = np.unique(counts, return_inverse=True)
             by_count = [inverse_frequency(arrived, n) for n in distinct.tolist()]
-            weights = np.asarray(by_count, dtype=np.float64)[place]
-            rarity.prefill(dict(zip(names, weights.tolist(), strict=True)))
+            weighed = np.asarray(by_count, dtype=np.float64)[place]
+            rarity.prefill(dict(zip(names, weighed.tolist(), strict=True)))
+            weights = np.empty(len(self._words), dtype=np.float64)
+            weights[every] = weighed
         else:
-            weights = np.ones(len(every), dtype=np.float64)
-        pieces = [held[claim_id][0] for claim_id in exact]
-        lengths = [len(ids) for ids in pieces]
-        local = np.searchsorted(every, np.concatenate([*pieces, _NONE]))
-        split = np.split(local, np.cumsum(lengths)[:-1]) if pieces else []
-        return rarity, WordArrays(dict(zip(exact, split, strict=True)), weights)
+            weights = np.ones(len(self._words), dtype=np.float64)
+        exact = {claim_id: ids for claim_id, (ids, whole) in held.items() if whole}
+        return rarity, WordArrays(exact, weights)
 
     def _claim_words(self, claim_id: int, words: frozenset[str]) -> tuple[np.ndarray, bool]:
         """A claim's distinct words as ids (kept), and whether each word has one."""
@@ -125,6 +128,3 @@ class WordCounts:
         ends = np.searchsorted(self._held, (words << PLACE_BITS) + arrived)
         found: np.ndarray = ends - self._starts[words]
         return found
-
-
-_NONE = np.zeros(0, dtype=np.int64)
