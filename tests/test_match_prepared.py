@@ -158,8 +158,11 @@ def test_frame_subjects_judged_again_are_judged_alike() -> None:
     )
 
 
+@pytest.mark.parametrize("complete", [False, True])
 @pytest.mark.parametrize("interleaved", [False, True])
-def test_an_index_read_as_it_stood_answers_as_the_index_did_then(interleaved: bool) -> None:
+def test_an_index_read_as_it_stood_answers_as_the_index_did_then(
+    interleaved: bool, complete: bool
+) -> None:
     claims = load_script("bench_match").generate(300)
     if interleaved:  # documents whose claims' ids interleave: ids no longer say the order
         claims = [
@@ -172,6 +175,8 @@ def test_an_index_read_as_it_stood_answers_as_the_index_did_then(interleaved: bo
     for batch in batches:
         full.add_claims(batch, {claim.id: keys[claim.id] for claim in batch})
         ends.append(full.total())
+    if complete:  # word counts read through arrays (`claims.match.word_counts`)
+        full.complete()
     grown = MemoryIndex()
     asked = sorted({key for found in keys.values() for key in found})
     for batch, end in zip(batches, ends, strict=True):
@@ -183,3 +188,16 @@ def test_an_index_read_as_it_stood_answers_as_the_index_did_then(interleaved: bo
             k: list(v) for k, v in grown.holders(asked).items()
         }
     assert 0 < ends[0] < ends[-1] == len(claims)
+
+
+def test_kept_match_texts_and_word_keys_are_those_of_the_texts() -> None:
+    claims = load_script("bench_match").generate(200)
+    index = MemoryIndex()
+    for batch in arrivals(claims):
+        index.add_claims(batch, {claim.id: keys_of(claim) for claim in batch})
+    ids = [claim.id for claim in claims]
+    index.sides(ids[::2])  # some claims prepared for judging first, some not
+    assert index.match_texts(ids) == {claim.id: match_text(claim.text) for claim in claims}
+    assert {i: tuple(found) for i, found in index.word_keys(ids).items()} == {
+        claim.id: text_word_keys(claim.text) for claim in claims
+    }

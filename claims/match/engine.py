@@ -109,6 +109,7 @@ def _matched_by_workers(
     for batch in batches:
         index.add_claims(batch, {claim.id: prepared[claim.id][1] for claim in batch})
         _ARRIVED.append(index.total())
+    index.complete()
     _BATCHES[:] = batches
     _KEYS.update((claim_id, keys) for claim_id, (_, keys) in prepared.items())
     _INDEX.append(index)

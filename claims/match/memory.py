@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from claims.match.candidates import KeyIndex
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
+from claims.match.score import Rarity, match_text, text_word_keys
+from claims.match.settled import WordArrays
+from claims.match.word_counts import WordCounts
 
 
 class MemoryIndex(KeyIndex):
@@ -29,8 +32,11 @@ class MemoryIndex(KeyIndex):
         self._keep_keys = keep_keys
         self.keys: dict[int, Sequence[str]] = {}
         """Each claim's keys, when kept (a rebuild writes them to the database)."""
+        self._compared: dict[int, str] = {}
+        self._word_counts: WordCounts | None = None
 
     def add_claims(self, claims: Sequence[MatchClaim], keys: Mapping[int, Sequence[str]]) -> None:
+        self._word_counts = None
         for claim in claims:
             self._claims[claim.id] = claim
             if self._order and claim.id <= self._order[-1]:
@@ -56,9 +62,18 @@ class MemoryIndex(KeyIndex):
     def holders(self, keys: Sequence[str]) -> Mapping[str, Sequence[int]]:
         return {key: found for key in keys if (found := self.holders_of(key))}
 
+    def complete(self) -> None:
+        """Every claim is in: word counts of any time are read from now on through arrays
+        (`claims.match.word_counts`), until a claim is added."""
+        self._word_counts = WordCounts(self._postings, self._order)
+
     def counts_then(self, keys: Iterable[str], arrived: int) -> dict[str, int]:
         """`counts` as they stood when the first `arrived` claims were in the index."""
-        return {key: count for key, _, count in self._held_then(keys, arrived)}
+        if self._word_counts is None:
+            return {key: count for key, _, count in self._held_then(keys, arrived)}
+        found, rest = self._word_counts.counts(keys, arrived)
+        found.update((key, count) for key, _, count in self._held_then(rest, arrived))
+        return found
 
     def holders_then(self, keys: Sequence[str], arrived: int) -> dict[str, Sequence[int]]:
         """`holders` as they stood when the first `arrived` claims were in the index."""
@@ -100,6 +115,37 @@ class MemoryIndex(KeyIndex):
 
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
         return {claim_id: self._claims[claim_id].text for claim_id in ids}
+
+    def match_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """`claims.match.score.match_text` of these claims, kept per claim (a bounded cache
+        of texts forgets most of them in a large rebuild)."""
+        kept = self._compared
+        found: dict[int, str] = {}
+        for claim_id in ids:
+            text = kept.get(claim_id)
+            if text is None:
+                prepared = self._sides.get(claim_id)
+                claim_text = self._claims[claim_id].text
+                text = prepared.match_text if prepared is not None else match_text(claim_text)
+                kept[claim_id] = text
+            found[claim_id] = text
+        return found
+
+    def word_keys(self, ids: Sequence[int]) -> dict[int, Sequence[str]]:
+        """`claims.match.score.text_word_keys` of these claims."""
+        return {claim_id: text_word_keys(self._claims[claim_id].text) for claim_id in ids}
+
+    def arrival_words(
+        self, ids: Sequence[int], arrived: int | None = None
+    ) -> tuple[Rarity, WordArrays] | None:
+        """The word rarity of the time the first `arrived` claims were in (all by default)
+        for the words of these claims, and their words as arrays; None until the index is
+        `complete`."""
+        if self._word_counts is None:
+            return None
+        sides = self.sides(ids)
+        words = {claim_id: sides[claim_id].word_set for claim_id in ids}
+        return self._word_counts.arrival(words, self.total() if arrived is None else arrived)
 
     def keep_side(self, prepared: Side) -> None:
         """Keep a claim's side prepared elsewhere (`claims.match.side.restored`)."""
@@ -145,6 +191,15 @@ class AsArrived:
 
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
         return self._index.texts(ids)
+
+    def match_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        return self._index.match_texts(ids)
+
+    def word_keys(self, ids: Sequence[int]) -> dict[int, Sequence[str]]:
+        return self._index.word_keys(ids)
+
+    def arrival_words(self, ids: Sequence[int]) -> tuple[Rarity, WordArrays] | None:
+        return self._index.arrival_words(ids, self._arrived)
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
         return self._index.sides(ids)

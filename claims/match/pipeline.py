@@ -17,14 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
 from claims.match.frames.keys import FRAME
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
-from claims.match.score import Rarity, pairs_above_cutoff, text_word_keys
+from claims.match.score import Rarity, match_text, pairs_reaching_cutoff, text_word_keys
+from claims.match.settled import WordArrays, settled_unrelated
 
 Pair = tuple[int, int]
 """Two claim ids, the lower first."""
@@ -55,6 +56,22 @@ class ClaimIndex(Protocol):
         """These claims prepared for `relate`."""
 
 
+@runtime_checkable
+class PreparedTexts(Protocol):
+    """An index that keeps each claim's match text (the index in memory): a rebuild meets
+    more claims than a bounded cache of texts holds."""
+
+    def match_texts(self, ids: Sequence[int]) -> Mapping[int, str]:
+        """`claims.match.score.match_text` of these claims."""
+
+    def word_keys(self, ids: Sequence[int]) -> Mapping[int, Sequence[str]]:
+        """`claims.match.score.text_word_keys` of these claims."""
+
+    def arrival_words(self, ids: Sequence[int]) -> tuple[Rarity, WordArrays] | None:
+        """The word rarity of the arrival's time for these claims' words, and their words
+        as arrays (`claims.match.settled`), or None where the index cannot read them so."""
+
+
 @dataclass
 class Arrival:
     """An arriving batch, indexed, with its pairs above the cutoff and what judging them reads."""
@@ -66,6 +83,8 @@ class Arrival:
     """How many claims hold each key of the batch and each word key of the pairs' claims."""
     total: int
     """How many claims word rarity is counted over."""
+    known: tuple[Rarity, WordArrays] | None = None
+    """The rarity and the pairs' claims' words as arrays, when the index read them so."""
 
     def rarity(self) -> Rarity:
         """Word rarity as the index stood when the batch arrived, for the pairs' own words.
@@ -73,6 +92,8 @@ class Arrival:
         `relate` weighs only the two claims' words, which are read ahead; any other word would
         weigh as unseen, on every path alike.
         """
+        if self.known is not None:
+            return self.known[0]
         return Rarity.of_keys(self.frequency, self.total)
 
 
@@ -105,18 +126,32 @@ def arrive(
     index.add_claims(claims, keys)
     frequency = dict(index.counts({key for found in keys.values() for key in found}))
     pairs = batch_candidates(index, keys, frequency)
-    texts = {claim.id: claim.text for claim in claims}
-    texts.update(index.texts(sorted({i for pair in pairs for i in pair} - texts.keys())))
-    scored = sorted(set(pairs_above_cutoff(pairs, texts)) | framed_pairs(index, keys, pairs))
+    met = sorted({i for pair in pairs for i in pair})
+    if isinstance(index, PreparedTexts):
+        compared = index.match_texts(met)
+    else:
+        texts = {claim.id: claim.text for claim in claims}
+        texts.update(index.texts([i for i in met if i not in texts]))
+        compared = {claim_id: match_text(texts[claim_id]) for claim_id in met}
+    above = pairs_reaching_cutoff(pairs, compared)
+    scored = sorted(set(above) | framed_pairs(index, keys, pairs))
     if tally is not None:
         tally.claims += len(claims)
         tally.keys += sum(len(found) for found in keys.values())
         tally.candidates += len(pairs)
         tally.scored += len(scored)
-    involved = {i for pair in scored for i in pair}
+    involved = sorted({i for pair in scored for i in pair})
+    if isinstance(index, PreparedTexts):
+        known = index.arrival_words(involved)
+        if known is not None:
+            return Arrival(claims, scored, frequency, index.total(), known)
     wanted: set[str] = set()
-    for claim_id in involved:
-        wanted.update(text_word_keys(texts[claim_id]))
+    if isinstance(index, PreparedTexts):
+        for found in index.word_keys(involved).values():
+            wanted.update(found)
+    else:
+        for claim_id in involved:
+            wanted.update(text_word_keys(texts[claim_id]))
     frequency.update(index.counts(wanted - frequency.keys()))
     return Arrival(claims, scored, frequency, index.total())
 
@@ -124,7 +159,15 @@ def arrive(
 def judge_arrival(arrival: Arrival, sides: Mapping[int, Side]) -> list[Found]:
     """The relations among an arrival's scored pairs (`sides` holds each pair's claims)."""
     rarity = arrival.rarity()
-    return [item for a, b in arrival.pairs if (item := judge_pair(sides[a], sides[b], rarity))]
+    if arrival.known is None:
+        pairs = arrival.pairs
+        return [item for a, b in pairs if (item := judge_pair(sides[a], sides[b], rarity))]
+    settled = settled_unrelated(arrival.pairs, sides, arrival.known[1])
+    return [
+        item
+        for (a, b), done in zip(arrival.pairs, settled, strict=True)
+        if not done and (item := judge_pair(sides[a], sides[b], rarity))
+    ]
 
 
 def framed_pairs(

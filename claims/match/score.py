@@ -44,7 +44,7 @@ INFORMATIVE_SHARE = 0.4
 _NOT_WORD_RE = re.compile(r"[^a-z0-9%$.,]+")
 
 
-def _inverse_frequency(total: int, seen: int) -> float:
+def inverse_frequency(total: int, seen: int) -> float:
     """A word's weight among `total` claims, `seen` of which hold it."""
     return max(MIN_WEIGHT, math.log((total + 1) / (seen + 1)))
 
@@ -68,7 +68,7 @@ class Rarity:
         if self.total < SMALL_CORPUS:
             found = 1.0
         else:
-            found = _inverse_frequency(self.total, self.frequency.get(word, 0))
+            found = inverse_frequency(self.total, self.frequency.get(word, 0))
         self._weights[word] = found
         return found
 
@@ -94,9 +94,13 @@ class Rarity:
         words = {key[width:]: n for key, n in key_frequency.items() if key.startswith(WORD)}
         rarity = cls(words, total)
         if total >= SMALL_CORPUS:
-            by_count = {n: _inverse_frequency(total, n) for n in set(words.values())}
+            by_count = {n: inverse_frequency(total, n) for n in set(words.values())}
             rarity._weights.update({word: by_count[n] for word, n in words.items()})
         return rarity
+
+    def prefill(self, weights: Mapping[str, float]) -> None:
+        """Take these words' weights, computed at once elsewhere as `weight` computes them."""
+        self._weights.update(weights)
 
     def informative(self, word: str) -> bool:
         """A word rare enough to identify what a value is about (not "Iraq" in Iraq news)."""
@@ -232,18 +236,20 @@ def text_word_keys(text: str) -> tuple[str, ...]:
     return tuple(word_keys(match_text(text).split()))
 
 
-def pairs_above_cutoff(
-    pairs: Sequence[tuple[int, int]], texts: Mapping[int, str], *, cutoff: float = CANDIDATE_CUTOFF
+def pairs_reaching_cutoff(
+    pairs: Sequence[tuple[int, int]],
+    compared: Mapping[int, str],
+    *,
+    cutoff: float = CANDIDATE_CUTOFF,
 ) -> list[tuple[int, int]]:
-    """The candidate pairs whose claims' texts reach the rapidfuzz cutoff.
+    """The candidate pairs whose claims' match texts (`compared`, `match_text`) reach the
+    rapidfuzz cutoff.
 
     The same test `judge` starts with, run on texts alone, so that the claims of pairs that
     fail it never need to be loaded and profiled in full.
     """
     if not pairs:
         return []
-    ids = {claim_id for pair in pairs for claim_id in pair}
-    compared = {claim_id: match_text(texts[claim_id]) for claim_id in ids}
     scores = process.cpdist(
         [compared[a] for a, _ in pairs],
         [compared[b] for _, b in pairs],
