@@ -127,3 +127,24 @@ def test_the_relayed_speaker_stays_the_speaker_and_the_relay_an_intermediary() -
         ("intermediary", "a local radio station"),
         ("publisher", "Wire"),
     ]
+
+
+def test_a_report_inside_a_relative_clause_ends_before_the_main_verb() -> None:
+    text = "Mayor Ortiz, who has endorsed Dana Roe, said the bridge will reopen in May."
+    assert found(text) == [
+        ("said", "Mayor Ortiz, who has endorsed Dana Roe", ["the bridge will reopen in May"]),
+        ("endorsed", "who", ["Dana Roe"]),
+    ]
+    chain = attribute(text, [Span(start=0, end=len(text))], DocumentContext(outlet="Wire"))[0]
+    assert (chain[0].mention, chain[0].cue) == ("Ortiz", "said")
+    # Near case: a participle after the clause goes on with the clause's own report.
+    near = "Voters met Mayor Ortiz, who said the bridge is safe, adding that repairs are done."
+    assert found(near) == [
+        ("said", "who", ["the bridge is safe"]),
+        ("adding", "who", ["repairs are done"]),
+    ]
+
+
+def test_a_report_then_a_time_and_according_to_relays_the_report() -> None:
+    text = "“The plan is dead,” Ana Pell said Monday in Leeds, according to a radio station."
+    assert found(text)[0][:2] == ("according to", "a radio station")
