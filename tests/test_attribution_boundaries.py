@@ -148,3 +148,11 @@ def test_a_report_inside_a_relative_clause_ends_before_the_main_verb() -> None:
 def test_a_report_then_a_time_and_according_to_relays_the_report() -> None:
     text = "“The plan is dead,” Ana Pell said Monday in Leeds, according to a radio station."
     assert found(text)[0][:2] == ("according to", "a radio station")
+
+
+def test_a_relative_clause_content_ends_before_the_main_clause_verb() -> None:
+    text = "Older voters, who strongly support Dana Roe, have also seen their pensions rise."
+    assert found(text)[0] == ("support", "who", ["Dana Roe"])
+    # Near case: a comma inside the content that no main verb follows stays in it.
+    near = "Older voters, who say the plan, in its present form, is unfair, stayed home."
+    assert found(near)[0][2][0].startswith("the plan, in its present form, is unfair")

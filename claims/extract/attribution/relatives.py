@@ -10,6 +10,7 @@ from __future__ import annotations
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.tokens import AUXILIARIES, RELATIVES, TIME_WORDS, Token
+from claims.extract.models import Span
 
 _MAX_SKIPPED = 4
 """Auxiliaries, adverbs and time words between the closing comma and the main verb."""
@@ -65,3 +66,44 @@ def governing_first(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
                 ordered.insert(earlier, frame)
                 break
     return ordered
+
+
+_FINITE_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could"}
+    | {"may", "might", "must", "should", "do", "does", "did"}
+)
+
+
+def clause_content(frame: Frame, tokens: list[Token]) -> Frame:
+    """`X, who strongly support Y, have also seen Z`: the content of a report inside a
+    relative clause ends at the comma before the main clause's verb."""
+    source = frame.source
+    if source is None or not frame.content:
+        return frame
+    relative = next((k for k, t in enumerate(tokens) if t.start == source.start), None)
+    if relative is None or relative == 0 or tokens[relative].lower not in RELATIVES:
+        return frame
+    if tokens[relative].end != source.end or tokens[relative - 1].text != ",":
+        return frame
+    content = frame.content[0]
+    for k, token in enumerate(tokens):
+        if token.start < content.start or token.text != "," or token.quoted:
+            continue
+        if token.start >= frame.content[-1].end:
+            break
+        verb = k + 1
+        while verb < len(tokens) and verb - k <= _MAX_SKIPPED and _adverb(tokens[verb]):
+            verb += 1
+        if verb < len(tokens) and tokens[verb].lower in _FINITE_AUXILIARIES:
+            end = tokens[k - 1].end
+            kept = tuple(
+                Span(start=c.start, end=min(c.end, end)) for c in frame.content if c.start < end
+            )
+            return frame._replace(content=kept) if kept else frame
+        return frame  # only the first comma: `the plan, in its form, is unfair` goes on
+    return frame
+
+
+def _adverb(token: Token) -> bool:
+    lower = token.lower
+    return lower in TIME_WORDS or (lower.endswith("ly") and len(lower) > 4) or lower == "also"

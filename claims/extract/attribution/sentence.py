@@ -17,7 +17,11 @@ from claims.extract.attribution.passive_frames import (
     seem_frame,
 )
 from claims.extract.attribution.quoted_as import quoted_as_frame
-from claims.extract.attribution.relatives import governing_first, relative_clause_end
+from claims.extract.attribution.relatives import (
+    clause_content,
+    governing_first,
+    relative_clause_end,
+)
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     LEADING_FILLERS,
@@ -116,6 +120,7 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         if frame is not None:
             frames.append(frame)
     frames = governing_first(_report_first(frames, tokens), tokens)
+    frames = [clause_content(frame, tokens) for frame in frames]
     colon = colon_frame(Clause(tokens, quotes, 0, len(tokens)))
     if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
         frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
