@@ -156,3 +156,13 @@ def test_a_relative_clause_content_ends_before_the_main_clause_verb() -> None:
     # Near case: a comma inside the content that no main verb follows stays in it.
     near = "Older voters, who say the plan, in its present form, is unfair, stayed home."
     assert found(near)[0][2][0].startswith("the plan, in its present form, is unfair")
+
+
+def test_a_source_after_its_verb_runs_over_abbreviations_and_quoted_titles() -> None:
+    dot = "“We need more checks,” said Ana B. Pell Jr., a former port official."
+    assert found(dot)[0][:2] == ("said", "Ana B. Pell Jr., a former port official")
+    title = "“It is likely,” said Dana Roe, the author of “Safe Harbours,” who teaches in Leeds."
+    assert found(title)[0][1] == "Dana Roe, the author of “Safe Harbours,” who teaches in Leeds"
+    # Near case: the full stop that ends the sentence still ends the source.
+    near = "“We need more checks,” said Ana Pell. She left."
+    assert found(near)[0][:2] == ("said", "Ana Pell")
