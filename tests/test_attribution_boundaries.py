@@ -166,3 +166,14 @@ def test_a_source_after_its_verb_runs_over_abbreviations_and_quoted_titles() -> 
     # Near case: the full stop that ends the sentence still ends the source.
     near = "“We need more checks,” said Ana Pell. She left."
     assert found(near)[0][:2] == ("said", "Ana Pell")
+
+
+def test_a_relative_clause_stays_out_of_the_speakers_name() -> None:
+    text = "The firm, which has two plants in Leeds, said it would cut 200 jobs."
+    chain = attribute(text, [Span(start=0, end=len(text))], DocumentContext(outlet="Wire"))[0]
+    assert chain[0].mention == "The firm"
+    assert found(text)[0][1] == "The firm, which has two plants in Leeds"  # scored as written
+    # Near case: a role after the name stays the role.
+    near = "Ana Pell, a farmer from Ripon, said prices are too low."
+    link = attribute(near, [Span(start=0, end=len(near))], DocumentContext(outlet="Wire"))[0][0]
+    assert (link.mention, link.speaker_role) == ("Ana Pell", "a farmer from Ripon")
