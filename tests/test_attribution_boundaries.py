@@ -127,3 +127,53 @@ def test_the_relayed_speaker_stays_the_speaker_and_the_relay_an_intermediary() -
         ("intermediary", "a local radio station"),
         ("publisher", "Wire"),
     ]
+
+
+def test_a_report_inside_a_relative_clause_ends_before_the_main_verb() -> None:
+    text = "Mayor Ortiz, who has endorsed Dana Roe, said the bridge will reopen in May."
+    assert found(text) == [
+        ("said", "Mayor Ortiz, who has endorsed Dana Roe", ["the bridge will reopen in May"]),
+        ("endorsed", "who", ["Dana Roe"]),
+    ]
+    chain = attribute(text, [Span(start=0, end=len(text))], DocumentContext(outlet="Wire"))[0]
+    assert (chain[0].mention, chain[0].cue) == ("Ortiz", "said")
+    # Near case: a participle after the clause goes on with the clause's own report.
+    near = "Voters met Mayor Ortiz, who said the bridge is safe, adding that repairs are done."
+    assert found(near) == [
+        ("said", "who", ["the bridge is safe"]),
+        ("adding", "who", ["repairs are done"]),
+    ]
+
+
+def test_a_report_then_a_time_and_according_to_relays_the_report() -> None:
+    text = "“The plan is dead,” Ana Pell said Monday in Leeds, according to a radio station."
+    assert found(text)[0][:2] == ("according to", "a radio station")
+
+
+def test_a_relative_clause_content_ends_before_the_main_clause_verb() -> None:
+    text = "Older voters, who strongly support Dana Roe, have also seen their pensions rise."
+    assert found(text)[0] == ("support", "who", ["Dana Roe"])
+    # Near case: a comma inside the content that no main verb follows stays in it.
+    near = "Older voters, who say the plan, in its present form, is unfair, stayed home."
+    assert found(near)[0][2][0].startswith("the plan, in its present form, is unfair")
+
+
+def test_a_source_after_its_verb_runs_over_abbreviations_and_quoted_titles() -> None:
+    dot = "“We need more checks,” said Ana B. Pell Jr., a former port official."
+    assert found(dot)[0][:2] == ("said", "Ana B. Pell Jr., a former port official")
+    title = "“It is likely,” said Dana Roe, the author of “Safe Harbours,” who teaches in Leeds."
+    assert found(title)[0][1] == "Dana Roe, the author of “Safe Harbours,” who teaches in Leeds"
+    # Near case: the full stop that ends the sentence still ends the source.
+    near = "“We need more checks,” said Ana Pell. She left."
+    assert found(near)[0][:2] == ("said", "Ana Pell")
+
+
+def test_a_relative_clause_stays_out_of_the_speakers_name() -> None:
+    text = "The firm, which has two plants in Leeds, said it would cut 200 jobs."
+    chain = attribute(text, [Span(start=0, end=len(text))], DocumentContext(outlet="Wire"))[0]
+    assert chain[0].mention == "The firm"
+    assert found(text)[0][1] == "The firm, which has two plants in Leeds"  # scored as written
+    # Near case: a role after the name stays the role.
+    near = "Ana Pell, a farmer from Ripon, said prices are too low."
+    link = attribute(near, [Span(start=0, end=len(near))], DocumentContext(outlet="Wire"))[0][0]
+    assert (link.mention, link.speaker_role) == ("Ana Pell", "a farmer from Ripon")

@@ -17,6 +17,11 @@ from claims.extract.attribution.passive_frames import (
     seem_frame,
 )
 from claims.extract.attribution.quoted_as import quoted_as_frame
+from claims.extract.attribution.relatives import (
+    clause_content,
+    governing_first,
+    relative_clause_end,
+)
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     LEADING_FILLERS,
@@ -89,6 +94,10 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             continue
         coordinated = bool(frames) and frames[-1].source is not None and _coordinated(tokens, cue)
         lo = 0 if coordinated else _left_limit(_before_relay(frames, tokens, cue), tokens, offset)
+        closing = relative_clause_end(frames[-1], tokens, cue) if frames else None
+        if closing is not None:  # `X, who has endorsed Y, said Z`: "said" is the main verb
+            frames[-1] = _cut_before(frames[-1], tokens, closing)
+            lo = 0
         clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
         if frame is not None and frame.relay is not None:
@@ -110,7 +119,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
         if frame is not None:
             frames.append(frame)
-    frames = _report_first(frames, tokens)
+    frames = governing_first(_report_first(frames, tokens), tokens)
+    frames = [clause_content(frame, tokens) for frame in frames]
     colon = colon_frame(Clause(tokens, quotes, 0, len(tokens)))
     if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
         frames = [colon, *frames]  # `Smith: Jones Said Y`: the later cue is inside the claim
@@ -168,7 +178,10 @@ def _relays_previous(previous: Frame, tokens: list[Token], cue: Cue) -> bool:
         return False
     # `“Y,” X said (in a statement), according to Z`; not `“A.” X said B, according to Z`
     rest = [t for t in tokens if previous.cue_span.end <= t.start < start and t.text[:1].isalnum()]
-    return not rest or rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_LEADS
+    return not rest or rest[0].lower in PREPOSITIONS or rest[0].lower in _TIME_OPENERS
+
+
+_TIME_OPENERS = TIME_LEADS | TIME_WORDS
 
 
 def _object_then_according(previous: Frame, tokens: list[Token], start: int) -> bool:

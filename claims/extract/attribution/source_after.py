@@ -36,6 +36,14 @@ def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | 
             if closing is not None:
                 stop = closing + 1
                 continue
+        if token.quoted and stop > after and tokens[stop - 1].lower in _TITLE_LEADS:
+            closing = _quoted_title_end(tokens, stop, hi)
+            if closing is not None:  # `said X, the author of “Hacked World Order,” who ...`
+                stop = closing
+                continue
+        if token.text == "." and _abbreviation_dot(tokens, stop, hi):
+            stop += 1  # `said C. Stewart Verdery Jr., a former official`, `U.S. attorney`
+            continue
         if token.quoted or token.text in ".;:!?()[]—–" or token.text in QUOTE_MARKS:
             break
         if stop > after and (token.lower in _RIGHT_STOPS or token.lower in TIME_WORDS):
@@ -80,3 +88,25 @@ def _closing_paren(tokens: list[Token], opening: int, hi: int) -> int | None:
         if tokens[k].text in "(,;" or tokens[k].quoted:
             return None
     return None
+
+
+_TITLE_LEADS = words("of book film show novel memoir")
+"""Words before a quoted title inside a source (`the author of “Hacked World Order”`)."""
+
+_MAX_TITLE = 10
+
+
+def _quoted_title_end(tokens: list[Token], first: int, hi: int) -> int | None:
+    """Index after a short quoted title that starts at `first`, or None."""
+    for k in range(first, min(hi, first + _MAX_TITLE)):
+        if not tokens[k].quoted:
+            return k if k > first else None
+    return None
+
+
+def _abbreviation_dot(tokens: list[Token], at: int, hi: int) -> bool:
+    """A full stop inside the sentence after a short word (`Jr.`, `U.S.`), not its end."""
+    if at == 0 or at + 1 >= hi or len(tokens[at - 1].text.replace(".", "")) > 3:
+        return False
+    after = tokens[at + 1]
+    return after.text == "," or (after.text[:1].isalnum() and not after.quoted)

@@ -68,6 +68,9 @@ _EMPLOYER = re.compile(
 _HOMETOWN = re.compile(r"^(?P<name>.+?)\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?$")
 """`Ada Moss of Lakeside` before `, Ohio`: a person and the town they are from."""
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+"""A relative clause after a source describes it; it is no part of the name or the role."""
+
 _ACRONYM_END = re.compile(r"\([A-Z]{2,8}\)$")
 """`the Office for National Statistics (ONS)`: an organisation's name with its acronym."""
 
@@ -130,6 +133,9 @@ def _looks_like_name(words: list[str]) -> bool:
 def split_source(text: str, span: Span) -> SourceParts:
     """Split the source written at `span` of `text` into name, role and affiliation."""
     phrase = text[span.start : span.end]
+    relative = _RELATIVE_CLAUSE.search(phrase)
+    if relative is not None and relative.start() > 0:  # `The Tory leader, who argues Y,`
+        return split_source(text, Span(start=span.start, end=span.start + relative.start()))
     head, sep, tail = phrase.partition(",")
     bare = _PARENTHESIS.sub("", head).rstrip()
     if bare != head.rstrip() and _looks_like_name(bare.split()):
