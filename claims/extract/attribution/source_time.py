@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from claims.extract.dates_patterns import MONTHS, WEEKDAYS
 from claims.extract.models import Span
 
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "|".join(WEEKDAYS)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    + "|".join(MONTHS)  # the abbreviations dates are read with
+    + "|sept"
 )
 _UNITS = "morning|afternoon|evening|night|week|weekend|month|year|day|hours?|days|weeks|months"
 _TIME_WORD = (
