@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
+from claims.extract.attribution.names import document_name
 from claims.extract.gazetteer import aliases, demonyms
 from claims.text.normalize import collapse_spaces, fold, norm_key, strip_format, word_set
 
@@ -340,23 +341,6 @@ _COMMON_NOUNS = word_set(
 """Words that a sentence's capital makes look like a name (`Airlines fear`, `Court rejects`,
 `Oil fears`): a generic speaker stays an unresolved link, never a registry source."""
 
-_DOCUMENT_WORDS = word_set(
-    "act acts law laws bill bills treaty treaties resolution resolutions report reports"
-    " section sections article articles clause clauses amendment amendments directive"
-    " directives regulation regulations statute statutes constitution decree decrees"
-    " protocol protocols code"
-)
-"""Head nouns of a law or a document (`Sox Act`, `Section 404`, `Resolution 1441`)."""
-
-
-def _document_head(lowered: list[str]) -> str | None:
-    """The document noun that heads the name: its last word, or a first word followed by a
-    number or "of" (`Section 404 of the Sox Act`, `Treaty of Rome`)."""
-    if len(lowered) > 1 and lowered[-1] in _DOCUMENT_WORDS:
-        return lowered[-1]
-    numbered = len(lowered) > 1 and (lowered[1] == "of" or lowered[1][:1].isdigit())
-    return lowered[0] if numbered and lowered[0] in _DOCUMENT_WORDS else None
-
 
 def name_problem(name: str) -> str | None:
     """Why a mention does not read as the name of a person or body, or None when it does.
@@ -381,9 +365,8 @@ def name_problem(name: str) -> str | None:
         return f"{words[0]!r} is an ordinary word"
     if len(words) == 1 and (lowered[0] in _COMMON_NOUNS or lowered[0] in demonyms()):
         return f"{words[0]!r} is a common noun or a nationality, not a name"
-    document = _document_head(lowered)
-    if document is not None:
-        return f"{document!r} names a law or a document, which does not speak"
+    if document_name(words):
+        return "it names a law or a document, which does not speak"
     if len(words) > 1 and lowered[-1] in NAME_CONNECTORS and not is_capitalised(words[-1]):
         return f"it ends with {words[-1]!r}, which joins it to more words"
     stray = next(
