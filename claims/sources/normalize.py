@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from claims.extract.attribution.names import document_name
+from claims.extract.attribution.names import common_noun, document_name
 from claims.extract.gazetteer import aliases, demonyms
 from claims.text.normalize import collapse_spaces, fold, norm_key, strip_format, word_set
 
@@ -332,14 +332,18 @@ _ORDINARY_WORDS = word_set(
 """Single capitalised words that label a passage, not a speaker ("Note", "Update")."""
 
 
-_COMMON_NOUNS = word_set(
-    "airline airlines bank banks carrier carriers insurer insurers lender lenders firm firms"
-    " company companies investor investors market markets oil gas court courts radio"
-    " television police government ministry parliament officials analysts economists"
-    " experts critics ministers regulators traders shares prices shipping banking"
+_GENERIC_BODIES = word_set(
+    "bank company court government market markets ministry parliament police prices radio"
+    " shares television"
 )
-"""Words that a sentence's capital makes look like a name (`Airlines fear`, `Court rejects`,
-`Oil fears`): a generic speaker stays an unresolved link, never a registry source."""
+"""Words that a sentence's capital makes look like a name (`Court rejects`, `Oil fears`), beside
+the trade and group nouns of `names.common_noun`: a generic speaker stays an unresolved link,
+never a registry source."""
+
+
+def _generic(word: str) -> bool:
+    """A lone common noun or nationality (`Airlines`, `Court`, `Japanese`)."""
+    return common_noun(word) or word in _GENERIC_BODIES or word in demonyms()
 
 
 def name_problem(name: str) -> str | None:
@@ -363,7 +367,7 @@ def name_problem(name: str) -> str | None:
         return "only time words"
     if len(words) == 1 and lowered[0] in _ORDINARY_WORDS:
         return f"{words[0]!r} is an ordinary word"
-    if len(words) == 1 and (lowered[0] in _COMMON_NOUNS or lowered[0] in demonyms()):
+    if len(words) == 1 and _generic(lowered[0]):
         return f"{words[0]!r} is a common noun or a nationality, not a name"
     if document_name(words):
         return "it names a law or a document, which does not speak"

@@ -76,7 +76,7 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False
     if any(w.lower().strip(".,") in _NOT_PERSONS for w in parts):
         return False
-    if len(parts) == 1 and _common_noun(parts[0].lower().strip(".,")):
+    if len(parts) == 1 and common_noun(parts[0].lower().strip(".,")):
         return False  # `Carriers said`, `Shipping has`: a capitalised noun, not a surname
     if any(w.lower().endswith(_POSSESSIVES) for w in parts[:-1]):
         return False  # `London's Docklands`
@@ -200,7 +200,7 @@ _GROUP_NOUNS = words(
 """People nouns whose plural, capitalised alone (`Analysts said`), is a group, not one man."""
 
 
-def _common_noun(word: str) -> bool:
+def common_noun(word: str) -> bool:
     """An industry or trade noun (`Shipping`, `Carriers`), or a plural of a people noun
     (`Regulators`, `Economists`)."""
     if word in _TRADE_NOUNS:
