@@ -207,3 +207,21 @@ def test_a_name_in_the_complement_of_a_measure_is_not_its_owner() -> None:
     assert frame.subject is None or frame.subject.key != "russia"
     placed = alone("In Veltria 16% of nurses earn more than £50,000, the union said.")
     assert placed.subject is not None and placed.subject.text == "Veltria"
+
+
+def test_an_opening_adverbial_is_not_the_subject() -> None:
+    # The name in "Under X," / "Despite X," / "For X," says under what or despite what; the
+    # subject follows the comma.
+    ruled = alone("Under President Arlo Venn, Veltria has been trying to rebuild its ties.")
+    assert ruled.subject is not None and ruled.subject.key == "veltria"
+    despite = alone("Despite the warnings of Mr Ostrow, Brightwater Industries raised its prices.")
+    assert despite.subject is not None and despite.subject.text == "Brightwater Industries"
+    year = alone("For the full year, Marlow Inc posted a profit of $3.36bn.")
+    assert year.subject is not None and year.subject.text == "Marlow Inc"
+
+
+def test_an_auxiliary_before_a_verb_ends_the_subject() -> None:
+    frame = alone("The government of Chancellor Arlo Venn has put job creation first.")
+    assert frame.subject is not None
+    assert frame.subject.text == "the government of chancellor arlo venn"
+    assert frame.predicate == "put"

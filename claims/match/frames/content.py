@@ -40,14 +40,17 @@ _DENIAL_RE = re.compile(
     r"(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?P<that>that\s+)?"
 )
 _OPENING_RE = re.compile(
-    r"(?i)(?:(?:on|in|at|by|from|after|before|since|during|earlier|later|last|this|overnight)"
-    r"\b[^,]{0,50},(?!\d)\s*|(?:however|meanwhile|but|and|also|separately|instead),?\s+"
+    r"(?i)(?:(?:on|in|at|by|from|after|before|since|during|earlier|later|last|this|overnight"
+    r"|under|amid|despite|following|with|without|unlike|like|among|until|within|through"
+    r"|throughout|across|including|besides|alongside|for|thanks\s+to|due\s+to|because\s+of"
+    r"|as\s+part\s+of|along\s+with|apart\s+from)\b[^,]{0,50},(?!\d)\s*|(?:however|meanwhile|but|and|also|separately|instead),?\s+"
     r"|(?:on|in|at|by|during|last|this|next|early|late|earlier|later)\s+(?:the\s+)?"
     r"(?:\w+day|morning|afternoon|evening|night|week|weekend|month|year|\d{4}|january"
     r"|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+(?!\w+ed\b))"
 )
-"""An opening time phrase or connective before the subject ("On Tuesday the index ...")."""
+"""An opening time phrase, connective or adverbial before the subject ("On Tuesday the index
+...", "Under President Chavez, the government ...": the government is the subject)."""
 _WORD_RE = re.compile(r"[A-Za-z][a-z']*")
 _PAST_RE = re.compile(
     r"(?!(?:hundred|indeed|need|speed|seed|feed|shed|embed|breed|proceed|united|limited)$)"
@@ -110,10 +113,16 @@ def first_verb(text: str, start: int, end: int) -> int | None:
         if _DETERMINER_RE.search(text[start : match.start()]):
             continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
-        if word.endswith("s") and not _PAST_RE.match(word) and _verb_like(following):
+        plural_noun = word.endswith("s") and word.lower() not in _AUXILIARIES
+        if plural_noun and not _PAST_RE.match(word) and _verb_like(following):
             continue
         return match.start()
     return None
+
+
+_AUXILIARIES = frozenset(("is", "was", "has", "does"))
+"""Auxiliaries ending in "s" are verbs before another verb ("Schroeder has put"), not plural
+nouns ("armed forces carried")."""
 
 
 def _verb_like(word: str) -> bool:
