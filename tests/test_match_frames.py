@@ -225,3 +225,14 @@ def test_an_auxiliary_before_a_verb_ends_the_subject() -> None:
     assert frame.subject is not None
     assert frame.subject.text == "the government of chancellor arlo venn"
     assert frame.predicate == "put"
+
+
+def test_an_it_that_points_at_nothing_is_no_subject() -> None:
+    text = (
+        "Marlow Inc cut its dividend. It is expected that the board will meet in May."
+        " It was bought for $9m by a rival."
+    )
+    frames = framed(text)
+    assert find(frames, "It is expected").subject is None
+    bought = find(frames, "It was bought").subject
+    assert bought is not None and bought.text == "Marlow Inc"

@@ -84,6 +84,8 @@ def _region_subject(
     if not words:
         return None
     if words[-1] in SUBJECT_PRONOUNS:
+        if words[-1] == "it" and _EXPLETIVE_RE.match(claim.text, verb):
+            return None
         return previous.model_copy(update={"found": "pronoun"}) if previous else None
     if _COUNTED_RE.match(stripped) and set(words) & CASUALTY_NOUNS:
         return _target(claim, verb, document)
@@ -148,6 +150,13 @@ def _placed(claim: MatchClaim, head: str, start: int, end: int) -> FrameSubject 
 SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they"))
 POSSESSIVES = frozenset(("its", "his", "her", "their"))
 """A pronoun right before the verb is the subject: the previous claim's."""
+_EXPLETIVE_RE = re.compile(
+    r"(?i)(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|seems|seemed|appears|appeared)"
+    r"\s+(?:(?:not|also|now|still|widely|generally|only)\s+)*(?:[a-z]+\s+(?:that|whether|if|how"
+    r"|why)\b|a\s+matter\s+of\s+time\b)"
+)
+"""An "it" that points at nothing ("it is expected that ...", "it is only a matter of time"):
+no subject, rather than the previous claim's."""
 _NP_DROPPED = frozenset(("the", "a", "an", "this", "that", "these", "those", "some", "many"))
 
 
