@@ -236,3 +236,8 @@ def test_an_it_that_points_at_nothing_is_no_subject() -> None:
     assert find(frames, "It is expected").subject is None
     bought = find(frames, "It was bought").subject
     assert bought is not None and bought.text == "Marlow Inc"
+
+
+def test_a_participle_after_a_nationality_is_no_verb() -> None:
+    frame = alone("Ukrainian armed forces attacked the Sheskharis terminal, the ministry said.")
+    assert frame.predicate == "attacked"

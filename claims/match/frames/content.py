@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extract.gazetteer import demonyms
 from claims.match.dateline import dateline_end
 from claims.match.frames.vocabulary import VERB_FORMS
 
@@ -112,12 +113,20 @@ def first_verb(text: str, start: int, end: int) -> int | None:
             continue
         if _DETERMINER_RE.search(text[start : match.start()]):
             continue
+        if index and _participle_after_demonym(word, words[index - 1][0]):
+            continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
         plural_noun = word.endswith("s") and word.lower() not in _AUXILIARIES
         if plural_noun and not _PAST_RE.match(word) and _verb_like(following):
             continue
         return match.start()
     return None
+
+
+def _participle_after_demonym(word: str, previous: str) -> bool:
+    """A participle after a nationality is an adjective ("Ukrainian armed forces attacked")."""
+    lowered = word.lower()
+    return lowered not in VERB_FORMS and previous.lower() in demonyms()
 
 
 _AUXILIARIES = frozenset(("is", "was", "has", "does"))
