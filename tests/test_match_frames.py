@@ -241,3 +241,10 @@ def test_an_it_that_points_at_nothing_is_no_subject() -> None:
 def test_a_participle_after_a_nationality_is_no_verb() -> None:
     frame = alone("Ukrainian armed forces attacked the Sheskharis terminal, the ministry said.")
     assert frame.predicate == "attacked"
+
+
+def test_a_word_capitalised_only_by_the_sentence_start_is_no_name() -> None:
+    weak = alone("Weak demand hits Brightwater Industries.")
+    assert weak.subject is not None and weak.subject.text == "Weak demand"
+    named = find(framed("Marlow cut 200 jobs. Marlow shares fell sharply."), "Marlow shares")
+    assert named.subject is not None and named.subject.text == "Marlow"

@@ -150,7 +150,7 @@ def is_title_case(text: str, lowercase: AbstractSet[str]) -> bool:
                 return False
             continue
         capitalised += 1
-        ordinary += lowered in lowercase and lowered not in _NAME_PARTS and not _known_name(lowered)
+        ordinary += lowered in lowercase and lowered not in _NAME_PARTS and not known_name(lowered)
     return ordinary >= TITLE_CASE_MIN_ORDINARY and ordinary * 4 >= capitalised
 
 
@@ -184,7 +184,7 @@ def _longest_known(
 
 
 def _is_known(entity: Entity, known: AbstractSet[str]) -> bool:
-    return entity.key in known or entity.key in canonical_keys() or _known_name(entity.key)
+    return entity.key in known or entity.key in canonical_keys() or known_name(entity.key)
 
 
 def lowercase_words(text: str) -> frozenset[str]:
@@ -236,10 +236,10 @@ def _ordinary_opener(text: str, start: int, end: int, lowercase: AbstractSet[str
     case ("Growth in Japan ...", "Ad sales rose"): an ordinary word, unless a known name.
     Runs of several words ("Air Deccan", "Federal Reserve") are kept."""
     word = text[start:end].lower()
-    return start == _sentence_head(text) and word in lowercase and not _known_name(word)
+    return start == _sentence_head(text) and word in lowercase and not known_name(word)
 
 
-def _known_name(word: str) -> bool:
+def known_name(word: str) -> bool:
     """A word the gazetteer knows as a name or demonym ("Turkey", "Iraqi")."""
     return word in aliases() or word in demonyms() or word in canonical_keys()
 

@@ -107,7 +107,7 @@ def first_verb(text: str, start: int, end: int) -> int | None:
     words = list(_WORD_RE.finditer(text, start, end))
     for index, match in enumerate(words):
         word = match[0]
-        if match.start() == start or not _verb_like(word):
+        if match.start() == start or not verb_like(word):
             continue
         if word[0].isupper() and word.lower() not in ("is", "are", "was", "were"):
             continue
@@ -117,7 +117,7 @@ def first_verb(text: str, start: int, end: int) -> int | None:
             continue
         following = words[index + 1][0] if index + 1 < len(words) else ""
         plural_noun = word.endswith("s") and word.lower() not in _AUXILIARIES
-        if plural_noun and not _PAST_RE.match(word) and _verb_like(following):
+        if plural_noun and not _PAST_RE.match(word) and verb_like(following):
             continue
         return match.start()
     return None
@@ -134,5 +134,5 @@ _AUXILIARIES = frozenset(("is", "was", "has", "does"))
 nouns ("armed forces carried")."""
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     return word.lower() in VERB_FORMS or bool(_PAST_RE.match(word))

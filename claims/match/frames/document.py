@@ -44,6 +44,14 @@ class DocumentSubjects:
         """The subject of a line that names none: headline, then lead, then dateline."""
         return self.headline or self.lead or self.dateline
 
+    def names_elsewhere(self, entity: Entity) -> bool:
+        """The document names this entity at another place too (a name, not a word that a
+        sentence start capitalised)."""
+        return any(
+            other.key == entity.key and other.span.start != entity.span.start
+            for other in self.entities
+        )
+
     def company(self, before: int) -> FrameSubject | None:
         """ "the company": the headline's company, else the last company named before."""
         if self.headline and self.headline.kind == "organization":

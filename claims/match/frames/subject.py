@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from claims.match.frames.content import Content, first_verb
+from claims.extract.entities import known_name
+from claims.extract.models import Entity
+from claims.match.frames.content import Content, first_verb, verb_like
 from claims.match.frames.document import (
     DocumentSubjects,
     chain_entity,
@@ -189,6 +191,7 @@ def _named_in(
         if start <= entity.span.start - claim.start < end
         and not table_entity(entity)
         and (speakers or not chain_entity(claim, entity))
+        and not _capitalised_modifier(claim, entity, start, document)
     ]
     for index, entity in enumerate(named):
         after = claim.text[entity.span.end - claim.start : entity.span.end - claim.start + 3]
@@ -204,6 +207,26 @@ def _named_in(
     return None
 
 
+def _capitalised_modifier(
+    claim: MatchClaim, entity: Entity, start: int, document: DocumentSubjects
+) -> bool:
+    """A lone word capitalised only because it opens the clause, before the noun it modifies
+        ("Weak dollar hits ...", "Buoyant economic conditions ...", "Long-haul travellers"): no
+        name, so the noun phrase is the subject. Known names, acronyms and names the document
+    writes elsewhere stay ("Gazprom shares", "Marlow shares" after "Marlow Inc")."""
+    offset = entity.span.start - claim.start
+    text = entity.text
+    if claim.text[start:offset].strip(" \"“”'‘’") or entity.kind not in ("other", "person"):
+        return False
+    if " " in text or text.isupper() or any(char.isdigit() for char in text):
+        return False
+    if known_name(text.lower()) or document.names_elsewhere(entity):
+        return False
+    following = _NEXT_WORD_RE.match(claim.text, entity.span.end - claim.start)
+    return following is not None and not verb_like(following[1])
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
 _OF_RE = re.compile(r"(?i)\bof\s+(?:the\s+)?$")
 _POSSESSIVE_RE = re.compile(r"^['’]s?(?=\s)")
 _OPENING_PLACE_RE = re.compile(r"(?i)\s*(?:in|at)\s+(?:the\s+)?")
