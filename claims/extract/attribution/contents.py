@@ -40,11 +40,27 @@ def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
         end -= 1
     if end > lo and tokens[end - 1].quoted:
         quote = clause.quote_at(tokens[end - 1].start)
-        if quote is not None:
+        if quote is not None and not _embedded_quote(tokens, lo, quote):
             return (quote,)
     span = _content_span(tokens, lo, end)
     return (span,) if span else ()
 
+
+def _embedded_quote(tokens: list[Token], lo: int, quote: Span) -> bool:
+    """`Y may be “strategic,” said X`: a quotation inside a clause of the writer's words is
+    part of the content, which is the whole clause."""
+    first = lo
+    while first < len(tokens) and tokens[first].start < quote.start:
+        if tokens[first].text.isalnum() or tokens[first].quoted:
+            break
+        first += 1
+    before = [t for t in tokens[first:] if t.start < quote.start]
+    if not before or any(t.quoted or t.text in _SENTENCE_MARKS for t in before):
+        return False
+    return before[-1].text[:1].isalnum()
+
+
+_SENTENCE_MARKS = frozenset({*".:;!?", *OPEN_QUOTES})
 
 _OBJECT_ENDS = words("and but which who while as after before because although though whom")
 

@@ -38,6 +38,10 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
         subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
         if subject is not None:
             return Tail(subject, addressee, True, False)
+    if not clause_like and first.isalnum():
+        quote = _quote_after_adverbial(tokens, cue.last + 1, clause.hi)
+        if quote is not None:
+            return Tail(quote, addressee, True, False)
     return Tail(at, addressee, clause_like, adverbial or not first.isalnum())
 
 
@@ -54,6 +58,22 @@ def _subject_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | Non
             return None
         if _pronoun_subject(token) and tokens[k + 1].text[:1].isalpha():
             return k
+    return None
+
+
+_MAX_ADVERBIAL = 10
+
+
+def _quote_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | None:
+    """Where the quotation starts in `said Wednesday, “Y”`, `said in a statement: “Y”`."""
+    for k in range(at, min(hi - 1, at + _MAX_ADVERBIAL)):
+        token = tokens[k]
+        if token.quoted:
+            return None
+        if token.text in ",:":
+            return k + 1 if tokens[k + 1].quoted else None
+        if not token.text[:1].isalnum() and token.text not in "'’":
+            return None
     return None
 
 
