@@ -66,3 +66,41 @@ def test_a_quotation_inside_the_writers_clause_keeps_the_clause() -> None:
     # Near case: a quotation after an opening phrase and a comma is the content alone.
     text = "In a statement, “We will reopen the pier,” Ortiz said."
     assert found(text)[0][2] == ["“We will reopen the pier,”"]
+
+
+def test_a_lone_dash_before_a_new_clause_ends_the_content() -> None:
+    text = "Ortiz said the toll would pay for the pier — and he noted that prices would rise."
+    assert found(text)[0] == ("said", "Ortiz", ["the toll would pay for the pier"])
+    text = "Ortiz thought the toll would rise - except that it has fallen since then."
+    assert found(text)[0][2] == ["the toll would rise"]
+    # Near cases: a pair of dashes encloses an insertion; a dash before a phrase continues.
+    text = "Ortiz said the toll — which the council backed — would pay for the pier."
+    assert found(text)[0][2] == ["the toll — which the council backed — would pay for the pier"]
+    text = "Ortiz said the pier deserves a new roof - and not only because of the storms."
+    assert found(text)[0][2] == [
+        "the pier deserves a new roof - and not only because of the storms"
+    ]
+
+
+def test_what_follows_a_quotation_that_ends_its_sentence_is_not_its_content() -> None:
+    text = (
+        "The harbour master said on Friday: “A year ago they told us we were mad.” "
+        "But she added that the pier was nearly done."
+    )
+    assert found(text) == [
+        ("said", "The harbour master", ["“A year ago they told us we were mad.”"]),
+        ("added", "she", ["the pier was nearly done"]),
+    ]
+    # Near case: words after a quotation that goes on inside the sentence stay with it.
+    text = "The harbour master said “no” to the new toll."
+    assert found(text)[0][2] == ["“no”", "to the new toll"]
+
+
+def test_an_addressee_after_a_possessive_is_no_part_of_the_content() -> None:
+    text = "The harbour master told her staff the pier would close."
+    assert found(text)[0] == ("told", "The harbour master", ["the pier would close"])
+    text = "The pier must close, the harbour master told her closest advisers as she left."
+    assert found(text)[0] == ("told", "the harbour master", ["The pier must close"])
+    # Near case: before "that", any noun after a possessive is the addressee, as before.
+    text = "The harbour master told his wife that the pier would close."
+    assert found(text)[0] == ("told", "The harbour master", ["the pier would close"])

@@ -34,6 +34,9 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
     adverbial = (adverbial or comma_skipped) and not quoted
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
     clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
+    if addressee is not None and not has_that and at < clause.hi:
+        # `Y, X told his advisers as he worked on it`: the addressee ends the report
+        clause_like = clause_like and tokens[at].lower not in _AFTER_ADDRESSEE
     if adverbial and not clause_like and (first in TIME_WORDS or first in _WHEN_WHERE):
         subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
         if subject is not None:
@@ -44,6 +47,8 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
             return Tail(quote, addressee, True, False)
     return Tail(at, addressee, clause_like, adverbial or not first.isalnum())
 
+
+_AFTER_ADDRESSEE = words("as when while after before during because")
 
 _WHEN_WHERE = words("in on at during after before following amid late early")
 
