@@ -10,6 +10,7 @@ from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.lexicon import VERB_CUES, CueKind
 from claims.extract.attribution.outlets import head_noun, outlet_ahead
 from claims.extract.attribution.tokens import (
+    CLOSE_QUOTES,
     DETERMINERS,
     OPEN_QUOTES,
     PERSONAL_PRONOUNS,
@@ -40,10 +41,33 @@ def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
         end -= 1
     if end > lo and tokens[end - 1].quoted:
         quote = clause.quote_at(tokens[end - 1].start)
-        if quote is not None:
+        if quote is not None and not _embedded_quote(tokens, lo, quote):
             return (quote,)
     span = _content_span(tokens, lo, end)
     return (span,) if span else ()
+
+
+def _embedded_quote(tokens: list[Token], lo: int, quote: Span) -> bool:
+    """`Y may be “strategic,” said X`: a quotation inside a clause of the writer's words is
+    part of the content, which is the whole clause."""
+    first = lo
+    while first < len(tokens) and tokens[first].start < quote.start:
+        if tokens[first].text.isalnum() or tokens[first].quoted:
+            break
+        first += 1
+    before = [t for t in tokens[first:] if t.start < quote.start]
+    if not before or any(t.quoted or t.text in _SENTENCE_MARKS for t in before):
+        return False
+    return before[-1].text[:1].isalnum()
+
+
+_SENTENCE_MARKS = frozenset({*".:;!?", *OPEN_QUOTES})
+
+
+def _ends_sentence(tokens: list[Token], after: int) -> bool:
+    """The quotation that ends before `tokens[after]` closes with a full stop (`“Y.” But ...`):
+    what follows is a sentence of its own."""
+    return after >= 2 and tokens[after - 1].text in CLOSE_QUOTES and tokens[after - 2].text in ".!?"
 
 
 _OBJECT_ENDS = words("and but which who while as after before because although though whom")
@@ -53,6 +77,8 @@ def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
     """Where an object ends: before `, saying`, `, and`, `, which` (outside quotations)."""
     k = at
     while k < hi - 1:
+        if _closing_dash(tokens, at, k, hi):
+            return k
         if tokens[k].text == "," and not tokens[k].quoted:
             nxt = tokens[k + 1].lower
             if nxt in RELATIVES and (closing := _relative_closes(tokens, k + 1, hi)):
@@ -62,6 +88,26 @@ def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
                 return k
         k += 1
     return hi
+
+
+_DASHES = frozenset("—–-")
+
+
+def _closing_dash(tokens: list[Token], first: int, at: int, hi: int) -> bool:
+    """`Y - except that Z`, `Y — and he noted Z`: a lone dash before a new clause opens the
+    writer's aside (a pair of dashes encloses an insertion inside the content)."""
+    if at == first or tokens[at].text not in _DASHES or tokens[at].quoted:
+        return False
+    if sum(1 for t in tokens[first:at] if t.text in _DASHES and not t.quoted) % 2:
+        return False
+    if any(t.text in _DASHES and not t.quoted for t in tokens[at + 1 : hi]):
+        return False
+    return any(t.lower in _ASIDE_SUBJECTS for t in tokens[at + 1 : min(hi, at + 4)])
+
+
+_ASIDE_SUBJECTS = words("he she they we i it there this that")
+"""A new clause after the dash (`— and he noted`, `- except that Z`), not a phrase that
+continues the content (`- and not only because`, `- at one point even admonishing`)."""
 
 
 def _relative_closes(tokens: list[Token], at: int, hi: int) -> int | None:
@@ -192,7 +238,9 @@ def content_after(
             after = at
             while after < clause.hi and tokens[after].start < quote.end:
                 after += 1
-            rest = _content_span(tokens, after, clause.hi)
+            rest = (
+                None if _ends_sentence(tokens, after) else _content_span(tokens, after, clause.hi)
+            )
             return (quote, rest) if rest else (quote,)
     span = _content_span(tokens, at, clause.hi, least)
     return (span,) if span else ()
@@ -246,9 +294,32 @@ def _in_name(tokens: list[Token], first: int, at: int) -> bool:
         return False
     if at == first:
         return True
+    if tokens[first].lower in _POSSESSIVES:  # `told his closest advisers`, `told her staff`
+        head = _audience_head(tokens, first)
+        return head is not None and at <= head
     if tokens[first].lower in ("the", "a", "an"):  # `told the BBC.`, `told a local paper.`
         return tokens[at].text[:1].isupper() or outlet_ahead(tokens, at) or head_noun(tokens, at)
     return tokens[at].text[:1].isupper() and tokens[at - 1].text[:1].isupper()
+
+
+_POSSESSIVES = words("his her their our my your its")
+
+_AUDIENCE_NOUNS = words(
+    "staff aides advisers advisors supporters followers audience audiences colleagues friends "
+    "allies donors members voters viewers readers listeners team cabinet family lawyers "
+    "attorneys officers troops crowd party caucus base counterpart counterparts employees "
+    "workers students fans constituents backers"
+)
+
+
+def _audience_head(tokens: list[Token], first: int) -> int | None:
+    """`his closest advisers`: the audience noun after a possessive and up to two modifiers."""
+    for k in range(first + 1, min(len(tokens), first + 4)):
+        if tokens[k].quoted or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+            return None
+        if tokens[k].lower in _AUDIENCE_NOUNS:
+            return k
+    return None
 
 
 def _interview_partner(tokens: list[Token], at: int, stop: int) -> Span | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.according import according_frame
 from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
-from claims.extract.attribution.clause import Clause, next_comma, span_of
+from claims.extract.attribution.clause import Clause, next_comma, span_of, words_in
 from claims.extract.attribution.cues import POLL_LEMMA, Cue, find_cues, relay_verb
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.headline import colon_frame
@@ -22,6 +22,7 @@ from claims.extract.attribution.relatives import (
     governing_first,
     relative_clause_end,
 )
+from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     LEADING_FILLERS,
@@ -51,8 +52,23 @@ def _in_subordinate_clause(clause: Clause, cue: Cue) -> Clause:
         first += 1
     if first >= cue.first or tokens[first].lower not in _SUBORDINATORS:
         return clause
+    if _subordinate_closed(tokens, first, cue):
+        return clause
     comma = next_comma(tokens, cue.last + 1, clause.hi)
     return clause._replace(hi=comma) if comma is not None else clause
+
+
+def _subordinate_closed(tokens: list[Token], first: int, cue: Cue) -> bool:
+    """`While he was speaking in Miami, he said, “Y”`: the opening clause closed at a comma
+    before the cue's subject, so the cue belongs to the main clause."""
+    comma = next_comma(tokens, first + 1, cue.first)
+    if comma is None or words_in(tokens, first + 1, comma) < _CLAUSE_WORDS:
+        return False
+    source = left_source(tokens, cue.first, first)
+    return source is not None and source[0] > comma
+
+
+_CLAUSE_WORDS = 3
 
 
 def _filler(token: Token) -> bool:

@@ -128,7 +128,9 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
         if comma and tail.nothing_named:
             return _postposed_frame(clause, cue, cue_span, tail)
         return _inverted_frame(clause, cue, cue_span)
-    if not tail.clause_like or _subject_follows_quote(clause, cue):
+    if not tail.clause_like or (
+        _subject_follows_quote(clause, cue) and not _closed_quote_before(clause, cue)
+    ):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
 
@@ -161,6 +163,19 @@ def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
         before -= 1
     return tokens[before].quoted
 
+
+def _closed_quote_before(clause: Clause, cue: Cue) -> bool:
+    """`“... gender identity.” Cruz says he is not familiar with it`: a quotation that ends
+    its own sentence before the subject is not what the verb with a clause after it reports."""
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None or source[0] < clause.lo + 2:
+        return False
+    mark, last = tokens[source[0] - 1], tokens[source[0] - 2]
+    return mark.text in CLOSE_QUOTES and last.text in _FULL_STOPS
+
+
+_FULL_STOPS = frozenset(".!?")
 
 _SOURCE_OPENERS = words("a an the one his her their its")
 

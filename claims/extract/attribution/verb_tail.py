@@ -34,12 +34,21 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
     adverbial = (adverbial or comma_skipped) and not quoted
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
     clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
+    if addressee is not None and not has_that and at < clause.hi:
+        # `Y, X told his advisers as he worked on it`: the addressee ends the report
+        clause_like = clause_like and tokens[at].lower not in _AFTER_ADDRESSEE
     if adverbial and not clause_like and (first in TIME_WORDS or first in _WHEN_WHERE):
         subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
         if subject is not None:
             return Tail(subject, addressee, True, False)
+    if not clause_like and first.isalnum():
+        quote = _quote_after_adverbial(tokens, cue.last + 1, clause.hi)
+        if quote is not None:
+            return Tail(quote, addressee, True, False)
     return Tail(at, addressee, clause_like, adverbial or not first.isalnum())
 
+
+_AFTER_ADDRESSEE = words("as when while after before during because")
 
 _WHEN_WHERE = words("in on at during after before following amid late early")
 
@@ -54,6 +63,22 @@ def _subject_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | Non
             return None
         if _pronoun_subject(token) and tokens[k + 1].text[:1].isalpha():
             return k
+    return None
+
+
+_MAX_ADVERBIAL = 10
+
+
+def _quote_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | None:
+    """Where the quotation starts in `said Wednesday, “Y”`, `said in a statement: “Y”`."""
+    for k in range(at, min(hi - 1, at + _MAX_ADVERBIAL)):
+        token = tokens[k]
+        if token.quoted:
+            return None
+        if token.text in ",:":
+            return k + 1 if tokens[k + 1].quoted else None
+        if not token.text[:1].isalnum() and token.text not in "'’":
+            return None
     return None
 
 

@@ -1,0 +1,106 @@
+"""Content spans chosen on PolNeAR train misses (contents missed or cut): made-up sentences,
+each with a near case that must not change."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import find_attributions
+from claims.extract.models import DocumentContext, Span
+
+
+def found(text: str) -> list[tuple[str, str | None, list[str]]]:
+    """(cue, source, contents) of every attribution of a one-sentence text."""
+    result = find_attributions(text, [Span(start=0, end=len(text))], DocumentContext())
+    return [
+        (
+            text[a.cue.start : a.cue.end] if a.cue else "",
+            text[a.source.start : a.source.end] if a.source else None,
+            [text[c.start : c.end] for c in a.content],
+        )
+        for a in result.attributions
+    ]
+
+
+def test_a_quotation_after_a_time_phrase_and_a_comma_is_the_content() -> None:
+    text = 'The harbour master said Wednesday, "The pier stays closed until spring."'
+    assert found(text) == [
+        ("said", "The harbour master", ['"The pier stays closed until spring."'])
+    ]
+    text = "The harbour master said in a statement: “The pier stays closed until spring.”"
+    assert found(text)[0][2] == ["“The pier stays closed until spring.”"]
+    # Near case: a that-clause after the time phrase stays the content.
+    text = "The harbour master said Wednesday that the pier stays closed."
+    assert found(text)[0][2] == ["the pier stays closed"]
+
+
+def test_a_report_after_an_opening_clause_that_closed_is_in_the_main_clause() -> None:
+    text = (
+        "While she was touring the docks in Brill on Monday, the harbour master said, "
+        "“The pier stays closed.”"
+    )
+    assert found(text) == [("said", "the harbour master", ["“The pier stays closed.”"])]
+    text = "Although the ferry runs again, the harbour master said Friday, “The pier stays shut.”"
+    assert found(text)[0][2] == ["“The pier stays shut.”"]
+    # Near case: a report inside the opening clause still ends at its comma.
+    text = "When the mayor suggested the pier should reopen, the council refused the plan."
+    assert found(text)[0] == ("suggested", "the mayor", ["the pier should reopen"])
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_the_next_verbs_content() -> None:
+    text = (
+        "The council passed a rule “to protect the old harbour.” "
+        "Ortiz says she has not read the details of the rule."
+    )
+    assert ("says", "Ortiz", ["she has not read the details of the rule"]) in found(text)
+    # Near cases: with a comma the quotation is the content; with nothing after the verb too.
+    text = "“The harbour stays open,” Ortiz says she was told."
+    assert found(text)[0][2] == ["“The harbour stays open,”"]
+    text = "“The harbour stays open.” Ortiz said on Tuesday."
+    assert found(text)[0][2] == ["“The harbour stays open.”"]
+
+
+def test_a_quotation_inside_the_writers_clause_keeps_the_clause() -> None:
+    text = 'The new toll may be "a stealth tax," said Jan Brill, a local economist.'
+    assert found(text)[0][2] == ['The new toll may be "a stealth tax,"']
+    text = "The harbour, it turns out, is a favourite of “Pier Patrol,” said Mr. Ortiz."
+    assert found(text)[0][2] == ["The harbour, it turns out, is a favourite of “Pier Patrol,”"]
+    # Near case: a quotation after an opening phrase and a comma is the content alone.
+    text = "In a statement, “We will reopen the pier,” Ortiz said."
+    assert found(text)[0][2] == ["“We will reopen the pier,”"]
+
+
+def test_a_lone_dash_before_a_new_clause_ends_the_content() -> None:
+    text = "Ortiz said the toll would pay for the pier — and he noted that prices would rise."
+    assert found(text)[0] == ("said", "Ortiz", ["the toll would pay for the pier"])
+    text = "Ortiz thought the toll would rise - except that it has fallen since then."
+    assert found(text)[0][2] == ["the toll would rise"]
+    # Near cases: a pair of dashes encloses an insertion; a dash before a phrase continues.
+    text = "Ortiz said the toll — which the council backed — would pay for the pier."
+    assert found(text)[0][2] == ["the toll — which the council backed — would pay for the pier"]
+    text = "Ortiz said the pier deserves a new roof - and not only because of the storms."
+    assert found(text)[0][2] == [
+        "the pier deserves a new roof - and not only because of the storms"
+    ]
+
+
+def test_what_follows_a_quotation_that_ends_its_sentence_is_not_its_content() -> None:
+    text = (
+        "The harbour master said on Friday: “A year ago they told us we were mad.” "
+        "But she added that the pier was nearly done."
+    )
+    assert found(text) == [
+        ("said", "The harbour master", ["“A year ago they told us we were mad.”"]),
+        ("added", "she", ["the pier was nearly done"]),
+    ]
+    # Near case: words after a quotation that goes on inside the sentence stay with it.
+    text = "The harbour master said “no” to the new toll."
+    assert found(text)[0][2] == ["“no”", "to the new toll"]
+
+
+def test_an_addressee_after_a_possessive_is_no_part_of_the_content() -> None:
+    text = "The harbour master told her staff the pier would close."
+    assert found(text)[0] == ("told", "The harbour master", ["the pier would close"])
+    text = "The pier must close, the harbour master told her closest advisers as she left."
+    assert found(text)[0] == ("told", "the harbour master", ["The pier must close"])
+    # Near case: before "that", any noun after a possessive is the addressee, as before.
+    text = "The harbour master told his wife that the pier would close."
+    assert found(text)[0] == ("told", "The harbour master", ["the pier would close"])
