@@ -92,6 +92,17 @@ def test_a_spokeswoman_for_a_bank_is_no_company() -> None:
     )
     assert found[1] == "Ann Tower"
     assert found[2] == "Bank of Ruritania"
+    owned = speakers(
+        "Skyjet Cargo, the company's freight business, made a strong contribution to profits.",
+        "The company also said it would resume paying a dividend.",
+    )
+    assert owned[1] == "The company"
+    # Near case: a country's possessive in the apposition places the bank, it owns nothing.
+    placed = speakers(
+        "Dunmore, the UK's third-biggest bank, posted record profits.",
+        "The bank said it would hire 200 staff.",
+    )
+    assert placed[1] == "Dunmore"
 
 
 def test_the_department_means_the_ministry_named_lately() -> None:

@@ -32,6 +32,9 @@ _OWNED = words("shares shareholders")
 """Words after a name, possessive or not, that make it a company (`EMI shares`)."""
 _LED = words("boss bosses chief")
 """Words right after a name without a possessive that make it a company (`Qantas boss`)."""
+_FORM_SUFFIXES = words("plc inc ltd llc corp co sa ag nv gmbh airlines airways motors foods")
+"""Company words that a short name may leave out (`Continental` for `Continental Airlines`),
+unlike a division's (`Barclays Capital` is not `Barclays`)."""
 _OWNED_BODIES = words("subsidiary unit division arm affiliate")
 _HONORIFICS = words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady")
 _OTHER_COMPANY = words("central rival parent other former sister subsidiary new merged joint")
@@ -59,8 +62,11 @@ class _Run(NamedTuple):
 
 
 def _country(word: str) -> str | None:
-    """The country a place name or a demonym means (`UK`, `Australian`), if any."""
+    """The country a place name or a demonym means (`UK`, `Australian`), if any; `European`
+    places a body in Europe."""
     key = norm_key(word.removesuffix("’s").removesuffix("'s"))
+    if key in ("europe", "european"):
+        return "europe"
     known = aliases().get(key)
     if known is not None and known[1] == "place":
         return known[0]
@@ -87,7 +93,8 @@ def _run(tokens: list[Token], at: int, stop: int) -> _Run | None:
     text = " ".join(text_words)
     if not text:
         return None
-    near = [_country(t.text) for t in tokens[max(0, lead - 3) : at] if t.text[:1].isupper()]
+    around = [*tokens[max(0, lead - 3) : at], *_apposition(tokens, stop)]
+    near = [_country(t.text) for t in around if t.text[:1].isupper()]
     countries = frozenset(c for c in near if c is not None)
     owner = (
         last.text.endswith(_POSSESSIVES)
@@ -141,18 +148,26 @@ def _trade_noun(lower: str) -> bool:
     return lower in COMPANY_NOUNS
 
 
-def _apposition_says_company(tokens: list[Token], stop: int) -> bool:
-    """`Umbro, the sportswear firm,` / `Absa, a South African bank,`."""
+def _apposition(tokens: list[Token], stop: int) -> list[Token]:
+    """The words of a description set off after a name (`, the European aerospace firms,`),
+    up to a preposition or a possessive (then it names another body)."""
     if stop + 1 >= len(tokens) or tokens[stop].text != ",":
-        return False
+        return []
     if tokens[stop + 1].lower not in ("the", "a", "an"):
-        return False
+        return []
+    words: list[Token] = []
     for token in tokens[stop + 2 : stop + 2 + _APPOSITION]:
         if token.text in ",;:.()" or token.quoted or token.lower in PREPOSITIONS:
-            return False  # `Ann Tower, a spokeswoman for the bank,`: her employer
-        if _trade_noun(token.lower):
-            return True
-    return False
+            break  # `Ann Tower, a spokeswoman for the bank,`: her employer
+        if token.text.endswith(_POSSESSIVES) and _country(token.text) is None:
+            return []  # `T-Mobile USA, the company's US arm,`: its owner
+        words.append(token)
+    return words
+
+
+def _apposition_says_company(tokens: list[Token], stop: int) -> bool:
+    """`Umbro, the sportswear firm,` / `Absa, a South African bank,`."""
+    return any(_trade_noun(token.lower) for token in _apposition(tokens, stop))
 
 
 def _describes_one_named(modifiers: list[str]) -> bool:
@@ -215,13 +230,17 @@ class Companies:
                     continue
                 runs.append(run)
                 if _typed(tokens, at, stop):
-                    self._names.setdefault(run.key, run)
-                    first = run.key.split()[0]
-                    if run.key.split()[-1] in COMPANY_SUFFIXES and first not in LEADING_WORDS:
-                        self._names.setdefault(
-                            first, run
-                        )  # `Continental` after `Continental Airlines`
+                    self._type(run)
             self._runs.append(runs)
+
+    def _type(self, run: _Run) -> None:
+        """Record a company's name, and its short name when a company word ends it."""
+        if self._names.get(run.key, run).key != run.key:
+            del self._names[run.key]  # typed itself: no longer another's short name
+        self._names.setdefault(run.key, run)
+        first = run.key.split()[0]
+        if run.key.split()[-1] in _FORM_SUFFIXES and first not in LEADING_WORDS:
+            self._names.setdefault(first, run)  # `Continental` for `Continental Airlines`
 
     def resolve(self, description: list[str], sentence: int, before: int) -> ChainLink | None:
         """The one company that `description` (its words after "the") means: named in
@@ -234,7 +253,7 @@ class Companies:
         said = {c for c in map(_country, description[:-1]) if c is not None}
 
         def fits(named: _Run) -> bool:
-            """`the US company` is none that the text places in India."""
+            """`the US company` is none that the text places elsewhere (`India's Tata`)."""
             return not (said and named.countries and not said & named.countries)
 
         found: dict[str, _Run] = {}
