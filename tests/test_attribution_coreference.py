@@ -301,3 +301,19 @@ def test_he_skips_a_capitalised_plural_or_trade_noun() -> None:
         "He said the levy was needed.",
     )
     assert speaker(near[2]) == "Marsh"
+
+
+def test_a_fact_about_the_speaker_named_again_is_the_outlets() -> None:
+    # Present-tense facts and past events about the speaker: the outlet's own words.
+    for fact in (
+        "Dunmore supplies more than 150 shops across the north.",
+        "Dunmore beat profit forecasts, posting a 52% rise.",
+        "Dunmore also owns two bakeries.",
+    ):
+        chains = chains_of("Dunmore said the launch of its new range had boosted sales.", fact)
+        assert speaker(chains[0]) == "Dunmore"
+        assert chains[1][0].role.value == "publisher", fact
+    # Near cases: a view, a plan or a forecast goes on with the report.
+    for view in ("Dunmore also expects sales to grow.", "Dunmore is to open ten shops."):
+        chains = chains_of("Dunmore said the launch of its new range had boosted sales.", view)
+        assert speaker(chains[1]) == "Dunmore" and chains[1][0].inherited, view

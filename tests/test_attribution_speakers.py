@@ -237,3 +237,15 @@ def test_an_audience_after_told_is_no_intermediary_and_an_outlet_relays() -> Non
         text = f"The chief executive, Ana Vell, told {outlet} that sales would rise."
         chain = names(chain_of(text))
         assert chain[0] == ("speaker", "Ana Vell") and chain[1][0] == "intermediary", text
+
+
+def test_a_surname_spelt_like_a_modal_stays_part_of_the_name() -> None:
+    text = "Party spokeswoman Ada May said the plan was costed."
+    assert names(chain_of(text))[0] == ("speaker", "Ada May")
+    assert names(chain_of("Ada May said so on Monday."))[0] == ("speaker", "Ada May")
+    assert names(chain_of("Ivo Will said the plan was costed."))[0] == ("speaker", "Ivo Will")
+    # Near cases: a real modal after a name, and a month after a preposition.
+    modal = "Ada may say the plan was costed."
+    assert names(chain_of(modal))[0] == ("speaker", "Ada")
+    month = "In May, the council said the plan was costed."
+    assert names(chain_of(month))[0] == ("speaker", "the council")

@@ -10,6 +10,7 @@ from claims.extract.attribution.chains import default_chain, inherit, publisher_
 from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.doc_frames import Doc
 from claims.extract.attribution.names import looks_like_person
+from claims.extract.attribution.tokens import words
 from claims.extract.models import ChainLink, DocumentContext, Span
 
 _CONTINUATION = re.compile(
@@ -141,7 +142,9 @@ def continues(doc: Doc, index: int, passage: Passage, context: DocumentContext) 
 
 def _speaker_again(text: str, passage: Passage) -> bool:
     """`Hyundai said A. Hyundai expects B.` / `BMW said A. The German company is to B.`: the
-    speaker is again the sentence's subject, by name or, for a body, as "the company"."""
+    speaker is again the sentence's subject, by name or, for a body, as "the company", and
+    goes on with a view, a plan or a forecast; a fact about it (`Umbro supplies 150 teams`,
+    `Reuters beat forecasts`) is the outlet's."""
     if not passage.chain or not text.strip():
         return False
     speaker = passage.chain[0]
@@ -151,7 +154,37 @@ def _speaker_again(text: str, passage: Passage) -> bool:
         return description is not None and not _person_speaker(speaker)
     if not first[:1].isupper() or first.lower() in ("a", "an") or "’" in first:
         return False
-    return first.strip(",'") in speaker.mention.split()
+    name = speaker.mention.split()
+    if first.strip(",'") not in name:
+        return False
+    rest = text.split()[1:]
+    while rest and rest[0][:1].isupper() and rest[0].strip(",'") in name:
+        rest = rest[1:]  # the rest of the name
+    return _goes_on(rest)
+
+
+_VIEW_VERBS = words(
+    "expects expected believes believed hopes hoped plans planned intends intended wants "
+    "wanted aims aimed predicts predicted forecasts sees thinks thought anticipates "
+    "anticipated estimates estimated fears feared warns warned insists insisted "
+    "will would could may might must should can cannot shall won't wouldn't couldn't "
+    "can't shouldn't mustn't"
+)
+"""Verbs and modals after a subject that carry a view, a plan or a forecast on."""
+_LINKS = words("is are was were")
+_ON_THE_WAY = words("also still now further again however")
+
+
+def _goes_on(rest: list[str]) -> bool:
+    """The words after the subject go on with a view or a plan (`also expects`, `is to`)."""
+    words = [w.lower().strip(",") for w in rest[:4]]
+    while words and (words[0] in _ON_THE_WAY or words[0].endswith("ly")):
+        words = words[1:]
+    if not words:
+        return False
+    if words[0].replace("’", "'") in _VIEW_VERBS:
+        return True
+    return words[0] in _LINKS and len(words) > 1 and words[1] in ("to", "expected", "due", "set")
 
 
 _BODY_DESCRIPTION = re.compile(

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
+from claims.extract.attribution.companies import COMPANY_NOUNS, Companies
 from claims.extract.attribution.names import (
     Mention,
     looks_like_person,
@@ -100,6 +101,7 @@ class Mentions:
         self._by_first_word: dict[str, _Ordered] = {}
         self._sentence_starts = [t[0].start for t in self._pending]
         self._scanned = 0
+        self._companies = Companies(self._pending)
 
     def add_link(self, link: ChainLink) -> None:
         """A named speaker or intermediary found in a chain (its role words included)."""
@@ -109,6 +111,8 @@ class Mentions:
         keys = name_keys(link.mention, link.speaker_role)
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
         person = looks_like_person(link) or head in PERSON_NOUNS
+        sentence = bisect_right(self._sentence_starts, span.start) - 1
+        person = person and not self._companies.named(link.mention, sentence)
         self._add(Mention(span.start, span.end, link.mention, person, keys, link))
 
     def _add(self, mention: Mention) -> None:
@@ -173,7 +177,8 @@ class Mentions:
         if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
             self._scan_until(before)
             given = self._given_name(parts, before)
-            return given or self._full_name(parts, before) or self._headline_name(parts, before)
+            person = given or self._full_name(parts, before) or self._headline_name(parts, before)
+            return person or self._company_name(written, before)
         return None
 
     def _it(self, before: int) -> ChainLink | None:
@@ -225,7 +230,7 @@ class Mentions:
     def _description(self, written: str, before: int) -> ChainLink | None:
         parts = [w.strip(".,’'") for w in written.split()[1:]]
         head = parts[-1].lower()
-        if head not in PERSON_NOUNS and head not in BODY_NOUNS:
+        if head not in PERSON_NOUNS and head not in BODY_NOUNS and head not in COMPANY_NOUNS:
             return None
         self._scan_until(before)
         person = head in PERSON_NOUNS
@@ -235,7 +240,21 @@ class Mentions:
             return modifiers <= mention.keys
 
         pool = self._by_key.get((head, person))
-        return self._last(pool, before, fits) if pool is not None else None
+        found = self._last(pool, before, fits) if pool is not None else None
+        sentence = bisect_right(self._sentence_starts, before) - 1
+        if found is None and head in COMPANY_NOUNS:
+            return self._companies.resolve(parts, sentence, before) if sentence >= 0 else None
+        other = _SAME_BODY.get(head)
+        if found is None and other is not None and (other, False) in self._by_key:
+            near = self._sentence_starts[max(0, sentence - _IT_REACH)] if sentence >= 0 else 0
+            mention = self._by_key[(other, False)].last(before, fits)
+            if mention is not None and mention.start >= near:
+                return mention.as_link()  # `the department` for `the Ministry of Defence`
+        return found
+
+    def _company_name(self, written: str, before: int) -> ChainLink | None:
+        sentence = bisect_right(self._sentence_starts, before) - 1
+        return self._companies.full_name(written, sentence) if sentence >= 0 else None
 
     def _given_name(self, parts: list[str], before: int) -> ChainLink | None:
         """`Prince Saud` after `Prince Saud al-Faisal`, `Sir Digby` after `Sir Digby Jones`: a
@@ -275,6 +294,9 @@ class Mentions:
 
         return self._last(pool, before, fits) if pool is not None else None
 
+
+_SAME_BODY = {"ministry": "department", "department": "ministry"}
+"""Descriptions that may mean a body named with the other word, when it was named lately."""
 
 _GIVEN_NAME_TITLES = words("prince princess king queen sheikh sheikha emir sultan sir dame")
 """Titles written with a given name rather than a surname (`Prince Saud`, `Sir Digby`)."""

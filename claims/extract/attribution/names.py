@@ -18,6 +18,12 @@ from claims.extract.gazetteer import aliases
 from claims.extract.models import ChainLink, Role, Span
 from claims.text.normalize import norm_key
 
+COMPANY_SUFFIXES = words(
+    "plc inc ltd llc corp co sa ag nv gmbh holdings motors airlines airways foods energy "
+    "petroleum industries enterprises partners capital securities telecom pharmaceuticals "
+    "technologies systems brewery brewers"
+)
+"""Last words of a company's name (`Brent Foods`, `Continental Airlines`)."""
 _ORGANISATION_WORDS = (
     BODY_WORDS
     | words(
@@ -25,13 +31,9 @@ _ORGANISATION_WORDS = (
         "army forces kremlin parliament senate congress network website magazine times post poll "
         "survey study report"
     )
-    | words(
-        "plc inc ltd llc corp co sa ag nv gmbh holdings motors airlines airways foods energy "
-        "petroleum industries enterprises partners capital securities telecom pharmaceuticals "
-        "technologies systems brewery brewers"
-    )
+    | COMPANY_SUFFIXES
 )
-"""Words that make a name a body's; the second line holds company suffixes (`Brent Foods`)."""
+"""Words that make a name a body's."""
 _DETERMINERS = words("the this that")
 _PLACE_NOUNS = words(
     "base province region city town district county village airport port river sea island "
@@ -133,6 +135,16 @@ def document_name(parts: list[str]) -> bool:
 def names_in(tokens: list[Token]) -> list[Mention]:
     """The names a sentence writes: runs of capitalised words, split off their titles."""
     found: list[Mention] = []
+    for at, stop in name_runs(tokens):
+        mention = _run_mention(tokens, at, stop)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges of the runs of capitalised words a sentence writes."""
+    runs: list[tuple[int, int]] = []
     at = 0
     while at < len(tokens):
         if not tokens[at].text[:1].isupper():
@@ -142,11 +154,9 @@ def names_in(tokens: list[Token]) -> list[Mention]:
         if stop == at:
             at += 1
             continue
-        mention = _run_mention(tokens, at, stop)
-        if mention is not None:
-            found.append(mention)
+        runs.append((at, stop))
         at = stop
-    return found
+    return runs
 
 
 def _run_end(tokens: list[Token], at: int) -> int:
@@ -216,7 +226,7 @@ def common_noun(word: str) -> bool:
 _HONORIFICS = words("mr mrs ms miss dr sir dame")
 """Before a surname alone, these make it a person's name (`Mr Ebbers`)."""
 
-_LEADING_WORDS = words(
+LEADING_WORDS = words(
     "both but and or so yet also however meanwhile while when if as after before since "
     "because although though this that these those its his her their our some many most all "
     "each every no a an in on at for from with by to"
@@ -232,7 +242,7 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     if tokens[at].lower == "the":
         before = "the"
         at += 1  # `The Ruritanian Defence Ministry` opening a sentence
-    while at < stop - 1 and tokens[at].lower in _LEADING_WORDS:
+    while at < stop - 1 and tokens[at].lower in LEADING_WORDS:
         at += 1  # `Both Boeing and Airbus`, `But Rover`: a sentence's first word
     if before == "&":
         return None  # `SG Corporate & Investment Banking`: the rest of a firm's name

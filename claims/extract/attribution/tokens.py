@@ -28,6 +28,9 @@ class Token(NamedTuple):
     end: int
     text: str
     lower: str
+    """The key the word classes below are looked up with: the word in lower case, except a
+    name part spelt like a modal (`Theresa May`, `Jo Will`), which keeps its capital so that
+    no class claims it."""
     quoted: bool
     """Inside a top-level quotation."""
 
@@ -40,6 +43,33 @@ def tokenize(text: str, start: int, end: int, quotes: Sequence[Span]) -> list[To
         at = bisect_right(starts, m.start()) - 1
         quoted = at >= 0 and m.start() < quotes[at].end
         tokens.append(Token(m.start(), m.end(), m.group(), m.group().lower(), quoted))
+    return _modal_names_kept(tokens)
+
+
+_MODAL_NAMES = frozenset({"May", "Will", "Can", "Might"})
+"""Modals that are also surnames or given names (`Theresa May`, `Will Young`)."""
+_NOT_NAME_BEFORE = words(
+    "a an the and or but if when as at by for from in of on to with this that it he she they "
+    "we i you who which what how why where there here so yet then now"
+)
+
+
+def _modal_names_kept(tokens: list[Token]) -> list[Token]:
+    """`Theresa May said`: a capitalised modal right after a capitalised word inside the
+    sentence is a name part, not the verb; a title-case line (`Brown May Quit`) keeps it."""
+    alpha = [t for t in tokens if t.text[:1].isalpha()]
+    if len(alpha) > 3 and sum(t.text[:1].isupper() for t in alpha) > 0.6 * len(alpha):
+        return tokens
+    for k in range(1, len(tokens)):
+        token, before = tokens[k], tokens[k - 1]
+        if (
+            token.text in _MODAL_NAMES
+            and before.text[:1].isupper()
+            and before.text.rstrip(".").isalpha()
+            and before.lower not in _NOT_NAME_BEFORE
+            and before.end < token.start
+        ):
+            tokens[k] = token._replace(lower=token.text)
     return tokens
 
 
