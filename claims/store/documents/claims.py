@@ -23,6 +23,7 @@ from claims.match.repeats import repeated_copies
 from claims.store.audit import record
 from claims.store.credibility import propose_unsaved
 from claims.store.documents.resolved import Resolved, apply_resolved
+from claims.store.rows.inserted import insert_claims
 from claims.store.sources import resolve_attributions
 from claims.text.normalize import fold
 from db.models import Attribution, Claim, Document
@@ -93,8 +94,7 @@ def extract_document(
     if resolved is None or not apply_resolved(session, claims, resolved):
         resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
         propose_unsaved(session, claims)
-    session.add_all(claims)
-    session.flush()
+    insert_claims(session, claims)
     document.extracted_at = datetime.now(UTC)
     document.extractor = EXTRACTOR_VERSION
     record(

@@ -29,7 +29,7 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
     """Stored claims as matching sees them: features, chain, owners, document metadata."""
     if not ids:
         return []
-    chains = _chains(session, ids)
+    chains = chain_rows(session, ids)
     loaded = []
     rows = (
         session.connection()
@@ -61,7 +61,7 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
                 row.features if isinstance(row.features, dict) else {},
                 start=row.start,
                 kind=row.kind,
-                chain=chains.get(row.id, ()),
+                chain=chain_nodes(chains.get(row.id, ())),
                 outlet=row.outlet,
                 original_publisher=row.original_publisher,
                 published=row.published,
@@ -140,7 +140,12 @@ def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, 
     }
 
 
-def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
+ChainRow = tuple[str, str, int | None, str | None, str | None, tuple[tuple[int, str], ...]]
+"""A chain link as read: role, mention, source id, the source's name and kind, its owners."""
+
+
+def chain_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[ChainRow, ...]]:
+    """Each claim's chain links as read, in position order (plain values, compared cheaply)."""
     rows = (
         session.connection()
         .execute(
@@ -158,12 +163,29 @@ def _chains(session: Session, ids: Sequence[int]) -> dict[int, list[ChainNode]]:
         )
         .all()
     )
-    sources = {row.source_id: (row.name, row.kind) for row in rows if row.source_id is not None}
-    owners = _owners(session, set(sources))
-    chains: dict[int, list[ChainNode]] = defaultdict(list)
+    owners = _owners(session, {row.source_id for row in rows if row.source_id is not None})
+    chains: dict[int, list[ChainRow]] = defaultdict(list)
     for row in rows:
-        chains[row.claim_id].append(_node(row.role, row.mention, row.source_id, sources, owners))
-    return chains
+        source_id = row.source_id
+        name, kind = (row.name, row.kind) if source_id is not None else (None, None)
+        held = owners.get(source_id, ()) if source_id is not None else ()
+        chains[row.claim_id].append((row.role, row.mention, source_id, name, kind, held))
+    return {claim_id: tuple(chain) for claim_id, chain in chains.items()}
+
+
+def chain_nodes(chain: Iterable[ChainRow]) -> list[ChainNode]:
+    """The chain links of `chain_rows` as matching's models."""
+    return [
+        ChainNode(
+            role=role,
+            mention=mention,
+            source_id=source_id,
+            source_name=name,
+            source_kind=kind,
+            owners=owners,
+        )
+        for role, mention, source_id, name, kind, owners in chain
+    ]
 
 
 def _owners(
