@@ -244,7 +244,13 @@ def test_a_participle_after_a_nationality_is_no_verb() -> None:
 
 
 def test_a_word_capitalised_only_by_the_sentence_start_is_no_name() -> None:
-    weak = alone("Weak demand hits Brightwater Industries.")
+    weak = find(framed("Weak demand hits Brightwater Industries. Demand was weak."), "Weak")
     assert weak.subject is not None and weak.subject.text == "Weak demand"
+    sluggish = alone("Sluggish demand hits Brightwater Industries.")
+    assert sluggish.subject is not None and sluggish.subject.text == "Sluggish demand"
+    maker = alone("US-German carmaker Brightwater Motors cut 200 jobs.")
+    assert maker.subject is not None and maker.subject.text == "Brightwater Motors"
+    team = alone("Velmor rowers deny they won cup medals in the final.")
+    assert team.subject is not None and team.subject.text == "Velmor"
     named = find(framed("Marlow cut 200 jobs. Marlow shares fell sharply."), "Marlow shares")
     assert named.subject is not None and named.subject.text == "Marlow"

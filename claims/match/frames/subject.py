@@ -211,9 +211,11 @@ def _capitalised_modifier(
     claim: MatchClaim, entity: Entity, start: int, document: DocumentSubjects
 ) -> bool:
     """A lone word capitalised only because it opens the clause, before the noun it modifies
-        ("Weak dollar hits ...", "Buoyant economic conditions ...", "Long-haul travellers"): no
-        name, so the noun phrase is the subject. Known names, acronyms and names the document
-    writes elsewhere stay ("Gazprom shares", "Marlow shares" after "Marlow Inc")."""
+    ("Weak dollar hits ...", "Buoyant economic conditions ...", "US-German carmaker X"): no
+    name, so the noun phrase is the subject. The word must look ordinary: shaped like an
+    adjective or a compound ("Sluggish", "Pre-tax"), or written in lower case elsewhere in the
+    document. Known names, acronyms and names the document writes elsewhere stay ("Gazprom
+    shares", "Velmor rowers")."""
     offset = entity.span.start - claim.start
     text = entity.text
     if claim.text[start:offset].strip(" \"“”'‘’") or entity.kind not in ("other", "person"):
@@ -223,7 +225,18 @@ def _capitalised_modifier(
     if known_name(text.lower()) or document.names_elsewhere(entity):
         return False
     following = _NEXT_WORD_RE.match(claim.text, entity.span.end - claim.start)
-    return following is not None and not verb_like(following[1])
+    if following is None or verb_like(following[1]):
+        return False
+    if "-" in text and all(known_name(part.lower()) for part in text.split("-")):
+        return True  # "US-German carmaker X", "Turkish-Austrian consortium Y"
+    ordinary = re.compile(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])")
+    return bool(_ADJECTIVE_SHAPE_RE.search(text) or ordinary.search(document.text))
+
+
+_ADJECTIVE_SHAPE_RE = re.compile(
+    r"(?:al|ous|ive|ic|ful|less|able|ible|ant|ent|ish|ed|ing|ary|er|est)$|-[a-z]"
+)
+"""Word endings of adjectives and comparatives, and compounds with a lower-case part."""
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
