@@ -10,10 +10,11 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 
 from claims.store.exports.importer import DATA_TABLES
+from claims.store.matching.index import SqlIndex, insert_keys
 from db import migrate
-from db.engine import Database
+from db.engine import Database, storable
 from db.models import ClaimKey, ClaimKeyCount, ClaimKeySize, Document
-from tests.conftest import Cli
+from tests.conftest import Cli, Target
 from tests.factories import make_claim, make_document
 
 FERRY = (
@@ -120,3 +121,21 @@ def test_migration_counts_existing_keys_and_goes_back(tmp_path: Path) -> None:
         session.execute(delete(ClaimKey).where(ClaimKey.claim_id == talks))
     assert in_step(database) == {"e:ferry": 1, "w:strike": 1, "w:ended": 1}
     database.dispose()
+
+
+def test_keys_of_any_text_are_written_as_their_parameters_would_be(target: Target) -> None:
+    """Keys go to the database as one parameter: accents, characters beyond the first plane
+    and unstorable ones (a lone surrogate becomes U+FFFD, as in any parameter) arrive as a
+    parameter of their own would have put them."""
+    odd = ["w:café", "e:\U0001f6a2 harbour", "w:quay\udc80side", 'w:say "aye"', "w:a\\b"]
+    with target.database.write() as session:
+        document = make_document(session, FERRY)
+        claim = make_claim(session, document, FERRY.split("\n")[0])
+        insert_keys(session, {claim.id: odd})
+    with target.database.read() as session:
+        stored = set(session.scalars(select(ClaimKey.key).where(ClaimKey.claim_id == claim.id)))
+        found = SqlIndex(session).holders([storable(key) for key in odd])
+    assert stored == {storable(key) for key in odd}
+    assert "w:quay\ufffdside" in stored
+    assert found == {storable(key): [claim.id] for key in odd}
+    assert in_step(target.database) == dict.fromkeys(stored, 1)
