@@ -29,10 +29,11 @@ from claims.store.chunks import one_of
 from claims.store.matching.loading import ChainRow, chain_nodes, chain_rows
 from db.models import Claim, Document
 
-KEPT_SIDES = 4096
-"""Claims whose sides are kept, the most recently used: about 14 KB each (55 MB). The sides
+KEPT_SIDES = 1024
+"""Claims whose sides are kept, the most recently used: about 14 KB each (14 MB). The sides
 asked for over 600 BBC articles, replayed: 8,192 kept found 89 % of them, 4,096 79 % (66 %
-in the last fifth), 2,048 55 %."""
+in the last fifth), 2,048 55 %, 1,024 34 %. More would find more, but 4,096 (55 MB) would
+take the whole-corpus ingest past its 500 MB memory floor."""
 
 Stamp = bytes
 """A digest of everything a side is built from, as read: equal stamps build equal sides."""
