@@ -11,7 +11,12 @@
 from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
-from claims.extract.attribution.contents import content_after, content_before, object_end
+from claims.extract.attribution.contents import (
+    content_after,
+    content_before,
+    embedded_quote,
+    object_end,
+)
 from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
@@ -53,9 +58,16 @@ def after_participle_lead(clause: Clause, cue: Cue) -> bool:
         return False
     if tokens[cue.first - 1].lower in _PARTICIPLE_LEADS:
         return True
+    if _comma_in_quote(tokens, cue.first - 1):
+        return True  # `calling himself the “king of debt,” noting that Y`
     return _after_a_thing(tokens, cue.first, clause.lo) or after_a_mute_object(
         tokens, cue.first, clause.lo
     )
+
+
+def _comma_in_quote(tokens: list[Token], at: int) -> bool:
+    """A closing quotation mark with the comma before it (`“king of debt,”`)."""
+    return at >= 1 and tokens[at].text in CLOSE_QUOTES and tokens[at - 1].text == ","
 
 
 _THING_NOUNS = words(
@@ -121,6 +133,8 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
         return _postposed_frame(clause, cue, cue_span, tail)
     if _after_comma_or_quote(clause, cue):
         comma = tokens[cue.first - 1].text == ","
+        if comma and tail.clause_like and _subject_with_apposition(clause, cue):
+            return _preposed_frame(clause, cue, cue_span, tail)
         if comma and _source_closes_sentence(clause, cue):
             return _inverted_frame(clause, cue, cue_span)
         if comma and (tail.clause_like or cue.kind is CueKind.TELL):
@@ -133,6 +147,18 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
     ):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
+
+
+def _subject_with_apposition(clause: Clause, cue: Cue) -> bool:
+    """`X's campaign manager, Jo Roe, said Y`: the whole stretch from the sentence start to
+    the comma is the subject with its apposition, so a clause after the verb is the content."""
+    tokens = clause.tokens
+    source = left_source(tokens, cue.first, clause.lo)
+    if source is None or source[1] < cue.first - 1 or tokens[source[0]].lower in PREPOSITIONS:
+        return False
+    if not clause._replace(lo=0).starts_at(source[0]):
+        return False
+    return any(t.text == "," for t in tokens[source[0] : source[1]])
 
 
 def _apposition_after_quote(clause: Clause, cue: Cue, tail: Tail) -> bool:
@@ -161,7 +187,23 @@ def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
     before = source[0] - 1
     if tokens[before].text == "," and before > clause.lo and not tokens[before].quoted:
         before -= 1
-    return tokens[before].quoted
+    if not tokens[before].quoted:
+        return False
+    quote = clause.quote_at(tokens[before].start)
+    return quote is None or not _title_then_report(clause, cue, quote)
+
+
+def _title_then_report(clause: Clause, cue: Cue, quote: Span) -> bool:
+    """`On Fox’s “Hannity,” Gingrich said if Y`: a quotation inside the writer's words before
+    the subject is a title or a phrase, not the speaker's quotation, when a clause follows
+    the verb at once."""
+    tokens = clause.tokens
+    after = cue.last + 1
+    if after >= clause.hi or not embedded_quote(tokens, clause.lo, quote):
+        return False
+    first = tokens[after]
+    opens_clause = first.text[:1].isalpha() and not first.quoted
+    return opens_clause and first.lower not in PREPOSITIONS and first.lower not in _TIME_OPENERS
 
 
 def _closed_quote_before(clause: Clause, cue: Cue) -> bool:
@@ -180,6 +222,13 @@ _FULL_STOPS = frozenset(".!?")
 _SOURCE_OPENERS = words("a an the one his her their its")
 
 _NOT_IN_SOURCE = AUXILIARIES | words("that this these those")
+
+
+_TIME_OPENERS = TIME_WORDS | words("on in during last this next earlier late early")
+
+_ADVERBIAL_OPENERS = words("after before during since while")
+"""`Y, said X, a Republican who founded two firms after serving in the Army`: the source
+ends before an adverbial, and nothing of the report follows it."""
 
 
 def _titled(tokens: list[Token], first: int, stop: int) -> bool:
@@ -205,7 +254,8 @@ def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
         or _titled(tokens, first, stop)
     ):
         return False
-    if any(t.text[:1].isalnum() for t in tokens[stop : clause.hi]):
+    rest = [t for t in tokens[stop : clause.hi] if t.text[:1].isalnum()]
+    if rest and rest[0].lower not in _ADVERBIAL_OPENERS:
         return False
     head = first
     while head < stop and tokens[head].text != "," and tokens[head].lower not in RELATIVES:
