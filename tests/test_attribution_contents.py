@@ -116,9 +116,16 @@ def test_a_subject_with_its_apposition_before_the_verb_takes_the_clause_after() 
             ["the clerk who replaced him should go"],
         )
     ]
-    # Near case: a clause before the comma is the content of an inverted report.
+    # Near cases: a clause before the comma is the content of an inverted report, also after
+    # an opening phrase with a comma of its own.
     text = "The pier is unsafe, said Jan Brill, the treasurer."
     assert found(text)[0] == ("said", "Jan Brill, the treasurer", ["The pier is unsafe"])
+    text = "Despite a rise in tolls, the pier is losing money, said a council report."
+    assert found(text)[0] == (
+        "said",
+        "a council report",
+        ["Despite a rise in tolls, the pier is losing money"],
+    )
 
 
 def test_an_inverted_source_may_end_before_an_adverbial() -> None:
@@ -171,7 +178,18 @@ def test_a_quotation_after_a_reported_clause_goes_on_with_it() -> None:
     result = find_attributions(text, sentences, DocumentContext())
     contents = [[text[c.start : c.end] for c in a.content] for a in result.attributions]
     assert contents == [["she would keep the pier open", "“Let me be clear: it stays open.”"]]
-    # Near case: a quotation with a cue of its own is a report of its own.
+    # Near cases: a quotation with a cue of its own is a report of its own, also when it
+    # runs over two sentences.
+    text = (
+        "Tolls would rise, the council said. “The pier is not in danger. It can be saved,” "
+        "Jan Brill told the Courier."
+    )
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = find_attributions(text, sentences, DocumentContext())
+    assert [[text[c.start : c.end] for c in a.content] for a in result.attributions] == [
+        ["Tolls would rise"],
+        ["“The pier is not in danger. It can be saved,”"],
+    ]
     text = "Ortiz said that she would keep the pier open. “It stays open,” Brill said."
     sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
     result = find_attributions(text, sentences, DocumentContext())

@@ -154,8 +154,11 @@ def _extend_quotes(doc: Doc, index: int) -> None:
         quotes = [q for q in doc.quote_index.overlapping(sentence) if q.start >= content[-1].end]
         if not quotes or doc.text[sentence.start : quotes[0].start].strip():
             break
+        after = _sentence_after(doc, quotes[-1], nxt)
+        if any(doc.frames[k] for k in range(nxt + 1, after)):
+            break  # `“B. C,” Y said`: the quotation is Y's
         content.extend(quotes)
-        nxt = _sentence_after(doc, quotes[-1], nxt)
+        nxt = after
     doc.frames[index][0] = frame._replace(content=tuple(content))
 
 

@@ -14,7 +14,6 @@ from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.contents import (
     content_after,
     content_before,
-    embedded_quote,
     object_end,
 )
 from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
@@ -22,6 +21,11 @@ from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.questions import question_frame, short_answer
+from claims.extract.attribution.report_side import (
+    closed_quote_before,
+    subject_follows_quote,
+    subject_with_apposition,
+)
 from claims.extract.attribution.sentence_subject import sentence_subject
 from claims.extract.attribution.source_after import right_source
 from claims.extract.attribution.source_before import left_source
@@ -133,7 +137,7 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
         return _postposed_frame(clause, cue, cue_span, tail)
     if _after_comma_or_quote(clause, cue):
         comma = tokens[cue.first - 1].text == ","
-        if comma and tail.clause_like and _subject_with_apposition(clause, cue):
+        if comma and tail.clause_like and subject_with_apposition(clause, cue):
             return _preposed_frame(clause, cue, cue_span, tail)
         if comma and _source_closes_sentence(clause, cue):
             return _inverted_frame(clause, cue, cue_span)
@@ -143,22 +147,10 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
             return _postposed_frame(clause, cue, cue_span, tail)
         return _inverted_frame(clause, cue, cue_span)
     if not tail.clause_like or (
-        _subject_follows_quote(clause, cue) and not _closed_quote_before(clause, cue)
+        subject_follows_quote(clause, cue) and not closed_quote_before(clause, cue)
     ):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
-
-
-def _subject_with_apposition(clause: Clause, cue: Cue) -> bool:
-    """`X's campaign manager, Jo Roe, said Y`: the whole stretch from the sentence start to
-    the comma is the subject with its apposition, so a clause after the verb is the content."""
-    tokens = clause.tokens
-    source = left_source(tokens, cue.first, clause.lo)
-    if source is None or source[1] < cue.first - 1 or tokens[source[0]].lower in PREPOSITIONS:
-        return False
-    if not clause._replace(lo=0).starts_at(source[0]):
-        return False
-    return any(t.text == "," for t in tokens[source[0] : source[1]])
 
 
 def _apposition_after_quote(clause: Clause, cue: Cue, tail: Tail) -> bool:
@@ -171,60 +163,13 @@ def _apposition_after_quote(clause: Clause, cue: Cue, tail: Tail) -> bool:
     at = tail.at
     if at < clause.hi and (tokens[at].quoted or tokens[at - 1].lower == "that"):
         return False
-    return _subject_follows_quote(clause, cue)
+    return subject_follows_quote(clause, cue)
 
-
-def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
-    """`“Y,” X said after the meeting, adding ...`: the quotation is the content.
-
-    Whatever follows the verb (an adverbial, a participle, an audience) belongs to the
-    attribution of the quotation that ends just before the subject.
-    """
-    tokens = clause.tokens
-    source = left_source(tokens, cue.first, clause.lo)
-    if source is None or source[0] <= clause.lo:
-        return False
-    before = source[0] - 1
-    if tokens[before].text == "," and before > clause.lo and not tokens[before].quoted:
-        before -= 1
-    if not tokens[before].quoted:
-        return False
-    quote = clause.quote_at(tokens[before].start)
-    return quote is None or not _title_then_report(clause, cue, quote)
-
-
-def _title_then_report(clause: Clause, cue: Cue, quote: Span) -> bool:
-    """`On Fox’s “Hannity,” Gingrich said if Y`: a quotation inside the writer's words before
-    the subject is a title or a phrase, not the speaker's quotation, when a clause follows
-    the verb at once."""
-    tokens = clause.tokens
-    after = cue.last + 1
-    if after >= clause.hi or not embedded_quote(tokens, clause.lo, quote):
-        return False
-    first = tokens[after]
-    opens_clause = first.text[:1].isalpha() and not first.quoted
-    return opens_clause and first.lower not in PREPOSITIONS and first.lower not in _TIME_OPENERS
-
-
-def _closed_quote_before(clause: Clause, cue: Cue) -> bool:
-    """`“... gender identity.” Cruz says he is not familiar with it`: a quotation that ends
-    its own sentence before the subject is not what the verb with a clause after it reports."""
-    tokens = clause.tokens
-    source = left_source(tokens, cue.first, clause.lo)
-    if source is None or source[0] < clause.lo + 2:
-        return False
-    mark, last = tokens[source[0] - 1], tokens[source[0] - 2]
-    return mark.text in CLOSE_QUOTES and last.text in _FULL_STOPS
-
-
-_FULL_STOPS = frozenset(".!?")
 
 _SOURCE_OPENERS = words("a an the one his her their its")
 
 _NOT_IN_SOURCE = AUXILIARIES | words("that this these those")
 
-
-_TIME_OPENERS = TIME_WORDS | words("on in during last this next earlier late early")
 
 _ADVERBIAL_OPENERS = words("after before during since while")
 """`Y, said X, a Republican who founded two firms after serving in the Army`: the source
