@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from claims.extract.attribution import find_attributions
 from claims.extract.models import DocumentContext, Span
+from claims.extract.sentences import split_sentences
 
 
 def found(text: str) -> list[tuple[str, str | None, list[str]]]:
@@ -104,3 +105,92 @@ def test_an_addressee_after_a_possessive_is_no_part_of_the_content() -> None:
     # Near case: before "that", any noun after a possessive is the addressee, as before.
     text = "The harbour master told his wife that the pier would close."
     assert found(text)[0] == ("told", "The harbour master", ["the pier would close"])
+
+
+def test_a_subject_with_its_apposition_before_the_verb_takes_the_clause_after() -> None:
+    text = "The council's former treasurer, Jan Brill, said the clerk who replaced him should go."
+    assert found(text) == [
+        (
+            "said",
+            "The council's former treasurer, Jan Brill",
+            ["the clerk who replaced him should go"],
+        )
+    ]
+    # Near cases: a clause before the comma is the content of an inverted report, also after
+    # an opening phrase with a comma of its own.
+    text = "The pier is unsafe, said Jan Brill, the treasurer."
+    assert found(text)[0] == ("said", "Jan Brill, the treasurer", ["The pier is unsafe"])
+    text = "Despite a rise in tolls, the pier is losing money, said a council report."
+    assert found(text)[0] == (
+        "said",
+        "a council report",
+        ["Despite a rise in tolls, the pier is losing money"],
+    )
+
+
+def test_an_inverted_source_may_end_before_an_adverbial() -> None:
+    text = (
+        "Tolls are a burden on the poor, said Brill, a Leeds Liberal who founded two firms "
+        "after serving in the navy."
+    )
+    assert found(text)[0] == (
+        "said",
+        "Brill, a Leeds Liberal who founded two firms",
+        ["Tolls are a burden on the poor"],
+    )
+
+
+def test_a_dashed_insertion_after_the_verb_is_skipped() -> None:
+    text = "The treasurer said — on the radio, as it happens — that the toll raised $4 million."
+    assert found(text)[0] == ("said", "The treasurer", ["the toll raised $4 million"])
+
+
+def test_at_least_after_the_verb_starts_the_content() -> None:
+    text = "On Friday, as the boats sailed past, the Courier reported at least six piers closed."
+    assert found(text)[0] == ("reported", "the Courier", ["at least six piers closed"])
+    # Near case: `at` before a place is an adverbial, and the report has no content after it.
+    text = "The pier is closed, the Courier reported at the weekend."
+    assert found(text)[0][2] == ["The pier is closed"]
+
+
+def test_a_participle_after_a_comma_inside_a_quotation_speaks_for_the_subject() -> None:
+    text = (
+        "The treasurer mocked Brill for calling himself the “king of tolls,” noting that "
+        "the toll would double."
+    )
+    assert ("noting", "The treasurer", ["the toll would double"]) in found(text)
+
+
+def test_a_quoted_title_before_the_subject_is_no_quotation_of_the_speaker() -> None:
+    text = "Late on Monday on the Courier’s “Harbour Hour,” Jan Brill said the pier would close."
+    assert found(text)[0] == ("said", "Jan Brill", ["the pier would close"])
+    # Near case: a quotation that opens the sentence is the content.
+    text = "“The pier will close,” Jan Brill said after the vote."
+    assert found(text)[0] == ("said", "Jan Brill", ["“The pier will close,”"])
+
+
+def test_a_quotation_after_a_reported_clause_goes_on_with_it() -> None:
+    text = (
+        "Ortiz said that she would keep the pier open. “Let me be clear: it stays open.”\n\n"
+        "The vote is in June."
+    )
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = find_attributions(text, sentences, DocumentContext())
+    contents = [[text[c.start : c.end] for c in a.content] for a in result.attributions]
+    assert contents == [["she would keep the pier open", "“Let me be clear: it stays open.”"]]
+    # Near cases: a quotation with a cue of its own is a report of its own, also when it
+    # runs over two sentences.
+    text = (
+        "Tolls would rise, the council said. “The pier is not in danger. It can be saved,” "
+        "Jan Brill told the Courier."
+    )
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = find_attributions(text, sentences, DocumentContext())
+    assert [[text[c.start : c.end] for c in a.content] for a in result.attributions] == [
+        ["Tolls would rise"],
+        ["“The pier is not in danger. It can be saved,”"],
+    ]
+    text = "Ortiz said that she would keep the pier open. “It stays open,” Brill said."
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = find_attributions(text, sentences, DocumentContext())
+    assert len(result.attributions) == 2

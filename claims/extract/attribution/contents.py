@@ -41,13 +41,13 @@ def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
         end -= 1
     if end > lo and tokens[end - 1].quoted:
         quote = clause.quote_at(tokens[end - 1].start)
-        if quote is not None and not _embedded_quote(tokens, lo, quote):
+        if quote is not None and not embedded_quote(tokens, lo, quote):
             return (quote,)
     span = _content_span(tokens, lo, end)
     return (span,) if span else ()
 
 
-def _embedded_quote(tokens: list[Token], lo: int, quote: Span) -> bool:
+def embedded_quote(tokens: list[Token], lo: int, quote: Span) -> bool:
     """`Y may be “strategic,” said X`: a quotation inside a clause of the writer's words is
     part of the content, which is the whole clause."""
     first = lo
@@ -255,6 +255,7 @@ def skip_to_content(
     tokens: list[Token], at: int, hi: int, kind: CueKind
 ) -> tuple[int, Span | None]:
     """Index where the content starts after a cue, and the addressee passed on the way."""
+    at = _past_dashed_insertion(tokens, at, hi)
     limit = min(hi, at + _MAX_SKIP_TO_THAT)
     for k in range(at, limit):
         token = tokens[k]
@@ -276,6 +277,18 @@ def skip_to_content(
     while at < hi and tokens[at].text in ",:" and not tokens[at].quoted:
         at += 1
     return at, addressee
+
+
+def _past_dashed_insertion(tokens: list[Token], at: int, hi: int) -> int:
+    """`said — on Twitter, as it happens — that Y`: the content starts after the insertion."""
+    if at >= hi or tokens[at].text not in _DASHES or tokens[at].quoted:
+        return at
+    for k in range(at + 1, min(hi - 1, at + _MAX_SKIP_TO_THAT)):
+        if tokens[k].quoted:
+            return at
+        if tokens[k].text == tokens[at].text:
+            return k + 1
+    return at
 
 
 _FINITE = words("is are was were will would could can may might must should has have had does did")

@@ -143,7 +143,7 @@ def complete(doc: Doc) -> None:
 def _extend_quotes(doc: Doc, index: int) -> None:
     frame = doc.frames[index][0]
     relayed = frame.cue.kind is CueKind.ACCORDING and doc.quote_index.is_quote(frame.content[0])
-    if not (doc.quote_index.is_quote(frame.content[-1]) or relayed):
+    if not (doc.quote_index.is_quote(frame.content[-1]) or relayed or _reported(frame)):
         return  # `“A,” X said, according to Z. “B.”` runs on like `“A,” X said. “B.”`
     content = list(frame.content)
     nxt = index + 1
@@ -154,9 +154,21 @@ def _extend_quotes(doc: Doc, index: int) -> None:
         quotes = [q for q in doc.quote_index.overlapping(sentence) if q.start >= content[-1].end]
         if not quotes or doc.text[sentence.start : quotes[0].start].strip():
             break
+        after = _sentence_after(doc, quotes[-1], nxt)
+        if any(doc.frames[k] for k in range(nxt + 1, after)):
+            break  # `“B. C,” Y said`: the quotation is Y's
         content.extend(quotes)
-        nxt = _sentence_after(doc, quotes[-1], nxt)
+        nxt = after
     doc.frames[index][0] = frame._replace(content=tuple(content))
+
+
+def _reported(frame: Frame) -> bool:
+    """`X promised that Y. “B.”`: a quotation with no cue of its own right after a speech
+    report in the same paragraph goes on with it, as after a quotation."""
+    return frame.source is not None and frame.cue.kind in _SPEECH_KINDS
+
+
+_SPEECH_KINDS = frozenset({CueKind.SAY, CueKind.TELL, CueKind.STRICT})
 
 
 def _sentence_after(doc: Doc, quote: Span, index: int) -> int:

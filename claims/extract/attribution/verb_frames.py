@@ -11,12 +11,21 @@
 from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
-from claims.extract.attribution.contents import content_after, content_before, object_end
+from claims.extract.attribution.contents import (
+    content_after,
+    content_before,
+    object_end,
+)
 from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.questions import question_frame, short_answer
+from claims.extract.attribution.report_side import (
+    closed_quote_before,
+    subject_follows_quote,
+    subject_with_apposition,
+)
 from claims.extract.attribution.sentence_subject import sentence_subject
 from claims.extract.attribution.source_after import right_source
 from claims.extract.attribution.source_before import left_source
@@ -53,9 +62,16 @@ def after_participle_lead(clause: Clause, cue: Cue) -> bool:
         return False
     if tokens[cue.first - 1].lower in _PARTICIPLE_LEADS:
         return True
+    if _comma_in_quote(tokens, cue.first - 1):
+        return True  # `calling himself the “king of debt,” noting that Y`
     return _after_a_thing(tokens, cue.first, clause.lo) or after_a_mute_object(
         tokens, cue.first, clause.lo
     )
+
+
+def _comma_in_quote(tokens: list[Token], at: int) -> bool:
+    """A closing quotation mark with the comma before it (`“king of debt,”`)."""
+    return at >= 1 and tokens[at].text in CLOSE_QUOTES and tokens[at - 1].text == ","
 
 
 _THING_NOUNS = words(
@@ -121,6 +137,8 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
         return _postposed_frame(clause, cue, cue_span, tail)
     if _after_comma_or_quote(clause, cue):
         comma = tokens[cue.first - 1].text == ","
+        if comma and tail.clause_like and subject_with_apposition(clause, cue):
+            return _preposed_frame(clause, cue, cue_span, tail)
         if comma and _source_closes_sentence(clause, cue):
             return _inverted_frame(clause, cue, cue_span)
         if comma and (tail.clause_like or cue.kind is CueKind.TELL):
@@ -129,7 +147,7 @@ def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
             return _postposed_frame(clause, cue, cue_span, tail)
         return _inverted_frame(clause, cue, cue_span)
     if not tail.clause_like or (
-        _subject_follows_quote(clause, cue) and not _closed_quote_before(clause, cue)
+        subject_follows_quote(clause, cue) and not closed_quote_before(clause, cue)
     ):
         return _postposed_frame(clause, cue, cue_span, tail)
     return _preposed_frame(clause, cue, cue_span, tail)
@@ -145,41 +163,17 @@ def _apposition_after_quote(clause: Clause, cue: Cue, tail: Tail) -> bool:
     at = tail.at
     if at < clause.hi and (tokens[at].quoted or tokens[at - 1].lower == "that"):
         return False
-    return _subject_follows_quote(clause, cue)
+    return subject_follows_quote(clause, cue)
 
-
-def _subject_follows_quote(clause: Clause, cue: Cue) -> bool:
-    """`“Y,” X said after the meeting, adding ...`: the quotation is the content.
-
-    Whatever follows the verb (an adverbial, a participle, an audience) belongs to the
-    attribution of the quotation that ends just before the subject.
-    """
-    tokens = clause.tokens
-    source = left_source(tokens, cue.first, clause.lo)
-    if source is None or source[0] <= clause.lo:
-        return False
-    before = source[0] - 1
-    if tokens[before].text == "," and before > clause.lo and not tokens[before].quoted:
-        before -= 1
-    return tokens[before].quoted
-
-
-def _closed_quote_before(clause: Clause, cue: Cue) -> bool:
-    """`“... gender identity.” Cruz says he is not familiar with it`: a quotation that ends
-    its own sentence before the subject is not what the verb with a clause after it reports."""
-    tokens = clause.tokens
-    source = left_source(tokens, cue.first, clause.lo)
-    if source is None or source[0] < clause.lo + 2:
-        return False
-    mark, last = tokens[source[0] - 1], tokens[source[0] - 2]
-    return mark.text in CLOSE_QUOTES and last.text in _FULL_STOPS
-
-
-_FULL_STOPS = frozenset(".!?")
 
 _SOURCE_OPENERS = words("a an the one his her their its")
 
 _NOT_IN_SOURCE = AUXILIARIES | words("that this these those")
+
+
+_ADVERBIAL_OPENERS = words("after before during since while")
+"""`Y, said X, a Republican who founded two firms after serving in the Army`: the source
+ends before an adverbial, and nothing of the report follows it."""
 
 
 def _titled(tokens: list[Token], first: int, stop: int) -> bool:
@@ -205,7 +199,8 @@ def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
         or _titled(tokens, first, stop)
     ):
         return False
-    if any(t.text[:1].isalnum() for t in tokens[stop : clause.hi]):
+    rest = [t for t in tokens[stop : clause.hi] if t.text[:1].isalnum()]
+    if rest and rest[0].lower not in _ADVERBIAL_OPENERS:
         return False
     head = first
     while head < stop and tokens[head].text != "," and tokens[head].lower not in RELATIVES:

@@ -31,6 +31,8 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
     first = tokens[cue.last + 1].lower if cue.last + 1 < clause.hi else ""
     comma_skipped = at > cue.last + 1 and tokens[at - 1].text == ","
     adverbial = first in PREPOSITIONS or first in TIME_WORDS or first == ","
+    if first == "at" and cue.last + 2 < clause.hi and tokens[cue.last + 2].lower in _AT_LEAST:
+        adverbial = False  # `reported at least six planes flew over`
     adverbial = (adverbial or comma_skipped) and not quoted
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
     clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
@@ -47,6 +49,8 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
             return Tail(quote, addressee, True, False)
     return Tail(at, addressee, clause_like, adverbial or not first.isalnum())
 
+
+_AT_LEAST = words("least most")
 
 _AFTER_ADDRESSEE = words("as when while after before during because")
 
