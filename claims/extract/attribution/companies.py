@@ -196,6 +196,11 @@ class Companies:
         self._resolved: list[tuple[int, int, _Run]] = []
         """(sentence, offset, company) of each description resolved, in text order: a later
         "the firm" may mean the company an earlier one did."""
+        self._since: tuple[int, str] | None = None
+        self._checked = 0
+        self._other = False
+        """How far the text after the last resolved description has been read for another
+        company's name, and whether one was found."""
 
     def named(self, name: str, sentence: int) -> bool:
         """`name` is a company's the text has typed by the end of sentence `sentence`."""
@@ -203,14 +208,17 @@ class Companies:
         return name.lower() in self._names
 
     def _only_one_since(self, resolved: tuple[int, int, _Run], sentence: int) -> bool:
-        """No other company is named between an earlier resolved description and here."""
+        """No other company is named between an earlier resolved description and here; the
+        sentences read stay read, so a long document costs one pass."""
         at, _, named = resolved
-        for runs in self._runs[at : sentence + 1]:
-            for run in runs:
+        if self._since != (at, named.key):
+            self._since, self._checked, self._other = (at, named.key), at, False
+        while not self._other and self._checked <= min(sentence, len(self._runs) - 1):
+            for run in self._runs[self._checked]:
                 other = self._names.get(run.key)
-                if other is not None and other.key != named.key:
-                    return False
-        return True
+                self._other = self._other or (other is not None and other.key != named.key)
+            self._checked += 1
+        return not self._other
 
     def full_name(self, written: str, sentence: int) -> ChainLink | None:
         """`Continental` after `Continental Airlines`: the company's name as first typed."""
