@@ -249,3 +249,10 @@ def test_a_surname_spelt_like_a_modal_stays_part_of_the_name() -> None:
     assert names(chain_of(modal))[0] == ("speaker", "Ada")
     month = "In May, the council said the plan was costed."
     assert names(chain_of(month))[0] == ("speaker", "the council")
+
+
+def test_a_compound_noun_opened_by_a_cue_word_is_no_cue() -> None:
+    text = "The Oslo-based economics think tank said growth would slow."
+    assert names(chain_of(text))[0] == ("speaker", "The Oslo-based economics think tank")
+    # Near case: "think" as a verb.
+    assert names(chain_of("Analysts think growth will slow."))[0] == ("speaker", "Analysts")
