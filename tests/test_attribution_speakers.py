@@ -256,3 +256,18 @@ def test_a_compound_noun_opened_by_a_cue_word_is_no_cue() -> None:
     assert names(chain_of(text))[0] == ("speaker", "The Oslo-based economics think tank")
     # Near case: "think" as a verb.
     assert names(chain_of("Analysts think growth will slow."))[0] == ("speaker", "Analysts")
+
+
+def test_a_pronoun_right_after_the_outer_cue_is_its_subject() -> None:
+    text = (
+        "The Ruritanian bank said rates would hold. However, the Oslo-based think tank said "
+        "it believed the economy could recover."
+    )
+    spans = [Span(start=0, end=41), Span(start=42, end=len(text))]
+    chain = attribute(text, spans, WIRE)[1]
+    assert [link.mention for link in chain[:2]] == ["the Oslo-based think tank"] * 2
+    # Near cases: a pronoun of another clause, and one that does not agree.
+    near = "Ada Moss: Mayor Lied When He Said the Bridge Was Safe."
+    assert chain_of(near)[0].mention == "He"
+    person = "The ministry said he believed sales would rise."
+    assert chain_of(person)[0].mention == "he"
