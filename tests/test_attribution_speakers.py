@@ -271,3 +271,17 @@ def test_a_pronoun_right_after_the_outer_cue_is_its_subject() -> None:
     assert chain_of(near)[0].mention == "He"
     person = "The ministry said he believed sales would rise."
     assert chain_of(person)[0].mention == "he"
+
+
+def test_a_body_named_with_and_stays_whole_after_a_role() -> None:
+    text = (
+        "The chairman of the Police Guild of Norland and Sudland, which represents officers, "
+        "said pay was too low."
+    )
+    assert names(chain_of(text))[0] == (
+        "speaker",
+        "The chairman of the Police Guild of Norland and Sudland",
+    )
+    # Near case: a title before a name still splits off as the role.
+    titled = "Guild chairman Ivo Marek said pay was too low."
+    assert names(chain_of(titled))[0] == ("speaker", "Ivo Marek")
