@@ -285,3 +285,13 @@ def test_a_body_named_with_and_stays_whole_after_a_role() -> None:
     # Near case: a title before a name still splits off as the role.
     titled = "Guild chairman Ivo Marek said pay was too low."
     assert names(chain_of(titled))[0] == ("speaker", "Ivo Marek")
+
+
+def test_a_company_described_before_its_name_is_named_by_it() -> None:
+    text = "UK advertising giant Skyfax has posted profits and predicted that sales will rise."
+    assert names(chain_of(text))[0] == ("speaker", "Skyfax")
+    raised = "Dutch brewer Hopsa raised its dividend and predicted that sales will rise."
+    assert names(chain_of(raised))[0] == ("speaker", "Hopsa")
+    # Near case: a person of a firm is the person.
+    person = "“Demand is strong,” says Ada Moss of IT firm Skyfax Data."
+    assert names(chain_of(person))[0][1].startswith("Ada Moss")

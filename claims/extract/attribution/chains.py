@@ -6,12 +6,13 @@ import re
 import unicodedata
 
 from claims.extract.attribution.citing import cites_a_speaker
+from claims.extract.attribution.companies import COMPANY_NOUNS
 from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.names import looks_like_person
 from claims.extract.attribution.outlets import MEDIA_NOUNS
-from claims.extract.attribution.source_parts import TITLE_WORDS, split_source
+from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
 from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PREPOSITIONS, words
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
@@ -65,7 +66,7 @@ def source_link(
     surname takes the name of the person or body it points back to; a time phrase next to the
     name (`Sky News on Sunday`) is no part of it."""
     span = without_time(text, span)
-    parts = split_source(text, span)
+    parts = _company_named(text, split_source(text, span))
     written = text[span.start : span.end]
     resolved = None
     if mentions is not None:
@@ -92,6 +93,30 @@ def source_link(
         cue_span=cue_span,
         stance=stance,
     )
+
+
+def _company_named(text: str, parts: SourceParts) -> SourceParts:
+    """`UK advertising giant WPP`, `German airline Lufthansa`: a trade noun before a name
+    is the company's role, the name its name (not after a preposition: an employer)."""
+    if parts.role is not None:
+        return parts
+    words_ = parts.name.split()
+    first = len(words_)
+    while first > 0 and words_[first - 1][:1].isupper():
+        first -= 1
+    if not 1 < first < len(words_) or len(words_) - first > 4:
+        return parts
+    if words_[first - 1] not in COMPANY_NOUNS:
+        return parts
+    clause = parts.name.rsplit(",", 1)[-1].split()
+    if any(w.lower() in PREPOSITIONS for w in clause):
+        return parts  # `Cara Diemont of IT firm Dimension Data`: her employer
+    name = " ".join(words_[first:])
+    at = text.rfind(name, parts.name_span.start, parts.name_span.end)
+    if at < 0:
+        return parts
+    role = " ".join(words_[:first])
+    return SourceParts(name, Span(start=at, end=at + len(name)), role, None)
 
 
 def _addressee_link(text: str, frame: Frame) -> ChainLink | None:

@@ -73,6 +73,11 @@ def _country(word: str) -> str | None:
     return demonyms().get(key)
 
 
+def country_word(word: str) -> bool:
+    """A country's name or a nationality (`UK`, `German`), which opens a description."""
+    return _country(word) is not None
+
+
 def _run(tokens: list[Token], at: int, stop: int) -> _Run | None:
     """The name a run writes, without an opening word or `The` and without a possessive."""
     lead = at
