@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from claims.extract.attribution.names import COMPANY_SUFFIXES, LEADING_WORDS, name_runs
 from claims.extract.attribution.source_parts import BODY_WORDS
-from claims.extract.attribution.tokens import PREPOSITIONS, TIME_WORDS, Token, words
+from claims.extract.attribution.tokens import (
+    AUXILIARIES,
+    PREPOSITIONS,
+    RELATIVES,
+    TIME_WORDS,
+    Token,
+    words,
+)
 from claims.extract.gazetteer import aliases, demonyms
 from claims.extract.models import ChainLink, Role, Span
 from claims.text.normalize import norm_key
@@ -36,6 +43,8 @@ _FORM_SUFFIXES = words("plc inc ltd llc corp co sa ag nv gmbh airlines airways m
 """Company words that a short name may leave out (`Continental` for `Continental Airlines`),
 unlike a division's (`Barclays Capital` is not `Barclays`)."""
 _OWNED_BODIES = words("subsidiary unit division arm affiliate")
+_ENDS_NOUN_PHRASE = AUXILIARIES | RELATIVES | words("that said says and")
+"""Words after the head of a noun phrase (`the investment bank have said`, `firm which`)."""
 _HONORIFICS = words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady")
 _OTHER_COMPANY = words("central rival parent other former sister subsidiary new merged joint")
 """Modifiers that make a description another body than the one named (`the central bank`,
@@ -146,6 +155,8 @@ def _typed(tokens: list[Token], at: int, stop: int) -> bool:
         return True
     if at >= 2 and tokens[at - 1].lower == "in" and tokens[at - 2].lower in ("shares", "stake"):
         return True
+    if tokens[at].lower in PREPOSITIONS or (at and tokens[at - 1].lower in PREPOSITIONS):
+        return False  # `At Gatwick, the company has written`: a place, then the clause
     return _apposition_says_company(tokens, stop)
 
 
@@ -171,8 +182,14 @@ def _apposition(tokens: list[Token], stop: int) -> list[Token]:
 
 
 def _apposition_says_company(tokens: list[Token], stop: int) -> bool:
-    """`Umbro, the sportswear firm,` / `Absa, a South African bank,`."""
-    return any(_trade_noun(token.lower) for token in _apposition(tokens, stop))
+    """`Umbro, the sportswear firm,` / `Absa, a South African bank,`: a trade noun heads the
+    apposition (`Keith Poulton, a business adviser,` is a person)."""
+    words = _apposition(tokens, stop)
+    for k, token in enumerate(words):
+        after = words[k + 1].lower if k + 1 < len(words) else None
+        if _trade_noun(token.lower) and (after is None or after in _ENDS_NOUN_PHRASE):
+            return True
+    return False
 
 
 def _describes_one_named(modifiers: list[str]) -> bool:
