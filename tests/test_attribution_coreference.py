@@ -352,3 +352,17 @@ def test_a_recurring_full_name_costs_the_same_at_each_mention() -> None:
     # four times the text then cost over six times the calls (now under four).
     small, large = _calls_to_attribute(80), _calls_to_attribute(320)
     assert large < 5 * small, (small, large)
+
+
+def test_a_titled_name_after_a_preposition_is_a_person() -> None:
+    chains = chains_of(
+        "The priority for Finance Minister Ivo Marek is to fight poverty.",
+        "Mr Marek said the deficit would be 4.5% of GDP.",
+    )
+    assert speaker(chains[1]) == "Ivo Marek"
+    # Near case: an honorific after a preposition names the object, not a new speaker.
+    near = chains_of(
+        "Ann Vell, head of equities at Dunmore Capital, said the bid was enough for Mr Glazer.",
+        "“Fans can do nothing about it,” she told the BBC.",
+    )
+    assert speaker(near[1]) == "Ann Vell"
