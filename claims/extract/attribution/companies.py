@@ -87,7 +87,7 @@ def country_word(word: str) -> bool:
     return _country(word) is not None
 
 
-def _run(tokens: list[Token], at: int, stop: int) -> _Run | None:
+def _run(tokens: list[Token], at: int, stop: int, typed: bool) -> _Run | None:
     """The name a run writes, without an opening word or `The` and without a possessive."""
     lead = at
     while at < stop - 1 and (tokens[at].lower in LEADING_WORDS or tokens[at].lower == "the"):
@@ -107,9 +107,11 @@ def _run(tokens: list[Token], at: int, stop: int) -> _Run | None:
     text = " ".join(text_words)
     if not text:
         return None
-    around = [*tokens[max(0, lead - 3) : at], *_apposition(tokens, stop)]
-    near = [_country(t.text) for t in around if t.text[:1].isupper()]
-    countries = frozenset(c for c in near if c is not None)
+    countries: frozenset[str] = frozenset()
+    if typed:  # only a company's place is ever asked
+        around = [*tokens[max(0, lead - 3) : at], *_apposition(tokens, stop)]
+        near = [_country(t.text) for t in around if t.text[:1].isupper()]
+        countries = frozenset(c for c in near if c is not None)
     owner = (
         last.text.endswith(_POSSESSIVES)
         and stop < len(tokens)
@@ -140,9 +142,13 @@ def _typed(tokens: list[Token], at: int, stop: int) -> bool:
         return False
     if tokens[at].lower in _HONORIFICS or (at and tokens[at - 1].lower in _HONORIFICS):
         return False  # `Ms Villalba's boss`: a person
+    if not _says_company(tokens, at, stop, lowered):
+        return False
     known = aliases().get(norm_key(" ".join(t.text for t in tokens[at:stop])))
-    if known is not None and known[1] == "place":
-        return False  # `Ruritania raised its tariffs`: a country
+    return known is None or known[1] != "place"  # `UK shares`: a country
+
+
+def _says_company(tokens: list[Token], at: int, stop: int, lowered: list[str]) -> bool:
     if lowered[-1] in COMPANY_SUFFIXES and len(lowered) > 1:
         return True
     before = tokens[at - 1] if at else None
@@ -224,9 +230,9 @@ class Companies:
         """How far the text after the last resolved description has been read for another
         company's name, and whether one was found."""
 
-    def named(self, name: str, sentence: int) -> bool:
-        """`name` is a company's the text has typed by the end of sentence `sentence`."""
-        self._scan(sentence)
+    def named(self, name: str) -> bool:
+        """`name` is a company's among those the text has been read for so far (a company
+        a description resolved to is one)."""
         return name.lower() in self._names
 
     def _only_one_since(self, resolved: tuple[int, int, _Run], sentence: int) -> bool:
@@ -255,11 +261,12 @@ class Companies:
             tokens = self._sentences[len(self._runs)]
             runs: list[_Run] = []
             for at, stop in _company_runs(tokens):
-                run = _run(tokens, at, stop)
+                typed = _typed(tokens, at, stop)
+                run = _run(tokens, at, stop, typed)
                 if run is None:
                     continue
                 runs.append(run)
-                if _typed(tokens, at, stop):
+                if typed:
                     self._type(run)
             self._runs.append(runs)
 

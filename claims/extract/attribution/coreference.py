@@ -111,8 +111,7 @@ class Mentions:
         keys = name_keys(link.mention, link.speaker_role)
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
         person = looks_like_person(link) or head in PERSON_NOUNS
-        sentence = bisect_right(self._sentence_starts, span.start) - 1
-        person = person and not self._companies.named(link.mention, sentence)
+        person = person and not self._companies.named(link.mention)
         self._add(Mention(span.start, span.end, link.mention, person, keys, link))
 
     def _add(self, mention: Mention) -> None:
