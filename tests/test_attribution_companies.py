@@ -113,3 +113,23 @@ def test_the_department_means_the_ministry_named_lately() -> None:
     assert found[1] == "Ruritanian Ministry of Defence"
     near = speakers("Rain fell on Tuesday.", "The department said the drills were routine.")
     assert near[1] == "The department"
+
+
+def test_an_apposition_makes_a_company_only_when_a_trade_noun_heads_it() -> None:
+    found = speakers(
+        "Ivo Marek, a business adviser from Kiel, has put money into the theatre.",
+        "“We need £75,000,” said Mr Marek.",
+        "“Benefactors have shown interest,” he added.",
+    )
+    assert found[1:] == ["Ivo Marek", "Ivo Marek"]
+    place = speakers(
+        "Skyport runs two airports.",
+        "At Dunmore, the company has written to homes near the runway.",
+    )
+    assert place[1] == "the company"
+    # Near case: a trade noun heading an apposition that the text does not close.
+    unclosed = speakers(
+        "Backers, including Dunmore, the investment bank have said they will not back a bid.",
+        "The bank said its terms were fair.",
+    )
+    assert unclosed[1] == "Dunmore"

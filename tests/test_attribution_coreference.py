@@ -3,8 +3,12 @@ a speaker is carried only while the text continues the same report."""
 
 from __future__ import annotations
 
+import sys
+from types import FrameType
+
 from claims.extract.attribution import attribute
 from claims.extract.models import ChainLink, DocumentContext, Span
+from claims.extract.sentences import split_sentences
 
 WIRE = DocumentContext(outlet="Wire")
 
@@ -317,3 +321,48 @@ def test_a_fact_about_the_speaker_named_again_is_the_outlets() -> None:
     for view in ("Dunmore also expects sales to grow.", "Dunmore is to open ten shops."):
         chains = chains_of("Dunmore said the launch of its new range had boosted sales.", view)
         assert speaker(chains[1]) == "Dunmore" and chains[1][0].inherited, view
+
+
+def _calls_to_attribute(repeats: int) -> int:
+    """Python and C function calls made attributing a text where two full names sharing a
+    last word recur `repeats` times, then their surname does."""
+    pairs = [
+        f"Piet Vries said depot {i} was hit. Anna de Vries said {i} fell." for i in range(repeats)
+    ]
+    text = " ".join([*pairs, *(f"De Vries said site {i} burned." for i in range(repeats))])
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text, [])]
+    count = 0
+
+    def profile(frame: FrameType, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        chains = attribute(text, sentences, WIRE)
+    finally:
+        sys.setprofile(None)
+    assert speaker(chains[-1]) == "Anna de Vries"
+    return count
+
+
+def test_a_recurring_full_name_costs_the_same_at_each_mention() -> None:
+    # Each full name was compared with every earlier mention bearing its last word:
+    # four times the text then cost over six times the calls (now under four).
+    small, large = _calls_to_attribute(80), _calls_to_attribute(320)
+    assert large < 5 * small, (small, large)
+
+
+def test_a_titled_name_after_a_preposition_is_a_person() -> None:
+    chains = chains_of(
+        "The priority for Finance Minister Ivo Marek is to fight poverty.",
+        "Mr Marek said the deficit would be 4.5% of GDP.",
+    )
+    assert speaker(chains[1]) == "Ivo Marek"
+    # Near case: an honorific after a preposition names the object, not a new speaker.
+    near = chains_of(
+        "Ann Vell, head of equities at Dunmore Capital, said the bid was enough for Mr Glazer.",
+        "“Fans can do nothing about it,” she told the BBC.",
+    )
+    assert speaker(near[1]) == "Ann Vell"

@@ -249,3 +249,49 @@ def test_a_surname_spelt_like_a_modal_stays_part_of_the_name() -> None:
     assert names(chain_of(modal))[0] == ("speaker", "Ada")
     month = "In May, the council said the plan was costed."
     assert names(chain_of(month))[0] == ("speaker", "the council")
+
+
+def test_a_compound_noun_opened_by_a_cue_word_is_no_cue() -> None:
+    text = "The Oslo-based economics think tank said growth would slow."
+    assert names(chain_of(text))[0] == ("speaker", "The Oslo-based economics think tank")
+    # Near case: "think" as a verb.
+    assert names(chain_of("Analysts think growth will slow."))[0] == ("speaker", "Analysts")
+
+
+def test_a_pronoun_right_after_the_outer_cue_is_its_subject() -> None:
+    text = (
+        "The Ruritanian bank said rates would hold. However, the Oslo-based think tank said "
+        "it believed the economy could recover."
+    )
+    spans = [Span(start=0, end=41), Span(start=42, end=len(text))]
+    chain = attribute(text, spans, WIRE)[1]
+    assert [link.mention for link in chain[:2]] == ["the Oslo-based think tank"] * 2
+    # Near cases: a pronoun of another clause, and one that does not agree.
+    near = "Ada Moss: Mayor Lied When He Said the Bridge Was Safe."
+    assert chain_of(near)[0].mention == "He"
+    person = "The ministry said he believed sales would rise."
+    assert chain_of(person)[0].mention == "he"
+
+
+def test_a_body_named_with_and_stays_whole_after_a_role() -> None:
+    text = (
+        "The chairman of the Police Guild of Norland and Sudland, which represents officers, "
+        "said pay was too low."
+    )
+    assert names(chain_of(text))[0] == (
+        "speaker",
+        "The chairman of the Police Guild of Norland and Sudland",
+    )
+    # Near case: a title before a name still splits off as the role.
+    titled = "Guild chairman Ivo Marek said pay was too low."
+    assert names(chain_of(titled))[0] == ("speaker", "Ivo Marek")
+
+
+def test_a_company_described_before_its_name_is_named_by_it() -> None:
+    text = "UK advertising giant Skyfax has posted profits and predicted that sales will rise."
+    assert names(chain_of(text))[0] == ("speaker", "Skyfax")
+    raised = "Dutch brewer Hopsa raised its dividend and predicted that sales will rise."
+    assert names(chain_of(raised))[0] == ("speaker", "Hopsa")
+    # Near case: a person of a firm is the person.
+    person = "“Demand is strong,” says Ada Moss of IT firm Skyfax Data."
+    assert names(chain_of(person))[0][1].startswith("Ada Moss")

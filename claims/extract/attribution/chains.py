@@ -6,11 +6,13 @@ import re
 import unicodedata
 
 from claims.extract.attribution.citing import cites_a_speaker
-from claims.extract.attribution.coreference import Mentions
+from claims.extract.attribution.companies import COMPANY_NOUNS
+from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.names import looks_like_person
 from claims.extract.attribution.outlets import MEDIA_NOUNS
-from claims.extract.attribution.source_parts import TITLE_WORDS, split_source
+from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
 from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PREPOSITIONS, words
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
@@ -64,7 +66,7 @@ def source_link(
     surname takes the name of the person or body it points back to; a time phrase next to the
     name (`Sky News on Sunday`) is no part of it."""
     span = without_time(text, span)
-    parts = split_source(text, span)
+    parts = _company_named(text, split_source(text, span))
     written = text[span.start : span.end]
     resolved = None
     if mentions is not None:
@@ -91,6 +93,30 @@ def source_link(
         cue_span=cue_span,
         stance=stance,
     )
+
+
+def _company_named(text: str, parts: SourceParts) -> SourceParts:
+    """`UK advertising giant WPP`, `German airline Lufthansa`: a trade noun before a name
+    is the company's role, the name its name (not after a preposition: an employer)."""
+    if parts.role is not None:
+        return parts
+    words_ = parts.name.split()
+    first = len(words_)
+    while first > 0 and words_[first - 1][:1].isupper():
+        first -= 1
+    if not 1 < first < len(words_) or len(words_) - first > 4:
+        return parts
+    if words_[first - 1] not in COMPANY_NOUNS:
+        return parts
+    clause = parts.name.rsplit(",", 1)[-1].split()
+    if any(w.lower() in PREPOSITIONS for w in clause):
+        return parts  # `Cara Diemont of IT firm Dimension Data`: her employer
+    name = " ".join(words_[first:])
+    at = text.rfind(name, parts.name_span.start, parts.name_span.end)
+    if at < 0:
+        return parts
+    role = " ".join(words_[:first])
+    return SourceParts(name, Span(start=at, end=at + len(name)), role, None)
 
 
 def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
@@ -187,8 +213,22 @@ def frames_chain(
                 )
             )
         elif frame.source is not None:
+            position = len(frames) - 1 - depth
+            outer = frames[position - 1] if position else None
+            same = _same_subject(text, frame, outer, mentions)
             links.append(
-                source_link(text, frame.source, role, cue_text, frame.cue_span, stance, mentions)
+                same.model_copy(
+                    update={
+                        "role": role,
+                        "cue": cue_text,
+                        "cue_span": frame.cue_span,
+                        "stance": stance,
+                    }
+                )
+                if same is not None
+                else source_link(
+                    text, frame.source, role, cue_text, frame.cue_span, stance, mentions
+                )
             )
         elif passage is not None and depth == 0:
             links.append(
@@ -206,6 +246,28 @@ def frames_chain(
         if addressee is not None:
             links.append(addressee)
     return links
+
+
+def _same_subject(
+    text: str, frame: Frame, outer: Frame | None, mentions: Mentions | None
+) -> ChainLink | None:
+    """`The think tank said it believed Y`, `Ann Vell said she thought Y`: a pronoun right
+    after the cue of the report it is inside (or its "that") is that report's subject when
+    they agree ("it" for a body, "he"/"she" for a person)."""
+    if outer is None or outer.source is None or frame.source is None:
+        return None
+    pronoun = text[frame.source.start : frame.source.end].strip().lower()
+    if pronoun not in ("it", "he", "she"):
+        return None
+    between = text[outer.cue_span.end : frame.source.start].split()
+    if between not in ([], ["that"]):
+        return None  # `Mayor Lied When He Said`: another clause's subject
+    link = source_link(text, outer.source, Role.SPEAKER, None, None, Stance.NEUTRAL, mentions)
+    if link.mention.lower() in ("it", "he", "she", "they", "we", "i", "you"):
+        return None
+    head = link.mention.split()[-1].lower() if link.mention.split() else ""
+    person = head in PERSON_NOUNS or (looks_like_person(link) and len(link.mention.split()) > 1)
+    return link if person == (pronoun != "it") else None
 
 
 def close_chain(links: list[ChainLink], context: DocumentContext) -> list[ChainLink]:

@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from claims.extract.attribution.names import COMPANY_SUFFIXES, LEADING_WORDS, name_runs
 from claims.extract.attribution.source_parts import BODY_WORDS
-from claims.extract.attribution.tokens import PREPOSITIONS, TIME_WORDS, Token, words
+from claims.extract.attribution.tokens import (
+    AUXILIARIES,
+    PREPOSITIONS,
+    RELATIVES,
+    TIME_WORDS,
+    Token,
+    words,
+)
 from claims.extract.gazetteer import aliases, demonyms
 from claims.extract.models import ChainLink, Role, Span
 from claims.text.normalize import norm_key
@@ -36,6 +43,8 @@ _FORM_SUFFIXES = words("plc inc ltd llc corp co sa ag nv gmbh airlines airways m
 """Company words that a short name may leave out (`Continental` for `Continental Airlines`),
 unlike a division's (`Barclays Capital` is not `Barclays`)."""
 _OWNED_BODIES = words("subsidiary unit division arm affiliate")
+_ENDS_NOUN_PHRASE = AUXILIARIES | RELATIVES | words("that said says and")
+"""Words after the head of a noun phrase (`the investment bank have said`, `firm which`)."""
 _HONORIFICS = words("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady")
 _OTHER_COMPANY = words("central rival parent other former sister subsidiary new merged joint")
 """Modifiers that make a description another body than the one named (`the central bank`,
@@ -73,7 +82,12 @@ def _country(word: str) -> str | None:
     return demonyms().get(key)
 
 
-def _run(tokens: list[Token], at: int, stop: int) -> _Run | None:
+def country_word(word: str) -> bool:
+    """A country's name or a nationality (`UK`, `German`), which opens a description."""
+    return _country(word) is not None
+
+
+def _run(tokens: list[Token], at: int, stop: int, typed: bool) -> _Run | None:
     """The name a run writes, without an opening word or `The` and without a possessive."""
     lead = at
     while at < stop - 1 and (tokens[at].lower in LEADING_WORDS or tokens[at].lower == "the"):
@@ -93,9 +107,11 @@ def _run(tokens: list[Token], at: int, stop: int) -> _Run | None:
     text = " ".join(text_words)
     if not text:
         return None
-    around = [*tokens[max(0, lead - 3) : at], *_apposition(tokens, stop)]
-    near = [_country(t.text) for t in around if t.text[:1].isupper()]
-    countries = frozenset(c for c in near if c is not None)
+    countries: frozenset[str] = frozenset()
+    if typed:  # only a company's place is ever asked
+        around = [*tokens[max(0, lead - 3) : at], *_apposition(tokens, stop)]
+        near = [_country(t.text) for t in around if t.text[:1].isupper()]
+        countries = frozenset(c for c in near if c is not None)
     owner = (
         last.text.endswith(_POSSESSIVES)
         and stop < len(tokens)
@@ -126,9 +142,13 @@ def _typed(tokens: list[Token], at: int, stop: int) -> bool:
         return False
     if tokens[at].lower in _HONORIFICS or (at and tokens[at - 1].lower in _HONORIFICS):
         return False  # `Ms Villalba's boss`: a person
+    if not _says_company(tokens, at, stop, lowered):
+        return False
     known = aliases().get(norm_key(" ".join(t.text for t in tokens[at:stop])))
-    if known is not None and known[1] == "place":
-        return False  # `Ruritania raised its tariffs`: a country
+    return known is None or known[1] != "place"  # `UK shares`: a country
+
+
+def _says_company(tokens: list[Token], at: int, stop: int, lowered: list[str]) -> bool:
     if lowered[-1] in COMPANY_SUFFIXES and len(lowered) > 1:
         return True
     before = tokens[at - 1] if at else None
@@ -141,6 +161,8 @@ def _typed(tokens: list[Token], at: int, stop: int) -> bool:
         return True
     if at >= 2 and tokens[at - 1].lower == "in" and tokens[at - 2].lower in ("shares", "stake"):
         return True
+    if tokens[at].lower in PREPOSITIONS or (at and tokens[at - 1].lower in PREPOSITIONS):
+        return False  # `At Gatwick, the company has written`: a place, then the clause
     return _apposition_says_company(tokens, stop)
 
 
@@ -166,8 +188,14 @@ def _apposition(tokens: list[Token], stop: int) -> list[Token]:
 
 
 def _apposition_says_company(tokens: list[Token], stop: int) -> bool:
-    """`Umbro, the sportswear firm,` / `Absa, a South African bank,`."""
-    return any(_trade_noun(token.lower) for token in _apposition(tokens, stop))
+    """`Umbro, the sportswear firm,` / `Absa, a South African bank,`: a trade noun heads the
+    apposition (`Keith Poulton, a business adviser,` is a person)."""
+    words = _apposition(tokens, stop)
+    for k, token in enumerate(words):
+        after = words[k + 1].lower if k + 1 < len(words) else None
+        if _trade_noun(token.lower) and (after is None or after in _ENDS_NOUN_PHRASE):
+            return True
+    return False
 
 
 def _describes_one_named(modifiers: list[str]) -> bool:
@@ -196,21 +224,29 @@ class Companies:
         self._resolved: list[tuple[int, int, _Run]] = []
         """(sentence, offset, company) of each description resolved, in text order: a later
         "the firm" may mean the company an earlier one did."""
+        self._since: tuple[int, str] | None = None
+        self._checked = 0
+        self._other = False
+        """How far the text after the last resolved description has been read for another
+        company's name, and whether one was found."""
 
-    def named(self, name: str, sentence: int) -> bool:
-        """`name` is a company's the text has typed by the end of sentence `sentence`."""
-        self._scan(sentence)
+    def named(self, name: str) -> bool:
+        """`name` is a company's among those the text has been read for so far (a company
+        a description resolved to is one)."""
         return name.lower() in self._names
 
     def _only_one_since(self, resolved: tuple[int, int, _Run], sentence: int) -> bool:
-        """No other company is named between an earlier resolved description and here."""
+        """No other company is named between an earlier resolved description and here; the
+        sentences read stay read, so a long document costs one pass."""
         at, _, named = resolved
-        for runs in self._runs[at : sentence + 1]:
-            for run in runs:
+        if self._since != (at, named.key):
+            self._since, self._checked, self._other = (at, named.key), at, False
+        while not self._other and self._checked <= min(sentence, len(self._runs) - 1):
+            for run in self._runs[self._checked]:
                 other = self._names.get(run.key)
-                if other is not None and other.key != named.key:
-                    return False
-        return True
+                self._other = self._other or (other is not None and other.key != named.key)
+            self._checked += 1
+        return not self._other
 
     def full_name(self, written: str, sentence: int) -> ChainLink | None:
         """`Continental` after `Continental Airlines`: the company's name as first typed."""
@@ -225,11 +261,12 @@ class Companies:
             tokens = self._sentences[len(self._runs)]
             runs: list[_Run] = []
             for at, stop in _company_runs(tokens):
-                run = _run(tokens, at, stop)
+                typed = _typed(tokens, at, stop)
+                run = _run(tokens, at, stop, typed)
                 if run is None:
                     continue
                 runs.append(run)
-                if _typed(tokens, at, stop):
+                if typed:
                     self._type(run)
             self._runs.append(runs)
 

@@ -97,7 +97,7 @@ class Mentions:
         self._persons = _Ordered()
         self._by_key: dict[tuple[str, bool], _Ordered] = {}
         self._pending = [t for t in tokens if t]
-        self._by_last_word: dict[str, _Ordered] = {}
+        self._by_surname: dict[tuple[str, ...], _Ordered] = {}
         self._by_first_word: dict[str, _Ordered] = {}
         self._sentence_starts = [t[0].start for t in self._pending]
         self._scanned = 0
@@ -111,8 +111,7 @@ class Mentions:
         keys = name_keys(link.mention, link.speaker_role)
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
         person = looks_like_person(link) or head in PERSON_NOUNS
-        sentence = bisect_right(self._sentence_starts, span.start) - 1
-        person = person and not self._companies.named(link.mention, sentence)
+        person = person and not self._companies.named(link.mention)
         self._add(Mention(span.start, span.end, link.mention, person, keys, link))
 
     def _add(self, mention: Mention) -> None:
@@ -132,20 +131,23 @@ class Mentions:
 
     def _index(self, mention: Mention, replacing: Mention | None = None) -> None:
         """People and (word, person) pairs for pronouns and descriptions; full personal names
-        by their last word, for surnames."""
+        by each surname they may be written with (`Vries`, `de Vries`) and by first word."""
         for old in [replacing] if replacing is not None else []:
             for pool in self._pools(old):
                 pool.drop(old)
             old_words = old.name.lower().split()
-            for index, at in ((self._by_last_word, -1), (self._by_first_word, 0)):
-                listed = index.get(old_words[at])
+            for listed in [
+                *(self._by_surname.get(tail) for tail in _surnames(old_words)),
+                self._by_first_word.get(old_words[0]),
+            ]:
                 if listed is not None:
                     listed.drop(old)
         for pool in self._pools(mention):
             pool.put(mention)
         words = mention.name.lower().split()
         if mention.person and len(words) > 1:
-            self._by_last_word.setdefault(words[-1], _Ordered()).put(mention)
+            for tail in _surnames(words):
+                self._by_surname.setdefault(tail, _Ordered()).put(mention)
             self._by_first_word.setdefault(words[0], _Ordered()).put(mention)
 
     def _scan_until(self, offset: int) -> None:
@@ -270,30 +272,25 @@ class Mentions:
         if len(self._sentence_starts) < 2 or before >= self._sentence_starts[1]:
             return None
         self._scan_until(len(self._pending) and self._pending[-1][-1].end + 1)
-        surname = [w.lower() for w in parts]
-        pool = self._by_last_word.get(surname[-1])
+        pool = self._by_surname.get(tuple(w.lower() for w in parts))
         if pool is None:
             return None
-        for mention in pool.items:
-            name = mention.name.lower().split()
-            if (
-                mention.start > before
-                and len(name) > len(surname)
-                and name[-len(surname) :] == surname
-            ):
-                return mention.as_link()
-        return None
+        at = bisect_right(pool.starts, before)
+        return pool.items[at].as_link() if at < len(pool.items) else None
 
     def _full_name(self, parts: list[str], before: int) -> ChainLink | None:
-        surname = [w.lower() for w in parts]
-        pool = self._by_last_word.get(surname[-1])
+        pool = self._by_surname.get(tuple(w.lower() for w in parts))
+        return self._last(pool, before) if pool is not None else None
 
-        def fits(mention: Mention) -> bool:
-            name = mention.name.lower().split()
-            return len(name) > len(surname) and name[-len(surname) :] == surname
 
-        return self._last(pool, before, fits) if pool is not None else None
+def _surnames(words: list[str]) -> list[tuple[str, ...]]:
+    """The endings a full name may be shortened to, by one to three words (`Vries`, `de Vries`
+    for `Jan de Vries`): one look-up per surname, whatever the number of earlier mentions."""
+    return [tuple(words[-k:]) for k in range(1, min(_SURNAME_WORDS, len(words) - 1) + 1)]
 
+
+_SURNAME_WORDS = 3
+"""`resolve` reads a surname of up to three words."""
 
 _SAME_BODY = {"ministry": "department", "department": "ministry"}
 """Descriptions that may mean a body named with the other word, when it was named lately."""

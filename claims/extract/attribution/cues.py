@@ -83,7 +83,10 @@ def _phrase_table() -> dict[str, list[tuple[tuple[str, ...], str, CueKind, Stanc
 
 def _noun_position(tokens: list[Token], at: int) -> bool:
     """After "the", "his", "Trump's" or "too much" a cue word is a noun ("his claims",
-    "Editor's note", "too much stress")."""
+    "Editor's note", "too much stress"); before the head of a compound it opens, it is part
+    of a noun ("economics think tank", "warning signs")."""
+    if at + 1 < len(tokens) and tokens[at + 1].lower in _COMPOUND_HEADS.get(tokens[at].lower, ()):
+        return True
     if not at:
         return False
     before = tokens[at - 1].lower
@@ -91,6 +94,13 @@ def _noun_position(tokens: list[Token], at: int) -> bool:
 
 
 _QUANTIFIERS = words("much more less")
+_COMPOUND_HEADS = {
+    "think": words("tank tanks"),
+    "warning": words("sign signs shot shots label labels light lights"),
+    "report": words("card cards"),
+    "claim": words("form forms"),
+}
+"""Nouns that make a compound with a cue word before them (`think tank`, `report card`)."""
 
 
 def _phrase_cue(tokens: list[Token], at: int) -> Cue | None:

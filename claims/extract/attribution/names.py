@@ -264,10 +264,9 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
         return None  # `the Sox Act`, `Section 404`: a text, not who says it
     parts = [t.text for t in name]
     place = stop < len(tokens) and tokens[stop].lower in _PLACE_NOUNS
-    placed = (
-        before in _PLACE_PREPOSITIONS or adjective
-    )  # `in North America`, `the South African economy`
     honoured = first > at and tokens[first - 1].lower.rstrip(".") in _HONORIFICS  # `Mr Ebbers`
+    # `in North America`, `the South African economy`; `for Finance Minister X` is a person
+    placed = (before in _PLACE_PREPOSITIONS or adjective) and (first == at or honoured)
     named = len(parts) >= 2 or honoured
     person = named and not place and not placed and _person_name(parts)
     if person and _owns_with_its(tokens, stop):

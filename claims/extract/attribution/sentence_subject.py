@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claims.extract.attribution.clause import inserted_phrase, next_comma, strip_fillers
+from claims.extract.attribution.companies import country_word
 from claims.extract.attribution.lexicon import VERB_CUES
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
@@ -61,12 +62,15 @@ def sentence_subject(tokens: list[Token], lo: int, stop: int) -> tuple[int, int]
 
 
 def _modifier_lead(tokens: list[Token], first: int, stop: int) -> bool:
-    """`Republican presidential candidate X`, `One aide`, `China's state-owned giant`: a
-    capitalised word that starts a longer noun phrase, not a name of its own."""
+    """`Republican presidential candidate X`, `One aide`, `China's state-owned giant`, `UK
+    advertising giant WPP`: a capitalised word that starts a longer noun phrase, not a name of
+    its own."""
     if first + 1 >= stop or not tokens[first + 1].text[:1].islower():
         return False
     lower = tokens[first].lower
-    return lower in _MODIFIER_LEADS or lower in NUMBER_WORDS or lower.endswith(("’s", "'s"))
+    if lower in _MODIFIER_LEADS or lower in NUMBER_WORDS or lower.endswith(("’s", "'s")):
+        return True
+    return country_word(tokens[first].text)  # `UK advertising giant WPP`
 
 
 def _with_apposition(tokens: list[Token], end: int, stop: int) -> int:

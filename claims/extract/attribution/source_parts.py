@@ -45,8 +45,9 @@ _OF_ORG = re.compile(
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,20}\)")
 """A short parenthesis after a name: party and state (`(D-N.Y.)`), an age."""
 
-_DANGLING = (" in", " of", " at", " from", " for", " the", " to", " near", " with")
-"""A role cannot end with these ("security sources in Basra" is one phrase, not a role)."""
+_DANGLING = tuple(f" {w}" for w in words("in of at from for the to near with and or &"))
+"""A role cannot end with these ("security sources in Basra", "the head of the Federation of
+England and Wales" are one phrase, not a role and a name)."""
 
 
 BODY_WORDS = words(

@@ -39,11 +39,14 @@ def tokenize(text: str, start: int, end: int, quotes: Sequence[Span]) -> list[To
     """Tokens of `text[start:end]`, marked when inside one of `quotes` (sorted spans)."""
     starts = [q.start for q in quotes]
     tokens = []
+    modal = False
     for m in _TOKEN.finditer(text, start, end):
         at = bisect_right(starts, m.start()) - 1
         quoted = at >= 0 and m.start() < quotes[at].end
-        tokens.append(Token(m.start(), m.end(), m.group(), m.group().lower(), quoted))
-    return _modal_names_kept(tokens)
+        word = m.group()
+        modal = modal or word in _MODAL_NAMES
+        tokens.append(Token(m.start(), m.end(), word, word.lower(), quoted))
+    return _modal_names_kept(tokens) if modal else tokens
 
 
 _MODAL_NAMES = frozenset({"May", "Will", "Can", "Might"})
