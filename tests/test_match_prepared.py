@@ -20,7 +20,7 @@ from claims.match.models import Kind
 from claims.match.normalize.keys import word_keys
 from claims.match.relate import relate, related, side
 from claims.match.score import UNIFORM, Rarity, match_text, text_word_keys
-from claims.match.subjects import compare
+from claims.match.subjects import _same_name, compare
 from tests.scripts import load_script
 
 
@@ -59,10 +59,14 @@ def test_names_judged_again_are_judged_alike() -> None:
     first = from_text(1, 1, "Haidar Mansour Hadi met Lib Dem leaders and the Russia S-400 team.")
     second = from_text(2, 2, "Haidar Hadi met Liberal Democrat leaders and the S-400 team.")
     same_entity.cache_clear()
+    _same_name.cache_clear()
     fresh = compare(list(first.entities), list(second.entities))
     assert same_entity.cache_info().misses > 0
+    assert _same_name.cache_info().misses > 0
+    asked = same_entity.cache_info()
     again = compare(list(first.entities), list(second.entities))
-    assert same_entity.cache_info().hits > 0
+    assert _same_name.cache_info().hits > 0
+    assert same_entity.cache_info() == asked
     assert again == fresh
     assert fresh.shared_names()
 
@@ -149,10 +153,14 @@ def test_frame_subjects_judged_again_are_judged_alike() -> None:
     )
     other = FrameSubject(text="Nigel Farage", key="nigel farage", kind="person", found="claim")
     same_entity.cache_clear()
+    align._same_named.cache_clear()
     fresh = [align.same_subject(short, full), align.same_subject(short, other)]
     assert fresh == [True, False]
+    asked = same_entity.cache_info()
+    assert asked.misses > 0
     assert [align.same_subject(short, full), align.same_subject(short, other)] == fresh
-    assert same_entity.cache_info().hits > 0
+    assert align._same_named.cache_info().hits == 2
+    assert same_entity.cache_info() == asked
     assert same_entity("Haidar Hadi", "Nigel Farage") == same_entity.__wrapped__(
         "Haidar Hadi", "Nigel Farage"
     )

@@ -68,8 +68,9 @@ def align(
     if subject is None:
         return _event_only(a, b, bool(found))
     tense = comparable_modalities(first.modality, second.modality)
-    kept_dates = dates if _one_act(first, second) else None
-    kept_numbers = numbers if tense and compare_values(first, second).verdict == "differ" else None
+    kept_dates = dates if dates and _one_act(first, second) else None
+    differ = numbers and tense and compare_values(first, second).verdict == "differ"
+    kept_numbers = numbers if differ else None
     kept_polarity = polarity if "opinion" not in (first.modality, second.modality) else None
     reports = a.claim.document_id != b.claim.document_id
     if kept_numbers is None and numbers is None and reports:
@@ -191,6 +192,8 @@ def _named_actor(claim: Side) -> bool:
 
 def _casualties(first: Frame, second: Frame) -> str | None:
     """One event's dead against its injured: the reports disagree on whether anyone died."""
+    if not first.values or not second.values:
+        return None  # no figure on one side: nothing to disagree on (`casualty_difference`)
     if shared_place(first, second) is None or same_event(first, second) is None:
         return None
     if overlap(first.period, second.period) is False:

@@ -76,12 +76,15 @@ class Cues:
             shared.containment >= thresholds.strong_containment
             and shared.dice >= thresholds.strong_dice
         )
-        named = subject_words(subjects)
-        apart = not strong and subjects_apart(a, b)
         when = date_difference(a.claim, b.claim)
-        dates = None if apart else date_slot(a, b, when, strong, rarity, named)
         amounts = quantity_difference(a.claim, b.claim)
-        numbers = None if apart else amount_slot(a, b, amounts, subjects, strong, rarity, named)
+        dates: str | None = None
+        numbers: str | None = None
+        if when is not None or amounts is not None:  # else no slot to fill: skip asking
+            named = subject_words(subjects)
+            apart = not strong and subjects_apart(a, b)
+            dates = None if apart else date_slot(a, b, when, strong, rarity, named)
+            numbers = None if apart else amount_slot(a, b, amounts, subjects, strong, rarity, named)
         unsettled = (
             negated
             or opposed

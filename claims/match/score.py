@@ -56,6 +56,11 @@ class Rarity:
     frequency: Mapping[str, int]
     total: int
     _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    _informative: float = field(init=False, compare=False, repr=False)
+    """The weight from which a word is informative (`informative`), computed once."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_informative", INFORMATIVE_SHARE * math.log(self.total + 1))
 
     def weight(self, word: str) -> float:
         """Inverse document frequency, never below MIN_WEIGHT; unseen words weigh most.
@@ -106,7 +111,7 @@ class Rarity:
         """A word rare enough to identify what a value is about (not "Iraq" in Iraq news)."""
         if self.total < SMALL_CORPUS:
             return True
-        return self.weight(word) >= INFORMATIVE_SHARE * math.log(self.total + 1)
+        return self.weight(word) >= self._informative
 
 
 class WordFrequency(Mapping[str, int]):

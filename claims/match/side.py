@@ -13,7 +13,7 @@ from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
 from claims.match.models import MatchClaim
 from claims.match.score import Profile
-from claims.match.subjects import subject_entities
+from claims.match.subjects import own_names, subject_entities
 
 
 class Side(Profile):
@@ -22,6 +22,11 @@ class Side(Profile):
     @cached_property
     def subjects(self) -> list[Entity]:
         return subject_entities(self.claim)
+
+    @cached_property
+    def own_names(self) -> tuple[frozenset[str], ...]:
+        """The words of the names that can say whose value the claim gives (`own_subject`)."""
+        return own_names(self.subjects, self.claim)
 
     @cached_property
     def frame(self) -> Frame:

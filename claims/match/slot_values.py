@@ -74,9 +74,7 @@ def date_slot(
 def subjects_apart(a: Side, b: Side) -> bool:
     """Each claim names a subject of its own ("Sony ... 800,000 units" / "Nintendo ... 2.8
     million units"): their dates and amounts are of different things."""
-    return own_subject(a.subjects, a.claim, b.word_set) and own_subject(
-        b.subjects, b.claim, a.word_set
-    )
+    return own_subject(a.own_names, b.word_set) and own_subject(b.own_names, a.word_set)
 
 
 def subject_words(subjects: Subjects) -> frozenset[str]:

@@ -94,6 +94,8 @@ def date_difference(a: MatchClaim, b: MatchClaim) -> Difference | None:
     ("no later than September 2025" is "by 2026"). A deadline differs from an event dated
     after it, and from a start ("not until 2027") after it.
     """
+    if not a.dates or not b.dates:
+        return None
     dates_a, dates_b = _dates(a), _dates(b)
     for compare in (_deadline_and_event, _events, _unresolved):
         found = compare(dates_a, dates_b)
@@ -299,6 +301,8 @@ def quantity_difference(a: MatchClaim, b: MatchClaim, *, single: bool = False) -
     a claim with several ("from 49% to 74%", "4.1% this year, 4% in 2005") is comparing
     amounts of several things, and a third one elsewhere is rarely one of them.
     """
+    if not a.quantities or not b.quantities:
+        return None
     pairs = [
         (qa, qb)
         for qa in a.quantities
