@@ -18,9 +18,7 @@ from claims.extract.attribution.tokens import (
     words,
 )
 
-_SUBJECT_DETERMINERS = words(
-    "the a an this these those some many most several his her their its our my your"
-)
+_SUBJECT_DETERMINERS = words("the a an this these those some many most several")
 
 _MODIFIER_LEADS = words(
     "republican democratic democrat gop conservative liberal progressive multiple several "
