@@ -194,3 +194,42 @@ def test_a_quotation_after_a_reported_clause_goes_on_with_it() -> None:
     sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
     result = find_attributions(text, sentences, DocumentContext())
     assert len(result.attributions) == 2
+
+
+def test_a_phrasal_verb_before_a_thing_that_says_is_no_part_of_the_subject() -> None:
+    text = "The harbour office put out a statement saying the pier would close."
+    assert found(text)[0] == ("saying", "The harbour office", ["the pier would close"])
+    # Near case: a possessive inside a relative clause is no subject of the main verb.
+    text = "Ortiz, who will be giving his advice to the council on Monday, argues that tolls rise."
+    assert ("argues", "his advice to the council on", ["tolls rise"]) not in found(text)
+    # Near case: without the particle the subject was found already.
+    text = "The council issued a statement saying the pier would close."
+    assert found(text)[0] == ("saying", "The council", ["the pier would close"])
+
+
+def test_a_one_word_subject_before_an_according_to_aside_is_content() -> None:
+    text = "Tolls, according to the council, have doubled since May."
+    assert found(text)[0] == ("according to", "the council", ["Tolls", "have doubled since May"])
+    # Near case: a single word before a closing aside is not a content of its own.
+    assert found("Tolls, according to the council.") == []
+
+
+def test_a_quotation_goes_on_into_a_paragraph_that_is_only_quotation() -> None:
+    text = (
+        "“The pier is safe,” Ortiz said.\n\n"
+        "“We will keep it open all year. Nobody will lose a job.”\n\n"
+        "The vote is in June."
+    )
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = find_attributions(text, sentences, DocumentContext())
+    assert [[text[c.start : c.end] for c in a.content] for a in result.attributions] == [
+        ["“The pier is safe,”", "“We will keep it open all year. Nobody will lose a job.”"]
+    ]
+    # Near case: a quotation paragraph with a cue of its own is another report.
+    text = "“The pier is safe,” Ortiz said.\n\n“We will keep it open,” Brill said."
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = find_attributions(text, sentences, DocumentContext())
+    assert [[text[c.start : c.end] for c in a.content] for a in result.attributions] == [
+        ["“The pier is safe,”"],
+        ["“We will keep it open,”"],
+    ]

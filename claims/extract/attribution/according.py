@@ -35,8 +35,10 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if clause.starts_at(cue.first):
         content = content_after(clause, resume)
     else:
-        content = content_before(clause, clause.lo, cue.first)
-        if content and parenthetical_goes_on(clause, resume) and _mid_clause(clause, cue):
+        aside = parenthetical_goes_on(clause, resume) and _mid_clause(clause, cue)
+        # `Fundraising, according to the campaign, has surged`: a one-word subject will do
+        content = content_before(clause, clause.lo, cue.first, least=1 if aside else 2)
+        if content and aside:
             content = content + content_after(clause, resume + 1, stop_at_clause=True)
     if not content:
         return None

@@ -33,7 +33,7 @@ def _content_span(tokens: list[Token], first: int, stop: int, least: int = 2) ->
     return Span(start=tokens[first].start, end=tokens[stop - 1].end)
 
 
-def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
+def content_before(clause: Clause, lo: int, stop: int, least: int = 2) -> tuple[Span, ...]:
     """Content written before a cue: the quotation that ends there, or the clause."""
     tokens = clause.tokens
     end = stop
@@ -43,7 +43,7 @@ def content_before(clause: Clause, lo: int, stop: int) -> tuple[Span, ...]:
         quote = clause.quote_at(tokens[end - 1].start)
         if quote is not None and not embedded_quote(tokens, lo, quote):
             return (quote,)
-    span = _content_span(tokens, lo, end)
+    span = _content_span(tokens, lo, end, least)
     return (span,) if span else ()
 
 

@@ -147,8 +147,11 @@ def _extend_quotes(doc: Doc, index: int) -> None:
         return  # `“A,” X said, according to Z. “B.”` runs on like `“A,” X said. “B.”`
     content = list(frame.content)
     nxt = index + 1
+    paragraph = doc.paragraphs[index]
     while nxt < len(doc.sentences) and not doc.frames[nxt]:
-        if doc.paragraphs[nxt] != doc.paragraphs[index] or doc.unclosed[nxt]:
+        if _runs_on(doc, nxt, index, paragraph, frame):
+            paragraph = doc.paragraphs[nxt]  # `“A,” X said.` then a paragraph `“B.”`
+        if doc.paragraphs[nxt] != paragraph or doc.unclosed[nxt]:
             break
         sentence = doc.sentences[nxt]
         quotes = [q for q in doc.quote_index.overlapping(sentence) if q.start >= content[-1].end]
@@ -160,6 +163,31 @@ def _extend_quotes(doc: Doc, index: int) -> None:
         content.extend(quotes)
         nxt = after
     doc.frames[index][0] = frame._replace(content=tuple(content))
+
+
+def _runs_on(doc: Doc, nxt: int, index: int, paragraph: int, frame: Frame) -> bool:
+    """A quotation goes on into the next paragraph (once) when that paragraph is quotation
+    alone."""
+    if paragraph != doc.paragraphs[index] or doc.paragraphs[nxt] == paragraph:
+        return False
+    return doc.quote_index.is_quote(frame.content[-1]) and _quoted_paragraph(doc, nxt)
+
+
+def _quoted_paragraph(doc: Doc, first: int) -> bool:
+    """The paragraph starting at `first` is a quotation alone: every sentence opens inside a
+    quotation and none has a cue of its own."""
+    paragraph = doc.paragraphs[first]
+    k = first
+    while k < len(doc.sentences) and doc.paragraphs[k] == paragraph:
+        sentence = doc.sentences[k]
+        if doc.frames[k] or doc.unclosed[k] or not doc.quote_index.overlapping(sentence):
+            return False
+        k += 1
+    head = doc.text[doc.sentences[first].start : doc.sentences[first].start + 1]
+    return head in _OPENING_MARKS
+
+
+_OPENING_MARKS = frozenset('“"‘«')
 
 
 def _reported(frame: Frame) -> bool:

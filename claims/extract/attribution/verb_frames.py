@@ -113,10 +113,15 @@ def object_verb(tokens: list[Token], at: int, lo: int) -> int | None:
                 and verb.text.islower()
                 and (verb.lower not in PREPOSITIONS)
             )
+            if good and k >= 2 and verb is not None and verb.lower in _PARTICLES:
+                return k - 2  # `put out a statement`: the verb before its particle
             return k - 1 if good else None
         if not tokens[k].text.isalpha() or not tokens[k].text.islower():
             return None
     return None
+
+
+_PARTICLES = words("out up off down")
 
 
 def verb_frame(clause: Clause, cue: Cue) -> Frame | None:
