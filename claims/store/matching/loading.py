@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Text, cast, select
 from sqlalchemy.orm import Session
 
 from claims.extract.models import DocumentContext, ExtractedClaim
@@ -31,27 +32,7 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
         return []
     chains = chain_rows(session, ids)
     loaded = []
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Claim.id,
-                Claim.document_id,
-                Claim.text,
-                Claim.kind,
-                Claim.features,
-                Claim.start,
-                Claim.propaganda_path,
-                Claim.propaganda_override,
-                Document.outlet,
-                Document.original_publisher,
-                Document.published,
-            )
-            .join(Document, Document.id == Claim.document_id)
-            .where(one_of(session, Claim.id, ids))
-        )
-        .all()
-    )
+    rows = claim_rows(session, ids)
     for row in rows:
         loaded.append(
             from_features(
@@ -171,6 +152,36 @@ def chain_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[ChainRow
         held = owners.get(source_id, ()) if source_id is not None else ()
         chains[row.claim_id].append((row.role, row.mention, source_id, name, kind, held))
     return {claim_id: tuple(chain) for claim_id, chain in chains.items()}
+
+
+def claim_rows(
+    session: Session, ids: Sequence[int], stored_text: bool = False
+) -> Sequence[Row[Any]]:
+    """The columns matching reads of stored claims `ids` and of their documents; with
+    `stored_text`, the JSON columns as the text stored (what a kept side's digest is of)."""
+    features: Any = Claim.features
+    path: Any = Claim.propaganda_path
+    if stored_text:
+        features = cast(Claim.features, Text).label("features")
+        path = cast(Claim.propaganda_path, Text).label("propaganda_path")
+    statement = (
+        select(
+            Claim.id,
+            Claim.document_id,
+            Claim.text,
+            Claim.kind,
+            features,
+            Claim.start,
+            path,
+            Claim.propaganda_override,
+            Document.outlet,
+            Document.original_publisher,
+            Document.published,
+        )
+        .join(Document, Document.id == Claim.document_id)
+        .where(one_of(session, Claim.id, ids))
+    )
+    return session.connection().execute(statement).all()
 
 
 def chain_nodes(chain: Iterable[ChainRow]) -> list[ChainNode]:

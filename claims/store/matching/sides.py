@@ -19,15 +19,12 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from claims.match.build import from_features
 from claims.match.origin import flagged_relays
 from claims.match.relate import Side, side
-from claims.store.chunks import one_of
-from claims.store.matching.loading import ChainRow, chain_nodes, chain_rows
-from db.models import Claim, Document
+from claims.store.matching.loading import ChainRow, chain_nodes, chain_rows, claim_rows
 
 KEPT_SIDES = 1024
 """Claims whose sides are kept, the most recently used: about 14 KB each (14 MB). The sides
@@ -81,27 +78,7 @@ def stored_sides(
     if not ids:
         return {}
     chains = chain_rows(session, ids)
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Claim.id,
-                Claim.document_id,
-                Claim.text,
-                Claim.kind,
-                cast(Claim.features, Text).label("features"),
-                Claim.start,
-                cast(Claim.propaganda_path, Text).label("propaganda_path"),
-                Claim.propaganda_override,
-                Document.outlet,
-                Document.original_publisher,
-                Document.published,
-            )
-            .join(Document, Document.id == Claim.document_id)
-            .where(one_of(session, Claim.id, ids))
-        )
-        .all()
-    )
+    rows = claim_rows(session, ids, stored_text=True)
     sides: dict[int, Side] = {}
     for row in sorted(rows, key=lambda row: int(row.id)):  # in id order, as `load_claims`
         chain = chains.get(row.id, ())
