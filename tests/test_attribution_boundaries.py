@@ -3,21 +3,9 @@ a near case that must not change."""
 
 from __future__ import annotations
 
-from claims.extract.attribution import attribute, find_attributions
+from claims.extract.attribution import attribute
 from claims.extract.models import DocumentContext, Span
-
-
-def found(text: str) -> list[tuple[str, str | None, list[str]]]:
-    """(cue, source, contents) of every attribution of a one-sentence text."""
-    result = find_attributions(text, [Span(start=0, end=len(text))], DocumentContext())
-    return [
-        (
-            text[a.cue.start : a.cue.end] if a.cue else "",
-            text[a.source.start : a.source.end] if a.source else None,
-            [text[c.start : c.end] for c in a.content],
-        )
-        for a in result.attributions
-    ]
+from tests.attribution_spans import found
 
 
 def test_a_report_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:

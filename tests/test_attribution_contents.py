@@ -6,19 +6,7 @@ from __future__ import annotations
 from claims.extract.attribution import find_attributions
 from claims.extract.models import DocumentContext, Span
 from claims.extract.sentences import split_sentences
-
-
-def found(text: str) -> list[tuple[str, str | None, list[str]]]:
-    """(cue, source, contents) of every attribution of a one-sentence text."""
-    result = find_attributions(text, [Span(start=0, end=len(text))], DocumentContext())
-    return [
-        (
-            text[a.cue.start : a.cue.end] if a.cue else "",
-            text[a.source.start : a.source.end] if a.source else None,
-            [text[c.start : c.end] for c in a.content],
-        )
-        for a in result.attributions
-    ]
+from tests.attribution_spans import found
 
 
 def test_a_quotation_after_a_time_phrase_and_a_comma_is_the_content() -> None:
