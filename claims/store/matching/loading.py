@@ -32,7 +32,7 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
         return []
     chains = chain_rows(session, ids)
     loaded = []
-    rows = claim_rows(session, ids)
+    rows = matched_claim_rows(session, ids)
     for row in rows:
         loaded.append(
             from_features(
@@ -154,7 +154,7 @@ def chain_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[ChainRow
     return {claim_id: tuple(chain) for claim_id, chain in chains.items()}
 
 
-def claim_rows(
+def matched_claim_rows(
     session: Session, ids: Sequence[int], stored_text: bool = False
 ) -> Sequence[Row[Any]]:
     """The columns matching reads of stored claims `ids` and of their documents; with

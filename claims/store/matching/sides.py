@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from claims.match.build import from_features
 from claims.match.origin import flagged_relays
 from claims.match.relate import Side, side
-from claims.store.matching.loading import ChainRow, chain_nodes, chain_rows, claim_rows
+from claims.store.matching.loading import ChainRow, chain_nodes, chain_rows, matched_claim_rows
 
 KEPT_SIDES = 1024
 """Claims whose sides are kept, the most recently used: about 14 KB each (14 MB). The sides
@@ -78,7 +78,7 @@ def stored_sides(
     if not ids:
         return {}
     chains = chain_rows(session, ids)
-    rows = claim_rows(session, ids, stored_text=True)
+    rows = matched_claim_rows(session, ids, stored_text=True)
     sides: dict[int, Side] = {}
     for row in sorted(rows, key=lambda row: int(row.id)):  # in id order, as `load_claims`
         chain = chains.get(row.id, ())
