@@ -54,7 +54,7 @@ def _fresh(session: Session, ids: list[int]) -> dict[int, object]:
 def test_kept_sides_are_the_sides_of_the_claims_as_read(target: Target) -> None:
     with target.database.write() as session:
         ids, _, _ = _store(session)
-    cache = SideCache()
+    cache = SideCache(size=64)
     with target.database.read() as session:
         first = stored_sides(session, ids, cache)
         fresh = _fresh(session, ids)
@@ -104,7 +104,7 @@ def test_a_claim_changed_since_is_read_again(
 ) -> None:
     with target.database.write() as session:
         ids, source, document = _store(session)
-    cache = SideCache()
+    cache = SideCache(size=64)
     with target.database.read() as session:
         before = stored_sides(session, ids, cache)[ids[0]]
     with target.database.write() as session:
