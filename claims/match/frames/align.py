@@ -41,10 +41,12 @@ def same_subject(first: FrameSubject | None, second: FrameSubject | None) -> boo
     return _same_named(first.text, first.key, first.kind, second.text, second.key, second.kind)
 
 
-SUBJECT_PAIR_CACHE = 1 << 16
+SUBJECT_PAIR_CACHE = 1 << 13
 """Pairs of subject names whose sameness is kept, the most recently used: the claims of a
 story name its few subjects pair after pair (generated 10k claims: 180,000 questions, 65,000
-distinct pairs), and the names' own cache (`same_entity`) is shared with every other caller."""
+distinct pairs), and the names' own cache (`same_entity`) is shared with every other caller.
+Bounded lower than the pairs a long ingest asks about: each entry keeps six strings alive in
+the writer, and 65,536 took a whole-corpus ingest past its memory floor."""
 
 
 @lru_cache(maxsize=SUBJECT_PAIR_CACHE)
