@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
+from claims.sources.acronyms import acronym_keys, as_acronym, defined_acronym, run_together
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
-from claims.sources.name_match import SURNAME_ONLY, compatible
+from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like, person_name
 from claims.sources.normalize import (
     HOMOGLYPH_KEY_PREFIX,
     alias_key,
@@ -126,6 +127,9 @@ class RegistryIndex:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_core: dict[str, set[int]] = defaultdict(set)
         self._by_unqualified: dict[str, set[int]] = defaultdict(set)
+        self._by_initials: dict[str, set[int]] = defaultdict(set)
+        self._by_acronym: dict[str, set[int]] = defaultdict(set)
+        self._by_run_together: dict[str, set[int]] = defaultdict(set)
         self._choices = FuzzyChoices()
         self._choice_owner: list[int] = []
         for source in sources:
@@ -147,6 +151,7 @@ class RegistryIndex:
             self._by_key[key].add(source.id)
         if domain_of(name) is not None:
             return
+        self._index_short_forms(source, name)
         tokens = core_tokens(name)
         if not tokens or all(place_key(token) for token in tokens):
             return
@@ -158,6 +163,19 @@ class RegistryIndex:
         self._choices.add(core)
         self._choice_owner.append(source.id)
 
+    def _index_short_forms(self, source: KnownSource, name: str) -> None:
+        """A name's run-together spelling, and a body's acronyms (people have none)."""
+        squashed = run_together(name)
+        if squashed is not None and " " in name.strip():
+            self._by_run_together[squashed].add(source.id)
+        if is_person_like(source):
+            return
+        acronym = as_acronym(name)
+        if acronym is not None:
+            self._by_acronym[acronym].add(source.id)
+        for initials in acronym_keys(name):
+            self._by_initials[initials].add(source.id)
+
     def get(self, source_id: int | None) -> KnownSource | None:
         return None if source_id is None else self.sources.get(source_id)
 
@@ -168,6 +186,9 @@ class RegistryIndex:
     ) -> Resolution:
         """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text."""
         name = display_name(mention)
+        defined = defined_acronym(name)
+        if defined is not None:
+            name = defined[0]  # "Office for National Statistics (ONS)": the full name
         raw = mention.strip()
         if not name:
             return Resolution(method=Method.UNNAMED, reasons=("the mention names nobody",))
@@ -211,7 +232,15 @@ class RegistryIndex:
         host = domain_of(name)
         if host is not None:
             return self._domain(host)
-        for stage in (self._exact, self._key, self._core, self._qualified, self._fuzzy):
+        stages = (
+            self._exact,
+            self._key,
+            self._core,
+            self._qualified,
+            self._short_form,
+            self._fuzzy,
+        )
+        for stage in stages:
             found = stage(name)
             if found.match is not None or found.ambiguous:
                 return found
@@ -285,6 +314,33 @@ class RegistryIndex:
                     ids.add(source_id)
         reason = "same name; the country word matches the source's own country"
         return _single(ids, Method.KEY, 0.9, reason)
+
+    def _short_form(self, name: str) -> Lookup:
+        """An acronym of a body's full name ("OECD", "BoE") or the full name of a body
+        known by its acronym, and a name run together ("TimeWarner" ~ "Time Warner").
+
+        Only a single fit counts: initials shared by two bodies say nothing about either, so
+        the name is then treated as if no short form were known.
+        """
+        acronym = as_acronym(name)
+        squashed = run_together(name)
+        if acronym is not None:
+            ids = self._by_initials.get(acronym, set())
+            reason = f"{acronym} is the initials of the name"
+        elif squashed is not None and " " not in name.strip():
+            ids = self._by_run_together.get(squashed, set())
+            reason = "the same name written without spaces"
+        elif squashed is not None and squashed in self._by_key:
+            ids = self._by_key[squashed]
+            reason = "the same name written with spaces"
+        elif person_name(name):
+            return Lookup()
+        else:
+            ids = {i for key in acronym_keys(name) for i in self._by_acronym.get(key, set())}
+            reason = "the name's initials are the source's name"
+        if len(ids) != 1:
+            return Lookup()
+        return Lookup(Match(next(iter(ids)), Method.KEY, 0.85, reason))
 
     def _fuzzy(self, name: str) -> Lookup:
         tokens = core_tokens(name)
