@@ -3,7 +3,8 @@
 Strictest evidence first: the exact name or alias, then the stored key (case, punctuation,
 script: "Рыбарь" = "Rybar"), then the core key (articles, generic words, transliteration:
 "Al-Iraqiya TV" = "Al Iraqiya"), then a country prefix the source's own country explains
-("State Department" = "US State Department"), then rapidfuzz — accepted only when every
+("State Department" = "US State Department"), then a body's acronym or its name run together
+("OECD", "TimeWarner"), then rapidfuzz — accepted only when every
 word pairs with a word spelled alike, so "Interfax-Ukraine" is not "Interfax" and "South
 Korea" is not "North Korea" however high the score. Names mixing Latin with Cyrillic or Greek
 letters ("Rеuters") are never linked to the source they imitate. A role ("the Russian
