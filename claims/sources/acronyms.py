@@ -11,7 +11,9 @@ they are long enough (three capitals) or written with the name's own joining wor
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
+from claims.sources.name_match import person_name
 from claims.text.normalize import norm_key
 
 MIN_CAPITALS = 3
@@ -84,3 +86,51 @@ def run_together(name: str) -> str | None:
     for names long enough that two bodies will not share it."""
     squashed = norm_key(name).replace(" ", "")
     return squashed if len(squashed) >= 6 else None
+
+
+class ShortForms:
+    """The registry's names by their acronyms and run-together spellings, for `find`."""
+
+    def __init__(self) -> None:
+        self._by_initials: dict[str, set[int]] = defaultdict(set)
+        self._by_acronym: dict[str, set[int]] = defaultdict(set)
+        self._by_run_together: dict[str, set[int]] = defaultdict(set)
+        self._unspaced: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, source_id: int, name: str, *, person: bool) -> None:
+        """Index one of a source's names; a person's name gets no acronym."""
+        squashed = run_together(name)
+        if squashed is not None:
+            spaced = " " in name.strip()
+            (self._by_run_together if spaced else self._unspaced)[squashed].add(source_id)
+        if person:
+            return
+        acronym = as_acronym(name)
+        if acronym is not None:
+            self._by_acronym[acronym].add(source_id)
+        for initials in acronym_keys(name):
+            self._by_initials[initials].add(source_id)
+
+    def find(self, name: str) -> tuple[int, str] | None:
+        """The one source `name` abbreviates, spells out or runs together, and why.
+
+        Only a single fit counts: initials shared by two bodies say nothing about either, so
+        the name is then treated as if no short form were known.
+        """
+        acronym = as_acronym(name)
+        squashed = run_together(name)
+        if acronym is not None:
+            ids = self._by_initials.get(acronym, set())
+            reason = f"{acronym} is the initials of the name"
+        elif squashed is not None and " " not in name.strip():
+            ids = self._by_run_together.get(squashed, set())
+            reason = "the same name written without spaces"
+        elif squashed is not None and squashed in self._unspaced:
+            ids = self._unspaced[squashed]
+            reason = "the same name written with spaces"
+        elif person_name(name):
+            return None
+        else:
+            ids = {i for key in acronym_keys(name) for i in self._by_acronym.get(key, set())}
+            reason = "the name's initials are the source's name"
+        return (next(iter(ids)), reason) if len(ids) == 1 else None

@@ -23,10 +23,10 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
-from claims.sources.acronyms import acronym_keys, as_acronym, defined_acronym, run_together
+from claims.sources.acronyms import ShortForms, defined_acronym
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
-from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like, person_name
+from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like
 from claims.sources.normalize import (
     HOMOGLYPH_KEY_PREFIX,
     alias_key,
@@ -45,6 +45,7 @@ from claims.sources.normalize import (
     surname_tokens,
     visual_skeleton,
 )
+from claims.sources.own_name import own_name
 from claims.sources.roles import OFFICE_WORDS, RoleInfo, is_role_mention, parse_role
 from claims.text.normalize import fold, norm_key, word_set
 
@@ -128,9 +129,7 @@ class RegistryIndex:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_core: dict[str, set[int]] = defaultdict(set)
         self._by_unqualified: dict[str, set[int]] = defaultdict(set)
-        self._by_initials: dict[str, set[int]] = defaultdict(set)
-        self._by_acronym: dict[str, set[int]] = defaultdict(set)
-        self._by_run_together: dict[str, set[int]] = defaultdict(set)
+        self._short_forms = ShortForms()
         self._choices = FuzzyChoices()
         self._choice_owner: list[int] = []
         for source in sources:
@@ -152,7 +151,7 @@ class RegistryIndex:
             self._by_key[key].add(source.id)
         if domain_of(name) is not None:
             return
-        self._index_short_forms(source, name)
+        self._short_forms.add(source.id, name, person=is_person_like(source))
         tokens = core_tokens(name)
         if not tokens or all(place_key(token) for token in tokens):
             return
@@ -163,19 +162,6 @@ class RegistryIndex:
             self._by_unqualified[" ".join(tokens[1:])].add(source.id)
         self._choices.add(core)
         self._choice_owner.append(source.id)
-
-    def _index_short_forms(self, source: KnownSource, name: str) -> None:
-        """A name's run-together spelling, and a body's acronyms (people have none)."""
-        squashed = run_together(name)
-        if squashed is not None and " " in name.strip():
-            self._by_run_together[squashed].add(source.id)
-        if is_person_like(source):
-            return
-        acronym = as_acronym(name)
-        if acronym is not None:
-            self._by_acronym[acronym].add(source.id)
-        for initials in acronym_keys(name):
-            self._by_initials[initials].add(source.id)
 
     def get(self, source_id: int | None) -> KnownSource | None:
         return None if source_id is None else self.sources.get(source_id)
@@ -224,8 +210,12 @@ class RegistryIndex:
         if problem is not None:
             reason = f"{name!r} does not read as a name ({problem}): no source"
             return Resolution(method=Method.UNNAMED, reasons=(reason,))
+        own = own_name(name)
         return self._unknown(
-            name, parse_role(speaker_role), affiliation, _ambiguity_reason(self, ambiguous)
+            own.name,
+            parse_role(speaker_role),
+            affiliation or own.affiliation,
+            _ambiguity_reason(self, ambiguous),
         )
 
     def lookup(self, name: str) -> Lookup:
@@ -317,31 +307,11 @@ class RegistryIndex:
         return _single(ids, Method.KEY, 0.9, reason)
 
     def _short_form(self, name: str) -> Lookup:
-        """An acronym of a body's full name ("OECD", "BoE") or the full name of a body
-        known by its acronym, and a name run together ("TimeWarner" ~ "Time Warner").
-
-        Only a single fit counts: initials shared by two bodies say nothing about either, so
-        the name is then treated as if no short form were known.
-        """
-        acronym = as_acronym(name)
-        squashed = run_together(name)
-        if acronym is not None:
-            ids = self._by_initials.get(acronym, set())
-            reason = f"{acronym} is the initials of the name"
-        elif squashed is not None and " " not in name.strip():
-            ids = self._by_run_together.get(squashed, set())
-            reason = "the same name written without spaces"
-        elif squashed is not None and squashed in self._by_key:
-            ids = self._by_key[squashed]
-            reason = "the same name written with spaces"
-        elif person_name(name):
+        """A body's acronym, its full name, or its name run together (`ShortForms`)."""
+        found = self._short_forms.find(name)
+        if found is None:
             return Lookup()
-        else:
-            ids = {i for key in acronym_keys(name) for i in self._by_acronym.get(key, set())}
-            reason = "the name's initials are the source's name"
-        if len(ids) != 1:
-            return Lookup()
-        return Lookup(Match(next(iter(ids)), Method.KEY, 0.85, reason))
+        return Lookup(Match(found[0], Method.KEY, 0.85, found[1]))
 
     def _fuzzy(self, name: str) -> Lookup:
         tokens = core_tokens(name)
@@ -379,7 +349,14 @@ class RegistryIndex:
 
     def _inner_names(self, name: str) -> Lookup:
         """Names inside a longer mention, titles stripped ("Deputy Foreign Minister Sergey
-        Vershinin" -> "Sergey Vershinin")."""
+        Vershinin" -> "Sergey Vershinin"; "ABN Amro's Eddie Wong" -> "Eddie Wong")."""
+        own = own_name(name).name
+        if own != name:
+            found = self.lookup(own)
+            if found.match is not None:
+                match = found.match
+                reason = f"{match.reason} (the name {own!r} inside the mention)"
+                return Lookup(Match(match.source_id, match.method, match.score, reason))
         for entity in find_entities(name):
             after = name[entity.span.end : entity.span.end + 2]
             if after in ("'s", "’s"):
