@@ -40,6 +40,10 @@ def test_the_person_inside_a_mention(mention: str, own: OwnName) -> None:
         "Harbour Radio's World Business Report",
         "Jan de Vries",
         "Lord Tull of Finsbury",
+        "St Fintan's High School",
+        "British Chambers of Harbours",
+        "Harbour Service's The Ticket",
+        "The EU's Humanitarian Harbour Commissioner",
     ],
 )
 def test_a_body_or_a_plain_name_stays_whole(mention: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from claims.extract.attribution.names import common_noun
 from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
 from claims.sources.normalize import is_place_name, known_country
 from claims.text.normalize import word_set
@@ -20,9 +21,15 @@ EXTRA_TITLES = word_set(
 """Titles before a name that the speaker lists do not hold."""
 BODY_ENDINGS = word_set(
     "corp inc ltd plc co llc ag sa group holdings report service services news times post"
-    " tv radio channel network networks magazine journal review programme show"
+    " tv radio channel network networks magazine journal review programme show school college"
+    " academy hospital club university church"
 )
 """Words that end a body's or a programme's name, never a person's."""
+OFFICE_ENDINGS = word_set(
+    "commissioner minister secretary spokesman spokeswoman ambassador director chairman"
+    " president governor officer official analyst economist correspondent editor"
+)
+"""A role that ends a mention ("the EU's Humanitarian Aid Commissioner"): no person's name."""
 
 _POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)(?:['’]s|(?<=s)['’])\s+(?P<rest>\S.*)$")
 _PLACE_TAIL_RE = re.compile(r"^(?P<rest>.+?)\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?$")
@@ -90,7 +97,9 @@ def _reads_as_person(text: str) -> bool:
     """Two to four capitalised words (particles allowed), no title first ("Minister Tony"; a
     surname may be a title word: "Simon Champion"), and no body or place word."""
     words = text.split()
-    if not 2 <= len(words) <= 4 or _is_title(words[0]):
+    if not 2 <= len(words) <= 4 or _is_title(words[0]) or words[0].lower() in ("the", "a"):
+        return False
+    if words[-1].lower() in OFFICE_ENDINGS:
         return False
     for word in words:
         lowered = word.lower().strip(".,")
@@ -99,5 +108,7 @@ def _reads_as_person(text: str) -> bool:
         if not word[:1].isupper():
             return False
         if lowered in BODY_WORDS or lowered in BODY_ENDINGS or word.isupper():
+            return False
+        if common_noun(lowered):  # "British Chambers", "Senior Economists"
             return False
     return not _is_place(text)
