@@ -4,7 +4,7 @@ clause. Made-up sentences, each with a near case that keeps its reading."""
 
 from __future__ import annotations
 
-from claims.extract.attribution import attribute
+from claims.extract.attribution import attribute, find_attributions
 from claims.extract.attribution.quotes import scan_quotes
 from claims.extract.models import ChainLink, DocumentContext, Span
 from claims.extract.sentences import split_sentences
@@ -121,3 +121,14 @@ def test_narration_after_a_quotation_in_the_writers_clause_is_the_outlets() -> N
         "in 1963 because of an injury. Later, she said, she made a new career as a teacher."
     )
     assert speakers(plain)[2] == "Ann Vell"
+
+
+def test_said_then_an_aside_between_commas_then_the_content() -> None:
+    text = "It said, despite four years of preparations, some councils were still not ready."
+    found = find_attributions(text, [Span(start=0, end=len(text))], NEWS).attributions
+    assert [text[c.start : c.end] for c in found[0].content] == [
+        "some councils were still not ready"
+    ]
+    # Near case: an aside with no clause after it names no content.
+    near = "It said, despite four years of preparations, nothing."
+    assert not find_attributions(near, [Span(start=0, end=len(near))], NEWS).attributions
