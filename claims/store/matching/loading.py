@@ -8,7 +8,6 @@ the matcher as extraction made them (`arrived`), with only their chains' sources
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -21,9 +20,8 @@ from claims.match.models import ChainNode, MatchClaim
 from claims.match.origin import flagged_relays
 from claims.sources.models import KnownSource
 from claims.store.chunks import one_of
-from db.models import Attribution, Claim, Document, Source
-
-MAX_OWNER_DEPTH = 8
+from claims.store.rows.chains import chain_nodes, chain_rows, source_owners
+from db.models import Claim, Document, Source
 
 
 def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
@@ -70,7 +68,7 @@ def arrived(
     linked = {link.source_id for link in links if link.source_id is not None}
     names = _names(session, linked - planned.keys())
     names.update({i: (known.name, known.kind) for i, known in planned.items()})
-    owners = _owners(session, set(names), planned)
+    owners = source_owners(session, set(names), planned)
     context = DocumentContext(
         outlet=document.outlet,
         original_publisher=document.original_publisher,
@@ -121,39 +119,6 @@ def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, 
     }
 
 
-ChainRow = tuple[str, str, int | None, str | None, str | None, tuple[tuple[int, str], ...]]
-"""A chain link as read: role, mention, source id, the source's name and kind, its owners."""
-
-
-def chain_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[ChainRow, ...]]:
-    """Each claim's chain links as read, in position order (plain values, compared cheaply)."""
-    rows = (
-        session.connection()
-        .execute(
-            select(
-                Attribution.claim_id,
-                Attribution.role,
-                Attribution.mention,
-                Attribution.source_id,
-                Source.name,
-                Source.kind,
-            )
-            .outerjoin(Source, Source.id == Attribution.source_id)
-            .where(one_of(session, Attribution.claim_id, ids))
-            .order_by(Attribution.claim_id, Attribution.position)
-        )
-        .all()
-    )
-    owners = _owners(session, {row.source_id for row in rows if row.source_id is not None})
-    chains: dict[int, list[ChainRow]] = defaultdict(list)
-    for row in rows:
-        source_id = row.source_id
-        name, kind = (row.name, row.kind) if source_id is not None else (None, None)
-        held = owners.get(source_id, ()) if source_id is not None else ()
-        chains[row.claim_id].append((row.role, row.mention, source_id, name, kind, held))
-    return {claim_id: tuple(chain) for claim_id, chain in chains.items()}
-
-
 def matched_claim_rows(
     session: Session, ids: Sequence[int], stored_text: bool = False
 ) -> Sequence[Row[Any]]:
@@ -182,52 +147,3 @@ def matched_claim_rows(
         .where(one_of(session, Claim.id, ids))
     )
     return session.connection().execute(statement).all()
-
-
-def chain_nodes(chain: Iterable[ChainRow]) -> list[ChainNode]:
-    """The chain links of `chain_rows` as matching's models."""
-    return [
-        ChainNode(
-            role=role,
-            mention=mention,
-            source_id=source_id,
-            source_name=name,
-            source_kind=kind,
-            owners=owners,
-        )
-        for role, mention, source_id, name, kind, owners in chain
-    ]
-
-
-def _owners(
-    session: Session, source_ids: set[int], planned: Mapping[int, KnownSource] | None = None
-) -> dict[int, tuple[tuple[int, str], ...]]:
-    """Each source's owners, nearest first, following `parent_id` (cycles stop the walk);
-    `planned` sources, not written yet, are known without reading."""
-    known: dict[int, tuple[str, int | None]] = {
-        i: (source.name, source.parent_id) for i, source in (planned or {}).items()
-    }
-    wanted = set(source_ids)
-    for _ in range(MAX_OWNER_DEPTH + 1):
-        missing = sorted(wanted - set(known))
-        if missing:
-            for row in session.connection().execute(
-                select(Source.id, Source.name, Source.parent_id).where(
-                    one_of(session, Source.id, missing)
-                )
-            ):
-                known[row.id] = (row.name, row.parent_id)
-        wanted = {parent for _, parent in known.values() if parent is not None}
-        if not wanted - set(known):
-            break
-    result: dict[int, tuple[tuple[int, str], ...]] = {}
-    for source_id in source_ids:
-        chain: list[tuple[int, str]] = []
-        parent = known.get(source_id, ("", None))[1]
-        while parent is not None and parent in known and parent != source_id:
-            if any(owner == parent for owner, _ in chain) or len(chain) >= MAX_OWNER_DEPTH:
-                break
-            chain.append((parent, known[parent][0]))
-            parent = known[parent][1]
-        result[source_id] = tuple(chain)
-    return result

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from claims.match.build import from_features
 from claims.match.origin import flagged_relays
 from claims.match.relate import Side, side
-from claims.store.matching.loading import ChainRow, chain_nodes, chain_rows, matched_claim_rows
+from claims.store.matching.loading import matched_claim_rows
+from claims.store.rows.chains import ChainRow, chain_nodes, chain_rows
 
 KEPT_SIDES = 0
 """Claims whose sides are kept, the most recently used: about 14 KB each. None by default:

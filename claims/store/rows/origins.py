@@ -6,7 +6,6 @@ registry as they are now (a source merged or renamed, an anonymous kind set by a
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -14,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from claims.match.models import ChainNode
 from claims.match.origin import ClaimOrigin, claim_origin
-from claims.store.chunks import chunks
-from db.models import Attribution, Claim, Document, Source
+from claims.store.chunks import one_of
+from claims.store.rows.chains import chain_nodes, chain_rows
+from db.models import Claim, Document
 
 
 def origin_of(claim: Claim) -> ClaimOrigin | None:
@@ -34,37 +34,17 @@ def origin_of(claim: Claim) -> ClaimOrigin | None:
 
 
 def claim_origins(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimOrigin | None]:
-    """claim -> its origin, read with one query per chunk of claims."""
+    """claim -> its origin, from its chain (owners are not needed) and its document's outlet."""
     wanted = sorted(set(claim_ids))
-    chains: dict[int, list[ChainNode]] = defaultdict(list)
-    outlets: dict[int, str | None] = {}
-    for chunk in chunks(wanted):
-        rows = session.execute(
-            select(
-                Claim.id,
-                Document.outlet,
-                Attribution.role,
-                Attribution.mention,
-                Attribution.source_id,
-                Source.name,
-                Source.kind,
-            )
-            .join(Document, Document.id == Claim.document_id)
-            .outerjoin(Attribution, Attribution.claim_id == Claim.id)
-            .outerjoin(Source, Source.id == Attribution.source_id)
-            .where(Claim.id.in_(chunk))
-            .order_by(Claim.id, Attribution.position)
-        )
-        for claim_id, outlet, role, mention, source_id, name, kind in rows:
-            outlets[claim_id] = outlet
-            if role is not None:
-                chains[claim_id].append(
-                    ChainNode(
-                        role=role,
-                        mention=mention,
-                        source_id=source_id,
-                        source_name=name,
-                        source_kind=kind,
-                    )
-                )
-    return {claim_id: claim_origin(chains[claim_id], outlets[claim_id]) for claim_id in outlets}
+    if not wanted:
+        return {}
+    chains = chain_rows(session, wanted, with_owners=False)
+    outlets = session.connection().execute(
+        select(Claim.id, Document.outlet)
+        .join(Document, Document.id == Claim.document_id)
+        .where(one_of(session, Claim.id, wanted))
+    )
+    return {
+        claim_id: claim_origin(chain_nodes(chains.get(claim_id, ())), outlet)
+        for claim_id, outlet in outlets
+    }
