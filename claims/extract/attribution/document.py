@@ -176,16 +176,17 @@ class _Chains:
         return self.last_speaker[1]
 
     def narrated(self, passage: Passage | None) -> Passage | None:
-        """The passage as narration after it sees it: a report quoting inside the writer's
-        clause (`She retired, an “instant decision” she said`) is a quotation too, so that
-        an unquoted sentence after it (`Created a Dame, she ...`) needs a word that goes on."""
+        """The passage as narration after it sees it: a report whose content is a clause of
+        the writer's and a quotation of its own (`She retired, an “instant decision” she said,
+        “largely because of an injury”`) is a quotation too, so that an unquoted sentence
+        after it (`Created a Dame, she ...`) needs a word that goes on."""
         if passage is None or passage.quoted:
             return passage
         primary = self.primary(passage.sentence)
         if primary is None or not any(
-            self.doc.quote_index.overlapping(span) for span in primary.content
+            self.doc.quote_index.is_quote(span) for span in primary.content
         ):
-            return passage
+            return passage  # `which, according to X, is “a time bomb.”` goes on unquoted
         return passage._replace(quoted=True)
 
     def passage_of(self, index: int, chain: list[ChainLink]) -> Passage | None:
