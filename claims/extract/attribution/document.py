@@ -38,6 +38,7 @@ from claims.extract.attribution.chains import (
 from claims.extract.attribution.coreference import Mentions
 from claims.extract.attribution.doc_frames import Doc, complete, prepare
 from claims.extract.attribution.frame import Frame, frame_stance, nested_in_earlier
+from claims.extract.attribution.pronoun_speaker import salient_speaker, written_name
 from claims.extract.attribution.speakers import speaker_of, speaking_frames, writer_frames
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
@@ -96,7 +97,7 @@ def find_attributions(
             chain = inherit(chains.own(owner, passage))
             passage = Passage(chain, owner, quoted=True)
         else:
-            chain = carried(doc, index, passage, context)
+            chain = carried(doc, index, chains.narrated(passage), context)
             passage = passage if chain and chain[0].inherited else None
         result.append(tuple(chain))
     found: list[FoundAttribution] = []
@@ -119,6 +120,8 @@ class _Chains:
         self.speaking = [speaking_frames(doc.text, frames) for frames in doc.frames]
         self.owned: dict[int, list[ChainLink]] = {}
         self.last_speaker: tuple[int, ChainLink] | None = None
+        self.last_subject: tuple[int, ChainLink] | None = None
+        """The last speaker who is its sentence's subject (no report around it)."""
 
     def has_own(self, index: int) -> bool:
         """The sentence has a frame that names a speaker, or only things that signal."""
@@ -140,15 +143,30 @@ class _Chains:
         else:
             going_on = passage is not None and continues(self.doc, index, passage, self.context)
             speaker = speaker_of(passage.chain) if going_on and passage else self._recent(index)
-            links = frames_chain(self.doc.text, nesting(reported), self.mentions, speaker)
+            nested = nesting(reported)
+            links = frames_chain(self.doc.text, nested, self.mentions, speaker)
+            links = salient_speaker(self.doc, index, nested[-1], links, self._earlier(index))
             for link in links:
                 if not link.inherited:
                     self.mentions.add_link(link)
             chain = close_chain(links, self.context)
             if (named := speaker_of(links)) is not None:
                 self.last_speaker = (index, named)
+                subject = _unnested(links, named) and any(
+                    written_name(self.doc.text, frame, link)
+                    for frame in nested
+                    for link in links
+                    if link.mention == named.mention
+                )
+                self.last_subject = (index, named) if subject else None
         self.owned[index] = chain
         return chain
+
+    def _earlier(self, index: int) -> tuple[int, ChainLink] | None:
+        """The last speaker who was its sentence's subject, when at most two sentences back."""
+        if self.last_subject is None or index - self.last_subject[0] > _RECENT:
+            return None
+        return self.last_subject
 
     def _recent(self, index: int) -> ChainLink | None:
         """The speaker of a report at most two sentences back (`As the State Department notes,
@@ -156,6 +174,20 @@ class _Chains:
         if self.last_speaker is None or index - self.last_speaker[0] > _RECENT:
             return None
         return self.last_speaker[1]
+
+    def narrated(self, passage: Passage | None) -> Passage | None:
+        """The passage as narration after it sees it: a report whose content is a clause of
+        the writer's and a quotation of its own (`She retired, an “instant decision” she said,
+        “largely because of an injury”`) is a quotation too, so that an unquoted sentence
+        after it (`Created a Dame, she ...`) needs a word that goes on."""
+        if passage is None or passage.quoted:
+            return passage
+        primary = self.primary(passage.sentence)
+        if primary is None or not any(
+            self.doc.quote_index.is_quote(span) for span in primary.content
+        ):
+            return passage  # `which, according to X, is “a time bomb.”` goes on unquoted
+        return passage._replace(quoted=True)
 
     def passage_of(self, index: int, chain: list[ChainLink]) -> Passage | None:
         """The passage a sentence with its own chain opens (None when the publisher speaks)."""
@@ -166,6 +198,14 @@ class _Chains:
             self.doc.quote_index.is_quote(span) for span in primary.content
         )
         return Passage(chain, index, quoted)
+
+
+def _unnested(links: list[ChainLink], speaker: ChainLink) -> bool:
+    """No one else's report around the speaker's (`the public believe Y` inside `polling
+    suggests`; `Ann Vell said she believed Y` is hers alone)."""
+    return all(
+        link.cue_span == speaker.cue_span or link.mention == speaker.mention for link in links
+    )
 
 
 def _found(

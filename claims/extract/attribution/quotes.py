@@ -2,7 +2,10 @@
 
 A quotation never runs over a line break (except a break inside a sentence, before a
 lower-case word). An opening mark still open at the end of its line is unclosed, unless the
-next paragraph opens the quotation again (the newspaper way of quoting on); the sentence
+next paragraph opens the quotation again (the newspaper way of quoting on); in text whose
+paragraph breaks were lost, an opening mark after a sentence's end and before a capital
+(`...squad. "We believe`) opens that next paragraph's quotation rather than closing one; the
+sentence
 holding an unclosed mark is left unattributed rather than letting it swallow the rest of
 the document. Nesting is counted with an integer, so 8,000 nested «» cost 8,000
 steps. Single quotes are ignored at the top level (they double as apostrophes); the doubled
@@ -69,6 +72,9 @@ def scan_quotes(text: str) -> QuoteScan:
                 mark not in _SYMMETRIC or _word_follows(text, found.end())
             ):
                 start, opener, depth = at, mark, 1
+        elif mark == opener and mark in _REOPENERS and _reopens(text, at, found.end()):
+            quotes.append(Span(start=start, end=_before_space(text, at)))
+            start, depth = at, 1
         elif mark in _CLOSERS_FOR[opener] and (mark not in _SYMMETRIC or at > start + 1):
             depth -= 1
             if not depth:
@@ -112,6 +118,26 @@ def _quote_continues(text: str, at: int, opener: str) -> bool:
     """A quoted paragraph left open because the next one reopens the quotation (news style)."""
     rest = text[at : at + 200].lstrip()
     return rest.startswith(opener) and opener not in _SYMMETRIC - {'"'}
+
+
+_REOPENERS = frozenset({'"', "“"})
+_SENTENCE_END = re.compile(r"[.?!]\s+$")
+
+
+def _reopens(text: str, at: int, after: int) -> bool:
+    """An opening mark after a full stop and a space, before a capital: a quotation that went
+    on into a next paragraph (its break lost) opens again, as `_quote_continues` reads it."""
+    return (
+        after < len(text)
+        and text[after].isupper()
+        and _SENTENCE_END.search(text, max(0, at - 4), at) is not None
+    )
+
+
+def _before_space(text: str, at: int) -> int:
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _soft_wrap(text: str, at: int) -> bool:

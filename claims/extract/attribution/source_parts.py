@@ -66,6 +66,16 @@ _EMPLOYER = re.compile(
 )
 """`energy analyst Orin Middleton of Barclays Capital`: a titled person, then the employer."""
 
+_EMPLOYER_DESCRIBED = re.compile(
+    r"^(?P<who>.+?)(?P<tail>\s+(?:of|at|from)\s+(?P<org>the\s+[a-zA-Z][\w’'.&\-]*(?:\s+[\w’'.&\-]+)*?"
+    r"\s+[A-Z][\w’'.&\-]*))$"
+)
+"""`Professor Ann Vell of the Swiss research group MiraLab`: the employer described before
+its name."""
+
+_OWNER_NAME = re.compile(r"^(?P<owner>[A-Z][\w.&\-]*)[’']s\s+(?P<name>[A-Z][\w’'.\- ]+?)\s*$")
+"""`Bafta's Grant Dean`: a body's possessive before a person's name is their employer."""
+
 _HOMETOWN = re.compile(r"^(?P<name>.+?)\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)?$")
 """`Ada Moss of Lakeside` before `, Ohio`: a person and the town they are from."""
 
@@ -150,6 +160,8 @@ def split_source(text: str, span: Span) -> SourceParts:
             role = tail.strip(" ,") or inner.role or ""
             affiliation = _affiliation(role) if role else None
             return SourceParts(inner.name, inner.name_span, role or None, affiliation)
+        if (owned := _owned(text, span, phrase)) is not None:
+            return owned
         if _looks_like_name(head_words):
             role = tail.strip(" ,")
             name_span = Span(start=span.start, end=span.start + len(head.rstrip()))
@@ -180,6 +192,14 @@ def split_source(text: str, span: Span) -> SourceParts:
             name_span = Span(start=span.start, end=span.start + len(who))
             role = employed.group("tail").strip()
             return SourceParts(who, name_span, role, employed.group("org"))
+    employed = _EMPLOYER_DESCRIBED.match(phrase)
+    if employed and not sep:
+        inner = split_source(text, Span(start=span.start, end=span.start + employed.end("who")))
+        if _personal_name(inner.name.split()) and inner.name != phrase:
+            role = phrase[: inner.name_span.start - span.start].strip() + employed.group("tail")
+            return SourceParts(inner.name, inner.name_span, role.strip(), employed.group("org"))
+    if (owned := _owned(text, span, phrase)) is not None:
+        return owned
     if _ACRONYM_END.search(phrase):
         return SourceParts(phrase.strip(), span, None, None)  # `the Office for ... (ONS)`
     words = list(_WORD.finditer(phrase))
@@ -194,6 +214,19 @@ def split_source(text: str, span: Span) -> SourceParts:
             name_span = Span(start=begin, end=begin + len(name))
             return SourceParts(name, name_span, role, _affiliation(role))
     return SourceParts(phrase.strip(), span, None, None)
+
+
+def _owned(text: str, span: Span, phrase: str) -> SourceParts | None:
+    """`Bafta's Grant Dean, chair of ...`: name `Grant Dean`, affiliation `Bafta`."""
+    head = phrase.split(",")[0]
+    owned = _OWNER_NAME.match(head)
+    if owned is None or not _personal_name(owned.group("name").split()):
+        return None
+    begin = span.start + owned.start("name")
+    name = owned.group("name")
+    parts = (head[: owned.start("name")].strip(), phrase[owned.end("name") :].strip(" ,"))
+    role = ", ".join(part for part in parts if part)
+    return SourceParts(name, Span(start=begin, end=begin + len(name)), role, owned.group("owner"))
 
 
 def _titled_name(words: list[str]) -> bool:

@@ -43,6 +43,10 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
         subject = _subject_after_adverbial(tokens, cue.last + 2, clause.hi)
         if subject is not None:
             return Tail(subject, addressee, True, False)
+    if first == "," and not clause_like:
+        resumed = _clause_after_aside(tokens, cue.last + 2, clause.hi)
+        if resumed is not None:
+            return Tail(resumed, addressee, True, False)
     if not clause_like and first.isalnum():
         quote = _quote_after_adverbial(tokens, cue.last + 1, clause.hi)
         if quote is not None:
@@ -84,6 +88,23 @@ def _quote_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | None:
         if not token.text[:1].isalnum() and token.text not in "'’":
             return None
     return None
+
+
+def _clause_after_aside(tokens: list[Token], at: int, hi: int) -> int | None:
+    """Where the clause starts in `It said, despite four years of work, some were not
+    ready`: an adverbial between commas, then a clause of its own."""
+    if at >= hi or (tokens[at].lower not in PREPOSITIONS and tokens[at].lower not in _ASIDES):
+        return None
+    for k in range(at + 1, min(hi - 3, at + _MAX_ADVERBIAL)):
+        token = tokens[k]
+        if token.quoted or token.text in ";:—–":
+            return None
+        if token.text == ",":
+            return k + 1 if words_in(tokens, k + 1, hi) >= 3 else None
+    return None
+
+
+_ASIDES = words("despite however meanwhile nevertheless though")
 
 
 def _pronoun_subject(token: Token) -> bool:
