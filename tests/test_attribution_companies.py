@@ -133,3 +133,18 @@ def test_an_apposition_makes_a_company_only_when_a_trade_noun_heads_it() -> None
         "The bank said its terms were fair.",
     )
     assert unclosed[1] == "Dunmore"
+
+
+def test_a_title_word_after_a_description_of_a_trade_opens_a_company_name() -> None:
+    found = speakers(
+        "US behemoth General Electric said it would cut 1,000 jobs.",
+        "German defence firm General Dynamics said orders had doubled.",
+        "The cuts were needed, he said.",
+    )
+    assert found == ["General Electric", "General Dynamics", "he"]
+    # Near cases: a country's officer, or an army's, keeps the title as an office.
+    officers = speakers(
+        "Russian General Valery Gerasimov said the army had advanced.",
+        "Ukrainian army General Petrenko said the lines held.",
+    )
+    assert officers == ["Valery Gerasimov", "Petrenko"]

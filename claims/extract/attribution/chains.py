@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from claims.extract.attribution.citing import cites_a_speaker
-from claims.extract.attribution.companies import COMPANY_NOUNS
+from claims.extract.attribution.companies import COMPANY_NOUNS, described_company
 from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
@@ -99,7 +99,7 @@ def _company_named(text: str, parts: SourceParts) -> SourceParts:
     """`UK advertising giant WPP`, `German airline Lufthansa`: a trade noun before a name
     is the company's role, the name its name (not after a preposition: an employer)."""
     if parts.role is not None:
-        return parts
+        return _titled_company(text, parts)
     words_ = parts.name.split()
     first = len(words_)
     while first > 0 and words_[first - 1][:1].isupper():
@@ -117,6 +117,22 @@ def _company_named(text: str, parts: SourceParts) -> SourceParts:
         return parts
     role = " ".join(words_[:first])
     return SourceParts(name, Span(start=at, end=at + len(name)), role, None)
+
+
+def _titled_company(text: str, parts: SourceParts) -> SourceParts:
+    """`US behemoth General Electric`, `German defence firm General Dynamics`: after a
+    country's description of a trade, a title word opens the company's name rather than a
+    person's office (`Russian General Valery Gerasimov`, `retired General Ann Vell`)."""
+    role = (parts.role or "").split()
+    if len(role) < 3 or not role[-1][:1].isupper() or role[-1].lower() not in TITLE_WORDS:
+        return parts
+    if not described_company(role[:-1]) or len(parts.name.split()) != 1:
+        return parts
+    start = text.rfind(role[-1], 0, parts.name_span.start)
+    if start < 0 or text[start + len(role[-1]) : parts.name_span.start].strip():
+        return parts
+    span = Span(start=start, end=parts.name_span.end)
+    return SourceParts(text[span.start : span.end], span, " ".join(role[:-1]), parts.affiliation)
 
 
 def _addressee_link(text: str, frame: Frame) -> ChainLink | None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from claims.extract.attribution.names import COMPANY_SUFFIXES, LEADING_WORDS, name_runs
-from claims.extract.attribution.source_parts import BODY_WORDS
+from claims.extract.attribution.source_parts import BODY_WORDS, TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     PREPOSITIONS,
@@ -196,6 +196,30 @@ def _apposition_says_company(tokens: list[Token], stop: int) -> bool:
         if _trade_noun(token.lower) and (after is None or after in _ENDS_NOUN_PHRASE):
             return True
     return False
+
+
+def described_company(role: list[str]) -> bool:
+    """`US behemoth`, `German defence firm`: a country word, then lower-case words of a trade
+    (a company noun last, or none an office, a body, a force or a participle: not `retired`,
+    `army`), as written before a company's name."""
+    described = role[1:]
+    if not described or not country_word(role[0]):
+        return False
+    if not all(w.isalpha() and w.islower() for w in described):
+        return False
+    return described[-1] in COMPANY_NOUNS or all(_trade_word_alone(w) for w in described)
+
+
+def _trade_word_alone(word: str) -> bool:
+    return (
+        word not in TITLE_WORDS
+        and word not in BODY_WORDS
+        and word not in _FORCES
+        and not word.endswith("ed")
+    )
+
+
+_FORCES = words("army navy military police forces force guard marines militia")
 
 
 def _describes_one_named(modifiers: list[str]) -> bool:

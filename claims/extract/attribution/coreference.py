@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from claims.extract.attribution.companies import COMPANY_NOUNS, Companies
+from claims.extract.attribution.companies import COMPANY_NOUNS, Companies, described_company
 from claims.extract.attribution.names import (
     Mention,
     looks_like_person,
@@ -112,6 +112,8 @@ class Mentions:
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
         person = looks_like_person(link) or head in PERSON_NOUNS
         person = person and not self._companies.named(link.mention)
+        if person and link.speaker_role and keys and link.mention.split()[0].lower() in TITLE_WORDS:
+            person = not described_company(link.speaker_role.split())  # `General Electric`
         self._add(Mention(span.start, span.end, link.mention, person, keys, link))
 
     def _add(self, mention: Mention) -> None:
