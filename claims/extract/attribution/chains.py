@@ -10,7 +10,7 @@ from claims.extract.attribution.companies import COMPANY_NOUNS, described_compan
 from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
-from claims.extract.attribution.names import looks_like_person
+from claims.extract.attribution.names import person_in_link
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
@@ -282,7 +282,8 @@ def _same_subject(
     if link.mention.lower() in ("it", "he", "she", "they", "we", "i", "you"):
         return None
     head = link.mention.split()[-1].lower() if link.mention.split() else ""
-    person = head in PERSON_NOUNS or (looks_like_person(link) and len(link.mention.split()) > 1)
+    named = person_in_link(link) and len(link.mention.split()) > 1
+    person = head in PERSON_NOUNS or named  # `The athletes' lawyer Jo Roe said he believed`
     return link if person == (pronoun != "it") else None
 
 
