@@ -322,3 +322,17 @@ def test_a_statement_released_on_a_day_saying_is_its_issuer() -> None:
         "Dunmore Foods issued a statement on Wednesday saying it would close two plants.",
     ):
         assert names(chain_of(text)) == [("speaker", "Dunmore Foods"), ("publisher", "Wire")]
+
+
+def test_a_role_before_a_personal_name_is_no_part_of_the_name() -> None:
+    for text, name in (
+        ("Dunmore boss Ann Vell said the team was tired.", "Ann Vell"),
+        ("Reed's lawyer Jo Marsh said the charges were false.", "Jo Marsh"),
+        ("Tory frontbencher Tom Reed MP said the budget had leaked.", "Tom Reed"),
+    ):
+        assert names(chain_of(text))[0] == ("speaker", name)
+    # Near cases: an outlet with its article, and a role holding a preposition, stay whole.
+    kept = "Chief Secretary to the Treasury Tom Reed said taxes would not rise."
+    assert names(chain_of(kept))[0] == ("speaker", "Chief Secretary to the Treasury Tom Reed")
+    outlet = "Ann Vell told the Daily Courier that taxes would rise."
+    assert ("intermediary", "the Daily Courier") in names(chain_of(outlet))

@@ -10,7 +10,7 @@ from claims.extract.attribution.companies import COMPANY_NOUNS, described_compan
 from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
-from claims.extract.attribution.names import person_in_link
+from claims.extract.attribution.names import name_word, person_in_link, personal_name
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
@@ -66,7 +66,7 @@ def source_link(
     surname takes the name of the person or body it points back to; a time phrase next to the
     name (`Sky News on Sunday`) is no part of it."""
     span = without_time(text, span)
-    parts = _company_named(text, split_source(text, span))
+    parts = _person_named(text, _company_named(text, split_source(text, span)))
     written = text[span.start : span.end]
     resolved = None
     if mentions is not None:
@@ -117,6 +117,44 @@ def _company_named(text: str, parts: SourceParts) -> SourceParts:
         return parts
     role = " ".join(words_[:first])
     return SourceParts(name, Span(start=at, end=at + len(name)), role, None)
+
+
+def _person_named(text: str, parts: SourceParts) -> SourceParts:
+    """`Arsenal boss Arsene Wenger`, `Kenteris' lawyer Gregory Ioannidis`, `Tory frontbencher
+    Andrew Tyrie MP`: a role written before a personal name is the person's role, the name
+    their name (not a clause or a list: `the inquiry was announced Bob Neill`, `the Tories
+    and Lib Dems`, `Chief Secretary to the Treasury Paul Boateng` stay as they are)."""
+    if parts.role is not None:
+        return parts
+    words_ = parts.name.split()
+    stop = len(words_)
+    while stop > 0 and words_[stop - 1].lower() in _AFTER_NAME:
+        stop -= 1
+    first = stop
+    while first > 0 and name_word(words_[first - 1]):
+        first -= 1
+    lead, name = words_[:first], words_[first:stop]
+    if not lead or len(lead) > _MAX_ROLE or len(name) < 2 or not personal_name(name):
+        return parts
+    role_words = [w for w in lead if w.lower() not in ("the", "a", "an")]
+    if not any(w[:1].islower() or w.endswith(("'", "’", "'s", "’s")) for w in role_words):
+        return parts  # `the Daily Courier`: a name with its article
+    for word in lead:
+        lower = word.lower().strip(",")
+        if word.endswith(",") or lower in PREPOSITIONS or lower in _NOT_ROLE:
+            return parts
+        if word.islower() and lower.endswith(("ed", "ing")) and lower not in TITLE_WORDS:
+            return parts
+    written = " ".join(name)
+    at = text.find(written, parts.name_span.start, parts.name_span.end)
+    if at < 0:
+        return parts
+    return SourceParts(written, Span(start=at, end=at + len(written)), " ".join(lead), None)
+
+
+_AFTER_NAME = words("mp qc mep msp")
+_MAX_ROLE = 6
+_NOT_ROLE = words("and or but was were is are has have had said says told any such it's")
 
 
 def _titled_company(text: str, parts: SourceParts) -> SourceParts:

@@ -80,6 +80,11 @@ def looks_like_person(link: ChainLink) -> bool:
     return _person_name(link.mention.split())
 
 
+def personal_name(parts: Sequence[str]) -> bool:
+    """The words `parts` make a personal name (see `looks_like_person`)."""
+    return _person_name(parts)
+
+
 def _person_name(parts: Sequence[str]) -> bool:
     if not 1 <= len(parts) <= 5:
         return False
