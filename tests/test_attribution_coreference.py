@@ -436,3 +436,35 @@ def test_the_prime_minister_is_not_the_deputy_prime_minister() -> None:
         "The prime minister said the plan was sound.",
     )
     assert speaker(chains[1]) == "The prime minister"
+
+
+def test_i_inside_a_quotation_is_its_speaker_and_outside_the_writer() -> None:
+    # A quotation that goes on over marks the paragraph opens again without closing them.
+    chains = chains_of(
+        '"I am quite confident," said Ann Vell.',
+        '"But I take each race as it comes.',
+        '"As long as I keep up my training I think there is a chance of a medal."',
+    )
+    assert [speaker(c) for c in chains] == ["Ann Vell", "Ann Vell", "Ann Vell"]
+    nested = chains_of('"I think the plan is sound," Ann Vell said.')
+    assert [(link.role.value, link.mention) for link in nested[0]][:1] == [("speaker", "Ann Vell")]
+    # Near case: the writer's own "I think" is no earlier name.
+    writer = chains_of("Ann Vell said the team had played badly.", "I think the referee was wrong.")
+    assert speaker(writer[1]) == "I"
+
+
+def test_he_in_his_own_sentence_after_a_reported_subject_is_that_subject() -> None:
+    chains = chains_of(
+        "Prince Tarik spoke on Monday.",
+        "The Daily Courier said Labour Minister Omar Haddad had caused uproar when he said "
+        "taxes would rise.",
+    )
+    assert speaker(chains[1]) == "Omar Haddad"
+
+
+def test_they_is_never_the_outlet_a_speaker_told() -> None:
+    chains = chains_of(
+        'Ann Vell told Radio Dunmore: "We are being advised by the police.',
+        '"What they say is that the threat is real."',
+    )
+    assert speaker(chains[1]) != "Radio Dunmore"

@@ -249,12 +249,23 @@ def _cited_link(text: str, frame: Frame, mentions: Mentions | None) -> ChainLink
 def frames_chain(
     text: str, frames: list[Frame], mentions: Mentions | None, passage: ChainLink | None
 ) -> list[ChainLink]:
-    """Links for nested frames (outermost first in `frames`), without the publisher."""
+    """Links for nested frames (outermost first in `frames`), without the publisher.
+
+    A first-person source inside a quotation (`I think`, `we believe`) is the quotation's
+    speaker: inside another report it adds no link (`"I think Y," Ann Vell said`: Ann Vell),
+    alone it takes the passage's speaker (none known: no link). Outside quotations "I" is
+    the writer and stays as written."""
+    quoted = [f for f in frames if _first_person(text, f) and inside_quotation(text, f.cue_span)]
+    inner = [f for k, f in enumerate(frames) if not k or f not in quoted]
+    if inner[0] in quoted and (passage is None or len(inner) > 1):
+        inner = inner[1:]
+    frames = inner
     links: list[ChainLink] = []
     for depth, frame in enumerate(reversed(frames)):
         cue_text = text[frame.cue_span.start : frame.cue_span.end]
         stance = frame_stance(frame, text)
         role = Role.SPEAKER if depth == 0 else Role.INTERMEDIARY
+        first = frame in quoted
         cited = _cited_link(text, frame, mentions) if depth == 0 else None
         if cited is not None:
             links.append(cited)
@@ -266,7 +277,7 @@ def frames_chain(
                     text, frame.source, role, relay_cue, frame.relay, Stance.NEUTRAL, mentions
                 )
             )
-        elif frame.source is not None:
+        elif frame.source is not None and not first:
             position = len(frames) - 1 - depth
             outer = frames[position - 1] if position else None
             same = _same_subject(text, frame, outer, mentions)
@@ -284,7 +295,7 @@ def frames_chain(
                     text, frame.source, role, cue_text, frame.cue_span, stance, mentions
                 )
             )
-        elif passage is not None and depth == 0:
+        elif passage is not None and depth == 0 and (frame.source is None or first):
             links.append(
                 passage.model_copy(
                     update={
@@ -300,6 +311,32 @@ def frames_chain(
         if addressee is not None:
             links.append(addressee)
     return links
+
+
+_FIRST_PERSON = words("i we me us")
+
+
+def _first_person(text: str, frame: Frame) -> bool:
+    """The frame's source is the speaker speaking of themselves (`I`, `we`)."""
+    source = frame.source
+    return source is not None and text[source.start : source.end].strip().lower() in _FIRST_PERSON
+
+
+def inside_quotation(text: str, span: Span) -> bool:
+    """`span` follows an opening quotation mark in its paragraph with no closing one between
+    (`"As long as I keep up my training I think`); a news paragraph that goes on quoting
+    need not close the mark before the next opens."""
+    start = text.rfind("\n", 0, span.start) + 1
+    for at in range(span.start - 1, start - 1, -1):
+        mark = text[at]
+        if mark == "“":
+            return True
+        if mark == "”":
+            return False
+        if mark == '"':
+            before = text[at - 1] if at > start else " "
+            return before.isspace() or before in "(["
+    return False
 
 
 def _same_subject(

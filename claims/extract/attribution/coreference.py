@@ -185,7 +185,7 @@ class Mentions:
             return self._in_full(self._it(before), before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
-            return self._in_full(self._last(self._all, before), before)
+            return self._in_full(self._last(self._all, before, _no_addressee), before)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
         if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
@@ -210,12 +210,12 @@ class Mentions:
         reported = _follows_report(self._pending[here], before)
         own = self._spoken_in(begin, before, fits) or self._relative_head(here, before, fits)
         if own is None and not reported:
-            own = self._subject_in(here, before, fits)
+            own = self._subject_in(here, before, fits, own=True)
         if own is not None:
             return own
         earlier = self._salient_before(here, fits)
         if earlier is None and reported:  # `X has no doubt it is Y who, he claims, is`
-            return self._subject_in(here, before, fits)
+            return self._subject_in(here, before, fits, own=True)
         return earlier
 
     def _salient_before(self, here: int, fits: Callable[[Mention], bool]) -> Mention | None:
@@ -274,7 +274,7 @@ class Mentions:
         return None
 
     def _subject_in(
-        self, sentence: int, end: int, fits: Callable[[Mention], bool]
+        self, sentence: int, end: int, fits: Callable[[Mention], bool], own: bool = False
     ) -> Mention | None:
         """The person named last in subject position in `sentence` before `end` (`Sale
         director of rugby Tom Reed`: the head of the subject comes last)."""
@@ -285,7 +285,7 @@ class Mentions:
         for mention in pool.items[at:]:
             if mention.end > end:
                 break
-            rank = subject_rank(tokens, mention.start) if fits(mention) else 0
+            rank = subject_rank(tokens, mention.start, own) if fits(mention) else 0
             if rank and rank >= best:
                 found, best = mention, rank
         return found
@@ -460,3 +460,9 @@ def _follows_report(tokens: list[Token], before: int) -> bool:
     return at > 0 and (
         tokens[at - 1].text in (",", "—", "–") or tokens[at - 1].text in CLOSE_QUOTES
     )
+
+
+def _no_addressee(mention: Mention) -> bool:
+    """ "they" and "which" never mean an outlet the text named as a speaker's audience (`told
+    BBC Radio: "... what they say is"`)."""
+    return mention.link is None or mention.link.role is Role.SPEAKER

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from claims.extract.attribution.lexicon import VERB_CUES
+from claims.extract.attribution.lexicon import VERB_CUES, CueKind
 from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
@@ -356,17 +356,18 @@ def _role_word(token: Token) -> bool:
 MAIN_SUBJECT = 2
 CLAUSE_SUBJECT = 1
 _CLAUSE_OPENERS = words(
-    "as when while after before because since although though but whereas until once"
+    "as when while after before because since although though but whereas until once that"
 )
 """Conjunctions after which a name is the subject of its own clause (`came as X backed`)."""
 
 
-def subject_rank(tokens: list[Token], start: int) -> int:
+def subject_rank(tokens: list[Token], start: int, reported: bool = False) -> int:
     """How surely the name starting at `start` is a subject: `MAIN_SUBJECT` when it opens its
     sentence's clause after at most a role, a possessive or a fronted phrase (`Conservative
     shadow home secretary X`, `The chief executive, X,`, `On Monday, X`); `CLAUSE_SUBJECT`
     after a conjunction or as the agent of a reaction (`came as X backed`, `was welcomed by
-    X`); 0 for an object or a name after a preposition (`met X`, `founded by X`)."""
+    X`), and with `reported` after a speech verb (`Arab News said X had`); 0 for an object
+    or a name after a preposition (`met X`, `founded by X`)."""
     k = next((i for i, t in enumerate(tokens) if t.start >= start), len(tokens))
     first = _clause_start(tokens, k)
     while k > first:
@@ -386,6 +387,9 @@ def subject_rank(tokens: list[Token], start: int) -> int:
             return CLAUSE_SUBJECT  # `was welcomed by X`: the agent of a reaction speaks
         if token.lower in _CLAUSE_OPENERS:
             return CLAUSE_SUBJECT
+        cue = VERB_CUES.get(token.lower) if reported else None
+        if cue is not None and cue.kind is CueKind.SAY and not token.lower.endswith("ing"):
+            return CLAUSE_SUBJECT  # `Arab News said Labour Minister X had`: the reported subject
         if token.text != ",":
             return 0  # a verb, a preposition or a conjunction governs the name
         lead = tokens[first : k - 1]
