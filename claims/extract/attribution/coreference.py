@@ -24,9 +24,9 @@ from claims.extract.attribution.names import (
     name_word,
     names_in,
     person_in_link,
-    subject_rank,
 )
 from claims.extract.attribution.source_parts import TITLE_WORDS
+from claims.extract.attribution.subject_rank import subject_rank
 from claims.extract.attribution.tokens import CLOSE_QUOTES, Token, words
 from claims.extract.models import ChainLink, Role
 
