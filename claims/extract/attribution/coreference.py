@@ -114,16 +114,29 @@ class Mentions:
         if span is None or link.mention.lower() in _PERSON_PRONOUNS | _ANY_PRONOUNS | _UNRESOLVED:
             return
         keys = name_keys(link.mention, link.speaker_role)
-        head = link.mention.split()[-1].lower() if link.mention.split() else ""
-        person = person_in_link(link) or head in PERSON_NOUNS
-        person = person and not self._companies.named(link.mention)
-        if person and link.speaker_role and link.mention.split()[0].lower() in TITLE_WORDS:
-            person = not described_company(link.speaker_role.split())  # `General Electric`
+        person = self.names_person(link)
         mention = Mention(span.start, span.end, link.mention, person, keys, link)
         self._add(mention)
         cue = link.cue_span
         if person and cue is not None and link.role is Role.SPEAKER:
             self._spoken.put(mention._replace(start=cue.start, end=cue.end))
+
+    def names_person(self, link: ChainLink) -> bool:
+        """`link` names a person, not a company the text typed as one or a body."""
+        head = link.mention.split()[-1].lower() if link.mention.split() else ""
+        return (person_in_link(link) or head in PERSON_NOUNS) and not self.names_company(link)
+
+    def names_company(self, link: ChainLink) -> bool:
+        """`link` names a company: one the text typed (`defence firm General Dynamics`), or
+        a name whose title word a trade description explains (`US behemoth General Electric`)."""
+        if self._companies.named(link.mention):
+            return True
+        first = link.mention.split()[0].lower() if link.mention.split() else ""
+        return (
+            bool(link.speaker_role)
+            and first in TITLE_WORDS
+            and described_company((link.speaker_role or "").split())
+        )
 
     def _add(self, mention: Mention) -> None:
         at = bisect_left(self._all.starts, mention.start)
