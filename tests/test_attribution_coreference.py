@@ -468,3 +468,17 @@ def test_they_is_never_the_outlet_a_speaker_told() -> None:
         '"What they say is that the threat is real."',
     )
     assert speaker(chains[1]) != "Radio Dunmore"
+
+
+def test_the_general_election_is_no_unnamed_person_before_he() -> None:
+    chains = chains_of(
+        "Ann Vell said the vote would be close.",
+        "Asked whether her party could win the general election, she said it could.",
+    )
+    assert speaker(chains[1]) == "Ann Vell"
+    # Near case: an unnamed person earlier in the sentence still leaves "she" as written.
+    rival = chains_of(
+        "Ann Vell said the vote would be close.",
+        "Asked whether the mayor could win, she said he could.",
+    )
+    assert speaker(rival[1]) == "she"

@@ -342,6 +342,8 @@ class Mentions:
                 break
             if token.lower not in PERSON_NOUNS or token.quoted:
                 continue
+            if k + 1 < len(tokens) and (token.lower, tokens[k + 1].lower) in _COMPOUNDS:
+                continue  # `the general election`: no person
             lead = tokens[k - 1].lower if k else ""
             named = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not title_case
             if (lead == "the" or token.text[:1].isupper() or not k) and not named:
@@ -439,6 +441,11 @@ def _not_surely_person(mention: Mention) -> bool:
     not a name the text gives a person's title, honorific or role (`Tom Reed, an analyst`)."""
     return not (mention.person and mention.keys & _PERSON_CUES)
 
+
+_COMPOUNDS = {
+    ("general", noun) for noun in ("election", "elections", "assembly", "public", "strike")
+}
+"""A person noun that opens a compound noun (`the general election`) names no one."""
 
 _RANKS = words("deputy vice shadow former assistant acting junior")
 """Words of a role that make it another office than the same role without them."""
