@@ -482,3 +482,22 @@ def test_the_general_election_is_no_unnamed_person_before_he() -> None:
         "Asked whether the mayor could win, she said he could.",
     )
     assert speaker(rival[1]) == "she"
+
+
+def test_the_30_year_old_is_the_person_the_report_is_about() -> None:
+    chains = chains_of(
+        "Double Olympic champion Ann Vell will run in Madrid.",
+        '"If I run, I can win," said the 30-year-old.',
+    )
+    assert speaker(chains[1]) == "Ann Vell"
+    # Near cases: a sentence naming people only as objects, or none in reach, leaves it.
+    objects = chains_of(
+        "He was once threatened with the sack by City boss Tom Reed.",
+        '"I am staying," the defender said.',
+    )
+    assert speaker(objects[1]) == "the defender"
+    timed = chains_of(
+        "Last October, Dunmore lost at home.",
+        '"It hurt us," said the 30-year-old.',
+    )
+    assert speaker(timed[1]) == "the 30-year-old"
