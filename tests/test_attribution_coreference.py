@@ -468,3 +468,36 @@ def test_they_is_never_the_outlet_a_speaker_told() -> None:
         '"What they say is that the threat is real."',
     )
     assert speaker(chains[1]) != "Radio Dunmore"
+
+
+def test_the_general_election_is_no_unnamed_person_before_he() -> None:
+    chains = chains_of(
+        "Ann Vell said the vote would be close.",
+        "Asked whether her party could win the general election, she said it could.",
+    )
+    assert speaker(chains[1]) == "Ann Vell"
+    # Near case: an unnamed person earlier in the sentence still leaves "she" as written.
+    rival = chains_of(
+        "Ann Vell said the vote would be close.",
+        "Asked whether the mayor could win, she said he could.",
+    )
+    assert speaker(rival[1]) == "she"
+
+
+def test_the_30_year_old_is_the_person_the_report_is_about() -> None:
+    chains = chains_of(
+        "Double Olympic champion Ann Vell will run in Madrid.",
+        '"If I run, I can win," said the 30-year-old.',
+    )
+    assert speaker(chains[1]) == "Ann Vell"
+    # Near cases: a sentence naming people only as objects, or none in reach, leaves it.
+    objects = chains_of(
+        "He was once threatened with the sack by City boss Tom Reed.",
+        '"I am staying," the defender said.',
+    )
+    assert speaker(objects[1]) == "the defender"
+    timed = chains_of(
+        "Last October, Dunmore lost at home.",
+        '"It hurt us," said the 30-year-old.',
+    )
+    assert speaker(timed[1]) == "the 30-year-old"

@@ -26,7 +26,7 @@ from claims.extract.attribution.names import (
     person_in_link,
 )
 from claims.extract.attribution.source_parts import TITLE_WORDS
-from claims.extract.attribution.subject_rank import subject_rank
+from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
 from claims.extract.attribution.tokens import CLOSE_QUOTES, Token, words
 from claims.extract.models import ChainLink, Role
 
@@ -255,6 +255,27 @@ class Mentions:
             limit = start
         return None
 
+    def _topic_person(self, before: int) -> Mention | None:
+        """The person a description such as "the 30-year-old" means: the speaker or the main
+        subject of the nearest of the two sentences before that names a person; none when
+        that sentence names people only otherwise."""
+        here = self._sentence_of(before)
+        for sentence in range(here - 1, max(-1, here - 3), -1):
+            start = self._sentence_starts[sentence]
+            end = self._sentence_starts[sentence + 1]
+            spoken = self._spoken_in(start, end, _anyone)
+            if spoken is not None:
+                return spoken
+            tokens = self._pending[sentence]
+            at = bisect_left(self._persons.starts, start)
+            named = [m for m in self._persons.items[at:] if m.end <= end]
+            for mention in named:
+                if subject_rank(tokens, mention.start) == MAIN_SUBJECT:
+                    return mention
+            if named:
+                return None
+        return None
+
     def _relative_head(
         self, sentence: int, before: int, fits: Callable[[Mention], bool]
     ) -> Mention | None:
@@ -355,6 +376,8 @@ class Mentions:
                 break
             if token.lower not in PERSON_NOUNS or token.quoted:
                 continue
+            if k + 1 < len(tokens) and (token.lower, tokens[k + 1].lower) in _COMPOUNDS:
+                continue  # `the general election`: no person
             lead = tokens[k - 1].lower if k else ""
             named = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not title_case
             if (lead == "the" or token.text[:1].isupper() or not k) and not named:
@@ -370,6 +393,10 @@ class Mentions:
     def _description(self, written: str, before: int) -> ChainLink | None:
         parts = [w.strip(".,’'") for w in written.split()[1:]]
         head = parts[-1].lower()
+        if len(parts) == 1 and written.split()[0].lower() == "the" and _topic_word(parts[0]):
+            self._scan_until(before)  # `the 30-year-old`, `the Scot`, `the striker`
+            topic = self._topic_person(before)
+            return self._in_full(topic.as_link(), before) if topic is not None else None
         if head not in PERSON_NOUNS and head not in BODY_NOUNS and head not in COMPANY_NOUNS:
             return None
         self._scan_until(before)
@@ -453,6 +480,11 @@ def _not_surely_person(mention: Mention) -> bool:
     return not (mention.person and mention.keys & _PERSON_CUES)
 
 
+_COMPOUNDS = {
+    ("general", noun) for noun in ("election", "elections", "assembly", "public", "strike")
+}
+"""A person noun that opens a compound noun (`the general election`) names no one."""
+
 _RANKS = words("deputy vice shadow former assistant acting junior")
 """Words of a role that make it another office than the same role without them."""
 
@@ -461,9 +493,35 @@ _FEMALE = words("ms mrs miss dame lady queen princess sheikha")
 
 
 def _gender_fits(pronoun: str) -> Callable[[Mention], bool]:
-    """ "he" is no one the text calls Ms or Queen, "she" no one it calls Mr or King."""
+    """ "he" is no one the text calls Ms or Queen, "she" no one it calls Mr or King (a
+    description such as "the 30-year-old" takes either)."""
+    if pronoun not in _PERSON_PRONOUNS:
+        return lambda mention: True
     other = _FEMALE if pronoun in ("he", "him") else _MALE
     return lambda mention: not mention.keys & other
+
+
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+_PLAYER_NOUNS = words(
+    "striker defender midfielder keeper goalkeeper winger forward youngster sprinter athlete "
+    "veteran player skipper hooker fly-half scrum-half full-back batsman bowler jumper hurdler"
+)
+_DEMONYMS = words(
+    "scot scotsman welshman englishman irishman frenchman dutchman spaniard dane swede "
+    "norwegian finn portuguese brazilian argentine italian german australian american "
+    "kiwi briton"
+)
+
+
+def _anyone(mention: Mention) -> bool:
+    return True
+
+
+def _topic_word(word: str) -> bool:
+    """`30-year-old`, `Scot`, `striker`: a description news writes for the person the report
+    is about, which means the most salient person as "he" would."""
+    lower = word.lower()
+    return bool(_AGE.match(lower)) or lower in _PLAYER_NOUNS or lower in _DEMONYMS
 
 
 def _follows_report(tokens: list[Token], before: int) -> bool:

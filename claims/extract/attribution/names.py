@@ -15,6 +15,8 @@ from typing import NamedTuple
 from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
 from claims.extract.attribution.tokens import (
     PREPOSITIONS,
+    TIME_LEADS,
+    TIME_WORDS,
     Token,
     words,
 )
@@ -95,6 +97,8 @@ def _person_name(parts: Sequence[str]) -> bool:
         return False  # `Big US`: a country's or a body's initials, not a surname
     if len(parts) > 1 and parts[0].lower() in _COMPASS_WORDS:
         return False  # `North America`, `Latin America`: a region
+    if len(parts) > 1 and parts[0].lower() in TIME_LEADS | TIME_WORDS:
+        return False  # `Last October`: a time
     return not _known_place_or_body(" ".join(parts))
 
 
@@ -278,6 +282,8 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     placed = (before in _PLACE_PREPOSITIONS or adjective) and (first == at or honoured)
     named = len(parts) >= 2 or honoured
     person = named and not place and not placed and _person_name(parts)
+    if person and _modifies_a_name(tokens, stop):
+        person = False  # `Double Olympic champion Hicham El Guerrouj`: the run is his role's
     if person and _owns_with_its(tokens, stop):
         person, body = False, True
     if not person and not body:
@@ -285,6 +291,18 @@ def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     role = " ".join(t.lower for t in tokens[at:first]) + " " + _role_around(tokens, at, stop)
     joined = " ".join(parts)
     return Mention(name[0].start, last.end, joined, person, name_keys(joined, role))
+
+
+def _modifies_a_name(tokens: list[Token], stop: int) -> bool:
+    """A lower-case title and then a capitalised word follow the run (`Double Olympic
+    champion X`, `Labour leader X`): the run is part of the next name's role."""
+    return (
+        stop + 1 < len(tokens)
+        and tokens[stop].text.islower()
+        and tokens[stop].lower in TITLE_WORDS
+        and tokens[stop + 1].text[:1].isupper()
+        and not tokens[stop + 1].quoted
+    )
 
 
 def _owns_with_its(tokens: list[Token], stop: int) -> bool:
