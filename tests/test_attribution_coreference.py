@@ -476,12 +476,13 @@ def test_the_general_election_is_no_unnamed_person_before_he() -> None:
         "Asked whether her party could win the general election, she said it could.",
     )
     assert speaker(chains[1]) == "Ann Vell"
-    # Near case: an unnamed person earlier in the sentence still leaves "she" as written.
+    # Near case: a woman who spoke since is the one meant.
     rival = chains_of(
         "Ann Vell said the vote would be close.",
-        "Asked whether the mayor could win, she said he could.",
+        "Mary Holt said the count was slow.",
+        "Asked whether her party could win the general election, she said it could.",
     )
-    assert speaker(rival[1]) == "she"
+    assert speaker(rival[2]) == "Mary Holt"
 
 
 def test_the_30_year_old_is_the_person_the_report_is_about() -> None:
