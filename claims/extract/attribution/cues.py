@@ -312,10 +312,32 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         or _relayed_participle(tokens, at, entry.lemma)
         or _after_quotation(tokens, at, entry.lemma)
         or parenthetical(tokens, at, entry.lemma)
+        or _as_complement(tokens, at, entry.lemma)
     ):
         return None
+    if entry.kind is CueKind.STRICT and _as_complement(tokens, at, entry.lemma):
+        return Cue(at, at, entry.lemma, CueKind.OBJECT, entry.stance)  # `sees X as Y`
     kind = CueKind.SAY if entry.kind is CueKind.STRICT else entry.kind
     return Cue(at, at, entry.lemma, kind, entry.stance)
+
+
+_AS_VERBS = words("see view")
+_AS_NOT_AFTER = words("well soon much many long far if though usual")
+_AS_REACH = 12
+
+
+def _as_complement(tokens: list[Token], at: int, lemma: str) -> bool:
+    """`Obama sees Netanyahu as captured by ...`, `voters view her as honest`: a verb of
+    opinion with an object and an "as" complement (not `as well`, `as soon as`)."""
+    if lemma not in _AS_VERBS:
+        return False
+    for k in range(at + 2, min(len(tokens) - 1, at + _AS_REACH)):
+        token = tokens[k]
+        if token.quoted or not (token.text[:1].isalnum() or token.text in ("’s", "'s")):
+            return False
+        if token.lower == "as":
+            return tokens[k + 1].lower not in _AS_NOT_AFTER and tokens[k - 1].lower != "such"
+    return False
 
 
 def find_cues(tokens: list[Token]) -> list[Cue]:

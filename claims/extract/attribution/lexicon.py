@@ -96,7 +96,8 @@ _OBJECT_NEUTRAL = words(
 _OBJECT_ENDORSING = words("show")
 
 _STRICT_NEUTRAL = words(
-    "learn know feel expect see conclude understand hear read imply mean want plan decide imagine"
+    "learn know feel expect see conclude understand hear read imply mean want plan decide imagine "
+    "view"
 )
 
 _STRICT_ENDORSING = words("find demonstrate prove establish determine")

@@ -28,7 +28,9 @@ def relative_clause_end(previous: Frame, tokens: list[Token], cue: Cue) -> int |
     if tokens[relative].end != source.end or relative == 0:
         return None
     offset = tokens[cue.first].start
-    if not any(c.start <= offset < c.end for c in previous.content):
+    if not any(c.start <= offset < c.end for c in previous.content) and not _after_content(
+        previous, offset
+    ):
         return None
     comma = cue.first - 1
     while comma > relative and cue.first - comma <= _MAX_SKIPPED and _skippable(tokens[comma]):
@@ -36,6 +38,12 @@ def relative_clause_end(previous: Frame, tokens: list[Token], cue: Cue) -> int |
     if comma <= previous_cue_end(tokens, previous) or tokens[comma].text != ",":
         return None
     return None if tokens[comma].quoted else comma
+
+
+def _after_content(previous: Frame, offset: int) -> bool:
+    """`X, who called time on England earlier this year, said Z`: the clause's object ended
+    before a time phrase, and the main verb comes after it."""
+    return bool(previous.content) and previous.content[-1].end <= offset
 
 
 def previous_cue_end(tokens: list[Token], frame: Frame) -> int:

@@ -344,6 +344,18 @@ def object_frame(clause: Clause, cue: Cue) -> Frame | None:
         return None
     hi = clause.hi if at > cue.last + 1 else object_end(tokens, at, clause.hi)
     content = content_after(clause._replace(hi=hi), at, stop_at_clause=True, least=1)
+    if not content and _findings_close(clause, cue):
+        return _postposed_frame(clause, cue, cue_span, read_tail(clause, cue))
     if not content and at < clause.hi and tokens[at].text == ":":
         return Frame(cue, cue_span, span_of(tokens, *source), ())
     return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None
+
+
+def _findings_close(clause: Clause, cue: Cue) -> bool:
+    """`Y, new fundraising reports show.`: records that show close the sentence after a
+    comma; what they show is the clause before."""
+    tokens = clause.tokens
+    if cue.lemma != "show" or words_in(tokens, cue.last + 1, clause.hi):
+        return False
+    source = left_source(tokens, cue.first, clause.lo)
+    return source is not None and source[0] > clause.lo and tokens[source[0] - 1].text == ","
