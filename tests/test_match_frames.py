@@ -286,3 +286,13 @@ def test_a_pronoun_stands_only_for_a_subject_it_can_name() -> None:
     acme = framed("Acme Corp cut 200 jobs. It said profits fell by a tenth.")
     found = find(acme, "It said").subject
     assert found is not None and found.text == "Acme Corp"
+
+
+def test_after_a_copula_a_word_that_is_no_verb_says_what_the_subject_is() -> None:
+    guilty = alone("Mr Halloway is guilty of fraud, the court found.")
+    assert (guilty.predicate, guilty.object) == ("be", "guilty fraud")
+    member = alone("Mr Halloway has been a member of the Velmor board since 2001.")
+    assert member.predicate == "be"
+    assert member.object is not None and member.object.startswith("member velmor board")
+    damaged = alone("The Sheskharis terminal was damaged in the attack.")
+    assert damaged.predicate == "damaged"

@@ -164,3 +164,19 @@ def test_a_short_line_of_one_name_corroborates_nothing_about_that_name() -> None
         "Home Secretary Edgar Dunmore has come up with proposals for a points system.",
     )
     _not_same_claim(found)
+
+
+def test_it_resolved_to_a_country_tells_no_actor_apart() -> None:
+    report = (
+        "Velmor star turns to horror\n\nUS audiences were won over by the thriller.\n\n"
+        "It is a big leap to his role in Hide and Seek, in which he plays a widower whose"
+        " daughter's imaginary friend turns nasty.\n"
+    )
+    review = (
+        "In Hide and Seek, Peter Halloway plays a widower whose daughter has a creepy"
+        " imaginary friend.\n"
+    )
+    found = relate(
+        claim(review, "In Hide and Seek", 1), claim(report, "It is a big leap", 2), UNIFORM
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons

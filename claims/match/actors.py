@@ -141,7 +141,7 @@ def different_actors(
     mentions the other's (`*_words`: each claim's content words; `texts`: the two claims');
     else None."""
     one, other = first.subject, second.subject
-    if one is None or other is None or not (acts(one) and acts(other)):
+    if one is None or other is None or not (_sure_actor(one) and _sure_actor(other)):
         return None
     if _owner_only(one, texts[0]) or _owner_only(other, texts[1]):
         return None
@@ -157,6 +157,12 @@ def different_actors(
 def acts(subject: FrameSubject | None) -> bool:
     """A subject that says who acts: a name of its own or resolved, not a guess."""
     return subject is not None and subject.kind in ACTOR_KINDS and subject.found not in GUESSED
+
+
+def _sure_actor(subject: FrameSubject) -> bool:
+    """An actor sure enough to tell two claims apart: a pronoun's antecedent only when it is a
+    person ("he", "she"); "it" and "they" point at things and at nothing as often."""
+    return acts(subject) and (subject.found != "pronoun" or subject.kind == "person")
 
 
 def _owner_only(subject: FrameSubject, claim: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.match import cues
-from claims.match.frames.content import Content
+from claims.match.frames.content import Content, verb_like
 from claims.match.frames.models import Modality, Polarity
 from claims.match.frames.vocabulary import (
     DAMAGE_WORDS,
@@ -54,6 +54,9 @@ _DENIAL_VERB_RE = re.compile(
 _NEGATION_RE = re.compile(r"(?i)\b(?:not|never|no\s+longer|cannot)\b|n['’]t\b")
 _CLAUSE_END_RE = re.compile(r"[,;:()\"“”]|\s-\s|\b(?:but|while|because|after|before|which|who)\b")
 OBJECT_WORDS = 4
+COPULAS = word_set("is are was were be been being am")
+COPULA = "be"
+"""The predicate of a claim that says what its subject is, not what it does."""
 _EVIDENCE_RE = re.compile(
     r"(?i)\b(?:"
     + "|".join(sorted(EVIDENCE_NOUNS))
@@ -120,11 +123,19 @@ def _clause(text: str, start: int, end: int | None = None) -> str:
 
 
 def _next_word(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    """The first word from `start` that is neither auxiliary nor light, and what follows it."""
+    """The first word from `start` that is neither auxiliary nor light, and what follows it;
+    after a copula, a word that is no verb is what the subject is ("is Mr Sullivan", "was
+    key to the case"): the predicate is "be" and that word starts its object."""
     words = [w for w in tokens(_clause(text, start, end)) if w.isalpha()]
+    copula = False
     for index, word in enumerate(words):
+        if word in COPULAS:
+            copula = True
         if word in AUXILIARIES or word in LIGHT_VERBS or word in STOPWORDS:
             continue
+        if copula and not verb_like(word):
+            objects = [w for w in content_words(" ".join(words[index:])) if w not in LIGHT_VERBS]
+            return COPULA, " ".join(objects[:OBJECT_WORDS]) or None
         if word in CONTROL_VERBS and words[index + 1 : index + 2] == ["to"]:
             continue
         if word in EVIDENCE_VERBS:
