@@ -19,6 +19,17 @@ writers' CPU time per document, alone and with the reviewers, tells waiting (for
 lock or for a core) from work: the wall time per document less its CPU time was spent
 waiting.
 
+With `--corpus FILE.jsonl` (lines with "title" and "text", such as a news corpus) the
+writers ingest real articles, in the file's order and never the same one twice, instead of
+the generated near-identical ones: articles about different things do not all match each
+other, so a document costs about the same early and late, and a phase with reviewers can be
+compared with the phases alone around it. `--rounds K` runs K phases with reviewers, each
+between two phases alone (alone, with, alone, with, ..., alone), and gives each round's
+share kept against the mean of its two neighbours alone, and their median.
+
+    python scripts/bench_load.py --db /tmp/load.db --writers 1 --reviewers 2 --alone \
+        --corpus ../shared/eval/corpus/bbc_news.jsonl --rounds 3 --seconds 60
+
 The database must be empty or a previous run's (a SQLite file is created); for PostgreSQL,
 give a scratch database: the run adds rows to it.
 """
@@ -26,6 +37,7 @@ give a scratch database: the run adds rows to it.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import random
@@ -91,16 +103,60 @@ def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -
     save_prepared(database, prepare(raw), actor)
 
 
-def writer(target: str, name: str, start: Any, seconds: float, sentences: int, queue: Any) -> None:
+@dataclass(frozen=True)
+class Feed:
+    """Where a writer's documents come from: generated (no corpus), or the corpus lines
+    `first`, `first + stride`, `first + 2 * stride`, ... (each writer its own)."""
+
+    corpus: str | None = None
+    first: int = 0
+    stride: int = 1
+    sentences: int = 12
+
+    def document(self, name: str, number: int) -> tuple[str, str]:
+        """The `number`-th document of writer `name`: its origin and its text."""
+        if self.corpus is None:
+            return f"{name}-{number}.txt", article(name, number, self.sentences)
+        index = self.first + number * self.stride
+        title, text = corpus_article(self.corpus, index)
+        return f"corpus-{index}.txt", f"{title}\n\n{text}\n"
+
+
+def corpus_article(corpus: str, index: int) -> tuple[str, str]:
+    """Title and text of line `index` of a JSONL corpus (read once per process)."""
+    lines = _corpus_lines(corpus)
+    if index >= len(lines):
+        raise IndexError(f"{corpus}: no article {index + 1}; the corpus holds {len(lines)}")
+    record = json.loads(lines[index])
+    return str(record.get("title") or f"Article {index + 1}"), str(record["text"])
+
+
+_LINES: dict[str, list[str]] = {}
+
+
+def _corpus_lines(corpus: str) -> list[str]:
+    if corpus not in _LINES:
+        text = Path(corpus).read_text(encoding="utf-8")
+        _LINES[corpus] = [line for line in text.splitlines() if line.strip()]
+    return _LINES[corpus]
+
+
+def writer(target: str, name: str, start: Any, seconds: float, feed: Feed, queue: Any) -> None:
     database = Database.from_target(target)
     report = WorkerReport("writer", name)
     start.wait()
     deadline, cpu = time.time() + seconds, time.process_time()
-    while time.time() < deadline:
+    for number in itertools.count():
+        if time.time() >= deadline:
+            break
         started = time.perf_counter()
         try:
-            body = article(name, report.done, sentences)
-            ingest_with_claims(database, body, f"{name}-{report.done}.txt", name)
+            origin, body = feed.document(name, number)
+        except IndexError as exc:
+            report.errors.append(str(exc))
+            break
+        try:
+            ingest_with_claims(database, body, origin, name)
             report.done += 1
         except Exception as exc:
             report.errors.append(f"{type(exc).__name__}: {exc}"[:300])
@@ -194,56 +250,94 @@ def final_counts(target: str, claim_ids: list[int]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     claim_ids = prepare_database(args.db, args.claims)
-    alone = run_phase(args, claim_ids, reviewers=0, tag="a") if args.alone else None
+    phases = Phases(args, claim_ids)
+    alone = phases.run(reviewers=0, tag="a") if args.alone else None
     before = final_counts(args.db, claim_ids)
-    reports = run_phase(args, claim_ids, reviewers=args.reviewers, tag="")
+    reports = phases.run(reviewers=args.reviewers, tag="")
     after = final_counts(args.db, claim_ids)
     result = summarise(args, reports, before, after)
-    if alone is not None:
-        done = sum(r.done for r in alone if r.role == "writer")
-        result["documents_per_s_alone"] = round(done / args.seconds, 1)
-        result["ingest_kept"] = round(result["documents_ingested"] / done, 2) if done else None
-        result["ingest_ms_p50_p95_alone"] = _percentiles(
-            [x for r in alone if r.role == "writer" for x in r.latencies_ms]
-        )
-        result["ingest_cpu_ms_per_document_alone"] = _cpu_per_document(alone)
-        # Each document matches the ones before it, so a document costs more the fuller
-        # the store: the writers run alone again on the store as the reviewers left it.
-        again = run_phase(args, claim_ids, reviewers=0, tag="b")
-        done_again = sum(r.done for r in again if r.role == "writer")
-        result["documents_per_s_alone_after"] = round(done_again / args.seconds, 1)
-        result["ingest_kept_against_after"] = (
-            round(result["documents_ingested"] / done_again, 2) if done_again else None
-        )
-        result["ingest_cpu_ms_per_document_alone_after"] = _cpu_per_document(again)
+    if alone is None:
+        return result
+    done = _written(alone)
+    result["documents_per_s_alone"] = round(done / args.seconds, 1)
+    result["ingest_kept"] = round(result["documents_ingested"] / done, 2) if done else None
+    result["ingest_ms_p50_p95_alone"] = _percentiles(
+        [x for r in alone if r.role == "writer" for x in r.latencies_ms]
+    )
+    result["ingest_cpu_ms_per_document_alone"] = _cpu_per_document(alone)
+    # Generated documents each match the ones before them, so a document costs more the
+    # fuller the store: the writers run alone again on the store as the reviewers left it.
+    again = phases.run(reviewers=0, tag="b")
+    done_again = _written(again)
+    result["documents_per_s_alone_after"] = round(done_again / args.seconds, 1)
+    result["ingest_kept_against_after"] = (
+        round(result["documents_ingested"] / done_again, 2) if done_again else None
+    )
+    result["ingest_cpu_ms_per_document_alone_after"] = _cpu_per_document(again)
+    rounds = [_kept_between(done, result["documents_ingested"], done_again)]
+    for number in range(1, args.rounds):
+        with_reviewers = _written(phases.run(reviewers=args.reviewers, tag=f"r{number}"))
+        alone_next = _written(phases.run(reviewers=0, tag=f"a{number}"))
+        rounds.append(_kept_between(done_again, with_reviewers, alone_next))
+        done_again = alone_next
+    kept = [share for share in rounds if share is not None]
+    result["ingest_kept_between_rounds"] = rounds
+    result["ingest_kept_between"] = round(statistics.median(kept), 2) if kept else None
     return result
 
 
-def run_phase(
-    args: argparse.Namespace, claim_ids: list[int], reviewers: int, tag: str
-) -> list[WorkerReport]:
-    """Run the writers and `reviewers` reviewers at once for `args.seconds`."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    start = context.Barrier(args.writers + reviewers)
-    processes = [
-        context.Process(
-            target=writer,
-            args=(args.db, f"w{tag}{n}", start, args.seconds, args.sentences, queue),
+def _written(reports: list[WorkerReport]) -> int:
+    return sum(r.done for r in reports if r.role == "writer")
+
+
+def _kept_between(alone_before: int, with_reviewers: int, alone_after: int) -> float | None:
+    """Documents written with the reviewers against the mean of the two phases alone around."""
+    mean = (alone_before + alone_after) / 2
+    return round(with_reviewers / mean, 2) if mean else None
+
+
+class Phases:
+    """The run's phases, one after another; with a corpus, each phase's writers go on where
+    the last phase stopped, so no article is ingested twice."""
+
+    def __init__(self, args: argparse.Namespace, claim_ids: list[int]) -> None:
+        self.args = args
+        self.claim_ids = claim_ids
+        self.next_article = 0
+
+    def run(self, reviewers: int, tag: str) -> list[WorkerReport]:
+        """Run the writers and `reviewers` reviewers at once for `args.seconds`."""
+        args = self.args
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        start = context.Barrier(args.writers + reviewers)
+        feeds = [
+            Feed(args.corpus, self.next_article + n, args.writers, args.sentences)
+            for n in range(args.writers)
+        ]
+        processes = [
+            context.Process(
+                target=writer,
+                args=(args.db, f"w{tag}{n}", start, args.seconds, feeds[n], queue),
+            )
+            for n in range(args.writers)
+        ] + [
+            context.Process(
+                target=reviewer,
+                args=(args.db, f"r{n}", start, args.seconds, self.claim_ids, queue),
+            )
+            for n in range(reviewers)
+        ]
+        for process in processes:
+            process.start()
+        reports = [WorkerReport(**queue.get(timeout=args.seconds + 600)) for _ in processes]
+        for process in processes:
+            process.join()
+        writers = [r for r in reports if r.role == "writer"]
+        self.next_article += (
+            args.writers * max((len(r.latencies_ms) for r in writers), default=0) + 1
         )
-        for n in range(args.writers)
-    ] + [
-        context.Process(
-            target=reviewer, args=(args.db, f"r{n}", start, args.seconds, claim_ids, queue)
-        )
-        for n in range(reviewers)
-    ]
-    for process in processes:
-        process.start()
-    reports = [WorkerReport(**queue.get(timeout=args.seconds + 600)) for _ in processes]
-    for process in processes:
-        process.join()
-    return reports
+        return reports
 
 
 def summarise(
@@ -305,6 +399,15 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=20, help="claims the reviewers share")
     parser.add_argument("--sentences", type=int, default=12, help="claims per document")
     parser.add_argument("--alone", action="store_true", help="first run the writers alone")
+    parser.add_argument(
+        "--corpus", help="JSONL articles (title, text) for the writers, instead of generated ones"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="with --alone: phases with reviewers, each between two alone",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args()
     result = run(args)

@@ -133,3 +133,41 @@ def test_an_apposition_makes_a_company_only_when_a_trade_noun_heads_it() -> None
         "The bank said its terms were fair.",
     )
     assert unclosed[1] == "Dunmore"
+
+
+def test_a_title_word_after_a_description_of_a_trade_opens_a_company_name() -> None:
+    found = speakers(
+        "US behemoth General Electric said it would cut 1,000 jobs.",
+        "German defence firm General Dynamics said orders had doubled.",
+        "The cuts were needed, he said.",
+    )
+    assert found == ["General Electric", "General Dynamics", "he"]
+    # Near cases: a country's officer, or an army's, keeps the title as an office.
+    officers = speakers(
+        "Russian General Valery Gerasimov said the army had advanced.",
+        "Ukrainian army General Petrenko said the lines held.",
+    )
+    assert officers == ["Valery Gerasimov", "Petrenko"]
+
+
+def test_the_firm_after_a_subsidiary_is_the_subsidiary_named_or_stays_as_written() -> None:
+    named = speakers(
+        "Shares in Dunmore Foods rose.",
+        "In Ruritania, Dunmore's subsidiary, Aqua Vell, has been fined.",
+        "The firm said it would appeal.",
+    )
+    assert named[2] == "Aqua Vell"
+    unnamed = speakers(
+        "Shares in Dunmore Foods rose.",
+        "In Ruritania, Dunmore's subsidiary, which has been fined, is under pressure.",
+        "The firm said it would appeal.",
+    )
+    assert unnamed[2] == "The firm"
+    # Near case: the owner named again after its subsidiary is what "the firm" means.
+    again = speakers(
+        "Shares in Dunmore Foods rose.",
+        "In Ruritania, Dunmore's subsidiary was fined.",
+        "Dunmore Foods later sold it.",
+        "The firm said it would appeal.",
+    )
+    assert again[3] == "Dunmore Foods"

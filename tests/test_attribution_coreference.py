@@ -366,3 +366,105 @@ def test_a_titled_name_after_a_preposition_is_a_person() -> None:
         "“Fans can do nothing about it,” she told the BBC.",
     )
     assert speaker(near[1]) == "Ann Vell"
+
+
+def test_he_means_the_subject_or_speaker_of_the_report_not_a_name_in_an_object() -> None:
+    told = chains_of(
+        "Finance Minister Jan Hollis told Peter Marsh that costs would rise.",
+        "Costs would rise by 5%, he said.",
+    )
+    assert speaker(told[1]) == "Jan Hollis"
+    backed = chains_of(
+        "Jan Hollis said that the plan, backed by Peter Marsh, was sound.",
+        "The plan would cut costs, he said.",
+    )
+    assert speaker(backed[1]) == "Jan Hollis"
+    met = chains_of(
+        "Tom Reed met Anna Berg on Monday.",
+        "The talks had gone well, she said.",
+    )
+    assert speaker(met[1]) == "Tom Reed"  # no word of her gender: the subject leads
+    # A sentence naming people as objects only yields to the speaker of the last few.
+    founded = chains_of(
+        "Jan Hollis said the plan was sound.",
+        "The firm was founded by Peter Marsh in 1990.",
+        "The plan would cut costs, he said.",
+    )
+    assert speaker(founded[2]) == "Jan Hollis"
+    # Near cases: a new subject in the sentence before leads; the name inside what the
+    # pronoun reports is never its speaker.
+    subject = chains_of(
+        "Jan Hollis said the plan was sound.",
+        "Peter Marsh, a lawyer, is leading the case.",
+        "The plan would cut costs, he said.",
+    )
+    assert speaker(subject[2]) == "Peter Marsh"
+    inside = chains_of(
+        "Tom Reed met Anna Berg on Monday.",
+        "Reed said the talks had gone well.",
+        "Berg was not present at the second meeting, he said.",
+    )
+    assert speaker(inside[2]) == "Tom Reed"
+
+
+def test_the_subject_leads_only_when_the_text_allows_its_gender() -> None:
+    chains = chains_of(
+        "Mr Tom Reed met Ms Anna Berg on Monday.",
+        "The talks had gone well, she said.",
+    )
+    assert speaker(chains[1]) == "Anna Berg"
+
+
+def test_he_in_a_relative_clause_or_after_a_reaction_means_its_person() -> None:
+    relative = chains_of(
+        "Jan Hollis said talks went on.",
+        "That prompted the exit of tycoon Peter Marsh, who was angered by what he claimed was "
+        "delay.",
+    )
+    assert speaker(relative[1]) == "Peter Marsh"
+    agent = chains_of(
+        "Age Watch says the old are united.",
+        "The report was welcomed by shadow pensions secretary Peter Marsh.",
+        "The old must be heard, he said.",
+    )
+    assert speaker(agent[2]) == "Peter Marsh"
+
+
+def test_the_prime_minister_is_not_the_deputy_prime_minister() -> None:
+    chains = chains_of(
+        "Deputy Prime Minister Jan Hollis opened the debate.",
+        "The prime minister said the plan was sound.",
+    )
+    assert speaker(chains[1]) == "The prime minister"
+
+
+def test_i_inside_a_quotation_is_its_speaker_and_outside_the_writer() -> None:
+    # A quotation that goes on over marks the paragraph opens again without closing them.
+    chains = chains_of(
+        '"I am quite confident," said Ann Vell.',
+        '"But I take each race as it comes.',
+        '"As long as I keep up my training I think there is a chance of a medal."',
+    )
+    assert [speaker(c) for c in chains] == ["Ann Vell", "Ann Vell", "Ann Vell"]
+    nested = chains_of('"I think the plan is sound," Ann Vell said.')
+    assert [(link.role.value, link.mention) for link in nested[0]][:1] == [("speaker", "Ann Vell")]
+    # Near case: the writer's own "I think" is no earlier name.
+    writer = chains_of("Ann Vell said the team had played badly.", "I think the referee was wrong.")
+    assert speaker(writer[1]) == "I"
+
+
+def test_he_in_his_own_sentence_after_a_reported_subject_is_that_subject() -> None:
+    chains = chains_of(
+        "Prince Tarik spoke on Monday.",
+        "The Daily Courier said Labour Minister Omar Haddad had caused uproar when he said "
+        "taxes would rise.",
+    )
+    assert speaker(chains[1]) == "Omar Haddad"
+
+
+def test_they_is_never_the_outlet_a_speaker_told() -> None:
+    chains = chains_of(
+        'Ann Vell told Radio Dunmore: "We are being advised by the police.',
+        '"What they say is that the threat is real."',
+    )
+    assert speaker(chains[1]) != "Radio Dunmore"

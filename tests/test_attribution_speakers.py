@@ -295,3 +295,44 @@ def test_a_company_described_before_its_name_is_named_by_it() -> None:
     # Near case: a person of a firm is the person.
     person = "“Demand is strong,” says Ada Moss of IT firm Skyfax Data."
     assert names(chain_of(person))[0][1].startswith("Ada Moss")
+
+
+def test_a_question_put_to_the_speaker_gives_way_to_the_answer() -> None:
+    text = "Asked if the plan would work, Anna Vell said it was too early to tell."
+    assert names(chain_of(text)) == [("speaker", "Anna Vell"), ("publisher", "Wire")]
+    # Near case: a question with no answer in its sentence stays the outlet's.
+    alone = "Asked if the plan would work, the minister declined to comment."
+    assert names(chain_of(alone))[0] != ("speaker", "the minister")
+
+
+def test_a_source_familiar_with_a_meeting_says() -> None:
+    text = "A person familiar with the meeting says the deal is close."
+    assert names(chain_of(text)) == [
+        ("speaker", "A person familiar with the meeting"),
+        ("publisher", "Wire"),
+    ]
+    # Near case: after a past verb an -s form is still a plural noun.
+    noun = "The group faced claims of fraud."
+    assert names(chain_of(noun)) == [("publisher", "Wire")]
+
+
+def test_a_statement_released_on_a_day_saying_is_its_issuer() -> None:
+    for text in (
+        "Dunmore Foods released a statement Wednesday saying it would close two plants.",
+        "Dunmore Foods issued a statement on Wednesday saying it would close two plants.",
+    ):
+        assert names(chain_of(text)) == [("speaker", "Dunmore Foods"), ("publisher", "Wire")]
+
+
+def test_a_role_before_a_personal_name_is_no_part_of_the_name() -> None:
+    for text, name in (
+        ("Dunmore boss Ann Vell said the team was tired.", "Ann Vell"),
+        ("Reed's lawyer Jo Marsh said the charges were false.", "Jo Marsh"),
+        ("Tory frontbencher Tom Reed MP said the budget had leaked.", "Tom Reed"),
+    ):
+        assert names(chain_of(text))[0] == ("speaker", name)
+    # Near cases: an outlet with its article, and a role holding a preposition, stay whole.
+    kept = "Chief Secretary to the Treasury Tom Reed said taxes would not rise."
+    assert names(chain_of(kept))[0] == ("speaker", "Chief Secretary to the Treasury Tom Reed")
+    outlet = "Ann Vell told the Daily Courier that taxes would rise."
+    assert ("intermediary", "the Daily Courier") in names(chain_of(outlet))

@@ -8,6 +8,8 @@ import random
 import tracemalloc
 from collections.abc import Callable, Iterator
 
+import pytest
+
 from claims.extract.entities import entity_key, same_entity
 from claims.match.normalize.words import content_words
 from claims.match.score import match_text, text_word_keys
@@ -43,6 +45,7 @@ def _heap_after(seed: int, count: int, uses: list[Callable[[str, str, str], obje
     return tracemalloc.get_traced_memory()[0]
 
 
+@pytest.mark.timeout(600)  # 60,000 claims under tracemalloc: about 30 s of CPU, more when busy
 def test_the_per_text_and_per_name_caches_level_off() -> None:
     uses: list[Callable[[str, str, str], object]] = [
         lambda claim, name, other: match_text(claim),

@@ -254,3 +254,35 @@ def test_a_word_capitalised_only_by_the_sentence_start_is_no_name() -> None:
     assert team.subject is not None and team.subject.text == "Velmor"
     named = find(framed("Marlow cut 200 jobs. Marlow shares fell sharply."), "Marlow shares")
     assert named.subject is not None and named.subject.text == "Marlow"
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_name() -> None:
+    for text, subject in (
+        ("Key figures in the Velmor party have backed the plan to cut taxes.", "Key figures"),
+        ("Major lenders raised their rates on Monday.", "Major lenders"),
+        ("Good weather helped Dalmora farmers increase the harvest.", "Good weather"),
+    ):
+        frame = alone(text)
+        assert frame.subject is not None and frame.subject.text == subject, text
+    once = alone("Once the country's richest man, Mr Halloway is on trial for fraud.")
+    assert once.subject is not None and once.subject.text == "Halloway"
+
+
+def test_a_country_before_a_described_name_says_where_the_name_is_from() -> None:
+    maker = alone("US aircraft firm Kestrel Aero has unveiled its new long-distance plane.")
+    assert maker.subject is not None and maker.subject.text == "Kestrel Aero"
+    giant = alone("The embattled Russian oil giant Marlowneft had filed for bankruptcy.")
+    assert giant.subject is not None and giant.subject.text == "Marlowneft"
+
+
+def test_a_pronoun_stands_only_for_a_subject_it_can_name() -> None:
+    frames = framed(
+        "Velmor sets out plans\n\nMr Halloway resigned from the Velmor party on Monday."
+        " They are to scrap student fees.\n\nFrance wants a change of course."
+        " But he brushed off the suggestions.\n"
+    )
+    assert find(frames, "They are to scrap").subject is None
+    assert find(frames, "But he brushed").subject is None
+    acme = framed("Acme Corp cut 200 jobs. It said profits fell by a tenth.")
+    found = find(acme, "It said").subject
+    assert found is not None and found.text == "Acme Corp"

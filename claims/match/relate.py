@@ -11,7 +11,8 @@ not related, however alike their wording. Every judgement carries its reasons in
 
 from __future__ import annotations
 
-from claims.match.aligned import may_align
+from claims.match.actors import different_actors, distinct_names, one_actor, shared_words
+from claims.match.aligned import may_align, shared_subject
 from claims.match.conflict import Cues
 from claims.match.models import Judgement, Kind, Signals
 from claims.match.score import Overlap, Rarity, overlap, text_overlap, wording
@@ -126,7 +127,7 @@ def _decide(
     thresholds: Thresholds,
     rarity: Rarity,
     alike: float,
-) -> tuple[Kind, float, list[str], bool]:
+) -> Decision:
     """The kind, the score, the reasons of the kind, and whether the reasons that say why
     the claims were compared at all (`_context`) follow them."""
     if subjects.swapped and not any(is_substantial(x) for x, _ in subjects.shared):
@@ -139,10 +140,11 @@ def _decide(
     conflicts = found.reasons()
     duplicate = not (conflicts or subjects.swapped or found.dropped)
     if alike >= thresholds.duplicate_wording and duplicate:
-        return Kind.DUPLICATE, alike / 100, [], True
+        return _unless_other_actors(a, b, (Kind.DUPLICATE, alike / 100, [], True), shared)
     timeline = None if conflicts or found.unsettled else agreeing_timeline(a, b)
     if timeline and QUESTION not in (a.claim.kind, b.claim.kind):
-        return Kind.CORROBORATES, TIMELINE_SCORE, list(timeline), True
+        corroborates = (Kind.CORROBORATES, TIMELINE_SCORE, list(timeline), True)
+        return _unless_other_actors(a, b, corroborates, shared)
     framed = bool(conflicts and found.aligned)
     if not framed and not _same_subject(shared, found, thresholds, rarity):
         return Kind.UNRELATED, shared.dice, [], True
@@ -157,8 +159,61 @@ def _decide(
         return Kind.RELATED, shared.dice, swapped, True
     if not found.unsettled and _corroborates(shared, thresholds, rarity):
         score = (shared.dice + shared.containment) / 2
-        return Kind.CORROBORATES, score, [], True
+        corroborates = (Kind.CORROBORATES, score, [], True)
+        return _unless_other_actors(a, b, _unless_only_names(a, b, corroborates, shared), shared)
     return Kind.RELATED, shared.dice, [], True
+
+
+Decision = tuple[Kind, float, list[str], bool]
+"""What `_decide` returns: the kind, the score, its reasons, and whether context follows."""
+
+
+def _unless_other_actors(a: Side, b: Side, decided: Decision, shared: Overlap) -> Decision:
+    """A same-claim link, unless the frames name different actors neither claim mentions in
+    the other (`claims.match.actors.different_actors`): then only related, saying who."""
+    if decided[0] == Kind.RELATED:
+        return decided
+    texts = (a.claim.text, b.claim.text)
+    actors = different_actors(a.frame, b.frame, a.word_set, b.word_set, texts)
+    if actors is None:
+        return decided
+    return Kind.RELATED, shared.dice, [f"different actors: {actors}"], True
+
+
+MIN_CONTENT_WORDS = 2
+"""Shared words outside names that a corroboration needs, unless the frames share a subject
+or one claim's actor is named in the other (then one is enough: "The United States will
+withdraw its forces" / "... is starting to withdraw troops")."""
+
+
+def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> Decision:
+    """A corroboration, unless what the claims share besides names is too little to say one
+    thing of them: the names say who, the other words what. A short claim of three names or
+    more whose words the other holds nearly all still corroborates ("Mandelson warns BBC on
+    Campbell"); one of a name or two does not ("Or so says Home Secretary Charles Clarke")."""
+    words = shared_words(
+        shared.shared, a.names, b.names, (a.word_set, a.lower_words), (b.word_set, b.lower_words)
+    )
+    about_one = shared_subject(a.frame, b.frame) is not None or one_actor(
+        a.frame, b.frame, a.word_set, b.word_set
+    )
+    needed = 1 if about_one else MIN_CONTENT_WORDS
+    if len(words.content) >= needed:
+        return decided
+    shorter = min(len(a.word_set), len(b.word_set))
+    held = len(shared.shared) - len(words.lookalikes)
+    given = distinct_names(words.names, a.names + b.names)
+    if given >= MIN_HELD_NAMES and held >= HELD_SHARE * shorter:
+        return decided
+    said = ", ".join(sorted(words.content)) or "nothing"
+    return Kind.RELATED, shared.dice, [f"little in common besides names: {said}"], True
+
+
+HELD_SHARE = 0.75
+"""The share of a short claim's words the other must hold, names included, to corroborate
+it on names alone."""
+MIN_HELD_NAMES = 3
+"""Names of the short claim the other must give to corroborate it on names alone."""
 
 
 QUESTION = "question"

@@ -8,6 +8,7 @@ from typing import Any
 
 from claims.extract.models import Entity
 from claims.match import cues
+from claims.match.actors import lower_case_words, names
 from claims.match.frames.build import frame_of
 from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
@@ -40,6 +41,16 @@ class Side(Profile):
         return marks(self.frame)
 
     @cached_property
+    def names(self) -> tuple[frozenset[str], ...]:
+        """The content words of each of the claim's names (`claims.match.actors.names`)."""
+        return names(self.claim)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The content words the claim writes in lower case: not as names."""
+        return lower_case_words(self.claim.text)
+
+    @cached_property
     def verbs(self) -> dict[str, str]:
         return cues.verb_groups(self.claim.text)
 
@@ -60,7 +71,17 @@ def side(claim: MatchClaim) -> Side:
     return Side(claim)
 
 
-JUDGED = ("match_text", "wording", "subjects", "marks", "verbs", "refuting", "hedging")
+JUDGED = (
+    "match_text",
+    "wording",
+    "subjects",
+    "marks",
+    "names",
+    "lower_words",
+    "verbs",
+    "refuting",
+    "hedging",
+)
 """What judging a pair reads of a side besides its words (each computed once per claim)."""
 
 

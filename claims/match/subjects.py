@@ -100,6 +100,12 @@ def _same_name(text_a: str, key_a: str, text_b: str, key_b: str) -> bool:
     return _code_suffix(key_a, key_b) or _abbreviated(key_a, key_b)
 
 
+def same_name(text_a: str, key_a: str, text_b: str, key_b: str) -> bool:
+    """Two names of one entity under any spelling, abbreviation or qualifier ("Liberal
+    Democrat" / "Lib Dem", "Russia's S-400" / "S-400"), told by their texts and keys."""
+    return key_a == key_b or _same_name(text_a, key_a, text_b, key_b)
+
+
 MIN_ABBREVIATION = 3
 
 

@@ -55,11 +55,12 @@ def is_person_like(source: KnownSource) -> bool:
     ("Igor Konashenkov", created from an earlier article): what a surname alone may name."""
     if source.is_person:
         return True
-    return source.kind == SourceKind.UNKNOWN and _person_name(source.name)
+    return source.kind == SourceKind.UNKNOWN and person_name(source.name)
 
 
 @lru_cache(maxsize=65536)
-def _person_name(name: str) -> bool:
+def person_name(name: str) -> bool:
+    """Whether the whole name reads as one person's."""
     found = find_entities(name)
     return len(found) == 1 and found[0].kind == "person" and found[0].text == name.strip()
 

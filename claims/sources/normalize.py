@@ -93,12 +93,13 @@ def display_name(mention: str) -> str:
     if not stripped:
         return text
     last = stripped.split()[-1]
-    if text[-1:] in "sS" and last[:1].isupper() and not _is_place(stripped):
+    if text[-1:] in "sS" and last[:1].isupper() and not is_place_name(stripped):
         return text
     return stripped
 
 
-def _is_place(name: str) -> bool:
+def is_place_name(name: str) -> bool:
+    """Whether every word of the name is a place the gazetteer knows ("Rome", "South Korea")."""
     keys = norm_key(name).split()
     return bool(keys) and all(place_key(translit_token(key)) is not None for key in keys)
 

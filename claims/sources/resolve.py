@@ -3,7 +3,8 @@
 Strictest evidence first: the exact name or alias, then the stored key (case, punctuation,
 script: "Рыбарь" = "Rybar"), then the core key (articles, generic words, transliteration:
 "Al-Iraqiya TV" = "Al Iraqiya"), then a country prefix the source's own country explains
-("State Department" = "US State Department"), then rapidfuzz — accepted only when every
+("State Department" = "US State Department"), then a body's acronym or its name run together
+("OECD", "TimeWarner"), then rapidfuzz — accepted only when every
 word pairs with a word spelled alike, so "Interfax-Ukraine" is not "Interfax" and "South
 Korea" is not "North Korea" however high the score. Names mixing Latin with Cyrillic or Greek
 letters ("Rеuters") are never linked to the source they imitate. A role ("the Russian
@@ -22,9 +23,10 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
+from claims.sources.acronyms import ShortForms, defined_acronym
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
-from claims.sources.name_match import SURNAME_ONLY, compatible
+from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like
 from claims.sources.normalize import (
     HOMOGLYPH_KEY_PREFIX,
     alias_key,
@@ -43,6 +45,7 @@ from claims.sources.normalize import (
     surname_tokens,
     visual_skeleton,
 )
+from claims.sources.own_name import own_name
 from claims.sources.roles import OFFICE_WORDS, RoleInfo, is_role_mention, parse_role
 from claims.text.normalize import fold, norm_key, word_set
 
@@ -126,6 +129,7 @@ class RegistryIndex:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_core: dict[str, set[int]] = defaultdict(set)
         self._by_unqualified: dict[str, set[int]] = defaultdict(set)
+        self._short_forms = ShortForms()
         self._choices = FuzzyChoices()
         self._choice_owner: list[int] = []
         for source in sources:
@@ -147,6 +151,7 @@ class RegistryIndex:
             self._by_key[key].add(source.id)
         if domain_of(name) is not None:
             return
+        self._short_forms.add(source.id, name, person=is_person_like(source))
         tokens = core_tokens(name)
         if not tokens or all(place_key(token) for token in tokens):
             return
@@ -168,6 +173,9 @@ class RegistryIndex:
     ) -> Resolution:
         """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text."""
         name = display_name(mention)
+        defined = defined_acronym(name)
+        if defined is not None:
+            name = defined[0]  # "Office for National Statistics (ONS)": the full name
         raw = mention.strip()
         if not name:
             return Resolution(method=Method.UNNAMED, reasons=("the mention names nobody",))
@@ -202,8 +210,12 @@ class RegistryIndex:
         if problem is not None:
             reason = f"{name!r} does not read as a name ({problem}): no source"
             return Resolution(method=Method.UNNAMED, reasons=(reason,))
+        own = own_name(name)
         return self._unknown(
-            name, parse_role(speaker_role), affiliation, _ambiguity_reason(self, ambiguous)
+            own.name,
+            parse_role(speaker_role),
+            affiliation or own.affiliation,
+            _ambiguity_reason(self, ambiguous),
         )
 
     def lookup(self, name: str) -> Lookup:
@@ -211,7 +223,15 @@ class RegistryIndex:
         host = domain_of(name)
         if host is not None:
             return self._domain(host)
-        for stage in (self._exact, self._key, self._core, self._qualified, self._fuzzy):
+        stages = (
+            self._exact,
+            self._key,
+            self._core,
+            self._qualified,
+            self._short_form,
+            self._fuzzy,
+        )
+        for stage in stages:
             found = stage(name)
             if found.match is not None or found.ambiguous:
                 return found
@@ -286,6 +306,13 @@ class RegistryIndex:
         reason = "same name; the country word matches the source's own country"
         return _single(ids, Method.KEY, 0.9, reason)
 
+    def _short_form(self, name: str) -> Lookup:
+        """A body's acronym, its full name, or its name run together (`ShortForms`)."""
+        found = self._short_forms.find(name)
+        if found is None:
+            return Lookup()
+        return Lookup(Match(found[0], Method.KEY, 0.85, found[1]))
+
     def _fuzzy(self, name: str) -> Lookup:
         tokens = core_tokens(name)
         if not tokens or not self._choices or all(place_key(token) for token in tokens):
@@ -322,7 +349,14 @@ class RegistryIndex:
 
     def _inner_names(self, name: str) -> Lookup:
         """Names inside a longer mention, titles stripped ("Deputy Foreign Minister Sergey
-        Vershinin" -> "Sergey Vershinin")."""
+        Vershinin" -> "Sergey Vershinin"; "ABN Amro's Eddie Wong" -> "Eddie Wong")."""
+        own = own_name(name).name
+        if own != name:
+            found = self.lookup(own)
+            if found.match is not None:
+                match = found.match
+                reason = f"{match.reason} (the name {own!r} inside the mention)"
+                return Lookup(Match(match.source_id, match.method, match.score, reason))
         for entity in find_entities(name):
             after = name[entity.span.end : entity.span.end + 2]
             if after in ("'s", "’s"):

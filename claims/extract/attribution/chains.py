@@ -6,11 +6,11 @@ import re
 import unicodedata
 
 from claims.extract.attribution.citing import cites_a_speaker
-from claims.extract.attribution.companies import COMPANY_NOUNS
+from claims.extract.attribution.companies import COMPANY_NOUNS, described_company
 from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
-from claims.extract.attribution.names import looks_like_person
+from claims.extract.attribution.names import name_word, person_in_link, personal_name
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
@@ -66,7 +66,7 @@ def source_link(
     surname takes the name of the person or body it points back to; a time phrase next to the
     name (`Sky News on Sunday`) is no part of it."""
     span = without_time(text, span)
-    parts = _company_named(text, split_source(text, span))
+    parts = _person_named(text, _company_named(text, split_source(text, span)))
     written = text[span.start : span.end]
     resolved = None
     if mentions is not None:
@@ -99,7 +99,7 @@ def _company_named(text: str, parts: SourceParts) -> SourceParts:
     """`UK advertising giant WPP`, `German airline Lufthansa`: a trade noun before a name
     is the company's role, the name its name (not after a preposition: an employer)."""
     if parts.role is not None:
-        return parts
+        return _titled_company(text, parts)
     words_ = parts.name.split()
     first = len(words_)
     while first > 0 and words_[first - 1][:1].isupper():
@@ -117,6 +117,60 @@ def _company_named(text: str, parts: SourceParts) -> SourceParts:
         return parts
     role = " ".join(words_[:first])
     return SourceParts(name, Span(start=at, end=at + len(name)), role, None)
+
+
+def _person_named(text: str, parts: SourceParts) -> SourceParts:
+    """`Arsenal boss Arsene Wenger`, `Kenteris' lawyer Gregory Ioannidis`, `Tory frontbencher
+    Andrew Tyrie MP`: a role written before a personal name is the person's role, the name
+    their name (not a clause or a list: `the inquiry was announced Bob Neill`, `the Tories
+    and Lib Dems`, `Chief Secretary to the Treasury Paul Boateng` stay as they are)."""
+    if parts.role is not None:
+        return parts
+    words_ = parts.name.split()
+    stop = len(words_)
+    while stop > 0 and words_[stop - 1].lower() in _AFTER_NAME:
+        stop -= 1
+    first = stop
+    while first > 0 and name_word(words_[first - 1]):
+        first -= 1
+    lead, name = words_[:first], words_[first:stop]
+    if not lead or len(lead) > _MAX_ROLE or len(name) < 2 or not personal_name(name):
+        return parts
+    role_words = [w for w in lead if w.lower() not in ("the", "a", "an")]
+    if not any(w[:1].islower() or w.endswith(("'", "’", "'s", "’s")) for w in role_words):
+        return parts  # `the Daily Courier`: a name with its article
+    for word in lead:
+        lower = word.lower().strip(",")
+        if word.endswith(",") or lower in PREPOSITIONS or lower in _NOT_ROLE:
+            return parts
+        if word.islower() and lower.endswith(("ed", "ing")) and lower not in TITLE_WORDS:
+            return parts
+    written = " ".join(name)
+    at = text.find(written, parts.name_span.start, parts.name_span.end)
+    if at < 0:
+        return parts
+    return SourceParts(written, Span(start=at, end=at + len(written)), " ".join(lead), None)
+
+
+_AFTER_NAME = words("mp qc mep msp")
+_MAX_ROLE = 6
+_NOT_ROLE = words("and or but was were is are has have had said says told any such it's")
+
+
+def _titled_company(text: str, parts: SourceParts) -> SourceParts:
+    """`US behemoth General Electric`, `German defence firm General Dynamics`: after a
+    country's description of a trade, a title word opens the company's name rather than a
+    person's office (`Russian General Valery Gerasimov`, `retired General Ann Vell`)."""
+    role = (parts.role or "").split()
+    if len(role) < 3 or not role[-1][:1].isupper() or role[-1].lower() not in TITLE_WORDS:
+        return parts
+    if not described_company(role[:-1]) or len(parts.name.split()) != 1:
+        return parts
+    start = text.rfind(role[-1], 0, parts.name_span.start)
+    if start < 0 or text[start + len(role[-1]) : parts.name_span.start].strip():
+        return parts
+    span = Span(start=start, end=parts.name_span.end)
+    return SourceParts(text[span.start : span.end], span, " ".join(role[:-1]), parts.affiliation)
 
 
 def _addressee_link(text: str, frame: Frame) -> ChainLink | None:
@@ -195,12 +249,23 @@ def _cited_link(text: str, frame: Frame, mentions: Mentions | None) -> ChainLink
 def frames_chain(
     text: str, frames: list[Frame], mentions: Mentions | None, passage: ChainLink | None
 ) -> list[ChainLink]:
-    """Links for nested frames (outermost first in `frames`), without the publisher."""
+    """Links for nested frames (outermost first in `frames`), without the publisher.
+
+    A first-person source inside a quotation (`I think`, `we believe`) is the quotation's
+    speaker: inside another report it adds no link (`"I think Y," Ann Vell said`: Ann Vell),
+    alone it takes the passage's speaker (none known: no link). Outside quotations "I" is
+    the writer and stays as written."""
+    quoted = [f for f in frames if _first_person(text, f) and inside_quotation(text, f.cue_span)]
+    inner = [f for k, f in enumerate(frames) if not k or f not in quoted]
+    if inner[0] in quoted and (passage is None or len(inner) > 1):
+        inner = inner[1:]
+    frames = inner
     links: list[ChainLink] = []
     for depth, frame in enumerate(reversed(frames)):
         cue_text = text[frame.cue_span.start : frame.cue_span.end]
         stance = frame_stance(frame, text)
         role = Role.SPEAKER if depth == 0 else Role.INTERMEDIARY
+        first = frame in quoted
         cited = _cited_link(text, frame, mentions) if depth == 0 else None
         if cited is not None:
             links.append(cited)
@@ -212,7 +277,7 @@ def frames_chain(
                     text, frame.source, role, relay_cue, frame.relay, Stance.NEUTRAL, mentions
                 )
             )
-        elif frame.source is not None:
+        elif frame.source is not None and not first:
             position = len(frames) - 1 - depth
             outer = frames[position - 1] if position else None
             same = _same_subject(text, frame, outer, mentions)
@@ -230,7 +295,7 @@ def frames_chain(
                     text, frame.source, role, cue_text, frame.cue_span, stance, mentions
                 )
             )
-        elif passage is not None and depth == 0:
+        elif passage is not None and depth == 0 and (frame.source is None or first):
             links.append(
                 passage.model_copy(
                     update={
@@ -246,6 +311,32 @@ def frames_chain(
         if addressee is not None:
             links.append(addressee)
     return links
+
+
+_FIRST_PERSON = words("i we me us")
+
+
+def _first_person(text: str, frame: Frame) -> bool:
+    """The frame's source is the speaker speaking of themselves (`I`, `we`)."""
+    source = frame.source
+    return source is not None and text[source.start : source.end].strip().lower() in _FIRST_PERSON
+
+
+def inside_quotation(text: str, span: Span) -> bool:
+    """`span` follows an opening quotation mark in its paragraph with no closing one between
+    (`"As long as I keep up my training I think`); a news paragraph that goes on quoting
+    need not close the mark before the next opens."""
+    start = text.rfind("\n", 0, span.start) + 1
+    for at in range(span.start - 1, start - 1, -1):
+        mark = text[at]
+        if mark == "“":
+            return True
+        if mark == "”":
+            return False
+        if mark == '"':
+            before = text[at - 1] if at > start else " "
+            return before.isspace() or before in "(["
+    return False
 
 
 def _same_subject(
@@ -266,7 +357,8 @@ def _same_subject(
     if link.mention.lower() in ("it", "he", "she", "they", "we", "i", "you"):
         return None
     head = link.mention.split()[-1].lower() if link.mention.split() else ""
-    person = head in PERSON_NOUNS or (looks_like_person(link) and len(link.mention.split()) > 1)
+    named = person_in_link(link) and len(link.mention.split()) > 1
+    person = head in PERSON_NOUNS or named  # `The athletes' lawyer Jo Roe said he believed`
     return link if person == (pronoun != "it") else None
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from claims.extract.attribution.names import COMPANY_SUFFIXES, LEADING_WORDS, name_runs
-from claims.extract.attribution.source_parts import BODY_WORDS
+from claims.extract.attribution.source_parts import BODY_WORDS, TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     PREPOSITIONS,
@@ -68,6 +68,8 @@ class _Run(NamedTuple):
     """Countries written just before the name (`India's HCL`, `German airline Lufthansa`)."""
     owner: bool = False
     """The name owns another body here (`Suez's subsidiary`): "the firm" next means that one."""
+    owned: bool = False
+    """The name is that body's (`Suez's subsidiary Aguas`)."""
 
 
 def _country(word: str) -> str | None:
@@ -198,6 +200,30 @@ def _apposition_says_company(tokens: list[Token], stop: int) -> bool:
     return False
 
 
+def described_company(role: list[str]) -> bool:
+    """`US behemoth`, `German defence firm`: a country word, then lower-case words of a trade
+    (a company noun last, or none an office, a body, a force or a participle: not `retired`,
+    `army`), as written before a company's name."""
+    described = role[1:]
+    if not described or not country_word(role[0]):
+        return False
+    if not all(w.isalpha() and w.islower() for w in described):
+        return False
+    return described[-1] in COMPANY_NOUNS or all(_trade_word_alone(w) for w in described)
+
+
+def _trade_word_alone(word: str) -> bool:
+    return (
+        word not in TITLE_WORDS
+        and word not in BODY_WORDS
+        and word not in _FORCES
+        and not word.endswith("ed")
+    )
+
+
+_FORCES = words("army navy military police forces force guard marines militia")
+
+
 def _describes_one_named(modifiers: list[str]) -> bool:
     """`the UK firm`, `the mining group` may mean a company named before; `the Falic group`
     names its own and `the central bank` is another body."""
@@ -260,14 +286,22 @@ class Companies:
         while len(self._runs) <= upto and len(self._runs) < len(self._sentences):
             tokens = self._sentences[len(self._runs)]
             runs: list[_Run] = []
+            owned_at = -1
             for at, stop in _company_runs(tokens):
-                typed = _typed(tokens, at, stop)
+                typed = _typed(tokens, at, stop) or at == owned_at
                 run = _run(tokens, at, stop, typed)
                 if run is None:
                     continue
+                run = run._replace(owned=at == owned_at)
                 runs.append(run)
                 if typed:
                     self._type(run)
+                if run.owner:  # `Suez's subsidiary Aguas`, `Suez's subsidiary, Aguas,`
+                    owned_at = (
+                        stop + 2
+                        if stop + 1 < len(tokens) and tokens[stop + 1].text == ","
+                        else stop + 1
+                    )
             self._runs.append(runs)
 
     def _type(self, run: _Run) -> None:
@@ -295,11 +329,22 @@ class Companies:
 
         found: dict[str, _Run] = {}
         first = sentence - _REACH
+        latest = owned = -1
+        subsidiary: _Run | None = None
         for index in range(min(sentence, len(self._runs) - 1), max(-1, first - 1), -1):
             for run in self._runs[index]:
+                if run.span.end > before:
+                    continue
+                if run.owner:
+                    owned = max(owned, run.span.start)
+                    continue
                 named = self._names.get(run.key)
-                if named is not None and run.span.end <= before and fits(named) and not run.owner:
+                if named is not None and fits(named):
                     found.setdefault(named.key, run if run.key == named.key else named)
+                    if run.span.start > latest:
+                        latest, subsidiary = run.span.start, run if run.owned else None
+        if owned > latest:
+            return None  # `Suez's subsidiary, which ... . The firm said`: which body is unsaid
         for at, offset, named in reversed(self._resolved):
             if at < first:
                 break
@@ -309,6 +354,8 @@ class Companies:
             named = self._resolved[-1][2]
             if fits(named):
                 found[named.key] = named  # the text has gone on about the same company
+        if subsidiary is not None:
+            found = {subsidiary.key: subsidiary}  # `Suez's subsidiary Aguas ... The firm`
         if len(found) != 1:
             return None
         run = next(iter(found.values()))

@@ -17,20 +17,23 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from claims.extract.attribution.companies import COMPANY_NOUNS, Companies
+from claims.extract.attribution.companies import COMPANY_NOUNS, Companies, described_company
 from claims.extract.attribution.names import (
     Mention,
-    looks_like_person,
     name_keys,
     name_word,
     names_in,
+    person_in_link,
 )
 from claims.extract.attribution.source_parts import TITLE_WORDS
-from claims.extract.attribution.tokens import Token, words
-from claims.extract.models import ChainLink
+from claims.extract.attribution.subject_rank import subject_rank
+from claims.extract.attribution.tokens import CLOSE_QUOTES, Token, words
+from claims.extract.models import ChainLink, Role
 
 _PERSON_PRONOUNS = words("he she him her")
 _ANY_PRONOUNS = words("they it who which them")
+_UNRESOLVED = words("i we you me us")
+"""Pronouns of the writer or the audience: never a name that "he" may mean."""
 PERSON_NOUNS = words(
     "expert analyst minister ambassador spokesman spokeswoman spokesperson official diplomat "
     "president adviser advisor envoy general commander leader chairman chairwoman director "
@@ -95,6 +98,8 @@ class Mentions:
     def __init__(self, tokens: Sequence[list[Token]] = ()) -> None:
         self._all = _Ordered()
         self._persons = _Ordered()
+        self._spoken = _Ordered()
+        """People who spoke, by the offsets of their report's cue."""
         self._by_key: dict[tuple[str, bool], _Ordered] = {}
         self._pending = [t for t in tokens if t]
         self._by_surname: dict[tuple[str, ...], _Ordered] = {}
@@ -106,13 +111,32 @@ class Mentions:
     def add_link(self, link: ChainLink) -> None:
         """A named speaker or intermediary found in a chain (its role words included)."""
         span = link.mention_span
-        if span is None or link.mention.lower() in _PERSON_PRONOUNS | _ANY_PRONOUNS:
+        if span is None or link.mention.lower() in _PERSON_PRONOUNS | _ANY_PRONOUNS | _UNRESOLVED:
             return
         keys = name_keys(link.mention, link.speaker_role)
+        person = self.names_person(link)
+        mention = Mention(span.start, span.end, link.mention, person, keys, link)
+        self._add(mention)
+        cue = link.cue_span
+        if person and cue is not None and link.role is Role.SPEAKER:
+            self._spoken.put(mention._replace(start=cue.start, end=cue.end))
+
+    def names_person(self, link: ChainLink) -> bool:
+        """`link` names a person, not a company the text typed as one or a body."""
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
-        person = looks_like_person(link) or head in PERSON_NOUNS
-        person = person and not self._companies.named(link.mention)
-        self._add(Mention(span.start, span.end, link.mention, person, keys, link))
+        return (person_in_link(link) or head in PERSON_NOUNS) and not self.names_company(link)
+
+    def names_company(self, link: ChainLink) -> bool:
+        """`link` names a company: one the text typed (`defence firm General Dynamics`), or
+        a name whose title word a trade description explains (`US behemoth General Electric`)."""
+        if self._companies.named(link.mention):
+            return True
+        first = link.mention.split()[0].lower() if link.mention.split() else ""
+        return (
+            bool(link.speaker_role)
+            and first in TITLE_WORDS
+            and described_company((link.speaker_role or "").split())
+        )
 
     def _add(self, mention: Mention) -> None:
         at = bisect_left(self._all.starts, mention.start)
@@ -167,13 +191,14 @@ class Mentions:
             self._scan_until(before)
             if self._rival_before(before):
                 return None
-            return self._in_full(self._last(self._persons, before), before)
+            found = self._salient_person(lower, before)
+            return self._in_full(found.as_link() if found is not None else None, before)
         if lower == "it":
             self._scan_until(before)
             return self._in_full(self._it(before), before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
-            return self._in_full(self._last(self._all, before), before)
+            return self._in_full(self._last(self._all, before, _no_addressee), before)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
         if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
@@ -182,6 +207,119 @@ class Mentions:
             person = given or self._full_name(parts, before) or self._headline_name(parts, before)
             return person or self._company_name(written, before)
         return None
+
+    def _salient_person(self, pronoun: str, before: int) -> Mention | None:
+        """The person "he" or "she" means: the nearest sentence that names one decides, and in
+        it a speaker comes first, then a subject (`Ann Vell met Tom Reed. Y, she said`: Ann
+        Vell); a sentence that names people only as objects yields to a speaker of the last
+        few sentences (`Ann Vell said X. The firm was founded by Tom Reed. Y, she said`).
+        In the pronoun's own sentence only a speaker or a subject before it counts, and none
+        when the pronoun follows what it reports (`Reed was absent, he said`)."""
+        fits = _gender_fits(pronoun)
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        begin = self._sentence_starts[here]
+        reported = _follows_report(self._pending[here], before)
+        own = self._spoken_in(begin, before, fits) or self._relative_head(here, before, fits)
+        if own is None and not reported:
+            own = self._subject_in(here, before, fits, own=True)
+        if own is not None:
+            return own
+        earlier = self._salient_before(here, fits)
+        if earlier is None and reported:  # `X has no doubt it is Y who, he claims, is`
+            return self._subject_in(here, before, fits, own=True)
+        return earlier
+
+    def _salient_before(self, here: int, fits: Callable[[Mention], bool]) -> Mention | None:
+        """The person the sentences before sentence `here` make most salient."""
+        begin = self._sentence_starts[here]
+        reach = self._sentence_starts[max(0, here - _IT_REACH)]
+        limit = begin
+        while limit > 0:
+            named = self._persons.last(limit, fits)
+            spoke = self._spoken.last(limit, fits)
+            if named is None and spoke is None:
+                return None
+            sentence = max(self._sentence_of(m.start) for m in (named, spoke) if m is not None)
+            start = self._sentence_starts[sentence]
+            chosen = self._spoken_in(start, limit, fits) or self._subject_in(sentence, limit, fits)
+            if chosen is not None:
+                return chosen
+            recent = self._spoken.last(start, fits)
+            if recent is not None and recent.start >= reach:
+                # `Y, she said` after a sentence that names people as objects only
+                return self._named_at(recent)
+            if named is not None and named.start >= start:
+                return named
+            limit = start
+        return None
+
+    def _relative_head(
+        self, sentence: int, before: int, fits: Callable[[Mention], bool]
+    ) -> Mention | None:
+        """`tycoon Steve Morgan, who got frustrated by what he claimed was Y`: a pronoun in
+        a relative clause means the person the clause is about."""
+        tokens = self._pending[sentence]
+        starts = [t.start for t in tokens]
+        at = bisect_left(self._persons.starts, self._sentence_starts[sentence])
+        found = None
+        for mention in self._persons.items[at:]:
+            if mention.end > before:
+                break
+            k = bisect_left(starts, mention.end)
+            k += k < len(tokens) and tokens[k].text == ","
+            if k < len(tokens) and tokens[k].lower == "who" and fits(mention):
+                found = mention
+        return found
+
+    def _sentence_of(self, offset: int) -> int:
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    def _spoken_in(self, start: int, end: int, fits: Callable[[Mention], bool]) -> Mention | None:
+        """The first person whose report has its cue between `start` and `end`."""
+        at = bisect_left(self._spoken.starts, start)
+        for mention in self._spoken.items[at:]:
+            if mention.start >= end:
+                break
+            if fits(mention):
+                return self._named_at(mention)
+        return None
+
+    def _subject_in(
+        self, sentence: int, end: int, fits: Callable[[Mention], bool], own: bool = False
+    ) -> Mention | None:
+        """The person named last in subject position in `sentence` before `end` (`Sale
+        director of rugby Tom Reed`: the head of the subject comes last)."""
+        tokens = self._pending[sentence]
+        pool = self._persons
+        at = bisect_left(pool.starts, self._sentence_starts[sentence])
+        found, best = None, 0
+        for mention in pool.items[at:]:
+            if mention.end > end:
+                break
+            rank = subject_rank(tokens, mention.start, own) if fits(mention) else 0
+            if rank and rank >= best:
+                found, best = mention, rank
+        return found
+
+    def _named_at(self, spoken: Mention) -> Mention:
+        """The mention (with its link) a speaker recorded at its cue was named by."""
+        span = spoken.link.mention_span if spoken.link is not None else None
+        if span is None:
+            return spoken
+        pool = self._persons
+        named = spoken.name.split()[-1][:1].isupper()  # not `A Liberal Democrat spokesman`
+        for at in range(bisect_left(pool.starts, span.end) - 1 if named else -1, -1, -1):
+            inner = pool.items[at]
+            if inner.start <= span.start:
+                break
+            if inner.end <= span.end and inner.link is None:
+                return inner  # `England forward Michael Owen`: the name the description ends in
+        at = bisect_left(self._all.starts, span.start)
+        if at < len(self._all.starts) and self._all.starts[at] == span.start:
+            return self._all.items[at]
+        return spoken._replace(start=span.start, end=span.end)
 
     def _it(self, before: int) -> ChainLink | None:
         """A body that spoke in the last few sentences (`Brent Foods said ... Tom Reed, an
@@ -237,9 +375,12 @@ class Mentions:
         self._scan_until(before)
         person = head in PERSON_NOUNS
         modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
+        ranks = _RANKS - {w.lower() for w in parts}
 
         def fits(mention: Mention) -> bool:
-            return modifiers <= mention.keys
+            """Every capitalised modifier is the mention's, and no rank the description
+            leaves out (`the prime minister` is not the deputy prime minister)."""
+            return modifiers <= mention.keys and not ranks & mention.keys
 
         pool = self._by_key.get((head, person))
         found = self._last(pool, before, fits) if pool is not None else None
@@ -310,3 +451,31 @@ def _not_surely_person(mention: Mention) -> bool:
     """What "it" may mean: a body, or a name that only looks like a person's (`Brent Foods`);
     not a name the text gives a person's title, honorific or role (`Tom Reed, an analyst`)."""
     return not (mention.person and mention.keys & _PERSON_CUES)
+
+
+_RANKS = words("deputy vice shadow former assistant acting junior")
+"""Words of a role that make it another office than the same role without them."""
+
+_MALE = words("mr sir lord king prince sheikh emir sultan")
+_FEMALE = words("ms mrs miss dame lady queen princess sheikha")
+
+
+def _gender_fits(pronoun: str) -> Callable[[Mention], bool]:
+    """ "he" is no one the text calls Ms or Queen, "she" no one it calls Mr or King."""
+    other = _FEMALE if pronoun in ("he", "him") else _MALE
+    return lambda mention: not mention.keys & other
+
+
+def _follows_report(tokens: list[Token], before: int) -> bool:
+    """The pronoun comes after what it reports (`Reed was absent, he said`, `"...," she
+    said`): the names before it are the report's, not its speaker's."""
+    at = bisect_left([t.start for t in tokens], before)
+    return at > 0 and (
+        tokens[at - 1].text in (",", "—", "–") or tokens[at - 1].text in CLOSE_QUOTES
+    )
+
+
+def _no_addressee(mention: Mention) -> bool:
+    """ "they" and "which" never mean an outlet the text named as a speaker's audience (`told
+    BBC Radio: "... what they say is"`)."""
+    return mention.link is None or mention.link.role is Role.SPEAKER

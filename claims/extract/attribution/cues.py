@@ -297,7 +297,8 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     if no_speech(tokens, at, entry.lemma):
         return None  # `added 146,000 jobs`, `reported a profit`, `recalled 1m vans`
-    if tokens[at].lower.endswith("s") and noun_after(tokens[at - 1] if at else None):
+    plural = tokens[at].lower.endswith("s") and tokens[at].lower != "says"  # never a noun
+    if plural and noun_after(tokens[at - 1] if at else None):
         return None  # `the 635,173 reports`, `faced claims`: a plural noun
     if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
         return None

@@ -145,7 +145,10 @@ class _Chains:
             speaker = speaker_of(passage.chain) if going_on and passage else self._recent(index)
             nested = nesting(reported)
             links = frames_chain(self.doc.text, nested, self.mentions, speaker)
-            links = salient_speaker(self.doc, index, nested[-1], links, self._earlier(index))
+            earlier = self._earlier(index)
+            if earlier is not None and self.mentions.names_company(earlier[1]):
+                earlier = None  # "he" goes on with a person, never with a company
+            links = salient_speaker(self.doc, index, nested[-1], links, earlier)
             for link in links:
                 if not link.inherited:
                     self.mentions.add_link(link)

@@ -13,7 +13,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
-from claims.extract.attribution.tokens import Token, words
+from claims.extract.attribution.tokens import (
+    PREPOSITIONS,
+    Token,
+    words,
+)
 from claims.extract.gazetteer import aliases
 from claims.extract.models import ChainLink, Role, Span
 from claims.text.normalize import norm_key
@@ -69,6 +73,11 @@ def looks_like_person(link: ChainLink) -> bool:
     """A personal name: a few capitalised words (name particles allowed), no organisation
     word, not a known place or body."""
     return _person_name(link.mention.split())
+
+
+def personal_name(parts: Sequence[str]) -> bool:
+    """The words `parts` make a personal name (see `looks_like_person`)."""
+    return _person_name(parts)
 
 
 def _person_name(parts: Sequence[str]) -> bool:
@@ -192,7 +201,7 @@ _EVENT_WORDS = words(
 )
 """Words that make a run an event's name (`World Cup`), not a person's."""
 
-_NOT_PERSONS = _ORGANISATION_WORDS | _EVENT_WORDS
+_NOT_PERSONS = _ORGANISATION_WORDS | _EVENT_WORDS | words("street road avenue")
 
 _TRADE_NOUNS = words(
     "airline carrier lender insurer retailer manufacturer carmaker automaker producer "
@@ -305,3 +314,32 @@ def _role_around(tokens: list[Token], at: int, stop: int) -> str:
                 break
             after.append(token.lower)
     return " ".join([*before, *after])
+
+
+def person_in_link(link: ChainLink) -> bool:
+    """A speaker's link names a person: a personal name, or a description ending in one
+    (`Tory frontbencher Andrew Tyrie MP`, `the 28-year-old Morientes`); never `The Lib
+    Dems`, `A spokesman for UKIP`, `with Real Madrid` or `the umbrella organisation Cosla`."""
+    if looks_like_person(link):
+        return True
+    parts = link.mention.split()
+    tail: list[str] = []
+    for word in reversed(parts):
+        if not name_word(word):
+            break
+        tail.insert(0, word)
+    lead = parts[: len(parts) - len(tail)]
+    while tail and tail[-1].lower() in _AFTER_NAMES:
+        tail.pop()
+    if not tail or not lead:
+        return False
+    if any(w.lower() in PREPOSITIONS or w.lower() in _NOT_PERSONS for w in lead):
+        return False
+    if lead[0].lower() in _DETERMINERS | words("a an"):  # `the 28-year-old Morientes`
+        aged = any(c.isdigit() for w in lead for c in w)
+        return (aged or len(tail) > 1) and _person_name(tail)  # not `the Scot`
+    return len(tail) > 1 and _person_name(tail)
+
+
+_AFTER_NAMES = words("mp qc mep msp")
+"""Letters written after a person's name (`Andrew Tyrie MP`)."""

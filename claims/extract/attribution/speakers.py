@@ -90,7 +90,8 @@ def writer_frames(text: str, frames: list[Frame]) -> bool:
 
 def speaking_frames(text: str, frames: list[Frame]) -> list[Frame]:
     """The frames whose source may be a chain's speaker: not attitudes ("wants", "hopes"),
-    not passives with an agent, not things that signal."""
+    not passives with an agent, not things that signal, not a question put to the speaker
+    of a later report (`Asked if Y, X said Z`: X answers)."""
     return [
         f
         for f in frames
@@ -100,7 +101,19 @@ def speaking_frames(text: str, frames: list[Frame]) -> list[Frame]:
         and not abstract_source(text, f)
         and not _event_source(text, f)
         and not _document_source(text, f)
+        and not _question_answered(f, frames)
     ]
+
+
+def _question_answered(frame: Frame, frames: list[Frame]) -> bool:
+    """`Asked if Y, X said Z`: an unvoiced question whose answer a later report gives."""
+    if frame.cue.lemma != "ask" or frame.source is not None:
+        return False
+    return any(
+        other.source is not None and other.cue_span.start > frame.cue_span.end
+        for other in frames
+        if other is not frame
+    )
 
 
 def speaker_of(links: list[ChainLink]) -> ChainLink | None:

@@ -64,9 +64,12 @@ def after_participle_lead(clause: Clause, cue: Cue) -> bool:
         return True
     if _comma_in_quote(tokens, cue.first - 1):
         return True  # `calling himself the “king of debt,” noting that Y`
-    return _after_a_thing(tokens, cue.first, clause.lo) or after_a_mute_object(
-        tokens, cue.first, clause.lo
-    )
+    at = cue.first  # `released a statement (on) Wednesday saying Y`: past the time phrase
+    while at - 2 > clause.lo and (
+        tokens[at - 1].lower in TIME_WORDS or tokens[at - 1].lower == "on"
+    ):
+        at -= 1
+    return _after_a_thing(tokens, at, clause.lo) or after_a_mute_object(tokens, at, clause.lo)
 
 
 def _comma_in_quote(tokens: list[Token], at: int) -> bool:

@@ -29,6 +29,7 @@ from claims.match.frames.vocabulary import (
     EVIDENCE_NOUNS,
     FACILITY_NOUNS,
     MEASURES,
+    ORDINARY_OPENERS,
     PRONOUNS,
 )
 from claims.match.models import MatchClaim
@@ -67,7 +68,31 @@ def claim_subject(
         spoken = _named_in(claim, start, end, document, speakers=True)
         if spoken is not None:
             return spoken.model_copy(update={"found": "pronoun"})
-    return _region_subject(claim, content.start, region, verb, document, previous)
+    found = _region_subject(claim, content.start, region, verb, document, previous)
+    if found is None or found.kind == "thing":
+        return _identified(claim, verb) or found
+    return found
+
+
+_IDENTITY_RE = re.compile(r"(?:is|was|are|were)\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?")
+"""A copula that says who the subject is ("The prosecution's star witness is Mr Sullivan")."""
+
+
+def _identified(claim: MatchClaim, verb: int) -> FrameSubject | None:
+    """The person a described subject is ("The prosecution's star witness is Mr Sullivan"
+    is about Mr Sullivan): a copula followed at once by a person's name."""
+    found = _IDENTITY_RE.match(claim.text, verb)
+    if found is None:
+        return None
+    for entity in claim.entities:
+        offset = entity.span.start - claim.start
+        if (
+            entity.kind == "person"
+            and verb < offset <= found.end()
+            and not chain_entity(claim, entity)
+        ):
+            return subject_of(entity, "claim")
+    return None
 
 
 def _region_subject(
@@ -88,7 +113,9 @@ def _region_subject(
     if words[-1] in SUBJECT_PRONOUNS:
         if words[-1] == "it" and _EXPLETIVE_RE.match(claim.text, verb):
             return None
-        return previous.model_copy(update={"found": "pronoun"}) if previous else None
+        if previous is None or previous.kind in PRONOUN_MISMATCH[words[-1]]:
+            return None
+        return previous.model_copy(update={"found": "pronoun"})
     if _COUNTED_RE.match(stripped) and set(words) & CASUALTY_NOUNS:
         return _target(claim, verb, document)
     if set(words[:3]) & EVIDENCE_NOUNS:
@@ -150,6 +177,14 @@ def _placed(claim: MatchClaim, head: str, start: int, end: int) -> FrameSubject 
 
 
 SUBJECT_PRONOUNS = frozenset(("it", "he", "she", "they"))
+PRONOUN_MISMATCH = {
+    "he": frozenset({"place", "organization", "group"}),
+    "she": frozenset({"place", "organization", "group"}),
+    "it": frozenset({"person"}),
+    "they": frozenset({"person"}),
+}
+"""Subjects a pronoun cannot stand for: "he" is no country or party, "they" no one person
+("They are to scrap student fees" after "Mr Kennedy said" is his party)."""
 POSSESSIVES = frozenset(("its", "his", "her", "their"))
 """A pronoun right before the verb is the subject: the previous claim's."""
 _EXPLETIVE_RE = re.compile(
@@ -196,10 +231,12 @@ def _named_in(
     for index, entity in enumerate(named):
         after = claim.text[entity.span.end - claim.start : entity.span.end - claim.start + 3]
         owned = named[index + 1] if index + 1 < len(named) else None
-        if owned is not None and _POSSESSIVE_RE.match(after):
+        if owned is not None:
             gap = claim.text[entity.span.end - claim.start : owned.span.start - claim.start]
-            if len(gap) <= 3:
+            if _POSSESSIVE_RE.match(after) and len(gap) <= 3:
                 return subject_of(owned, "claim")
+            if _DESCRIBED_NAME_RE.fullmatch(gap) and known_name(entity.text.lower()):
+                return subject_of(owned, "claim")  # "US aircraft firm Boeing": Boeing
         return subject_of(entity, "claim")
     found = _DESCRIPTION_RE.match(claim.text[start:end].strip().lower())
     if found and found[1] in DESCRIPTION_KINDS:
@@ -229,6 +266,8 @@ def _capitalised_modifier(
         return False
     if "-" in text and all(known_name(part.lower()) for part in text.split("-")):
         return True  # "US-German carmaker X", "Turkish-Austrian consortium Y"
+    if text.lower() in ORDINARY_OPENERS:
+        return True
     ordinary = re.compile(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])")
     return bool(_ADJECTIVE_SHAPE_RE.search(text) or ordinary.search(document.text))
 
@@ -239,6 +278,9 @@ _ADJECTIVE_SHAPE_RE = re.compile(
 """Word endings of adjectives and comparatives, and compounds with a lower-case part."""
 
 
+_DESCRIBED_NAME_RE = re.compile(r"\s+(?:[a-z][a-z-]*\s+){1,3}")
+"""Lower-case words between a country and a name that they describe ("US aircraft firm
+Boeing", "Russian oil giant Yukos"): the name is the subject, the country says where from."""
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
 _OF_RE = re.compile(r"(?i)\bof\s+(?:the\s+)?$")
 _POSSESSIVE_RE = re.compile(r"^['’]s?(?=\s)")

@@ -183,6 +183,17 @@ COMPANY_SUFFIXES = word_set(
 """Name endings of companies, by which a headline names the company of a table."""
 
 PRONOUNS = word_set("it he she they its his her their")
+ORDINARY_OPENERS = word_set(
+    """key major good bad big top high low average once many most several other further total
+    overall annual early late recent current former senior junior chief main leading strong
+    weak poor rich small large young old local national global private public official net
+    gross fresh full higher lower latest last first second third final initial rising falling
+    record fewer more less better worse best worst greater general special total extra new
+    long short free hard soft heavy light real true false clear rapid slow quick modest
+    sharp steady strong solid healthy huge tiny massive"""
+)
+"""Ordinary words that often open a news sentence capitalised ("Key figures ...", "Major
+banks ...", "Good weather ..."): a modifier of the noun after it, not a name."""
 
 FORECAST_RE = (
     r"\b(?:will|shall|would|expects?|expected|forecasts?|forecast|projected|projects?"
