@@ -17,3 +17,18 @@ def found(text: str) -> list[tuple[str, str | None, list[str]]]:
         )
         for a in result.attributions
     ]
+
+
+def sourced(
+    text: str, context: DocumentContext | None = None
+) -> list[tuple[str | None, list[str], str | None]]:
+    """(source, contents, cue) of every attribution of a one-sentence text."""
+    result = find_attributions(text, [Span(start=0, end=len(text))], context or DocumentContext())
+    return [
+        (
+            text[a.source.start : a.source.end] if a.source else None,
+            [text[c.start : c.end] for c in a.content],
+            text[a.cue.start : a.cue.end] if a.cue else None,
+        )
+        for a in result.attributions
+    ]

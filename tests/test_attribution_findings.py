@@ -3,23 +3,15 @@ sentences, each with a near case that keeps its reading."""
 
 from __future__ import annotations
 
-from claims.extract.attribution import find_attributions
-from claims.extract.models import DocumentContext, Span
+from claims.extract.models import DocumentContext
+from tests.attribution_spans import sourced
 
 NEWS = DocumentContext(outlet="Daily Wire")
 
 
 def found(text: str) -> list[tuple[str | None, list[str], str | None]]:
     """(source, content fragments, cue) of each attribution of a one-sentence text."""
-    result = find_attributions(text, [Span(start=0, end=len(text))], NEWS).attributions
-    return [
-        (
-            text[a.source.start : a.source.end] if a.source else None,
-            [text[c.start : c.end] for c in a.content],
-            text[a.cue.start : a.cue.end] if a.cue else None,
-        )
-        for a in result
-    ]
+    return sourced(text, NEWS)
 
 
 def test_findings_that_close_the_sentence_report_the_clause_before() -> None:
