@@ -98,3 +98,11 @@ def test_across_documents_a_surname_joins_the_full_name(cli: Cli, tmp_path: Path
         links = {link.mention: link.source_id for link in session.scalars(select(Attribution))}
     assert "Igor Valdemarov" in names and "Valdemarov" not in names
     assert links["Valdemarov"] == links["Igor Valdemarov"]
+
+
+def test_official_figures_are_data_not_an_anonymous_official() -> None:
+    found = RegistryIndex().resolve("official figures")
+    assert found.method is Method.UNNAMED and found.source_id is None
+    assert found.new_source is None
+    # Near case: unnamed officials are the anonymous source they always were.
+    assert RegistryIndex().resolve("official sources").method is Method.ANONYMOUS

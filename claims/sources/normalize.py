@@ -291,8 +291,8 @@ def is_anonymous(mention: str) -> bool:
     words = words_of(mention)
     keys = [norm_key(word) for word in words]
     head = next((i for i, key in enumerate(keys) if key in ANONYMOUS_NOUNS), None)
-    if head is None:
-        return False
+    if head is None or keys[-1] in _DATA_NOUNS:
+        return False  # "official figures show": data, not an unnamed official
     if keys[0] == "the" and not keys[head].endswith("s"):
         return False  # "the expert": a person named earlier, not an anonymous one
     if head + 1 < len(words) and is_capitalised(words[head + 1]):
@@ -302,6 +302,11 @@ def is_anonymous(mention: str) -> bool:
             return False
     return True
 
+
+_DATA_NOUNS = word_set(
+    "figures data statistics numbers results estimates survey surveys poll polls study studies"
+)
+"""What a finding is read from, never a person, however official ("official figures")."""
 
 MAX_NAME_WORDS = 8
 """Longer mentions are phrases ("the Commission for the offering of 75 mln dlrs of ...")."""
