@@ -6,12 +6,11 @@ Paragraphs are one line each (no hard wrapping): the frames, not line joining, a
 
 from __future__ import annotations
 
-from claims.extract.models import DocumentContext
-from claims.extract.pipeline import extract_claims
-from claims.match.build import from_extracted, from_text
+from claims.match.build import from_text
 from claims.match.models import Judgement, Kind
 from claims.match.relate import Side, relate, side
 from claims.match.score import UNIFORM
+from tests.framed_claims import framed_claim
 
 PUBLISHED = "1987-03-10"
 
@@ -86,15 +85,7 @@ STRIKE_AGENCY = (
 
 def claim(document: str, start: str, number: int, published: str = PUBLISHED) -> Side:
     """The claim of `document` that starts with `start`, framed with its document."""
-    from claims.match.frames.build import frames_of
-
-    context = DocumentContext(published=published)
-    extracted = extract_claims(document, [], context)
-    frames = frames_of(document, extracted, context)
-    for found, frame in zip(extracted, frames, strict=True):
-        if " ".join(found.text.split()).startswith(start):
-            return side(from_extracted(number, number, found, context, frame))
-    raise AssertionError(f"no claim starts with {start!r}")
+    return framed_claim(document, start, number, published)
 
 
 def judge(first: Side, second: Side) -> Judgement:

@@ -4,13 +4,11 @@ that must still corroborate."""
 
 from __future__ import annotations
 
-from claims.extract.models import DocumentContext
-from claims.extract.pipeline import extract_claims
-from claims.match.build import from_extracted, from_text
-from claims.match.frames.build import frames_of
+from claims.match.build import from_text
 from claims.match.models import Judgement, Kind
 from claims.match.relate import Side, relate, side
 from claims.match.score import UNIFORM, Rarity
+from tests.framed_claims import framed_claim
 
 PUBLISHED = "2024-05-14"
 
@@ -39,13 +37,7 @@ TRIAL_THREE = (
 
 def claim(document: str, start: str, number: int) -> Side:
     """The claim of `document` that starts with `start`, framed with its document."""
-    context = DocumentContext(published=PUBLISHED)
-    extracted = extract_claims(document, [], context)
-    frames = frames_of(document, extracted, context)
-    for found, frame in zip(extracted, frames, strict=True):
-        if " ".join(found.text.split()).startswith(start):
-            return side(from_extracted(number, number, found, context, frame))
-    raise AssertionError(f"no claim starts with {start!r}")
+    return framed_claim(document, start, number, PUBLISHED)
 
 
 def sentences(first: str, second: str) -> Judgement:
