@@ -99,6 +99,22 @@ def cached(cache: Path | None, text: str, context: DocumentContext) -> Extracted
     return found
 
 
+def framed_claims(
+    laid: list[tuple[str, str]], cache: Path | None, context: DocumentContext
+) -> tuple[list[MatchClaim], dict[int, str]]:
+    """Every claim of the (headline, text) articles, framed with its document as ingest frames
+    it, and each document's headline by its number (1, 2, ...)."""
+    claims: list[MatchClaim] = []
+    headlines: dict[int, str] = {}
+    for document_id, (headline, text) in enumerate(laid, start=1):
+        headlines[document_id] = headline
+        prepared, debris, found = cached(cache, text, context)
+        frames = frames_of(prepared, found, context, debris=debris)
+        for claim, frame in zip(found, frames, strict=True):
+            claims.append(from_extracted(len(claims) + 1, document_id, claim, context, frame))
+    return claims, headlines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -112,15 +128,8 @@ def main() -> None:
         args.cache.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     context = DocumentContext(outlet=OUTLET)
-    claims: list[MatchClaim] = []
-    headlines: dict[int, str] = {}
     laid = documents(args.corpus, args.n, args.shape)
-    for document_id, (headline, text) in enumerate(laid, start=1):
-        headlines[document_id] = headline
-        prepared, debris, found = cached(args.cache, text, context)
-        frames = frames_of(prepared, found, context, debris=debris)
-        for claim, frame in zip(found, frames, strict=True):
-            claims.append(from_extracted(len(claims) + 1, document_id, claim, context, frame))
+    claims, headlines = framed_claims(laid, args.cache, context)
     extracted_at = time.perf_counter()
     relations, _ = match_all(claims)
     matched_at = time.perf_counter()

@@ -30,11 +30,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from claims.extract.models import DocumentContext
-from claims.match.build import from_extracted
 from claims.match.engine import match_all
-from claims.match.frames.build import frames_of
 from claims.match.models import Kind, MatchClaim
-from scripts.eval_conflicts import cached
+from scripts.eval_conflicts import framed_claims
 
 OUTLET = "Corpus"
 SAME_CLAIM = frozenset({Kind.CORROBORATES, Kind.DUPLICATE})
@@ -81,17 +79,10 @@ def main() -> None:
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
     context = DocumentContext(outlet=OUTLET)
-    claims: list[MatchClaim] = []
-    headlines: dict[int, str] = {}
     laid = articles(args.corpus, args.start, args.stop)
     if not laid:
         raise SystemExit(f"{args.corpus}: no articles between lines {args.start} and {args.stop}")
-    for document_id, (headline, text) in enumerate(laid, start=1):
-        headlines[document_id] = headline
-        prepared, debris, found = cached(args.cache, text, context)
-        frames = frames_of(prepared, found, context, debris=debris)
-        for claim, frame in zip(found, frames, strict=True):
-            claims.append(from_extracted(len(claims) + 1, document_id, claim, context, frame))
+    claims, headlines = framed_claims(laid, args.cache, context)
     relations, _ = match_all(claims)
     by_id = {claim.id: claim for claim in claims}
     rows = [
