@@ -29,6 +29,21 @@ GUESSED = frozenset({"lead", "dateline"})
 guess, not who acts."""
 
 
+def said_by(claim: MatchClaim) -> frozenset[str]:
+    """The content words that say who said the claim: its speaker's and relays' mentions and
+    the roles the text gives them ("Ian Fogg, broadband analyst at Jupiter Research"). Two
+    statements of one analyst share his name and title, not what he said. The publisher,
+    taken from the document's metadata, is not in the sentence."""
+    words: set[str] = set()
+    for node in claim.chain:
+        if node.role == "publisher":
+            continue
+        words.update(content_words(node.mention))
+        if node.speaker_role:
+            words.update(content_words(node.speaker_role))
+    return frozenset(words)
+
+
 def names(claim: MatchClaim) -> tuple[frozenset[str], ...]:
     """The content words of each of the claim's names (its entities) that say who: not places,
     which say where ("missed tests in Tel Aviv, Chicago and Athens"), nor a lone capitalised

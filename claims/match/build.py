@@ -64,7 +64,10 @@ def from_extracted(
         dates=tuple(found.dates),
         quantities=tuple(found.quantities),
         negated=found.negated,
-        chain=tuple(ChainNode(role=str(link.role), mention=link.mention) for link in found.chain),
+        chain=tuple(
+            ChainNode(role=str(link.role), mention=link.mention, speaker_role=link.speaker_role)
+            for link in found.chain
+        ),
         outlet=context.outlet,
         original_publisher=context.original_publisher,
         published=context.published,

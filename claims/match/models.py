@@ -41,6 +41,9 @@ class ChainNode(Frozen):
     role: str
     """speaker, intermediary or publisher."""
     mention: str
+    speaker_role: str | None = None
+    """The role the text gives the person ("broadband analyst at Jupiter Research"): with the
+    mention, the words that say who said a claim rather than what was said."""
     source_id: int | None = None
     source_name: str | None = None
     source_kind: str | None = None

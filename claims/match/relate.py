@@ -14,7 +14,10 @@ from __future__ import annotations
 from claims.match.actors import different_actors, distinct_names, one_actor, shared_words
 from claims.match.aligned import may_align, shared_subject
 from claims.match.conflict import Cues
+from claims.match.frames.align import same_subject
 from claims.match.models import Judgement, Kind, Signals
+from claims.match.normalize.words import content_words
+from claims.match.phrase import one_phrase
 from claims.match.score import Overlap, Rarity, overlap, text_overlap, wording
 from claims.match.side import Side, side
 from claims.match.subjects import Subjects, compare, is_substantial
@@ -159,7 +162,7 @@ def _decide(
         return Kind.RELATED, shared.dice, swapped, True
     if not found.unsettled and _corroborates(shared, thresholds, rarity):
         score = (shared.dice + shared.containment) / 2
-        corroborates = (Kind.CORROBORATES, score, [], True)
+        corroborates = _unless_one_phrase(a, b, (Kind.CORROBORATES, score, [], True), shared)
         return _unless_other_actors(a, b, _unless_only_names(a, b, corroborates, shared), shared)
     return Kind.RELATED, shared.dice, [], True
 
@@ -198,15 +201,41 @@ def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
         a.frame, b.frame, a.word_set, b.word_set
     )
     needed = 1 if about_one else MIN_CONTENT_WORDS
-    if len(words.content) >= needed:
+    content = words.content - a.said_by - b.said_by
+    if len(content) >= needed:
         return decided
     shorter = min(len(a.word_set), len(b.word_set))
     held = len(shared.shared) - len(words.lookalikes)
     given = distinct_names(words.names, a.names + b.names)
     if given >= MIN_HELD_NAMES and held >= HELD_SHARE * shorter:
         return decided
-    said = ", ".join(sorted(words.content)) or "nothing"
-    return Kind.RELATED, shared.dice, [f"little in common besides names: {said}"], True
+    said = ", ".join(sorted(content)) or "nothing"
+    besides = "who said it" if content != words.content else "names"
+    return Kind.RELATED, shared.dice, [f"little in common besides {besides}: {said}"], True
+
+
+def _same_act(a: Side, b: Side, shared: frozenset[str]) -> bool:
+    """Both frames' predicates are among the shared words: the claims report one act."""
+    acts = [a.frame.predicate, b.frame.predicate]
+    return all(act is not None and set(content_words(act)) & shared for act in acts)
+
+
+def _unless_one_phrase(a: Side, b: Side, decided: Decision, shared: Overlap) -> Decision:
+    """A corroboration between two documents, unless the claims share one term and nothing
+    else (`claims.match.phrase.one_phrase`): then only related, naming the term. Claims with one
+    subject, or whose frames share their act, say one thing in few words ("Veltria will
+    withdraw its forces from Dalmora" / "Veltria is starting to withdraw troops ...")."""
+    if a.claim.document_id == b.claim.document_id:
+        return decided  # a headline and its own lead share the story's names by design
+    one, other = a.frame.subject, b.frame.subject
+    if one is not None and other is not None and same_subject(one, other):
+        return decided
+    if _same_act(a, b, shared.shared):
+        return decided
+    phrase = one_phrase(a.words, b.words, shared.shared)
+    if phrase is None:
+        return decided
+    return Kind.RELATED, shared.dice, [f"only one phrase in common: {' '.join(phrase)}"], True
 
 
 HELD_SHARE = 0.75

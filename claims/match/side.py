@@ -8,7 +8,7 @@ from typing import Any
 
 from claims.extract.models import Entity
 from claims.match import cues
-from claims.match.actors import lower_case_words, names
+from claims.match.actors import lower_case_words, names, said_by
 from claims.match.frames.build import frame_of
 from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
@@ -46,6 +46,11 @@ class Side(Profile):
         return names(self.claim)
 
     @cached_property
+    def said_by(self) -> frozenset[str]:
+        """The words that say who said the claim (`claims.match.actors.said_by`)."""
+        return said_by(self.claim)
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """The content words the claim writes in lower case: not as names."""
         return lower_case_words(self.claim.text)
@@ -78,6 +83,7 @@ JUDGED = (
     "marks",
     "names",
     "lower_words",
+    "said_by",
     "verbs",
     "refuting",
     "hedging",

@@ -77,7 +77,7 @@ def arrived(
     arriving = []
     for row, found in zip(rows, extracted, strict=True):
         chain = [
-            _node(link.role, link.mention, link.source_id, names, owners)
+            _node(link.role, link.mention, link.speaker_role, link.source_id, names, owners)
             for link in sorted(row.attributions, key=lambda link: link.position)
         ]
         claim = from_extracted(
@@ -92,6 +92,7 @@ def arrived(
 def _node(
     role: str,
     mention: str,
+    speaker_role: str | None,
     source_id: int | None,
     sources: Mapping[int, tuple[str, str]],
     owners: Mapping[int, tuple[tuple[int, str], ...]],
@@ -100,6 +101,7 @@ def _node(
     return ChainNode(
         role=role,
         mention=mention,
+        speaker_role=speaker_role,
         source_id=source_id,
         source_name=name,
         source_kind=kind,

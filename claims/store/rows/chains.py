@@ -19,8 +19,11 @@ from db.models import Attribution, Source
 
 MAX_OWNER_DEPTH = 8
 
-ChainRow = tuple[str, str, int | None, str | None, str | None, tuple[tuple[int, str], ...]]
-"""A chain link as read: role, mention, source id, the source's name and kind, its owners."""
+ChainRow = tuple[
+    str, str, str | None, int | None, str | None, str | None, tuple[tuple[int, str], ...]
+]
+"""A chain link as read: role, mention, the speaker's role in the text, source id, the
+source's name and kind, its owners."""
 
 
 def chain_rows(
@@ -35,6 +38,7 @@ def chain_rows(
                 Attribution.claim_id,
                 Attribution.role,
                 Attribution.mention,
+                Attribution.speaker_role,
                 Attribution.source_id,
                 Source.name,
                 Source.kind,
@@ -52,7 +56,8 @@ def chain_rows(
         source_id = row.source_id
         name, kind = (row.name, row.kind) if source_id is not None else (None, None)
         held = owners.get(source_id, ()) if source_id is not None else ()
-        chains[row.claim_id].append((row.role, row.mention, source_id, name, kind, held))
+        link = (row.role, row.mention, row.speaker_role, source_id, name, kind, held)
+        chains[row.claim_id].append(link)
     return {claim_id: tuple(chain) for claim_id, chain in chains.items()}
 
 
@@ -62,12 +67,13 @@ def chain_nodes(chain: Iterable[ChainRow]) -> list[ChainNode]:
         ChainNode(
             role=role,
             mention=mention,
+            speaker_role=speaker_role,
             source_id=source_id,
             source_name=name,
             source_kind=kind,
             owners=owners,
         )
-        for role, mention, source_id, name, kind, owners in chain
+        for role, mention, speaker_role, source_id, name, kind, owners in chain
     ]
 
 
