@@ -18,6 +18,23 @@ def rule_of(line: str) -> str | None:
 @pytest.mark.parametrize(
     ("dropped", "kept"),
     [
+        ("A monitor, keyboard or mouse.", "The Velmor box comes without a monitor or mouse."),
+        ("Hale, Dorran, Okafor, Pell, Vickery.", "Hale and Dorran were dropped."),
+        ("What a dreadful result.", "It was a dreadful result."),
+        ("By far the most useful gadget.", "Readers named it the most useful gadget."),
+        ("Probably a Velmor model.", "We fully respect his decision."),
+        ("Simple as that.", "Dunmore view him as a natural replacement."),
+        ("And vice versa.", "The private market and the state always work best together."),
+    ],
+)
+def test_sentences_without_a_verb_are_not_claims(dropped: str, kept: str) -> None:
+    assert rule_of(dropped) == "no verb"
+    assert rule_of(kept) is None
+
+
+@pytest.mark.parametrize(
+    ("dropped", "kept"),
+    [
         ("Will the council approve the new bridge?", "The council approved the new bridge."),
         (
             "And how can Lisbon help Porto?",

@@ -3,7 +3,8 @@
 Each rule looks at the form of the unit, never at particular articles: too few words, a label
 ending in ":", mostly digits and symbols, interface and credit lines, bylines, unpunctuated
 name lines, questions, headings without a verb (`Baghdad's cooperation with Moscow`),
-headings that are indirect questions (`What will lead to the withdrawal`), imperative
+sentences without a verb (team lists, `A monitor, keyboard or mouse.`, `What a dreadful
+result.`), headings that are indirect questions (`What will lead to the withdrawal`), imperative
 promotions (`Subscribe to our newsletter`, `Click the link below`) and first-person-plural
 talk about the text itself (`In this article, we will explore ...`). `rejection` names the
 first rule that drops a unit, so a measurement can say what each rule costs.
@@ -187,7 +188,7 @@ def _form_rejection(sentence: Sentence, words: list[str]) -> str | None:
     if _META_RE.search(text):
         return "meta"
     if sentence.terminated:
-        return None
+        return None if asserts(text) or _HIDDEN_VERB_RE.search(text) else "no verb"
     if not _reads_as_headline(words):
         return "name line"
     clause = _after_label(sentence.text)
@@ -197,6 +198,16 @@ def _form_rejection(sentence: Sentence, words: list[str]) -> str | None:
     if not asserts(clause):
         return "heading"
     return None
+
+
+_HIDDEN_VERB_RE = re.compile(
+    r"\b(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)\b(?!['’])"
+    r"|\b(?:always|never|often|usually|still|also|now|rarely|seldom)\s+[a-z]+"
+    r"|\b[a-z]+\s+(?:him|her|them|us|me|myself|himself|herself|themselves)\b"
+)
+"""Where a verb hides from the word test (a present tense without -s): a personal pronoun
+("We fully respect his decision", "I enjoy the atmosphere"), a frequency adverb before a word
+("always work best") or a word before an object pronoun ("Real Madrid view him as ...")."""
 
 
 def _reads_as_headline(words: list[str]) -> bool:
