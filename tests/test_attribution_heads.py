@@ -1,0 +1,89 @@
+"""Who a relative clause, an inverted group source, an aside or a pronoun hangs on: the
+person or body the sentence is about, not the last name written before it."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import attribute, find_attributions
+from claims.extract.models import ChainLink, DocumentContext, Span
+from claims.extract.sentences import split_sentences
+
+WIRE = DocumentContext(outlet="Wire")
+
+
+def chains_of(text: str) -> list[list[ChainLink]]:
+    spans = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    return attribute(text, spans, WIRE)
+
+
+def speakers(text: str) -> list[str | None]:
+    return [
+        chain[0].mention if chain and chain[0].role.value == "speaker" else None
+        for chain in chains_of(text)
+    ]
+
+
+def test_a_relative_who_hangs_on_the_person_its_apposition_describes() -> None:
+    text = "Ann Vell, a lawyer at Brent Foods in Dunmore, who said the deal was unfair, left."
+    assert speakers(text) == ["Ann Vell"]
+    # Near case: with no person before it, "who" is the body named right before it.
+    assert speakers("The deal was backed by Brent Foods, who said it was fair.") == ["Brent Foods"]
+
+
+def test_a_relative_who_after_an_unnamed_body_is_that_body_not_the_subject() -> None:
+    assert speakers("Tom Reed met the council, who said the deal was unfair.") == ["the council"]
+    # Near case: the description points back to the body named before.
+    named = speakers(
+        "The Dunmore Council met on Monday. Tom Reed met the council, who said it was unfair."
+    )
+    assert named[1] == "Dunmore Council"
+
+
+def test_a_group_written_after_said_is_the_speaker() -> None:
+    text = "The merger will go ahead next month, said people close to the talks."
+    assert speakers(text) == ["people close to the talks"]
+    familiar = "The plant will close, said sources familiar with the plan on Monday."
+    assert speakers(familiar) == ["sources familiar with the plan"]
+    # Near case: a named source after "said" still speaks.
+    assert speakers("The merger will go ahead next month, said Tom Reed.") == ["Tom Reed"]
+
+
+def test_according_to_as_an_aside_after_a_one_word_subject() -> None:
+    text = "Dunmore, according to Tom Reed, will bid."
+    result = find_attributions(text, [Span(start=0, end=len(text))], WIRE)
+    assert [text[a.source.start : a.source.end] for a in result.attributions] == ["Tom Reed"]
+    content = [text[c.start : c.end] for c in result.attributions[0].content]
+    assert content == ["Dunmore", "will bid"]
+    assert speakers(text) == ["Tom Reed"]
+    # Near case: a one-word subject with nothing after the aside is no report.
+    assert speakers("Dunmore, according to Tom Reed.") == [None]
+
+
+def test_a_person_in_apposition_in_narration_is_the_later_he() -> None:
+    text = (
+        "A council spokesman said the road would reopen. "
+        "But the landlord, Tom Reed, was angry. "
+        'He said: "The road is unsafe. Nobody listens to us."'
+    )
+    assert speakers(text) == ["A council spokesman", None, "Tom Reed", "Tom Reed"]
+    # Near case: a person named only as an object yields to the one who spoke.
+    near = (
+        "A council spokesman said the road would reopen. "
+        "The bridge was built by Tom Reed. "
+        'He said: "The road is safe."'
+    )
+    assert speakers(near)[2] == "A council spokesman"
+
+
+def test_a_party_named_after_between_is_the_later_he() -> None:
+    for row in (
+        "The row is between the council and landlord Tom Reed.",
+        "The row is between Tom Reed and the council.",
+    ):
+        text = f"A council spokesman said talks would resume. {row} He said the rent was fair."
+        assert speakers(text)[2] == "Tom Reed"
+    # Near case: a name after another preposition still yields to the speaker.
+    near = (
+        "A council spokesman said talks would resume. The letter went to Tom Reed. "
+        "He said the rent was fair."
+    )
+    assert speakers(near)[2] == "A council spokesman"
