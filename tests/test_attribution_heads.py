@@ -87,3 +87,65 @@ def test_a_party_named_after_between_is_the_later_he() -> None:
         "He said the rent was fair."
     )
     assert speakers(near)[2] == "A council spokesman"
+
+
+def found(text: str) -> list[tuple[str, str, list[str]]]:
+    result = find_attributions(text, [Span(start=0, end=len(text))], WIRE)
+    return [
+        (
+            text[a.source.start : a.source.end] if a.source else "",
+            text[a.cue.start : a.cue.end] if a.cue else "",
+            [text[c.start : c.end] for c in a.content],
+        )
+        for a in result.attributions
+    ]
+
+
+def test_a_relative_clause_that_ends_in_a_quotation_keeps_the_main_verb() -> None:
+    text = "Ann Vell, who calls the plan a “disgrace,” said the council would lose the vote."
+    main = [f for f in found(text) if f[1] == "said"]
+    assert len(main) == 1
+    source, _, content = main[0]
+    assert source.startswith("Ann Vell") and content == ["the council would lose the vote"]
+    assert speakers(text) == ["Ann Vell"]
+    # Near case: a quotation that is the content still goes with the verb after it.
+    assert found("“The plan is a disgrace,” said Ann Vell.")[0][2] == ["“The plan is a disgrace,”"]
+
+
+def test_a_relative_report_after_an_inverted_source_is_a_report_of_its_own() -> None:
+    text = "“The plan will fail,” said Ann Vell, who said the council had “no money left.”"
+    reports = found(text)
+    assert ("Ann Vell", "said", ["“The plan will fail,”"]) in reports
+    assert ("who", "said", ["the council had “no money left.”"]) in reports
+    assert speakers(text) == ["Ann Vell"]
+    # Near case: a relative clause that reports nothing stays in the source.
+    plain = found("“The plan will fail,” said Ann Vell, who runs the council.")
+    assert [f[0] for f in plain] == ["Ann Vell, who runs the council"]
+
+
+def test_a_condition_between_commas_after_said_is_part_of_the_content() -> None:
+    reports = found("She said, if elected, she would close the mine.")
+    assert reports == [("She", "said", ["if elected, she would close the mine"])]
+    # Near case: an adverbial aside is not part of the content.
+    aside = found("It said, despite four years of work, the mine was not ready.")
+    assert aside[0][2] == ["the mine was not ready"]
+
+
+def test_a_clause_after_told_and_its_audience_with_a_comma_is_the_content() -> None:
+    reports = found("Instead, Tom Reed told the Wire, his plan would cut the rent by half.")
+    assert [(s, c) for s, _, c in reports] == [
+        ("Tom Reed", ["his plan would cut the rent by half"])
+    ]
+    # Near case: an adverbial after the audience is no content.
+    assert found("Tom Reed told the Wire, speaking on Monday.") == []
+
+
+def test_it_after_analysts_named_as_a_firm_is_that_firm() -> None:
+    text = (
+        "Prices rose, according to market analysts Brent Data. "
+        "Many are turning away from cable, say analysts Dunmore Research. "
+        "It found that a third of viewers said they watched less cable."
+    )
+    chains = chains_of(text)
+    assert chains[1][0].mention == "Dunmore Research"
+    assert [link.mention for link in chains[2][:2]] == ["a third of viewers", "Dunmore Research"]

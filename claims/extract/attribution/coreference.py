@@ -133,6 +133,8 @@ class Mentions:
     def names_person(self, link: ChainLink) -> bool:
         """`link` names a person, not a company the text typed as one or a body."""
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
+        if _group_role(link.speaker_role):
+            return False  # `analysts Jupiter Research`: a firm of analysts
         return (person_in_link(link) or head in PERSON_NOUNS) and not self.names_company(link)
 
     def names_company(self, link: ChainLink) -> bool:
@@ -537,6 +539,16 @@ _GIVEN_NAME_TITLES = words("prince princess king queen sheikh sheikha emir sulta
 """Titles written with a given name rather than a surname (`Prince Saud`, `Sir Digby`)."""
 
 _PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
+
+
+def _group_role(role: str | None) -> bool:
+    """A plural role before a name (`analysts Jupiter Research`, `pollsters Ipsos`): the name
+    is a body whose members have that role, not a person."""
+    last = role.split()[-1].lower() if role and role.split() else ""
+    return last.endswith("s") and not last.endswith("ss") and last[:-1] in _MEMBER_NOUNS
+
+
+_MEMBER_NOUNS = PERSON_NOUNS | words("researcher consultant pollster")
 
 
 def _body_like(mention: Mention) -> bool:

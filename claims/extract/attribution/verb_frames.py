@@ -27,7 +27,7 @@ from claims.extract.attribution.report_side import (
     subject_with_apposition,
 )
 from claims.extract.attribution.sentence_subject import sentence_subject
-from claims.extract.attribution.source_after import right_source
+from claims.extract.attribution.source_after import relative_report, right_source
 from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.subject_verb import subject_before_verb
@@ -352,7 +352,7 @@ def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
         return None
     content = content_before(clause, clause.lo, cue.first)
     stop = source[1]
-    if parenthetical_goes_on(clause, stop):
+    if parenthetical_goes_on(clause, stop) and not relative_report(tokens, stop + 1, clause.hi):
         content = content + content_after(clause, stop + 1)
     if not content:
         return None
