@@ -149,3 +149,31 @@ def test_it_after_analysts_named_as_a_firm_is_that_firm() -> None:
     chains = chains_of(text)
     assert chains[1][0].mention == "Dunmore Research"
     assert [link.mention for link in chains[2][:2]] == ["a third of viewers", "Dunmore Research"]
+
+
+def test_a_headline_speaker_with_whom_it_spoke_to_before_the_colon() -> None:
+    reports = found("Vell to Dunmore Farmers: The subsidy will end in May.")
+    assert reports == [("Vell", ":", ["The subsidy will end in May"])]
+    at = found("Judge Vell at Brent Hall: The subsidy will end in May.")
+    assert [f[0] for f in at] == ["Judge Vell at Brent Hall"]
+    # Near case: a passage label before the colon names no speaker.
+    assert found("Update: The subsidy will end in May.") == []
+
+
+def test_an_object_ends_before_the_subjects_next_act_or_the_writers_aside() -> None:
+    assert found("Ann Vell slammed the plan as costly and praised the old scheme.")[0] == (
+        "Ann Vell",
+        "slammed",
+        ["the plan as costly"],
+    )
+    assert found("Ann Vell called the plan a “disgrace,” a word she rarely uses.") == [
+        ("Ann Vell", "called", ["the plan a “disgrace,”"])
+    ]
+    assert found("Ann Vell blasted the council for its delay now that the vote is over.")[0][2] == [
+        "the council for its delay"
+    ]
+    assert found("Ann Vell defended the plan in a recent interview with the Wire.")[0][2] == [
+        "the plan"
+    ]
+    # Near case: "and" between two nouns of the object keeps them both.
+    assert found("Ann Vell slammed the plan and the budget.")[0][2] == ["the plan and the budget"]
