@@ -7,7 +7,7 @@ from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.contents import content_after, content_before
 from claims.extract.attribution.cues import POLL_LEMMA, Cue, poll_end
 from claims.extract.attribution.frame import Frame, span_of_cue
-from claims.extract.attribution.tokens import Token
+from claims.extract.attribution.tokens import Token, words
 from claims.extract.attribution.verb_frames import parenthetical_goes_on
 
 
@@ -35,7 +35,9 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if clause.starts_at(cue.first):
         content = content_after(clause, resume)
     else:
-        aside = parenthetical_goes_on(clause, resume) and _mid_clause(clause, cue)
+        aside = _mid_clause(clause, cue) and (
+            parenthetical_goes_on(clause, resume) or _verb_resumes(clause, resume)
+        )
         # `Fundraising, according to the campaign, has surged`: a one-word subject will do
         content = content_before(clause, clause.lo, cue.first, least=1 if aside else 2)
         if content and aside:
@@ -80,6 +82,27 @@ def _named(tokens: list[Token]) -> bool:
 
 
 """Words a poll's description may run on after the noun: `poll released Monday by CNN`."""
+
+
+_FINITE = words(
+    "will would can could may might must shall should has have had is are was were does did"
+)
+"""Finite verbs that resume a clause after an aside (`Dunmore, according to X, will bid`)."""
+
+
+def _verb_resumes(clause: Clause, comma: int) -> bool:
+    """`Dunmore, according to X, will bid.`: a short clause goes on after the aside with its
+    verb; its subject before the aside is then the content's first part however short."""
+    tokens = clause.tokens
+    at = comma + 1
+    return (
+        comma < clause.hi
+        and tokens[comma].text == ","
+        and at < clause.hi
+        and tokens[at].lower in _FINITE
+        and not tokens[at].quoted
+        and words_in(tokens, at, clause.hi) >= 2
+    )
 
 
 def _mid_clause(clause: Clause, cue: Cue) -> bool:

@@ -129,6 +129,8 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
     since ...`, `backed Cruz, he said`, `backed Cruz — a surprise`, `backed Cruz; Smith did
     not`, `backed Cruz while ...`."""
     for k in range(at + 1, hi):
+        if _quote_comma_closes(tokens, k, hi):
+            return k + 1  # `called him a “moderate,” a dig at his record`
         if tokens[k].quoted:
             continue
         word = tokens[k].lower
@@ -137,11 +139,46 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             return k
         if word in ("and", "but") and nxt in _SECOND_VERB_AUXILIARIES:
             return k
+        if word == "and" and _same_form_verb(tokens[at - 1], tokens[k + 1] if k + 1 < hi else None):
+            return k  # `calling them rapists and vowing to build a wall`
+        if (word, nxt) in _TWO_WORD_OPENERS:
+            return k  # `blasted X for Y now that the FBI has decided`
         if word in _CLAUSE_OPENERS or (word == "," and nxt in PERSONAL_PRONOUNS):
             return k
         if word == "," and _subject_then_verb(tokens, k + 1, hi):
             return k
     return hi
+
+
+def _quote_comma_closes(tokens: list[Token], k: int, hi: int) -> bool:
+    """A quotation that ends with its comma (`“moderate,”`) and then the writer's apposition
+    or a new clause: the object ends with the quotation."""
+    if tokens[k].text not in CLOSE_QUOTES or tokens[k - 1].text != "," or k + 1 >= hi:
+        return False
+    after = tokens[k + 1]
+    if after.quoted:
+        return False
+    return after.lower in _AFTER_QUOTED_OBJECT or _subject_then_verb(tokens, k + 1, hi)
+
+
+_AFTER_QUOTED_OBJECT = words("a an which who adding saying")
+
+
+def _same_form_verb(cue: Token, after: Token | None) -> bool:
+    """`calling X and vowing`, `slammed X and bragged`: a second verb after "and" in the
+    cue's own form (-ing or -ed) is the subject's next act, not part of the object."""
+    if after is None or after.quoted or not after.text.islower() or len(after.lower) < 5:
+        return False
+    for ending in ("ing", "ed"):
+        if cue.lower.endswith(ending) and after.lower.endswith(ending):
+            return after.lower not in _NOT_VERBS
+    return False
+
+
+_NOT_VERBS = words("during nothing something anything everything thing things morning evening")
+
+_TWO_WORD_OPENERS = {("now", "that"), ("even", "as"), ("even", "though"), ("even", "if")}
+"""Two-word subordinators that open a clause of the writer's after an object."""
 
 
 _CLAUSE_OPENERS = words("— – ; while whereas")
@@ -188,12 +225,18 @@ def _setting_phrase(tokens: list[Token], at: int, hi: int) -> bool:
     part of the object."""
     if tokens[at].lower not in _SETTING_PREPS or at + 1 >= hi:
         return False
-    for token in tokens[at + 1 : min(hi, at + 4)]:
+    for token in tokens[at + 1 : min(hi, at + 5)]:
         if token.lower in _SETTING_NOUNS:
             return True
-        if not (token.lower in DETERMINERS or token.text[:1].isupper()):
+        if not (
+            token.lower in DETERMINERS or token.text[:1].isupper() or token.lower in _SETTING_ADJ
+        ):
             return False
     return False
+
+
+_SETTING_ADJ = words("recent new separate televised radio phone telephone written brief long")
+"""Adjectives inside a setting phrase (`in a recent interview`, `in a televised address`)."""
 
 
 def _time_phrase_closes(tokens: list[Token], at: int, hi: int) -> bool:

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from claims.extract.attribution.companies import COMPANY_NOUNS, Companies, described_company
+from claims.extract.attribution.lexicon import VERB_CUES
 from claims.extract.attribution.names import (
     Mention,
     name_keys,
@@ -27,8 +28,16 @@ from claims.extract.attribution.names import (
 )
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
-from claims.extract.attribution.tokens import CLOSE_QUOTES, Token, words
-from claims.extract.models import ChainLink, Role
+from claims.extract.attribution.tokens import (
+    AUXILIARIES,
+    CLAUSE_BREAKS,
+    CLOSE_QUOTES,
+    PREPOSITIONS,
+    PRONOUNS,
+    Token,
+    words,
+)
+from claims.extract.models import ChainLink, Role, Span
 
 _PERSON_PRONOUNS = words("he she him her")
 _ANY_PRONOUNS = words("they it who which them")
@@ -124,6 +133,8 @@ class Mentions:
     def names_person(self, link: ChainLink) -> bool:
         """`link` names a person, not a company the text typed as one or a body."""
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
+        if _group_role(link.speaker_role):
+            return False  # `analysts Jupiter Research`: a firm of analysts
         return (person_in_link(link) or head in PERSON_NOUNS) and not self.names_company(link)
 
     def names_company(self, link: ChainLink) -> bool:
@@ -196,6 +207,14 @@ class Mentions:
         if lower == "it":
             self._scan_until(before)
             return self._in_full(self._it(before), before)
+        if lower == "who":
+            self._scan_until(before)
+            head = self._who_head(before)
+            if head is not None:
+                return self._in_full(head.as_link(), before)
+            described = self._who_description(before)
+            if described is not None:
+                return described
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
             return self._in_full(self._last(self._all, before, _no_addressee), before)
@@ -293,6 +312,59 @@ class Mentions:
             if k < len(tokens) and tokens[k].lower == "who" and fits(mention):
                 found = mention
         return found
+
+    def _who_head(self, before: int) -> Mention | None:
+        """The person or body a relative "who" hangs on: a person named before it with only
+        their own noun phrase between (`Ann Vell, a lawyer at Brent Foods, who said`: Ann
+        Vell), else the name right before it (`Brent Foods, who said`); None when the clause
+        hangs on no name (then "who" reads as before)."""
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        tokens = self._pending[here]
+        starts = [t.start for t in tokens]
+        at = bisect_left(starts, before)
+        begin = self._sentence_starts[here]
+        lo = bisect_left(self._all.starts, begin)
+        named = [m for m in self._all.items[lo:] if m.end <= before and _no_addressee(m)]
+        right = None
+        for mention in reversed(named):
+            k = bisect_left(starts, mention.end)
+            between = tokens[k:at]
+            if any(not _in_noun_phrase(t) for t in between):
+                break
+            if mention.person:
+                return mention
+            if right is None and all(t.text == "," for t in between):
+                right = mention
+        return right
+
+    def _who_description(self, before: int) -> ChainLink | None:
+        """`Tom Reed met the council, who said`: a relative "who" right after an unnamed person
+        or body hangs on it; the description resolves as it would as a source, else stays as
+        written."""
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        tokens = self._pending[here]
+        at = bisect_left([t.start for t in tokens], before)
+        end = at - 1 if at and tokens[at - 1].text == "," else at
+        first = end
+        while first > 0 and first > end - 5 and tokens[first - 1].lower not in _DETERMINERS:
+            first -= 1
+        if first <= 0 or first == end or tokens[first - 1].lower not in _DETERMINERS:
+            return None
+        head = tokens[end - 1].lower
+        if (head not in PERSON_NOUNS and head not in BODY_NOUNS) or tokens[end - 1].quoted:
+            return None
+        span = Span(start=tokens[first - 1].start, end=tokens[end - 1].end)
+        written = self._text_of(tokens, first - 1, end)
+        found = self._description(written, span.start) if _DESCRIPTION.match(written) else None
+        return found or ChainLink(role=Role.SPEAKER, mention=written, mention_span=span)
+
+    @staticmethod
+    def _text_of(tokens: list[Token], first: int, end: int) -> str:
+        return " ".join(t.text for t in tokens[first:end])
 
     def _sentence_of(self, offset: int) -> int:
         return bisect_right(self._sentence_starts, offset) - 1
@@ -469,6 +541,16 @@ _GIVEN_NAME_TITLES = words("prince princess king queen sheikh sheikha emir sulta
 _PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
 
 
+def _group_role(role: str | None) -> bool:
+    """A plural role before a name (`analysts Jupiter Research`, `pollsters Ipsos`): the name
+    is a body whose members have that role, not a person."""
+    last = role.split()[-1].lower() if role and role.split() else ""
+    return last.endswith("s") and not last.endswith("ss") and last[:-1] in _MEMBER_NOUNS
+
+
+_MEMBER_NOUNS = PERSON_NOUNS | words("researcher consultant pollster")
+
+
 def _body_like(mention: Mention) -> bool:
     """A body, or a one-word name (`Yukos`) that a person's would not be without a title."""
     return not mention.person or len(mention.name.split()) == 1
@@ -531,6 +613,32 @@ def _follows_report(tokens: list[Token], before: int) -> bool:
     return at > 0 and (
         tokens[at - 1].text in (",", "—", "–") or tokens[at - 1].text in CLOSE_QUOTES
     )
+
+
+_DETERMINERS = words("the a an")
+
+_NOUN_PHRASE_LINKS = words("of at in for from with on to the a an and")
+"""Words inside a noun phrase after a name (`, a lawyer at Brent Foods in Dunmore,`)."""
+
+
+def _in_noun_phrase(token: Token) -> bool:
+    """A token of a name's own apposition or modifier, not a verb, quotation or clause word
+    that would put a clause between a name and a relative "who"."""
+    if token.quoted or token.text in CLOSE_QUOTES:
+        return False
+    lower = token.lower
+    if token.text in (",", "-", "'s", "’s") or lower in _NOUN_PHRASE_LINKS:
+        return True
+    if not lower.replace("-", "").replace("'", "").isalnum():
+        return False
+    if lower in _NOT_IN_PHRASE or lower in VERB_CUES:
+        return False
+    return token.text[:1].isupper() or not lower.endswith(("ed", "ing"))
+
+
+_NOT_IN_PHRASE = AUXILIARIES | CLAUSE_BREAKS | PREPOSITIONS - _NOUN_PHRASE_LINKS | PRONOUNS
+_NOT_IN_PHRASE |= words("met told beat hit led won lost left made took gave saw sent put")
+_NOT_IN_PHRASE |= words("spoke speaks meets meet thanked praised")
 
 
 def _no_addressee(mention: Mention) -> bool:

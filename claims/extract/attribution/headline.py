@@ -30,11 +30,21 @@ def colon_frame(clause: Clause) -> Frame | None:
 
 def _headline_name_end(tokens: list[Token], colon: int) -> int | None:
     """Where the speaker's name before a headline colon ends (`Clinton camp`), or None."""
-    for token in tokens[:colon]:
+    end = colon
+    for k, token in enumerate(tokens[:colon]):
         text = token.text
-        if not text[:1].isupper() and text not in ".’'" and token.lower not in _HEADLINE_GROUPS:
-            return None
-    return colon if colon <= 7 else None
+        if text[:1].isupper() or text in ".’'" or token.lower in _HEADLINE_GROUPS:
+            continue
+        inside = 0 < k < colon - 1
+        if inside and token.lower in _TO_WHOM and tokens[k + 1].text[:1].isupper():
+            if token.lower != "at":  # `Mukasey at RNC:` spoke there, as Mukasey at RNC
+                end = min(end, k)  # `Clinton to Planned Parenthood:`: Clinton speaks
+            continue
+        return None
+    return end if colon <= 7 else None
 
 
-_HEADLINE_GROUPS = words("camp campaign aide aides spokesman spokeswoman allies")
+_HEADLINE_GROUPS = words("camp campaign aide aides spokesman spokeswoman allies editorial")
+
+_TO_WHOM = words("to at on")
+"""Words before whom or where a headline's speaker spoke (`Obama to Asians:`)."""

@@ -7,9 +7,19 @@ the main report was lost inside it.
 
 from __future__ import annotations
 
+from claims.extract.attribution.clause import Clause, span_of
+from claims.extract.attribution.contents import content_after
 from claims.extract.attribution.cues import Cue
-from claims.extract.attribution.frame import Frame
-from claims.extract.attribution.tokens import AUXILIARIES, RELATIVES, TIME_WORDS, Token
+from claims.extract.attribution.frame import Frame, span_of_cue
+from claims.extract.attribution.source_before import left_source
+from claims.extract.attribution.tokens import (
+    AUXILIARIES,
+    CLOSE_QUOTES,
+    RELATIVES,
+    TIME_WORDS,
+    Token,
+)
+from claims.extract.attribution.verb_tail import read_tail
 from claims.extract.models import Span
 
 _MAX_SKIPPED = 4
@@ -35,9 +45,44 @@ def relative_clause_end(previous: Frame, tokens: list[Token], cue: Cue) -> int |
     comma = cue.first - 1
     while comma > relative and cue.first - comma <= _MAX_SKIPPED and _skippable(tokens[comma]):
         comma -= 1
-    if comma <= previous_cue_end(tokens, previous) or tokens[comma].text != ",":
+    if comma <= previous_cue_end(tokens, previous):
+        return None
+    if quoted_comma_closes(tokens, comma):
+        return comma  # `X, who calls Y a “sociopath,” said Z`
+    if tokens[comma].text != ",":
         return None
     return None if tokens[comma].quoted else comma
+
+
+def quoted_comma_closes(tokens: list[Token], at: int) -> bool:
+    """A quotation that ends the relative clause with its comma inside (`a “sociopath,”`)."""
+    return at >= 1 and tokens[at].text in CLOSE_QUOTES and tokens[at - 1].text == ","
+
+
+def relative_main_frame(clause: Clause, cue: Cue, closing: int) -> Frame | None:
+    """`X, who calls Y a “sociopath,” said Z`: after a relative clause that ends in a
+    quotation, the verb is the sentence's own, its source the subject the clause is about
+    (the relative clause with it, as for an unquoted clause) and its content what follows."""
+    tokens = clause.tokens
+    relative = next(
+        (
+            k
+            for k in range(closing - 1, 0, -1)
+            if tokens[k].lower in RELATIVES and not tokens[k].quoted
+        ),
+        None,
+    )
+    if relative is None or tokens[relative - 1].text != ",":
+        return None
+    head = left_source(tokens, relative, 0)
+    tail = read_tail(clause, cue)
+    if head is None or not tail.clause_like:
+        return None
+    content = content_after(clause, tail.at, stop_at_clause=True)
+    if not content:
+        return None
+    source = span_of(tokens, head[0], closing + 1)
+    return Frame(cue, span_of_cue(tokens, cue), source, content, tail.addressee)
 
 
 def _after_content(previous: Frame, offset: int) -> bool:

@@ -20,7 +20,9 @@ from claims.extract.attribution.quoted_as import quoted_as_frame
 from claims.extract.attribution.relatives import (
     clause_content,
     governing_first,
+    quoted_comma_closes,
     relative_clause_end,
+    relative_main_frame,
 )
 from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.tokens import (
@@ -116,6 +118,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             lo = 0
         clause = Clause(tokens, quotes, lo, len(tokens))
         frame = _frame(clause, cue)
+        if closing is not None and quoted_comma_closes(tokens, closing):
+            frame = relative_main_frame(clause, cue, closing) or frame
         if frame is not None and frame.relay is not None:
             frames = _before_relay(frames, tokens, cue)  # `X cited Y as saying`: one frame
         if frames and (

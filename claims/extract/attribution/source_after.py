@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from claims.extract.attribution.clause import generic_next
+from claims.extract.attribution.lexicon import SPEECH_FORMS
 from claims.extract.attribution.tokens import (
+    AUXILIARIES,
     CLAUSE_BREAKS,
     NOT_ING,
     PREPOSITIONS,
@@ -59,8 +61,20 @@ def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | 
             break
         if token.text == "," and stop + 1 < hi and tokens[stop + 1].quoted:
             break
+        if token.text == "," and relative_report(tokens, stop + 1, hi):
+            break  # `“Y,” said Beck, who said Z`: the relative clause is a report of its own
         stop += 1
     return (after, stop) if stop > after else None
+
+
+def relative_report(tokens: list[Token], at: int, hi: int) -> bool:
+    """`who said Z`, `who has long argued that Z`: a relative clause whose verb reports."""
+    if at >= hi or tokens[at].lower != "who":
+        return False
+    verb = at + 1
+    while verb < hi and verb - at <= 3 and tokens[verb].lower in AUXILIARIES:
+        verb += 1
+    return verb < hi and tokens[verb].lower in SPEECH_FORMS
 
 
 def _age_then_place(tokens: list[Token], comma: int) -> bool:

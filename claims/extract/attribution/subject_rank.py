@@ -12,6 +12,7 @@ from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     CLAUSE_BREAKS,
+    LEADING_FILLERS,
     PREPOSITIONS,
     PRONOUNS,
     QUOTE_MARKS,
@@ -71,6 +72,8 @@ def subject_rank(tokens: list[Token], start: int, reported: bool = False) -> int
     while k > first:
         token = tokens[k - 1]
         after = tokens[k].text
+        if _between_parties(tokens, k - 1, first):
+            return CLAUSE_SUBJECT  # `talks between the council and X`: a party is salient
         modifier = (  # `pensions secretary`, not `meets President`
             token.text.isalpha() and after.islower() and after in TITLE_WORDS
         ) and token.lower not in _GOVERNING
@@ -91,12 +94,46 @@ def subject_rank(tokens: list[Token], start: int, reported: bool = False) -> int
         if token.text != ",":
             return 0  # a verb, a preposition or a conjunction governs the name
         lead = tokens[first : k - 1]
+        while lead and lead[0].lower in LEADING_FILLERS:
+            lead = lead[1:]  # `But the landlord, X, was angry`
         opens = bool(lead) and (
             lead[0].lower in _OPENERS
             or all(t.text[:1].isupper() or t.lower in _ROLE_LEADS for t in lead)
+            or _described(lead)
         )
         return MAIN_SUBJECT if opens else 0
     return MAIN_SUBJECT
+
+
+_PARTY_LINKS = words("and the a an") | TITLE_WORDS
+
+
+def _between_parties(tokens: list[Token], at: int, first: int) -> bool:
+    """`between` governs the name at `at`, directly or through the first party (`between
+    the council and landlord X`): the parties of a dispute or talks are what it is about."""
+    if tokens[at].lower == "between":
+        return True
+    if tokens[at].lower != "and":
+        return False
+    for k in range(at - 1, max(first, at - 8) - 1, -1):
+        lower = tokens[k].lower
+        if lower == "between":
+            return True
+        if not (tokens[k].text[:1].isupper() or lower in _PARTY_LINKS or lower.isalpha()):
+            return False
+        if lower in _GOVERNING and lower not in _PARTY_LINKS:
+            return False
+    return False
+
+
+def _described(lead: list[Token]) -> bool:
+    """`the landlord, X`, `a local lawyer, X`: a determiner and a short description of the
+    name that follows in apposition."""
+    return (
+        1 < len(lead) <= 4
+        and lead[0].lower in words("the a an")
+        and all(_role_word(t) and t.text[:1].islower() for t in lead[1:])
+    )
 
 
 def _clause_start(tokens: list[Token], k: int) -> int:

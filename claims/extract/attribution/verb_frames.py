@@ -27,7 +27,7 @@ from claims.extract.attribution.report_side import (
     subject_with_apposition,
 )
 from claims.extract.attribution.sentence_subject import sentence_subject
-from claims.extract.attribution.source_after import right_source
+from claims.extract.attribution.source_after import relative_report, right_source
 from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.subject_verb import subject_before_verb
@@ -37,6 +37,7 @@ from claims.extract.attribution.tokens import (
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     RELATIVES,
+    TIME_LEADS,
     TIME_WORDS,
     Token,
     words,
@@ -184,6 +185,32 @@ _ADVERBIAL_OPENERS = words("after before during since while")
 ends before an adverbial, and nothing of the report follows it."""
 
 
+_GROUP_SOURCES = words(
+    "people sources officials analysts experts economists diplomats insiders aides observers "
+    "witnesses residents critics executives investors traders lawmakers"
+)
+"""Bare plural heads of a source written after its verb (`Y, said people close to the
+talks`): the group speaks, though it has no determiner or capital."""
+
+
+_GROUP_MODIFIERS = words("close familiar involved briefed with at in from of inside near on who")
+
+
+def _group_source(tokens: list[Token], first: int, stop: int) -> bool:
+    """`people close to the talks`, `sources familiar with the plan`, `officials`: a bare
+    group and what it is close to, with no verb of its own."""
+    if tokens[first].lower not in _GROUP_SOURCES:
+        return False
+    return stop == first + 1 or tokens[first + 1].lower in _GROUP_MODIFIERS
+
+
+def _time_phrase(rest: list[Token]) -> bool:
+    """`on Monday`, `last week`: what may follow a source that closes its sentence."""
+    return len(rest) <= 3 and all(
+        t.lower in TIME_WORDS or t.lower in TIME_LEADS or t.lower in ("on", "the") for t in rest
+    )
+
+
 def _titled(tokens: list[Token], first: int, stop: int) -> bool:
     """`energy analyst Orin Middleton`: lower-case words with a title, then a name."""
     head = next(
@@ -204,12 +231,15 @@ def _source_closes_sentence(clause: Clause, cue: Cue) -> bool:
     if not (
         tokens[first].text[:1].isupper()
         or tokens[first].lower in _SOURCE_OPENERS
+        or tokens[first].lower in _GROUP_SOURCES
         or _titled(tokens, first, stop)
     ):
         return False
     rest = [t for t in tokens[stop : clause.hi] if t.text[:1].isalnum()]
-    if rest and rest[0].lower not in _ADVERBIAL_OPENERS:
+    if rest and rest[0].lower not in _ADVERBIAL_OPENERS and not _time_phrase(rest):
         return False
+    if _group_source(tokens, first, stop):
+        return True
     head = first
     while head < stop and tokens[head].text != "," and tokens[head].lower not in RELATIVES:
         lower = tokens[head].lower
@@ -322,7 +352,7 @@ def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
         return None
     content = content_before(clause, clause.lo, cue.first)
     stop = source[1]
-    if parenthetical_goes_on(clause, stop):
+    if parenthetical_goes_on(clause, stop) and not relative_report(tokens, stop + 1, clause.hi):
         content = content + content_after(clause, stop + 1)
     if not content:
         return None

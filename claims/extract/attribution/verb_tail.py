@@ -34,6 +34,8 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
     if first == "at" and cue.last + 2 < clause.hi and tokens[cue.last + 2].lower in _AT_LEAST:
         adverbial = False  # `reported at least six planes flew over`
     adverbial = (adverbial or comma_skipped) and not quoted
+    if addressee is not None and comma_skipped and _finite_clause(tokens, at, clause.hi):
+        adverbial = False  # `Trump told CNN, his policy would be Y`
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
     clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
     if addressee is not None and not has_that and at < clause.hi:
@@ -93,18 +95,41 @@ def _quote_after_adverbial(tokens: list[Token], at: int, hi: int) -> int | None:
 def _clause_after_aside(tokens: list[Token], at: int, hi: int) -> int | None:
     """Where the clause starts in `It said, despite four years of work, some were not
     ready`: an adverbial between commas, then a clause of its own."""
-    if at >= hi or (tokens[at].lower not in PREPOSITIONS and tokens[at].lower not in _ASIDES):
+    opener = tokens[at].lower if at < hi else ""
+    if opener not in PREPOSITIONS and opener not in _ASIDES and opener not in _CONDITIONS:
         return None
     for k in range(at + 1, min(hi - 3, at + _MAX_ADVERBIAL)):
         token = tokens[k]
         if token.quoted or token.text in ";:—–":
             return None
         if token.text == ",":
-            return k + 1 if words_in(tokens, k + 1, hi) >= 3 else None
+            if words_in(tokens, k + 1, hi) < 3:
+                return None
+            return at if opener in _CONDITIONS else k + 1
     return None
 
 
 _ASIDES = words("despite however meanwhile nevertheless though")
+
+_CONDITIONS = words("if unless once")
+"""Openers of a condition between commas after the verb (`She said, if elected, she would
+Y`): the condition belongs to what is said, so the content starts with it."""
+
+
+_FINITE = words("is are was were will would could can may might must should has have had does did")
+_SUBJECT_LEADS = words("he she they we i it there his her their its the a an this these")
+
+
+def _finite_clause(tokens: list[Token], at: int, hi: int) -> bool:
+    """A clause with its own subject and finite verb starts at `at` (`his policy would be`)."""
+    if at >= hi or tokens[at].lower not in _SUBJECT_LEADS | _CLAUSE_SUBJECTS:
+        return False
+    for k in range(at + 1, min(hi, at + 6)):
+        if tokens[k].quoted or not tokens[k].text[:1].isalnum():
+            return False
+        if tokens[k].lower in _FINITE:
+            return True
+    return False
 
 
 def _pronoun_subject(token: Token) -> bool:
