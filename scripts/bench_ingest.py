@@ -8,8 +8,7 @@ Writes N articles from a JSONL corpus (fields `title`, `text`) as .txt files int
 folder, ingests the folder into a fresh SQLite file (or the given database) the way
 `claims ingest` does, then ingests it again (all unchanged), and prints the figures and how
 many sources the registry holds after the first ingest (all created by it on a fresh file),
-how often the writer found a stored candidate's side kept from an earlier document, and, for
-the first and the last tenth of the first ingest, articles/s, wall and CPU time an
+and, for the first and the last tenth of the first ingest, articles/s, wall and CPU time an
 article and memory (the cost of a document should not grow with the store); with
 `--profile PREFIX`, a CPU profile of this process for each of those two tenths. With
 `--workers N` (default 1), N processes read and extract ahead of the one that stores, as
@@ -43,7 +42,6 @@ from sqlalchemy import func, select
 
 from claims.ingest.inputs import expand
 from claims.store.documents import IngestOptions, Outcome, ingest_all
-from claims.store.matching.sides import SIDES
 from db import migrate
 from db.engine import Database
 from db.models import Claim, Document, Source
@@ -269,7 +267,6 @@ def main() -> None:
         migrate.upgrade(database)
         tenths = Tenths(count, args.profile)
         first, tally = run(database, folder, tenths, args.workers)
-        kept = (SIDES.hits, SIDES.hits + SIDES.misses)
         sources = count_sources(database)
         again, tally_again = run(database, folder, workers=args.workers)
         database.dispose()
@@ -279,9 +276,6 @@ def main() -> None:
     print(f"first ingest:  {first:6.2f} s  {count / first:7.1f} documents/s  {tally}")
     print(f"second ingest: {again:6.2f} s  {count / again:7.1f} documents/s  {tally_again}")
     print(f"sources in the registry after the first ingest: {sources}")
-    share = 100 * kept[0] / kept[1] if kept[1] else 0.0
-    print(f"stored candidates' sides kept from earlier documents: {kept[0]} of {kept[1]}", end="")
-    print(f" ({share:.0f} %)")
     print(f"peak memory: {peak:.0f} MB (this process)", end="")
     print(f", {tenths.tree_peak:.0f} MB (all its processes, PSS)" if args.workers > 1 else "")
     for line in tenths.lines():

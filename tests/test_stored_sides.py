@@ -1,5 +1,5 @@
-"""Stored claims' sides kept between documents: reused only while nothing they read changed
-(SQLite and PostgreSQL)."""
+"""Stored claims' sides built from their rows are the sides of the claims as loaded, and read
+a claim as it stands now (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from claims.match.relate import side
 from claims.store.matching import load_claims
-from claims.store.matching.sides import SideCache, stored_sides
+from claims.store.matching.sides import stored_sides
 from db.models import Claim, Document, Source
 from tests.conftest import Target
 from tests.factories import make_claim, make_document, make_source
@@ -51,12 +51,11 @@ def _fresh(session: Session, ids: list[int]) -> dict[int, object]:
     return {claim.id: claim for claim in load_claims(session, ids)}
 
 
-def test_kept_sides_are_the_sides_of_the_claims_as_read(target: Target) -> None:
+def test_stored_sides_are_the_sides_of_the_claims_as_read(target: Target) -> None:
     with target.database.write() as session:
         ids, _, _ = _store(session)
-    cache = SideCache(size=64)
     with target.database.read() as session:
-        first = stored_sides(session, ids, cache)
+        first = stored_sides(session, ids)
         fresh = _fresh(session, ids)
     assert sorted(first) == ids
     for claim_id, found in first.items():
@@ -68,10 +67,6 @@ def test_kept_sides_are_the_sides_of_the_claims_as_read(target: Target) -> None:
             rebuilt.marks,
             rebuilt.verbs,
         )
-    with target.database.read() as session:
-        again = stored_sides(session, ids, cache)
-    assert all(again[i] is first[i] for i in ids)
-    assert (cache.hits, cache.misses) == (2, 2)
 
 
 def _reword_features(session: Session, ids: list[int], source: int, document: int) -> None:
@@ -104,24 +99,12 @@ def test_a_claim_changed_since_is_read_again(
 ) -> None:
     with target.database.write() as session:
         ids, source, document = _store(session)
-    cache = SideCache(size=64)
     with target.database.read() as session:
-        before = stored_sides(session, ids, cache)[ids[0]]
+        before = stored_sides(session, ids)[ids[0]]
     with target.database.write() as session:
         change(session, ids, source, document)
     with target.database.read() as session:
-        after = stored_sides(session, ids, cache)[ids[0]]
+        after = stored_sides(session, ids)[ids[0]]
         fresh = _fresh(session, ids)[ids[0]]
     assert after.claim == fresh
     assert after.claim != before.claim
-
-
-def test_the_cache_keeps_only_the_most_recently_used(target: Target) -> None:
-    with target.database.write() as session:
-        ids, _, _ = _store(session)
-    cache = SideCache(size=1)
-    with target.database.read() as session:
-        stored_sides(session, ids, cache)
-        assert len(cache) == 1
-        stored_sides(session, ids[1:], cache)
-    assert (cache.hits, cache.misses) == (1, 2)
