@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
-from claims.sources.acronyms import ShortForms, defined_acronym
+from claims.sources.acronyms import ShortForms, acronym_keys, as_acronym, defined_acronym
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
 from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like
@@ -102,6 +102,9 @@ class Resolution(BaseModel):
     score: float | None = None
     reasons: tuple[str, ...] = ()
     new_source: NewSource | None = None
+    full_name: str | None = None
+    """A fuller name the mention gives the source it found, registered by its acronym
+    ("Bank of England" for "BoE"): the name the registry should hold."""
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ class RegistryIndex:
             return self._homoglyph(name)
         found = self.lookup(name)
         if found.match is not None:
-            return _resolved(found.match)
+            return _resolved(found.match, self._fuller_name(name, found.match.source_id))
         if domain_of(name) is not None:
             return self._unknown(name, RoleInfo(), None, "no registry source has this domain")
         if is_anonymous(raw):
@@ -217,6 +220,14 @@ class RegistryIndex:
             affiliation or own.affiliation,
             _ambiguity_reason(self, ambiguous),
         )
+
+    def _fuller_name(self, name: str, source_id: int) -> str | None:
+        """`name` when it spells out the acronym a source of unknown kind is named by."""
+        source = self.sources[source_id]
+        if source.kind != SourceKind.UNKNOWN or as_acronym(name) is not None:
+            return None
+        acronym = as_acronym(source.name)
+        return name if acronym is not None and acronym in acronym_keys(name) else None
 
     def lookup(self, name: str) -> Lookup:
         """Find a registry source for a name, from the strictest stage to fuzzy matching."""
@@ -538,9 +549,13 @@ def _best_fuzzy(best: dict[int, tuple[float, str]]) -> Lookup:
     return Lookup(Match(source_id, Method.FUZZY, round(score, 3), f"similar name: {why}"))
 
 
-def _resolved(match: Match) -> Resolution:
+def _resolved(match: Match, full_name: str | None = None) -> Resolution:
     return Resolution(
-        method=match.method, source_id=match.source_id, score=match.score, reasons=(match.reason,)
+        method=match.method,
+        source_id=match.source_id,
+        score=match.score,
+        reasons=(match.reason,),
+        full_name=full_name,
     )
 
 
