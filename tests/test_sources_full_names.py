@@ -143,3 +143,75 @@ def test_resolving_again_names_a_source_in_full(cli: Cli, tmp_path: Path) -> Non
     result = cli("sources", "resolve")
     assert result.exit_code == 0, result.output
     assert set(_sources(cli)) == {BOARD}
+
+
+def test_an_acronym_the_text_defines_is_that_name_whatever_its_letters() -> None:
+    text = "The Instituto Portuario de Vela (IPOV) said on Monday. The IPOV said fees rose."
+    assert DocumentNames(text).full_name("IPOV") == "Instituto Portuario de Vela"
+
+
+def test_a_body_head_word_is_the_one_body_named_before_with_it() -> None:
+    text = "The Tidewater Commission met. Later the Commission said fees would rise."
+    names = DocumentNames(text)
+    assert names.full_name("the Commission", text.index("the Commission")) == (
+        "Tidewater Commission"
+    )
+    two = "The Tidewater Commission and the Quay Commission met. The Commission said no."
+    assert DocumentNames(two).full_name("the Commission", len(two)) is None
+
+
+def test_a_first_name_after_sir_is_the_person_named_in_full() -> None:
+    text = "Sir Anselm Varnholt opened the quay. Sir Anselm said fees would rise."
+    assert DocumentNames(text).full_name("Sir Anselm", len(text)) == "Anselm Varnholt"
+
+
+def test_a_cut_name_is_the_longer_name_it_always_stands_in() -> None:
+    text = "The Harbour Reporting Initiative sets rules. The Harbour Reporting Initiative said so."
+    assert DocumentNames(text).full_name("the Harbour") == "Harbour Reporting Initiative"
+    alone = "The Harbour Reporting Initiative sets rules. Harbour said so."
+    assert DocumentNames(alone).full_name("Harbour", len(alone)) is None
+
+
+def test_a_possessive_the_text_also_writes_bare_is_the_bare_name() -> None:
+    text = "Pella Varnholt sued. The court upheld Ms Varnholt's claim."
+    assert DocumentNames(text).full_name("Varnholt's", len(text)) == "Pella Varnholt"
+    assert DocumentNames("Sand & Pebble's said fees rose.").full_name("Sand & Pebble's") is None
+
+
+def test_a_word_the_document_writes_in_lower_case_is_an_ordinary_word() -> None:
+    names = DocumentNames("Dredgers said fees rose. A dredger sank. Varnholt said no.")
+    assert names.ordinary_word("Dredgers")
+    assert not names.ordinary_word("Varnholt")
+
+
+def test_an_ordinary_word_opening_a_sentence_makes_no_source(cli: Cli, tmp_path: Path) -> None:
+    _ingest(
+        cli,
+        tmp_path / "a.txt",
+        "Dredgers said harbour fees would rise 4% in March.\n\n"
+        "A dredger sank off the quay in April, Pella Varnholt said.\n",
+    )
+    assert set(_sources(cli)) == {"Pella Varnholt"}
+
+
+def test_a_full_name_never_joins_a_body_named_in_full_with_the_same_initials() -> None:
+    trade = KnownSource(id=7, name="Wharf Trade Office", aliases=("WTO",))
+    index = RegistryIndex([trade])
+    assert index.resolve("Wharf Trade Office").source_id == 7
+    assert index.resolve("WTO").source_id == 7
+    assert index.resolve("the Wharf Tourism Office").source_id is None
+    assert (
+        RegistryIndex([KnownSource(id=8, name="WTO")]).resolve("Wharf Tourism Office").source_id
+        == 8
+    )
+
+
+def test_a_full_name_loses_the_place_owning_it_and_the_adjective_before_it() -> None:
+    text = (
+        "Tidewater's Crown Prince Anselm married. The Tunisian-born Ali Varnholt filmed it. "
+        "Anselm waved and Varnholt said so."
+    )
+    names = DocumentNames(text)
+    assert names.full_name("Varnholt", len(text)) == "Ali Varnholt"
+    inbev = "Profits rose at Belgium's Varnbrau. Belgium's Varnbrau said so."
+    assert DocumentNames(inbev).full_name("Varnbrau", len(inbev)) is None

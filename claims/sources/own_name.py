@@ -44,7 +44,8 @@ class OwnName(NamedTuple):
 
 
 def own_name(mention: str) -> OwnName:
-    """The person's own name inside `mention`, or the mention whole when it is no person's."""
+    """The person's own name inside `mention`; else a body's name without the country that
+    owns it, where it spoke, or the acronym after it; else the mention whole."""
     whole = mention.strip()
     place = _PLACE_TAIL_RE.match(whole)
     tries = [place.group("rest"), whole] if place is not None else [whole]
@@ -52,7 +53,40 @@ def own_name(mention: str) -> OwnName:
         found = _person_in(text)
         if found is not None and found.name != whole:
             return found
-    return OwnName(whole)
+    return OwnName(_body_name(whole))
+
+
+_ACRONYM_TAIL_RE = re.compile(r"^(?P<rest>.+?)\s*\([A-Z][A-Za-z&]{1,7}\)$")
+GOVERNMENT_WORDS = word_set(
+    "ministry department office government embassy consulate parliament army navy police"
+    " court council committee cabinet treasury agency authority commission senate congress"
+    " assembly forces military foreign defence defense interior finance central"
+)
+"""Words that make a body one country's ("Iraq's Ministry of Communications"): the country
+stays in its name."""
+
+
+def _body_name(name: str) -> str:
+    """A body's name without a known place where it spoke ("... Office in Rome"), an acronym
+    in parentheses after it ("... Office (PO)"), or the country owning it ("France's
+    Peugeot", "South Korea's Hyundai Motor"); a country's own office keeps the country
+    ("Iraq's Ministry of Communications"), a role stays whole ("the EU's Aid Commissioner")."""
+    place = _PLACE_TAIL_RE.match(name)
+    if place is not None and is_place_name(name[place.end("rest") :].strip()[3:]):
+        name = place.group("rest")
+    acronym = _ACRONYM_TAIL_RE.match(name)
+    if acronym is not None:
+        name = acronym.group("rest")
+    owner = _POSSESSIVE_RE.match(name)
+    if owner is None or not _is_place(owner.group("owner")):
+        return name
+    rest = owner.group("rest")
+    words = [word.lower().strip(".,") for word in rest.split()]
+    if not rest[:1].isupper() or words[-1] in OFFICE_ENDINGS:
+        return name
+    if any(word in GOVERNMENT_WORDS for word in words):
+        return name
+    return rest
 
 
 def _person_in(text: str) -> OwnName | None:

@@ -172,9 +172,16 @@ class RegistryIndex:
     # --- resolving ----------------------------------------------------------------------
 
     def resolve(
-        self, mention: str, *, speaker_role: str | None = None, affiliation: str | None = None
+        self,
+        mention: str,
+        *,
+        speaker_role: str | None = None,
+        affiliation: str | None = None,
+        ordinary_word: bool = False,
     ) -> Resolution:
-        """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text."""
+        """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text,
+        `ordinary_word` says that the document writes the mention in lower case (no new
+        source is made of it)."""
         name = display_name(mention)
         defined = defined_acronym(name)
         if defined is not None:
@@ -210,6 +217,8 @@ class RegistryIndex:
         if ambiguous and surname_tokens(core_tokens(name)):
             return _unresolved(_ambiguity_reason(self, ambiguous))  # a surname shared by several
         problem = name_problem(name)
+        if problem is None and ordinary_word:
+            problem = "the document writes it in lower case: an ordinary word"
         if problem is not None:
             reason = f"{name!r} does not read as a name ({problem}): no source"
             return Resolution(method=Method.UNNAMED, reasons=(reason,))

@@ -182,10 +182,12 @@ class Resolver:
         return resolution
 
     def _mention_key(self, link: Attribution) -> MentionKey:
-        """The link's mention, spelled out when its document gives the full name."""
+        """The link's mention, spelled out when its document gives the full name, and
+        whether the document writes it in lower case (an ordinary word)."""
         names = self.names(link)
         full = names.full_name(link.mention, link.mention_start) if names else None
-        return (full or link.mention, link.speaker_role, _affiliation_in_features(link))
+        ordinary = full is None and names is not None and names.ordinary_word(link.mention)
+        return (full or link.mention, link.speaker_role, _affiliation_in_features(link), ordinary)
 
     def _rename(self, source_id: int, name: str, mention: str) -> None:
         why = f"a text names it in full: {mention!r}"
@@ -195,13 +197,17 @@ class Resolver:
             rename(self.session, self.actor, source_id, name, why)
 
     def _from_index(self, key: MentionKey) -> Resolution:
-        return self.index.resolve(key[0], speaker_role=key[1], affiliation=key[2])
+        return self.index.resolve(
+            key[0], speaker_role=key[1], affiliation=key[2], ordinary_word=key[3]
+        )
 
     def _created_here(self, key: MentionKey) -> Resolution | None:
         """The resolution to a source this transaction already created, if one fits."""
         if not self.local.sources:
             return None
-        found = self.local.resolve(key[0], speaker_role=key[1], affiliation=key[2])
+        found = self.local.resolve(
+            key[0], speaker_role=key[1], affiliation=key[2], ordinary_word=key[3]
+        )
         return found if found.source_id is not None and found.new_source is None else None
 
     def _create(self, resolution: Resolution) -> Resolution:
@@ -229,9 +235,9 @@ class Resolver:
         )
 
 
-MentionKey = tuple[str, str | None, str | None]
-"""A chain link's mention (in full, when its document gives it), speaker role and
-affiliation: what its resolution depends on."""
+MentionKey = tuple[str, str | None, str | None, bool]
+"""A chain link's mention (in full, when its document gives it), speaker role, affiliation,
+and whether its document writes it in lower case: what its resolution depends on."""
 
 
 def _assign(link: Attribution, resolution: Resolution) -> bool:
