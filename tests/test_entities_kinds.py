@@ -53,8 +53,3 @@ def test_a_plural_the_document_writes_in_the_singular_is_no_name() -> None:
     found = find_document_entities(sentences, lowercase_words(text))
     assert found[0] == []
     assert [entity.text for entity in found[2]] == ["Varnholts"]  # no lower-case "varnholt"
-
-
-def test_a_hyphenated_adjective_opens_no_name() -> None:
-    assert _kinds("The Tunisian-born Ali Varnholt won.") == [("Ali Varnholt", "person")]
-    assert _kinds("Jean-Ali Varnholt won.") == [("Jean-Ali Varnholt", "person")]

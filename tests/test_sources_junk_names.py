@@ -35,3 +35,10 @@ def test_a_title_of_a_work_does_not_speak() -> None:
     assert name_problem("Rags To Harbours") is not None
     assert name_problem("Bank of the West") is None
     assert name_problem("Institute For Harbour Studies") is None
+
+
+def test_a_body_a_known_body_owns_takes_its_own_name_and_the_owner_as_affiliation() -> None:
+    assert own_name("UN's Food & Harbour Organisation") == ("Food & Harbour Organisation", "UN")
+    assert own_name("BBC's Focus").name == "BBC's Focus"  # one word: the owner stays
+    assert own_name("BBC's The Harbour Hour").name == "BBC's The Harbour Hour"
+    assert own_name("EU's Harbour Aid Commissioner").name == "EU's Harbour Aid Commissioner"

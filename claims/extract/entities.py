@@ -236,16 +236,11 @@ def _common_opener(token: str) -> bool:
 
 def _opener(text: str, start: int, token: str) -> bool:
     """A word that opens a run but belongs to no name: an ordinary word opening a sentence
-    (`_common_opener`), or, wherever it stands, a determiner ("An Assessment of Risk" in a
-    title is an assessment) or a hyphenated adjective ("Tunisian-born Ali Varn")."""
-    if token.lower() in _DETERMINERS or _HYPHENATED_ADJECTIVE_RE.match(token):
+    (`_common_opener`), or a determiner wherever it stands ("An Assessment of Risk" in a
+    title is an assessment)."""
+    if token.lower() in _DETERMINERS:
         return True
     return _opens_sentence(text, start) and _common_opener(token)
-
-
-_HYPHENATED_ADJECTIVE_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:-[a-z]+)*$")
-"""A capital, then a lower-case part after a hyphen: an adjective ("Tunisian-born", "London-
-based", "Long-running"), not the start of a name ("Jean-Michel", "Brabeck-Letmathe")."""
 
 
 _DETERMINERS = word_set("a an")
