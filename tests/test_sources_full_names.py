@@ -146,8 +146,10 @@ def test_resolving_again_names_a_source_in_full(cli: Cli, tmp_path: Path) -> Non
 
 
 def test_an_acronym_the_text_defines_is_that_name_whatever_its_letters() -> None:
-    text = "The Instituto Portuario de Vela (IPOV) said on Monday. The IPOV said fees rose."
-    assert DocumentNames(text).full_name("IPOV") == "Instituto Portuario de Vela"
+    text = "The Instituto Portuario de Vela y Obras (IPOV) met. The IPOV said fees rose."
+    assert DocumentNames(text).full_name("IPOV") == "Instituto Portuario de Vela y Obras"
+    short = "The Instituto Portuario (IPOV) met. The IPOV said fees rose."
+    assert DocumentNames(short).full_name("IPOV") is None  # two words for four letters
 
 
 def test_a_body_head_word_is_the_one_body_named_before_with_it() -> None:
@@ -215,3 +217,34 @@ def test_a_full_name_loses_the_place_owning_it_and_the_adjective_before_it() -> 
     assert names.full_name("Varnholt", len(text)) == "Ali Varnholt"
     inbev = "Profits rose at Belgium's Varnbrau. Belgium's Varnbrau said so."
     assert DocumentNames(inbev).full_name("Varnbrau", len(inbev)) is None
+
+
+def test_an_acronym_a_document_spelled_out_stays_the_sources_alias(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _ingest(
+        cli,
+        tmp_path / "a.txt",
+        f"The {BOARD} (QHB) met on Monday.\n\nFees will rise 4% in March, the QHB said.\n",
+    )
+    _ingest(cli, tmp_path / "b.txt", "Tonnage fell 2%, the harbour office QHB said on Friday.\n")
+    sources = _sources(cli)
+    assert set(sources) == {BOARD}
+    assert "QHB" in sources[BOARD]
+
+
+def test_a_definition_takes_the_end_of_the_name_its_letters_fit() -> None:
+    text = "Lending fell, said both the Quarry Harbour Board (QHB) and the US. The QHB said so."
+    assert DocumentNames(text).full_name("QHB") == BOARD
+    run_over = "Lending fell in the US. The Portuario Board (IPVB) said so."
+    assert DocumentNames(run_over).full_name("IPVB") is None
+
+
+def test_a_word_the_text_also_capitalises_inside_a_sentence_is_a_name() -> None:
+    text = "Tangerine said fees rose. A tangerine fell. A dispute with Tangerine goes on."
+    assert not DocumentNames(text).ordinary_word("Tangerine")
+
+
+def test_a_first_name_alone_is_not_expanded() -> None:
+    text = "Profits rose at Varnholt Capital. Varnholt said fees would rise."
+    assert DocumentNames(text).full_name("Varnholt", len(text)) is None

@@ -9,8 +9,9 @@ for:
 
 - an acronym: the capitalised name whose initials it is, or that the text defines it as
   ("Brazilian Institute of Statistics (IBGE)");
-- a surname, or a first name (after "Sir", or of a two-word name), titles such as "Mr"
-  allowed before it: the one person the document named in full with it before the mention;
+- a surname, or a first name after "Sir" or "Dame", titles such as "Mr" allowed before it:
+  the one person the document named in full with it before the mention (a first name alone
+  is not expanded: a company's two words read as a person's, "Barclays Capital");
   a body's head word ("Commission", "Motors"): the one body named before with that last word;
 - a cut name: words the document only ever writes inside one longer name ("Global" of
   "Global Reporting Initiative");
@@ -44,8 +45,10 @@ _HONORIFICS = word_set("mr mrs ms miss dr sir dame prof")
 _FIRST_NAME_TITLES = word_set("sir dame")
 """Titles before a first name ("Sir Richard"); other titles go before a surname."""
 _DEFINED_RE = re.compile(
-    r"([A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|de|&|[A-Z][\w'’&.-]*))+)\s+\(([A-Z][A-Za-z&]{1,7})\)"
+    r"([A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|de|do|da|del|des|du|la|y|e|&|[A-Z][\w'’&.-]*))+)"
+    r"\s+\(([A-Z][A-Za-z&]{1,7})\)"
 )
+"""A name, then the acronym it defines in parentheses (joining words of several languages)."""
 _POSSESSIVE_RE = re.compile(r"^(?P<bare>.*\S)['’]s$")
 
 
@@ -74,9 +77,15 @@ class DocumentNames:
         if " " in name or not name[:1].isupper() or as_acronym(name) is not None:
             return False
         word = name.lower()
-        if known_name(word):
+        if known_name(word) or self._capitalised_inside(name):
             return False
         return word in self._lowercase or any(form in self._lowercase for form in _singulars(word))
+
+    def _capitalised_inside(self, word: str) -> bool:
+        """Whether the text capitalises the word inside a sentence too ("a dispute with
+        Orange"), where only a name is capitalised."""
+        pattern = rf"[a-z,;]\s+{re.escape(word)}(?![\w'’-])"
+        return re.search(pattern, self.text) is not None
 
     def _find(self, mention: str, position: int | None) -> str | None:
         name = display_name(mention)
@@ -153,12 +162,7 @@ class DocumentNames:
                 continue
             if entity.kind == "person":
                 last = names[-len(folded) :] == folded and not titled_first
-                first = (
-                    len(folded) == 1
-                    and names[0] == folded[0]
-                    and (titled_first or len(names) == 2)
-                    and not body_word
-                )
+                first = titled_first and len(folded) == 1 and names[0] == folded[0]
                 if last or first:
                     found.setdefault(norm_key(name), name)
             elif entity.kind == "organization" and body_word and names[-1] == folded[0]:
@@ -188,11 +192,15 @@ class DocumentNames:
 
     @cached_property
     def _defined(self) -> dict[str, str]:
-        """Acronyms the text defines in parentheses after a name, whatever their letters."""
+        """Acronyms the text defines in parentheses after a name: the shortest end of the
+        name whose initials they are ("... the Council of Mortgage Lenders (CML)"), else, for
+        an acronym of another language ("Brazilian Institute for Geography and Statistics
+        (IBGE)"), a name of as many capitalised words as the acronym has letters."""
         found: dict[str, set[str]] = {}
         for match in _DEFINED_RE.finditer(self.text):
-            name = display_name(match.group(1))
-            found.setdefault(match.group(2), set()).add(name)
+            name = _defined_name(match.group(1).split(), match.group(2))
+            if name is not None:
+                found.setdefault(match.group(2), set()).add(name)
         return {acronym: names.pop() for acronym, names in found.items() if len(names) == 1}
 
     @cached_property
@@ -205,6 +213,9 @@ class DocumentNames:
             token = match.group().rstrip(".")
             if last_end is None or self.text[last_end : match.start()] != " ":
                 runs.append(current)
+                current = []
+            elif self.text[last_end - 1] == "." and _ends_sentence(self.text, last_end):
+                runs.append(current)  # "... in the US. The Council": two runs
                 current = []
             if token[:1].isupper() or (current and token.lower() in _JOINING):
                 current.append(token)
@@ -251,6 +262,27 @@ def _clean(name: str, *, person: bool = True) -> str:
     ):
         words = words[1:]
     return " ".join(words)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the word ending at `end` with a full stop ends a sentence: not an initial
+    ("George W. Bush") or a dotted abbreviation ("U.S.") alone."""
+    word = text[:end].rsplit(None, 1)[-1].rstrip(".")
+    return len(word) > 1 and "." not in word
+
+
+def _defined_name(words: list[str], acronym: str) -> str | None:
+    """The name an acronym in parentheses after `words` defines (see `_defined`)."""
+    for start in range(len(words) - 1, -1, -1):
+        if words[start][:1].isupper() and words[start].lower() not in _JOINING:
+            name = display_name(" ".join(words[start:]))
+            if acronym in acronym_keys(name):
+                return name
+    if any(word.endswith(".") for word in words[:-1]):
+        return None  # the name runs over a full stop
+    name = display_name(" ".join(words))
+    capitals = [word for word in name.split() if word[:1].isupper()]
+    return name if len(capitals) >= len(acronym) else None
 
 
 def _short_name(name: str) -> tuple[str, ...] | None:

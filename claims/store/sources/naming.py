@@ -66,3 +66,13 @@ def rename(session: Session, actor: str, source_id: int, name: str, why: str) ->
         after={"name": name, "reason": why},
     )
     return True
+
+
+def add_alias(session: Session, source_id: int, alias: str) -> bool:
+    """Give a source a short form a text used for it ("BoE"), when no source has its key."""
+    key = alias_key(alias)
+    if not key or session.scalar(select(SourceAlias.id).where(SourceAlias.key == key)):
+        return False
+    session.add(SourceAlias(source_id=source_id, alias=clean_name(alias), key=key))
+    session.flush()
+    return True

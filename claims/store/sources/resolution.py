@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from claims.sources.acronyms import as_acronym
 from claims.sources.full_names import DocumentNames
+from claims.sources.normalize import display_name
 from claims.sources.resolve import Method, RegistryIndex, Resolution
 from claims.store.chunks import chunks
 from claims.store.credibility import BATCH, recompute
 from claims.store.rows.sources import load_index
 from claims.store.sources.index import shared_index
-from claims.store.sources.naming import rename
+from claims.store.sources.naming import add_alias, rename
 from claims.store.sources.new import PLANNED_IDS, NewSourceConflict, NewSources, create_source
 from db.models import Attribution, Claim, Document
 
@@ -107,6 +109,7 @@ class Resolver:
         self.created: list[int] = []
         self._found: dict[MentionKey, Resolution] = {}
         self._plan: NewSources | None = None
+        self._aliased: set[tuple[int, str]] = set()
 
     def apply(self, link: Attribution) -> bool:
         """Resolve one link; True when its source, method or score changed."""
@@ -120,10 +123,12 @@ class Resolver:
         and the links are resolved again one by one, which finds that writer's source.
         """
         cache, local, created = dict(self.cache), [*self.local.sources.values()], list(self.created)
+        aliased = set(self._aliased)
         try:
             resolutions = self._planned(links)
         except NewSourceConflict:
             self.cache, self.local, self.created = cache, RegistryIndex(local), created
+            self._aliased = aliased
             return [self.apply(link) for link in links]
         return [
             r is not None and _assign(link, r) for link, r in zip(links, resolutions, strict=True)
@@ -179,7 +184,20 @@ class Resolver:
             if resolution.full_name is not None and resolution.source_id is not None:
                 self._rename(resolution.source_id, resolution.full_name, key[0])
             self.cache[key] = resolution
+        if resolution.source_id is not None and key[0] != link.mention:
+            self._short_form(resolution.source_id, link.mention)
         return resolution
+
+    def _short_form(self, source_id: int, mention: str) -> None:
+        """Keep an acronym the document spelled out ("BoE") as the source's alias."""
+        short = as_acronym(display_name(mention))
+        if short is None or (source_id, short) in self._aliased:
+            return
+        self._aliased.add((source_id, short))
+        if self._plan is not None:
+            self._plan.alias(source_id, short)
+        elif source_id < PLANNED_IDS:
+            add_alias(self.session, source_id, short)
 
     def _mention_key(self, link: Attribution) -> MentionKey:
         """The link's mention, spelled out when its document gives the full name, and
