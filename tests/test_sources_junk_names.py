@@ -42,3 +42,27 @@ def test_a_body_a_known_body_owns_takes_its_own_name_and_the_owner_as_affiliatio
     assert own_name("BBC's Focus").name == "BBC's Focus"  # one word: the owner stays
     assert own_name("BBC's The Harbour Hour").name == "BBC's The Harbour Hour"
     assert own_name("EU's Harbour Aid Commissioner").name == "EU's Harbour Aid Commissioner"
+
+
+def test_a_hyphenated_adjective_is_no_part_of_a_name() -> None:
+    assert own_name("Paris-based Varnext").name == "Varnext"
+    assert own_name("Tunisian-born Ali Varnholt").name == "Ali Varnholt"
+    assert own_name("Jean-Ali Varnholt").name == "Jean-Ali Varnholt"
+
+
+def test_a_lower_case_word_is_no_surname() -> None:
+    from claims.sources.models import KnownSource
+    from claims.sources.resolve import RegistryIndex
+
+    index = RegistryIndex([KnownSource(id=1, name="World Harbour Report")])
+    assert index.resolve("the report").source_id is None
+    assert index.resolve("Report").source_id == 1  # capitalised: a surname may be meant
+
+
+def test_a_known_body_is_named_without_the_words_saying_what_it_is() -> None:
+    from claims.sources.resolve import RegistryIndex
+
+    found = RegistryIndex().resolve("Interfax News")
+    assert found.new_source is not None and found.new_source.name == "Interfax"
+    other = RegistryIndex().resolve("Varnholt News")
+    assert other.new_source is not None and other.new_source.name == "Varnholt News"

@@ -46,8 +46,9 @@ class OwnName(NamedTuple):
 
 def own_name(mention: str) -> OwnName:
     """The person's own name inside `mention`; else a body's name without the country that
-    owns it, where it spoke, or the acronym after it; else the mention whole."""
-    whole = mention.strip()
+    owns it, where it spoke, or the acronym after it; else the mention whole; never with a
+    hyphenated adjective before it ("Paris-based")."""
+    whole = _ADJECTIVE_RE.sub("", mention.strip())
     place = _PLACE_TAIL_RE.match(whole)
     tries = [place.group("rest"), whole] if place is not None else [whole]
     for text in tries:
@@ -57,6 +58,9 @@ def own_name(mention: str) -> OwnName:
     return _body_name(whole)
 
 
+_ADJECTIVE_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:-[a-z]+)*\s+(?=[A-Z])")
+"""A hyphenated adjective before a name ("Paris-based", "Tunisian-born"), which is no part
+of it ("Jean-Michel", "Brabeck-Letmathe" have capitals after the hyphen)."""
 _ACRONYM_TAIL_RE = re.compile(r"^(?P<rest>.+?)\s*\([A-Z][A-Za-z&]{1,7}\)$")
 GOVERNMENT_WORDS = word_set(
     "ministry department office government embassy consulate parliament army navy police"

@@ -23,11 +23,13 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
+from claims.extract.gazetteer import aliases
 from claims.sources.acronyms import ShortForms, acronym_keys, as_acronym, defined_acronym
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
 from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like
 from claims.sources.normalize import (
+    GENERIC_WORDS,
     HOMOGLYPH_KEY_PREFIX,
     alias_key,
     core_tokens,
@@ -224,7 +226,7 @@ class RegistryIndex:
             return Resolution(method=Method.UNNAMED, reasons=(reason,))
         own = own_name(name)
         return self._unknown(
-            own.name,
+            _without_generic_words(own.name),
             parse_role(speaker_role),
             affiliation or own.affiliation,
             _ambiguity_reason(self, ambiguous),
@@ -343,8 +345,8 @@ class RegistryIndex:
         for choice, _, position in found:
             source = self.sources[self._choice_owner[position]]
             verdict = compatible(tokens, tuple(choice.split()), source)
-            if verdict is None:
-                continue
+            if verdict is None or (verdict[1] == SURNAME_ONLY and not _capitalised_last(name)):
+                continue  # "the report" is no surname of "World Business Report"
             score = max(fuzz.token_sort_ratio(query, choice), verdict[0] * 100) / 100
             if score >= best.get(source.id, (0.0, ""))[0]:
                 best[source.id] = (score, verdict[1])
@@ -528,6 +530,23 @@ class RegistryIndex:
             if rank is not None and (best is None or (rank, source.id) < best):
                 best = (rank, source.id)
         return best[1] if best else None
+
+
+def _without_generic_words(name: str) -> str:
+    """A known body's name without the words that say what it is ("BBC News", "BBC Radio"
+    -> "BBC"): the first mention must not name the one source of every later one."""
+    words = name.split()
+    kept = [word for word in words if norm_key(word) not in GENERIC_WORDS]
+    if not kept or len(kept) == len(words):
+        return name
+    found = aliases().get(norm_key(" ".join(kept)))
+    return " ".join(kept) if found is not None and found[1] == "organization" else name
+
+
+def _capitalised_last(name: str) -> bool:
+    """Whether the name's last word is capitalised, as a surname written alone is."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _unresolved(reason: str | None) -> Resolution:
