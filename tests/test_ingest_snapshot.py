@@ -279,9 +279,9 @@ def resolutions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = resolve_attributions
 
-    def counted(session: Any, links: Any, actor: str) -> None:
+    def counted(session: Any, links: Any, actor: str, **options: Any) -> None:
         calls.append(len(links))
-        real(session, links, actor)
+        real(session, links, actor, **options)
 
     monkeypatch.setattr(claims_module, "resolve_attributions", counted)
     return calls

@@ -48,8 +48,10 @@ _ORG_WORDS = word_set(
     " assembly senate congress cabinet board school college academy church mission command"
     " brigade division guard police embassy consulate airlines airways motors technologies"
     " systems industries holdings energy oil petroleum gas telegraph journal herald tribune"
-    " daily magazine review broadcasting studios records"
+    " daily magazine review broadcasting studios records house lords commons dems reserve"
+    " treasury exchange trust society societies chamber chambers"
 )
+"""Head words of a body's name: "House of Lords", "Lib Dems", "Federal Reserve" are no person."""
 _PLACE_WORDS = word_set(
     "province region city base river sea gulf mountains mountain street square island islands"
     " county district valley airport state republic oblast governorate strait peninsula lake"
@@ -64,7 +66,8 @@ _COMMON_WORDS = word_set(
     my your in on at by for from with without into onto of to as and or but nor so yet if
     when while after before since because although though however meanwhile moreover also
     according despite during under over between among against about above below through
-    what why how who whom whose which where whether all some many most more much few several
+    what why how who whom whose which where whether whatever whoever whichever wherever
+    whenever all some many most more much few several
     each every both either neither one two three first second third last next new other
     another such no not yes only just even still already again now then today yesterday
     tomorrow tonight earlier later currently recently finally thus therefore instead perhaps
@@ -208,7 +211,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
         if _is_capitalised(token):
             if run and pending:
                 run.extend(pending)
-            elif not run and start == _sentence_head(text) and _common_opener(token):
+            elif not run and _opener(text, start, token):
                 previous_end = end
                 continue
             pending = []
@@ -231,12 +234,49 @@ def _common_opener(token: str) -> bool:
     )
 
 
+def _opener(text: str, start: int, token: str) -> bool:
+    """A word that opens a run but belongs to no name: an ordinary word opening a sentence
+    (`_common_opener`), or a determiner wherever it stands ("An Assessment of Risk" in a
+    title is an assessment)."""
+    if token.lower() in _DETERMINERS:
+        return True
+    return _opens_sentence(text, start) and _common_opener(token)
+
+
+_DETERMINERS = word_set("a an")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether `start` is the first word of a sentence: the text's first, or the first after
+    a full stop, question or exclamation mark (a sentence the splitter left joined: "... said
+    no. Later Chavez said yes")."""
+    if start == _sentence_head(text):
+        return True
+    return _SENTENCE_END_RE.search(text, max(0, start - 8), start) is not None
+
+
 def _ordinary_opener(text: str, start: int, end: int, lowercase: AbstractSet[str]) -> bool:
     """A lone capitalised word opening the sentence that the document also writes in lower
     case ("Growth in Japan ...", "Ad sales rose"): an ordinary word, unless a known name.
     Runs of several words ("Air Deccan", "Federal Reserve") are kept."""
     word = text[start:end].lower()
-    return start == _sentence_head(text) and word in lowercase and not known_name(word)
+    if not _opens_sentence(text, start) or known_name(word):
+        return False
+    return word in lowercase or any(form in lowercase for form in _singulars(word))
+
+
+def _singulars(word: str) -> set[str]:
+    """What a plural may be the plural of ("profits" -> "profit", "companies" -> "company"):
+    a document that writes "profit" in lower case writes "Profits" only to open a sentence."""
+    found = set()
+    if word.endswith("s") and not word.endswith("ss"):
+        found.add(word[:-1])
+    if word.endswith("es"):
+        found.add(word[:-2])
+    if word.endswith("ies"):
+        found.add(word[:-3] + "y")
+    return found
 
 
 def known_name(word: str) -> bool:
@@ -331,11 +371,20 @@ def _kind(mention: str, key: str, titled: bool, following: str) -> str:
         return "place"
     if titled:
         return "person"
-    if 2 <= len(words) <= 4 and not any(word in _ORG_WORDS for word in words):
+    if 2 <= len(words) <= 4 and _person_words(words):
         return "person"
     if mention.isupper() and len(mention) <= 6:
         return "organization"
     return "other"
+
+
+def _person_words(words: Sequence[str]) -> bool:
+    """Words a person's name may be: no body's head word, no determiner first ("The Lib
+    Dems", "An Assessment"), and no "of"/"for"/"the"/"and" inside ("Assessment of the
+    Risks"; a person's particles such as "de" or "bin" are allowed)."""
+    if words[0] in _DETERMINERS or words[0] == "the":
+        return False
+    return not any(word in _ORG_WORDS or word in _NAME_STOPWORDS for word in words)
 
 
 def _next_word(following: str) -> str:

@@ -115,7 +115,9 @@ class ShortForms:
         """The one source `name` abbreviates, spells out or runs together, and why.
 
         Only a single fit counts: initials shared by two bodies say nothing about either, so
-        the name is then treated as if no short form were known.
+        the name is then treated as if no short form were known. A full name never joins a
+        source already known by another full name with the same initials ("World Tourism
+        Organisation" is not the "WTO" registered as "World Trade Organisation").
         """
         acronym = as_acronym(name)
         squashed = run_together(name)
@@ -131,6 +133,8 @@ class ShortForms:
         elif person_name(name):
             return None
         else:
-            ids = {i for key in acronym_keys(name) for i in self._by_acronym.get(key, set())}
+            keys = acronym_keys(name)
+            ids = {i for key in keys for i in self._by_acronym.get(key, set())}
+            ids -= {i for key in keys for i in self._by_initials.get(key, set())}
             reason = "the name's initials are the source's name"
         return (next(iter(ids)), reason) if len(ids) == 1 else None

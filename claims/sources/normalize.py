@@ -271,8 +271,8 @@ def is_unnamed(mention: str) -> bool:
     rather than filling the registry with "He" and "This phrasing".
     """
     words = words_of(mention)
-    if not words or words[0].lower() in PRONOUNS:
-        return True
+    if not words or _POSSESSIVE_RE.sub("", words[0]).lower() in PRONOUNS:
+        return True  # "He", "He's"
     rest = words[1:] if words[0].lower() in _DETERMINERS else words
     return not any(is_capitalised(word) for word in rest)
 
@@ -389,7 +389,18 @@ def name_problem(name: str) -> str | None:
     )
     if stray is not None:
         return f"the lower-case word {stray!r} makes it a phrase"
+    inner = next((word for word in words[1:] if word in _TITLE_CASE_WORDS), None)
+    if inner is not None:
+        return f"the capitalised {inner!r} inside makes it a title of a work"
     return None
+
+
+_TITLE_CASE_WORDS = frozenset(
+    ["To", "With", "From", "Into", "By", "Is", "Are", "Was", "Were", "A", "An", "The"]
+)
+"""Short words a name writes in lower case ("Bank of the West"); capitalised inside a name
+they mark the title of a book, film or programme ("Walk With The Tide"), which does not
+speak."""
 
 
 def _cased(word: str) -> bool:

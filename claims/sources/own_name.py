@@ -12,8 +12,9 @@ from typing import NamedTuple
 
 from claims.extract.attribution.names import common_noun
 from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
+from claims.extract.gazetteer import aliases
 from claims.sources.normalize import is_place_name, known_country
-from claims.text.normalize import word_set
+from claims.text.normalize import norm_key, word_set
 
 EXTRA_TITLES = word_set(
     "commissioner dj inspector detective constable under-secretary presenter chancellor"
@@ -44,15 +45,62 @@ class OwnName(NamedTuple):
 
 
 def own_name(mention: str) -> OwnName:
-    """The person's own name inside `mention`, or the mention whole when it is no person's."""
-    whole = mention.strip()
+    """The person's own name inside `mention`; else a body's name without the country that
+    owns it, where it spoke, or the acronym after it; else the mention whole; never with a
+    hyphenated adjective before it ("Paris-based")."""
+    whole = _ADJECTIVE_RE.sub("", mention.strip())
     place = _PLACE_TAIL_RE.match(whole)
     tries = [place.group("rest"), whole] if place is not None else [whole]
     for text in tries:
         found = _person_in(text)
         if found is not None and found.name != whole:
             return found
-    return OwnName(whole)
+    return _body_name(whole)
+
+
+_ADJECTIVE_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:-[a-z]+)*\s+(?=[A-Z])")
+"""A hyphenated adjective before a name ("Paris-based", "Tunisian-born"), which is no part
+of it ("Jean-Michel", "Brabeck-Letmathe" have capitals after the hyphen)."""
+_ACRONYM_TAIL_RE = re.compile(r"^(?P<rest>.+?)\s*\([A-Z][A-Za-z&]{1,7}\)$")
+GOVERNMENT_WORDS = word_set(
+    "ministry department office government embassy consulate parliament army navy police"
+    " court council committee cabinet treasury agency authority commission senate congress"
+    " assembly forces military foreign defence defense interior finance central"
+)
+"""Words that make a body one country's ("Iraq's Ministry of Communications"): the country
+stays in its name."""
+
+
+def _body_name(name: str) -> OwnName:
+    """A body's name without a known place where it spoke ("... Office in Baghdad"), an
+    acronym in parentheses after it ("... Office (PO)"), or the country or known body owning
+    it ("France's Peugeot", "the UN's Food & Agriculture Organisation"); a country's own
+    office keeps the country ("Iraq's Ministry of Communications"), a role stays whole ("the
+    EU's Aid Commissioner"), and so does one word after a body ("BBC's Focus")."""
+    place = _PLACE_TAIL_RE.match(name)
+    if place is not None and is_place_name(name[place.end("rest") :].strip()[3:]):
+        name = place.group("rest")
+    acronym = _ACRONYM_TAIL_RE.match(name)
+    if acronym is not None:
+        name = acronym.group("rest")
+    owner = _POSSESSIVE_RE.match(name)
+    if owner is None:
+        return OwnName(name)
+    rest = owner.group("rest")
+    words = [word.lower().strip(".,") for word in rest.split()]
+    if not rest[:1].isupper() or words[-1] in OFFICE_ENDINGS:
+        return OwnName(name)
+    if _is_place(owner.group("owner")):
+        return OwnName(name if any(word in GOVERNMENT_WORDS for word in words) else rest)
+    if _known_body(owner.group("owner")) and len(words) > 1 and "the" not in words:
+        return OwnName(rest, owner.group("owner"))  # "the UN's Food & Harbour Organisation"
+    return OwnName(name)
+
+
+def _known_body(name: str) -> bool:
+    """A body the gazetteer knows ("UN", "BBC")."""
+    found = aliases().get(norm_key(name))
+    return found is not None and found[1] == "organization"
 
 
 def _person_in(text: str) -> OwnName | None:

@@ -23,11 +23,13 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
-from claims.sources.acronyms import ShortForms, defined_acronym
+from claims.extract.gazetteer import aliases
+from claims.sources.acronyms import ShortForms, acronym_keys, as_acronym, defined_acronym
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
 from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like
 from claims.sources.normalize import (
+    GENERIC_WORDS,
     HOMOGLYPH_KEY_PREFIX,
     alias_key,
     core_tokens,
@@ -102,6 +104,9 @@ class Resolution(BaseModel):
     score: float | None = None
     reasons: tuple[str, ...] = ()
     new_source: NewSource | None = None
+    full_name: str | None = None
+    """A fuller name the mention gives the source it found, registered by its acronym
+    ("Bank of England" for "BoE"): the name the registry should hold."""
 
 
 @dataclass(frozen=True)
@@ -169,9 +174,16 @@ class RegistryIndex:
     # --- resolving ----------------------------------------------------------------------
 
     def resolve(
-        self, mention: str, *, speaker_role: str | None = None, affiliation: str | None = None
+        self,
+        mention: str,
+        *,
+        speaker_role: str | None = None,
+        affiliation: str | None = None,
+        ordinary_word: bool = False,
     ) -> Resolution:
-        """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text."""
+        """Resolve one chain-link mention; `speaker_role`/`affiliation` come from the text,
+        `ordinary_word` says that the document writes the mention in lower case (no new
+        source is made of it)."""
         name = display_name(mention)
         defined = defined_acronym(name)
         if defined is not None:
@@ -183,7 +195,7 @@ class RegistryIndex:
             return self._homoglyph(name)
         found = self.lookup(name)
         if found.match is not None:
-            return _resolved(found.match)
+            return _resolved(found.match, self._fuller_name(name, found.match.source_id))
         if domain_of(name) is not None:
             return self._unknown(name, RoleInfo(), None, "no registry source has this domain")
         if is_anonymous(raw):
@@ -207,16 +219,26 @@ class RegistryIndex:
         if ambiguous and surname_tokens(core_tokens(name)):
             return _unresolved(_ambiguity_reason(self, ambiguous))  # a surname shared by several
         problem = name_problem(name)
+        if problem is None and ordinary_word:
+            problem = "the document writes it in lower case: an ordinary word"
         if problem is not None:
             reason = f"{name!r} does not read as a name ({problem}): no source"
             return Resolution(method=Method.UNNAMED, reasons=(reason,))
         own = own_name(name)
         return self._unknown(
-            own.name,
+            _without_generic_words(own.name),
             parse_role(speaker_role),
             affiliation or own.affiliation,
             _ambiguity_reason(self, ambiguous),
         )
+
+    def _fuller_name(self, name: str, source_id: int) -> str | None:
+        """`name` when it spells out the acronym a source of unknown kind is named by."""
+        source = self.sources[source_id]
+        if source.kind != SourceKind.UNKNOWN or as_acronym(name) is not None:
+            return None
+        acronym = as_acronym(source.name)
+        return name if acronym is not None and acronym in acronym_keys(name) else None
 
     def lookup(self, name: str) -> Lookup:
         """Find a registry source for a name, from the strictest stage to fuzzy matching."""
@@ -323,8 +345,8 @@ class RegistryIndex:
         for choice, _, position in found:
             source = self.sources[self._choice_owner[position]]
             verdict = compatible(tokens, tuple(choice.split()), source)
-            if verdict is None:
-                continue
+            if verdict is None or (verdict[1] == SURNAME_ONLY and not _capitalised_last(name)):
+                continue  # "the report" is no surname of "World Business Report"
             score = max(fuzz.token_sort_ratio(query, choice), verdict[0] * 100) / 100
             if score >= best.get(source.id, (0.0, ""))[0]:
                 best[source.id] = (score, verdict[1])
@@ -510,6 +532,23 @@ class RegistryIndex:
         return best[1] if best else None
 
 
+def _without_generic_words(name: str) -> str:
+    """A known body's name without the words that say what it is ("BBC News", "BBC Radio"
+    -> "BBC"): the first mention must not name the one source of every later one."""
+    words = name.split()
+    kept = [word for word in words if norm_key(word) not in GENERIC_WORDS]
+    if not kept or len(kept) == len(words):
+        return name
+    found = aliases().get(norm_key(" ".join(kept)))
+    return " ".join(kept) if found is not None and found[1] == "organization" else name
+
+
+def _capitalised_last(name: str) -> bool:
+    """Whether the name's last word is capitalised, as a surname written alone is."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
 def _unresolved(reason: str | None) -> Resolution:
     """A link left without a source (and no new one made): for a reviewer to link by hand."""
     return Resolution(method=Method.UNKNOWN, reasons=(reason,) if reason else ())
@@ -538,9 +577,13 @@ def _best_fuzzy(best: dict[int, tuple[float, str]]) -> Lookup:
     return Lookup(Match(source_id, Method.FUZZY, round(score, 3), f"similar name: {why}"))
 
 
-def _resolved(match: Match) -> Resolution:
+def _resolved(match: Match, full_name: str | None = None) -> Resolution:
     return Resolution(
-        method=match.method, source_id=match.source_id, score=match.score, reasons=(match.reason,)
+        method=match.method,
+        source_id=match.source_id,
+        score=match.score,
+        reasons=(match.reason,),
+        full_name=full_name,
     )
 
 

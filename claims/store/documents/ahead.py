@@ -62,7 +62,7 @@ def judged_ahead(
     document.id = _after(session, Document.id)
     claims = claim_rows(document, extracted, frames)
     links = [link for claim in claims for link in claim.attributions]
-    plan = resolve_planned(session, links, actor)
+    plan = resolve_planned(session, links, actor, text=document.text)
     planned = plan.sources
     propose_unsaved(session, claims, planned)
     resolved = resolved_on(session, claims, plan)

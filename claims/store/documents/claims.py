@@ -92,7 +92,8 @@ def extract_document(
     # Chains are resolved and proposals made before the rows are written, so that each row
     # is inserted once, whole (no update of every link and claim right after).
     if resolved is None or not apply_resolved(session, claims, resolved):
-        resolve_attributions(session, [link for c in claims for link in c.attributions], actor)
+        links = [link for claim in claims for link in claim.attributions]
+        resolve_attributions(session, links, actor, text=document.text)
         propose_unsaved(session, claims)
     insert_claims(session, claims)
     document.extracted_at = datetime.now(UTC)

@@ -22,6 +22,7 @@ from claims.sources.resolve import NewSource
 from claims.store.audit import record
 from claims.store.chunks import chunks
 from claims.store.rows.sources import load_known
+from claims.store.sources.naming import add_alias, rename
 from db.base import utcnow
 from db.models import Source, SourceAlias, SourceFlag, SourceRating
 
@@ -53,6 +54,20 @@ class NewSources:
         self.taken = _names_taken(session, [new.name[:480] for new in wanted])
         self.planned: list[tuple[NewSource, KnownSource, str]] = []
         self.by_key: dict[str, KnownSource] = {}
+        self.renames: dict[int, tuple[str, str]] = {}
+        self.aliases: dict[str, int] = {}
+        """Short forms to be added as aliases when written: alias -> source id."""
+        """Stored sources to be given a fuller name when written: id -> (name, why)."""
+
+    def alias(self, source_id: int, alias: str) -> None:
+        """Plan giving a source (stored or planned) a short form a text used for it."""
+        self.aliases.setdefault(alias, source_id)
+
+    def rename(self, source_id: int, name: str, why: str) -> None:
+        """Plan giving a stored source the full name a text spelled out (`naming.rename`
+        decides, when written, whether it may)."""
+        if source_id < PLANNED_IDS:
+            self.renames.setdefault(source_id, (name, why))
 
     def create(self, new: NewSource, why: str) -> KnownSource:
         """The source a new-source resolution gets: found by its alias key, or planned."""
@@ -101,9 +116,18 @@ class NewSources:
         `session`, when given, writes them in another transaction than the one that planned
         them (which saw the same registry).
         """
+        session = session if session is not None else self.session
+        for source_id, (name, why) in self.renames.items():
+            rename(session, self.actor, source_id, name, why)
+        ids = self._write_planned(session)
+        for alias, source_id in self.aliases.items():
+            if ids.get(source_id, source_id) < PLANNED_IDS:
+                add_alias(session, ids.get(source_id, source_id), alias)
+        return ids
+
+    def _write_planned(self, session: Session) -> dict[int, int]:
         if not self.planned:
             return {}
-        session = session if session is not None else self.session
         now = utcnow()
         rows = [_source_values(self.actor, new, known.name, now) for new, known, _ in self.planned]
         try:

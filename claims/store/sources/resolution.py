@@ -8,40 +8,44 @@ once every link of the call is resolved (`claims.store.sources.new`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from claims.sources.acronyms import as_acronym
+from claims.sources.full_names import DocumentNames
+from claims.sources.normalize import display_name
 from claims.sources.resolve import Method, RegistryIndex, Resolution
 from claims.store.chunks import chunks
 from claims.store.credibility import BATCH, recompute
 from claims.store.rows.sources import load_index
 from claims.store.sources.index import shared_index
+from claims.store.sources.naming import add_alias, rename
 from claims.store.sources.new import PLANNED_IDS, NewSourceConflict, NewSources, create_source
-from db.models import (
-    Attribution,
-    Claim,
-)
+from db.models import Attribution, Claim, Document
 
 
-def resolve_attributions(session: Session, attributions: Sequence[Attribution], actor: str) -> None:
+def resolve_attributions(
+    session: Session, attributions: Sequence[Attribution], actor: str, *, text: str | None = None
+) -> None:
     """Link each chain link to a registry source, creating unknown sources when needed.
 
     Sets `source_id`, `resolution` and `resolution_score`. Links a reviewer linked by hand
     (`resolution == "manual"`) are left alone. The same mention resolves the same way within
     one call and, through the alias the new source gets, across documents. The new sources
-    are written together, after every link is resolved.
+    are written together, after every link is resolved. `text`, the links' document, gives
+    the full names of short mentions ("BoE", "Smith"; `DocumentNames`).
     """
     if not attributions:
         return
-    resolver = Resolver(session, actor, shared_index(session))
+    resolver = Resolver(session, actor, shared_index(session), _one_document(text))
     resolver.apply_all(attributions)
 
 
 def resolve_planned(
-    session: Session, attributions: Sequence[Attribution], actor: str
+    session: Session, attributions: Sequence[Attribution], actor: str, *, text: str | None = None
 ) -> NewSources:
     """Resolve links as `resolve_attributions` would, writing nothing: the sources it would
     create keep their planned ids (from `PLANNED_IDS`, in order); returns them, unwritten.
@@ -52,8 +56,34 @@ def resolve_planned(
     """
     if not attributions:
         return NewSources(session, actor, [])
-    resolver = Resolver(session, actor, shared_index(session))
+    resolver = Resolver(session, actor, shared_index(session), _one_document(text))
     return resolver.plan_all(attributions)
+
+
+NamesOf = Callable[[Attribution], DocumentNames | None]
+"""The full names of the document a chain link belongs to."""
+
+
+def _one_document(text: str | None) -> NamesOf:
+    names = DocumentNames(text) if text else None
+    return lambda _link: names
+
+
+class _StoredDocuments:
+    """The names of stored documents, read as links of each come (`reresolve`)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.current: tuple[int | None, DocumentNames | None] = (None, None)
+
+    def __call__(self, link: Attribution) -> DocumentNames | None:
+        document_id = link.claim.document_id if link.claim is not None else None
+        if document_id is None:
+            return None
+        if self.current[0] != document_id:
+            text = self.session.scalar(select(Document.text).where(Document.id == document_id))
+            self.current = (document_id, DocumentNames(text) if text else None)
+        return self.current[1]
 
 
 class Resolver:
@@ -63,15 +93,23 @@ class Resolver:
     go into `local`, an index of this transaction's own, consulted before creating another.
     """
 
-    def __init__(self, session: Session, actor: str, index: RegistryIndex | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        actor: str,
+        index: RegistryIndex | None = None,
+        names: NamesOf | None = None,
+    ) -> None:
         self.session = session
         self.actor = actor
+        self.names = names or _one_document(None)
         self.index = index if index is not None else load_index(session)
         self.local = RegistryIndex()
         self.cache: dict[MentionKey, Resolution] = {}
         self.created: list[int] = []
         self._found: dict[MentionKey, Resolution] = {}
         self._plan: NewSources | None = None
+        self._aliased: set[tuple[int, str]] = set()
 
     def apply(self, link: Attribution) -> bool:
         """Resolve one link; True when its source, method or score changed."""
@@ -85,10 +123,12 @@ class Resolver:
         and the links are resolved again one by one, which finds that writer's source.
         """
         cache, local, created = dict(self.cache), [*self.local.sources.values()], list(self.created)
+        aliased = set(self._aliased)
         try:
             resolutions = self._planned(links)
         except NewSourceConflict:
             self.cache, self.local, self.created = cache, RegistryIndex(local), created
+            self._aliased = aliased
             return [self.apply(link) for link in links]
         return [
             r is not None and _assign(link, r) for link, r in zip(links, resolutions, strict=True)
@@ -126,7 +166,7 @@ class Resolver:
         """What the registry index alone says of each mention not resolved yet."""
         found: dict[MentionKey, Resolution] = {}
         for link in links:
-            key = _mention_key(link)
+            key = self._mention_key(link)
             if link.resolution == Method.MANUAL or key in self.cache or key in found:
                 continue
             found[key] = self._from_index(key)
@@ -135,23 +175,57 @@ class Resolver:
     def _resolve(self, link: Attribution) -> Resolution | None:
         if link.resolution == Method.MANUAL:
             return None
-        key = _mention_key(link)
+        key = self._mention_key(link)
         resolution = self.cache.get(key)
         if resolution is None:
             resolution = self._found.get(key) or self._from_index(key)
             if resolution.new_source is not None:
                 resolution = self._created_here(key) or self._create(resolution)
+            if resolution.full_name is not None and resolution.source_id is not None:
+                self._rename(resolution.source_id, resolution.full_name, key[0])
             self.cache[key] = resolution
+        if resolution.source_id is not None and key[0] != link.mention:
+            self._short_form(resolution.source_id, link.mention)
         return resolution
 
+    def _short_form(self, source_id: int, mention: str) -> None:
+        """Keep an acronym the document spelled out ("BoE") as the source's alias."""
+        short = as_acronym(display_name(mention))
+        if short is None or (source_id, short) in self._aliased:
+            return
+        self._aliased.add((source_id, short))
+        if self._plan is not None:
+            self._plan.alias(source_id, short)
+        elif source_id < PLANNED_IDS:
+            add_alias(self.session, source_id, short)
+
+    def _mention_key(self, link: Attribution) -> MentionKey:
+        """The link's mention, spelled out when its document gives the full name, and
+        whether the document writes it in lower case (an ordinary word)."""
+        names = self.names(link)
+        full = names.full_name(link.mention, link.mention_start) if names else None
+        ordinary = full is None and names is not None and names.ordinary_word(link.mention)
+        return (full or link.mention, link.speaker_role, _affiliation_in_features(link), ordinary)
+
+    def _rename(self, source_id: int, name: str, mention: str) -> None:
+        why = f"a text names it in full: {mention!r}"
+        if self._plan is not None:
+            self._plan.rename(source_id, name, why)
+        elif source_id < PLANNED_IDS:
+            rename(self.session, self.actor, source_id, name, why)
+
     def _from_index(self, key: MentionKey) -> Resolution:
-        return self.index.resolve(key[0], speaker_role=key[1], affiliation=key[2])
+        return self.index.resolve(
+            key[0], speaker_role=key[1], affiliation=key[2], ordinary_word=key[3]
+        )
 
     def _created_here(self, key: MentionKey) -> Resolution | None:
         """The resolution to a source this transaction already created, if one fits."""
         if not self.local.sources:
             return None
-        found = self.local.resolve(key[0], speaker_role=key[1], affiliation=key[2])
+        found = self.local.resolve(
+            key[0], speaker_role=key[1], affiliation=key[2], ordinary_word=key[3]
+        )
         return found if found.source_id is not None and found.new_source is None else None
 
     def _create(self, resolution: Resolution) -> Resolution:
@@ -179,12 +253,9 @@ class Resolver:
         )
 
 
-MentionKey = tuple[str, str | None, str | None]
-"""A chain link's mention, speaker role and affiliation: what its resolution depends on."""
-
-
-def _mention_key(link: Attribution) -> MentionKey:
-    return (link.mention, link.speaker_role, _affiliation_in_features(link))
+MentionKey = tuple[str, str | None, str | None, bool]
+"""A chain link's mention (in full, when its document gives it), speaker role, affiliation,
+and whether its document writes it in lower case: what its resolution depends on."""
 
 
 def _assign(link: Attribution, resolution: Resolution) -> bool:
@@ -240,7 +311,7 @@ def reresolve(session: Session, actor: str, *, document_id: int | None = None) -
     if document_id is not None:
         query = query.where(Claim.document_id == document_id)
     result = ReresolveResult()
-    resolver = Resolver(session, actor)
+    resolver = Resolver(session, actor, names=_StoredDocuments(session))
     for chunk in chunks(list(session.scalars(query)), BATCH):
         claims = session.scalars(
             select(Claim)
