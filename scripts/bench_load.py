@@ -17,7 +17,8 @@ matches the near-identical ones before it, so each costs more than the last), an
 figures say how much ingest kept against that run too. The
 writers' CPU time per document, alone and with the reviewers, tells waiting (for the write
 lock or for a core) from work: the wall time per document less its CPU time was spent
-waiting.
+waiting. The writers' wait for the write lock (`db.engine.LOCK_WAITS`) and, on Linux, for a
+core (`/proc/self/schedstat`) are given per document too.
 
 With `--corpus FILE.jsonl` (lines with "title" and "text", such as a news corpus) the
 writers ingest real articles, in the file's order and never the same one twice, instead of
@@ -25,7 +26,9 @@ the generated near-identical ones: articles about different things do not all ma
 other, so a document costs about the same early and late, and a phase with reviewers can be
 compared with the phases alone around it. `--rounds K` runs K phases with reviewers, each
 between two phases alone (alone, with, alone, with, ..., alone), and gives each round's
-share kept against the mean of its two neighbours alone, and their median.
+share kept against the mean of its two neighbours alone, and their median; lost updates
+and audit entries are then counted over every round's saves, and the writers' wait for the
+write lock per document and the saves' 95th percentile are given for each round.
 
     python scripts/bench_load.py --db /tmp/load.db --writers 1 --reviewers 2 --alone \
         --corpus ../shared/eval/corpus/bbc_news.jsonl --rounds 3 --seconds 60
@@ -59,7 +62,7 @@ from claims.ingest.prepare import prepare  # noqa: E402
 from claims.store.documents import save_prepared  # noqa: E402
 from claims.store.review import EditConflict, ReviewService  # noqa: E402
 from db import migrate  # noqa: E402
-from db.engine import Database, sqlite_check  # noqa: E402
+from db.engine import LOCK_WAITS, Database, sqlite_check  # noqa: E402
 from db.models import AuditEntry, Claim, Document  # noqa: E402
 
 SENTENCE = "Officials in {city} said on {day} that {n} trucks had crossed the border at dawn."
@@ -80,6 +83,10 @@ class WorkerReport:
     saves: dict[int, int] = field(default_factory=dict)
     cpu_s: float = 0.0
     """CPU time the process spent during the run (user and system)."""
+    lock_wait_s: float = 0.0
+    """Time the process spent waiting for the write lock (SQLite's, PostgreSQL's analysis lock)."""
+    core_wait_s: float = 0.0
+    """Time the process was ready to run but waited for a core (Linux; 0 elsewhere)."""
 
 
 def article(writer: str, number: int, sentences: int) -> str:
@@ -145,7 +152,8 @@ def writer(target: str, name: str, start: Any, seconds: float, feed: Feed, queue
     database = Database.from_target(target)
     report = WorkerReport("writer", name)
     start.wait()
-    deadline, cpu = time.time() + seconds, time.process_time()
+    deadline, cpu, waited = time.time() + seconds, time.process_time(), LOCK_WAITS.seconds
+    queued = core_wait()
     for number in itertools.count():
         if time.time() >= deadline:
             break
@@ -162,8 +170,20 @@ def writer(target: str, name: str, start: Any, seconds: float, feed: Feed, queue
             report.errors.append(f"{type(exc).__name__}: {exc}"[:300])
         report.latencies_ms.append((time.perf_counter() - started) * 1000)
     report.cpu_s = time.process_time() - cpu
+    report.lock_wait_s = LOCK_WAITS.seconds - waited
+    report.core_wait_s = core_wait() - queued
     database.dispose()
     queue.put(asdict(report))
+
+
+def core_wait() -> float:
+    """Seconds this process has so far spent ready to run but waiting for a core: on a
+    loaded machine, what tells waiting for a core from waiting for the write lock."""
+    try:
+        fields = Path("/proc/self/schedstat").read_text().split()
+    except OSError:
+        return 0.0
+    return int(fields[1]) / 1e9
 
 
 def reviewer(
@@ -265,6 +285,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         [x for r in alone if r.role == "writer" for x in r.latencies_ms]
     )
     result["ingest_cpu_ms_per_document_alone"] = _cpu_per_document(alone)
+    result["ingest_lock_wait_ms_per_document_alone"] = _lock_wait_per_document(alone)
+    result["ingest_core_wait_ms_per_document_alone"] = _core_wait_per_document(alone)
     # Generated documents each match the ones before them, so a document costs more the
     # fuller the store: the writers run alone again on the store as the reviewers left it.
     again = phases.run(reviewers=0, tag="b")
@@ -275,12 +297,30 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     )
     result["ingest_cpu_ms_per_document_alone_after"] = _cpu_per_document(again)
     rounds = [_kept_between(done, result["documents_ingested"], done_again)]
+    waits = [result["ingest_lock_wait_ms_per_document"]]
+    saves_p95 = [result["review_ms_p50_p95"][-1] if result["review_ms_p50_p95"] else None]
+    saved = result["reviews_saved"]
     for number in range(1, args.rounds):
-        with_reviewers = _written(phases.run(reviewers=args.reviewers, tag=f"r{number}"))
+        reports = phases.run(reviewers=args.reviewers, tag=f"r{number}")
+        saved += sum(r.done for r in reports if r.role == "reviewer")
         alone_next = _written(phases.run(reviewers=0, tag=f"a{number}"))
-        rounds.append(_kept_between(done_again, with_reviewers, alone_next))
+        rounds.append(_kept_between(done_again, _written(reports), alone_next))
+        waits.append(_lock_wait_per_document(reports))
+        review_ms = _percentiles(
+            [x for r in reports if r.role == "reviewer" for x in r.latencies_ms]
+        )
+        saves_p95.append(review_ms[-1] if review_ms else None)
         done_again = alone_next
     kept = [share for share in rounds if share is not None]
+    # every round's saves against the counters at the end: none may be lost in any round
+    end = final_counts(args.db, claim_ids)
+    counted = sum(end["counters"].values()) - sum(before["counters"].values())
+    result["lost_updates"] = saved - counted
+    audited = end["audit_rationale_entries"] - before["audit_rationale_entries"]
+    result["audit_mismatch"] = saved - audited
+    result["integrity_problems"] = end["integrity_problems"]
+    result["ingest_lock_wait_ms_per_document_rounds"] = waits
+    result["review_ms_p95_rounds"] = saves_p95
     result["ingest_kept_between_rounds"] = rounds
     result["ingest_kept_between"] = round(statistics.median(kept), 2) if kept else None
     return result
@@ -369,6 +409,8 @@ def summarise(
         - (after["audit_rationale_entries"] - before["audit_rationale_entries"]),
         "ingest_ms_p50_p95": _percentiles([x for r in writers for x in r.latencies_ms]),
         "ingest_cpu_ms_per_document": _cpu_per_document(reports),
+        "ingest_lock_wait_ms_per_document": _lock_wait_per_document(reports),
+        "ingest_core_wait_ms_per_document": _core_wait_per_document(reports),
         "reviewers_cpu_s": round(sum(r.cpu_s for r in reviewers), 1),
         "review_ms_p50_p95": _percentiles([x for r in reviewers for x in r.latencies_ms]),
         "integrity_problems": after["integrity_problems"],
@@ -381,6 +423,20 @@ def _cpu_per_document(reports: list[WorkerReport]) -> float | None:
     writers = [r for r in reports if r.role == "writer"]
     done = sum(r.done for r in writers)
     return round(sum(r.cpu_s for r in writers) * 1000 / done, 1) if done else None
+
+
+def _lock_wait_per_document(reports: list[WorkerReport]) -> float | None:
+    """The writers' wait for the write lock per document stored."""
+    writers = [r for r in reports if r.role == "writer"]
+    done = sum(r.done for r in writers)
+    return round(sum(r.lock_wait_s for r in writers) * 1000 / done, 1) if done else None
+
+
+def _core_wait_per_document(reports: list[WorkerReport]) -> float | None:
+    """The writers' wait for a core per document stored."""
+    writers = [r for r in reports if r.role == "writer"]
+    done = sum(r.done for r in writers)
+    return round(sum(r.core_wait_s for r in writers) * 1000 / done, 1) if done else None
 
 
 def _percentiles(values: list[float]) -> list[float]:
