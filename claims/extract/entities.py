@@ -279,6 +279,21 @@ def _singulars(word: str) -> set[str]:
     return found
 
 
+def common_word(word: str) -> bool:
+    """A word that is no name alone, capitalised or not: a function word, a time word, a
+    word of page furniture ("Despite", "Overall", "Others"), or an adverb ("Internationally";
+    "Kelly" and "McNally" stay names). Months and "will" may be names ("May", "June")."""
+    lowered = word.lower()
+    if lowered in _NAME_LIKE_COMMON_WORDS or known_name(lowered):
+        return False
+    if lowered in _COMMON_WORDS or (lowered.endswith("s") and lowered[:-1] in _COMMON_WORDS):
+        return True
+    return lowered.endswith("ally") and len(lowered) >= 7 and word[1:].islower()
+
+
+_NAME_LIKE_COMMON_WORDS = word_set("may june april august will")
+
+
 def known_name(word: str) -> bool:
     """A word the gazetteer knows as a name or demonym ("Turkey", "Iraqi")."""
     return word in aliases() or word in demonyms() or word in canonical_keys()
