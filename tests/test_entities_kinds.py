@@ -16,10 +16,11 @@ def _kinds(sentence: str) -> list[tuple[str, str]]:
     ("sentence", "expected"),
     [
         ("The Harbour Dems voted against it.", [("Harbour Dems", "organization")]),
-        ("The House of Quays voted against it.", [("House of Quays", "organization")]),
+        ("The House of Lords voted against it.", [("House of Lords", "organization")]),
         ("The Tidewater Lords voted against it.", [("Tidewater Lords", "organization")]),
         ("The Coastal Reserve held its rate.", [("Coastal Reserve", "organization")]),
         ("Pella Varnholt voted against it.", [("Pella Varnholt", "person")]),
+        ("Rival harbour operator Varnext said so.", [("Rival", "other"), ("Varnext", "other")]),
     ],
 )
 def test_a_body_head_word_makes_a_body(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -28,8 +29,9 @@ def test_a_body_head_word_makes_a_body(sentence: str, expected: list[tuple[str, 
 
 def test_a_determiner_opens_no_name_and_of_the_makes_no_person() -> None:
     assert _kinds("He read An Assessment of Harbour Fees on Monday.") == [
-        ("Assessment of Harbour Fees", "other")
+        ("An Assessment of Harbour Fees", "other")
     ]
+    assert _kinds("He read An Harbour Feesby on Monday.") == [("An Harbour Feesby", "other")]
     assert _kinds("He read Harbour Fees Today on Monday.") == [("Harbour Fees Today", "person")]
 
 

@@ -66,3 +66,13 @@ def test_a_known_body_is_named_without_the_words_saying_what_it_is() -> None:
     assert found.new_source is not None and found.new_source.name == "Interfax"
     other = RegistryIndex().resolve("Varnholt News")
     assert other.new_source is not None and other.new_source.name == "Varnholt News"
+
+
+@pytest.mark.parametrize("word", ["Despite", "Overall", "Others", "Regionally", "Long-running"])
+def test_a_lone_function_word_adverb_or_adjective_is_no_name(word: str) -> None:
+    assert name_problem(word) is not None
+
+
+@pytest.mark.parametrize("word", ["Kelly", "McNally", "May", "Varnholt", "Anglo-Varn"])
+def test_names_that_look_alike_stay_names(word: str) -> None:
+    assert name_problem(word) is None

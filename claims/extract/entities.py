@@ -48,10 +48,12 @@ _ORG_WORDS = word_set(
     " assembly senate congress cabinet board school college academy church mission command"
     " brigade division guard police embassy consulate airlines airways motors technologies"
     " systems industries holdings energy oil petroleum gas telegraph journal herald tribune"
-    " daily magazine review broadcasting studios records house lords commons dems reserve"
-    " treasury exchange trust society societies chamber chambers"
+    " daily magazine review broadcasting studios records lords commons dems reserve"
+    " treasury society societies chamber chambers"
 )
-"""Head words of a body's name: "House of Lords", "Lib Dems", "Federal Reserve" are no person."""
+"""Head words of a body's name: "House of Lords", "Lib Dems", "Federal Reserve" are no person.
+("House", "Exchange" and "Trust" are left out: alone, or before a name ("Rival exchange
+operator Euronext"), they make a headline's "House prices" or a "Rival" a body.)"""
 _PLACE_WORDS = word_set(
     "province region city base river sea gulf mountains mountain street square island islands"
     " county district valley airport state republic oblast governorate strait peninsula lake"
@@ -236,10 +238,9 @@ def _common_opener(token: str) -> bool:
 
 def _opener(text: str, start: int, token: str) -> bool:
     """A word that opens a run but belongs to no name: an ordinary word opening a sentence
-    (`_common_opener`), or a determiner wherever it stands ("An Assessment of Risk" in a
-    title is an assessment)."""
-    if token.lower() in _DETERMINERS:
-        return True
+    (`_common_opener`), also one the splitter left joined to the sentence before. (A
+    determiner inside a sentence stays: "A Very Long Engagement" is a film's name; it only
+    keeps the run from being a person's, see `_person_words`.)"""
     return _opens_sentence(text, start) and _common_opener(token)
 
 
@@ -277,6 +278,21 @@ def _singulars(word: str) -> set[str]:
     if word.endswith("ies"):
         found.add(word[:-3] + "y")
     return found
+
+
+def common_word(word: str) -> bool:
+    """A word that is no name alone, capitalised or not: a function word, a time word, a
+    word of page furniture ("Despite", "Overall", "Others"), or an adverb ("Internationally";
+    "Kelly" and "McNally" stay names). Months and "will" may be names ("May", "June")."""
+    lowered = word.lower()
+    if lowered in _NAME_LIKE_COMMON_WORDS or known_name(lowered):
+        return False
+    if lowered in _COMMON_WORDS or (lowered.endswith("s") and lowered[:-1] in _COMMON_WORDS):
+        return True
+    return lowered.endswith("ally") and len(lowered) >= 7 and word[1:].islower()
+
+
+_NAME_LIKE_COMMON_WORDS = word_set("may june april august will")
 
 
 def known_name(word: str) -> bool:

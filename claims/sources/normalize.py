@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from claims.extract.attribution.names import common_noun, document_name
+from claims.extract.entities import common_word
 from claims.extract.gazetteer import aliases, demonyms
 from claims.text.normalize import collapse_spaces, fold, norm_key, strip_format, word_set
 
@@ -371,8 +372,12 @@ def name_problem(name: str) -> str | None:
         return f"it starts with {words[0]!r}, which opens a clause"
     if all(word in _TIME_WORDS for word in lowered):
         return "only time words"
-    if len(words) == 1 and lowered[0] in _ORDINARY_WORDS:
+    if len(words) == 1 and (
+        lowered[0] in _ORDINARY_WORDS or lowered[0] in _DATA_NOUNS or common_word(words[0])
+    ):
         return f"{words[0]!r} is an ordinary word"
+    if len(words) == 1 and _HYPHENATED_ADJECTIVE_RE.match(words[0]):
+        return f"{words[0]!r} is an adjective"
     if len(words) == 1 and _generic(lowered[0]):
         return f"{words[0]!r} is a common noun or a nationality, not a name"
     if document_name(words):
@@ -401,6 +406,11 @@ _TITLE_CASE_WORDS = frozenset(
 """Short words a name writes in lower case ("Bank of the West"); capitalised inside a name
 they mark the title of a book, film or programme ("Walk With The Tide"), which does not
 speak."""
+
+
+_HYPHENATED_ADJECTIVE_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:-[a-z]+)*$")
+"""One word, a capital, then a lower-case part after a hyphen ("Long-running", "London-
+based"): an adjective, not a name ("Anglo-Dutch" and "Brabeck-Letmathe" keep capitals)."""
 
 
 def _cased(word: str) -> bool:
