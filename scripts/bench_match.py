@@ -17,7 +17,9 @@ sample of the proposed conflicts (texts and reasons, one JSON object a line) for
 by hand: conflict precision is measured on such samples. `--truth-cache DIR` keeps the ground
 truth between runs (it does not depend on blocking, only on the corpus and `relate`), so
 that two versions of the blocking can be compared back to back without scoring all pairs
-twice; clear it when `relate` or the corpus changes.
+twice; clear it when `relate` or the corpus changes. `--judged-per-claim N` (or `all`)
+sets the budget of pairs judged per arriving claim (`claims.match.judged`) for the run, so
+the relations of each kind lost to the budget are the difference of two runs' counts.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claims.extract.models import Entity, Span
+from claims.match import judged
 from claims.match.engine import Found, arrivals, judge_pair, keys_of, match_all, rarity_of
 from claims.match.judge import framed
 from claims.match.memory import MemoryIndex
@@ -234,6 +237,7 @@ def run_size(
         "candidate_share": tally.candidates / (len(claims) * (len(claims) - 1) / 2),
         "candidates_per_claim": round(tally.candidates / len(claims), 1),
         "scored": tally.scored,
+        "judged_per_claim": judged.JUDGED_PER_CLAIM,
         "relations": tally.kinds,
         "seconds": round(seconds, 2),
         "cpu_seconds": round(cpu, 2),
@@ -397,12 +401,14 @@ def bbc_claims(path: Path) -> list[MatchClaim]:
     return claims
 
 
-Job = tuple[str, int, str | None, bool, str | None, str | None]
-"""Name, size, BBC path, --store, truth cache folder, conflict sample file."""
+Job = tuple[str, int, str | None, bool, str | None, str | None, int | None]
+"""Name, size, BBC path, --store, truth cache folder, conflict sample file, pairs judged per
+claim."""
 
 
 def _child(job: Job, queue: Any) -> None:
-    name, size, path, store, cache, conflicts = job
+    name, size, path, store, cache, conflicts, per_claim = job
+    judged.JUDGED_PER_CLAIM = per_claim
     claims = bbc_claims(Path(path)) if path else generate(size)
     queue.put(
         run_size(
@@ -431,15 +437,32 @@ def main() -> None:
         type=Path,
         help=f"Write a random sample of {CONFLICT_SAMPLE} BBC conflicts here (JSONL, seeded).",
     )
+    parser.add_argument(
+        "--judged-per-claim",
+        default=str(judged.JUDGED_PER_CLAIM),
+        help="Pairs judged per arriving claim, or 'all' (default: the product's budget).",
+    )
     arguments = parser.parse_args()
     cache = str(arguments.truth_cache) if arguments.truth_cache else None
+    budget = arguments.judged_per_claim
+    per_claim = None if budget in ("all", "None") else int(budget)
     jobs: list[Job] = [
-        (f"generated {size:,}", size, None, arguments.store, cache, None)
+        (f"generated {size:,}", size, None, arguments.store, cache, None, per_claim)
         for size in arguments.sizes
     ]
     if arguments.bbc:
         conflicts = str(arguments.conflicts) if arguments.conflicts else None
-        jobs.append(("BBC News 2004-05", 0, str(arguments.bbc), arguments.store, cache, conflicts))
+        jobs.append(
+            (
+                "BBC News 2004-05",
+                0,
+                str(arguments.bbc),
+                arguments.store,
+                cache,
+                conflicts,
+                per_claim,
+            )
+        )
     context = multiprocessing.get_context("spawn")
     results = []
     for job in jobs:

@@ -8,6 +8,9 @@ the order they arrived. A batch is judged with the word rarity of the index as i
 the batch is in it, so the relations stored one document at a time are the relations a
 rebuild finds, pair for pair.
 
+Of the pairs that pass, each arriving claim has its strongest few judged
+(`claims.match.judged`), so the judging a document costs does not grow with the store.
+
 The index (`ClaimIndex`) holds the claims that arrived before: their blocking keys, how many
 claims hold each key, their texts and, for the few candidates that pass the rapidfuzz cutoff,
 the claims themselves.
@@ -19,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from claims.match import judged
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
 from claims.match.frames.keys import FRAME
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
@@ -78,7 +82,7 @@ class Arrival:
 
     claims: Sequence[MatchClaim]
     pairs: list[Pair]
-    """Candidate pairs that passed the rapidfuzz cutoff, to be judged."""
+    """Candidate pairs that passed the rapidfuzz cutoff, within the judging budget."""
     frequency: dict[str, int]
     """How many claims hold each key of the batch and each word key of the pairs' claims."""
     total: int
@@ -134,7 +138,12 @@ def arrive(
         texts.update(index.texts([i for i in met if i not in texts]))
         compared = {claim_id: match_text(texts[claim_id]) for claim_id in met}
     above = pairs_reaching_cutoff(pairs, compared)
-    scored = sorted(set(above) | framed_pairs(index, keys, pairs))
+    scored = judged.within_judging_budget(
+        sorted(set(above) | framed_pairs(index, keys, pairs)),
+        compared,
+        {claim.id for claim in claims},
+        judged.JUDGED_PER_CLAIM,
+    )
     if tally is not None:
         tally.claims += len(claims)
         tally.keys += sum(len(found) for found in keys.values())
