@@ -380,8 +380,12 @@ ANALYSIS_LOCK_POLL_S = 0.001
 a registry edit) twice as often, so when the lock frees between two saves the analysis
 mostly goes first. Two reviewers saving without pause hold the lock most of the time; an
 analysis that looked every 20 ms (to let saves go first) found it taken at nearly every look
-and waited a quarter of a second a document. A save now waits for at most about one
-document's write, which is short (matching is judged before it, on a snapshot)."""
+and waited a quarter of a second a document."""
+SAVE_AGED_AFTER_S = 0.03
+AGED_SAVE_POLL_S = 0.0005
+"""A save that has waited this long (behind a document's write, not behind another save)
+looks every 0.5 ms, so it goes before an analysis waiting at the same moment: with two
+ingests at once, a save does not wait for both documents' writes in a row."""
 LOCK_POLL_OPTION = "claims_lock_poll_s"
 
 
@@ -410,11 +414,11 @@ def _begin_immediate(conn: Any) -> None:
     engine costs a tenth of a millisecond of CPU); the last one, once the usual busy timeout
     has passed, goes through the engine, so its error is reported as any other.
     """
-    poll = conn.get_execution_options().get(LOCK_POLL_OPTION, WRITE_LOCK_POLL_S)
+    poll = conn.get_execution_options().get(LOCK_POLL_OPTION)
     raw = conn.connection.driver_connection
     raw.execute("PRAGMA busy_timeout=0")
-    started = time.perf_counter()
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    started = time.monotonic()
+    deadline = started + BUSY_TIMEOUT_S
     try:
         while time.monotonic() <= deadline:
             try:
@@ -423,11 +427,17 @@ def _begin_immediate(conn: Any) -> None:
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc):
                     break  # reported through the engine below
-                time.sleep(poll)
+                time.sleep(poll or save_poll(time.monotonic() - started))
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     finally:
-        LOCK_WAITS.add(time.perf_counter() - started)
+        LOCK_WAITS.add(time.monotonic() - started)
         raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+
+
+def save_poll(waited: float) -> float:
+    """How long a save that has waited `waited` seconds for SQLite's lock sleeps before it
+    looks again: less than an analysis once it has waited behind a document's write."""
+    return AGED_SAVE_POLL_S if waited >= SAVE_AGED_AFTER_S else WRITE_LOCK_POLL_S
 
 
 def _enable_wal(connection: sqlite3.Connection) -> None:

@@ -128,3 +128,50 @@ def test_on_sqlite_a_lock_held_past_the_busy_timeout_is_reported_and_nothing_is_
     sqlite_target.database.run_write(lambda s: s.add(Setting(key="late", value=2)))
     with sqlite_target.database.read() as session:
         assert session.get_one(Setting, "late").value == 2
+
+
+class _Clock:
+    """Stands in for `time` in `db.engine`: each sleep advances the clock 11 ms and is
+    recorded; the fifth frees the lock."""
+
+    def __init__(self, holder: sqlite3.Connection) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self.holder = holder
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += 0.011
+        if len(self.sleeps) == 5:
+            self.holder.execute("COMMIT")
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        ("run_write", [0.002, 0.002, 0.002, 0.0005, 0.0005]),
+        ("run_analysis", [0.001] * 5),
+    ],
+)
+def test_on_sqlite_a_save_that_waited_behind_a_document_looks_before_an_analysis(
+    sqlite_target: Target, monkeypatch: pytest.MonkeyPatch, run: str, expected: list[float]
+) -> None:
+    """After 30 ms (longer than a save holds the lock, as long as a document's write) a
+    save looks every 0.5 ms, more often than an analysis, so with two ingests at once a save
+    goes between their documents instead of waiting for both."""
+    assert db.engine.AGED_SAVE_POLL_S < db.engine.ANALYSIS_LOCK_POLL_S
+    path = sqlite_target.database.path
+    assert path is not None
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    clock = _Clock(holder)
+    monkeypatch.setattr(db.engine, "time", clock)
+    getattr(sqlite_target.database, run)(lambda session: session.add(Setting(key=run, value=1)))
+    monkeypatch.undo()
+    holder.close()
+    assert clock.sleeps == expected
+    with sqlite_target.database.read() as session:
+        assert session.get_one(Setting, run).value == 1
