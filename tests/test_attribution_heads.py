@@ -177,3 +177,28 @@ def test_an_object_ends_before_the_subjects_next_act_or_the_writers_aside() -> N
     ]
     # Near case: "and" between two nouns of the object keeps them both.
     assert found("Ann Vell slammed the plan and the budget.")[0][2] == ["the plan and the budget"]
+
+
+def test_a_question_put_by_an_agent_is_the_agents_not_the_answerers() -> None:
+    reports = found("Ann Vell was asked by the host Tom Reed whether the plan would fail.")
+    assert reports == [("the host Tom Reed", "was asked", ["whether the plan would fail"])]
+    assert speakers("Ann Vell was asked by the host Tom Reed whether the plan would fail.") == [
+        None
+    ]
+    # Near case: a passive report with an agent keeps its subject as the content.
+    assert found("The plan was criticised by Tom Reed.")[0][:2] == ("Tom Reed", "was criticised")
+
+
+def test_a_question_holds_whom_a_quoted_phrase_and_no_report_of_its_own() -> None:
+    text = "When asked whom she backed, Ann Vell smiled and said she was waiting."
+    assert found(text) == [
+        ("", "asked", ["whom she backed"]),
+        ("Ann Vell", "said", ["she was waiting"]),
+    ]
+    quoted = found("Asked if the plan is “fair enough,” most voters said yes.")
+    assert quoted[0][1] == "Asked"
+    assert quoted[0][2][0].startswith("if the plan is “fair enough")
+    # Near case: an unquoted question still ends at its comma.
+    assert found("Asked if the plan is fair, most voters said yes.")[0][2] == [
+        "if the plan is fair"
+    ]

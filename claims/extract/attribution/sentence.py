@@ -16,6 +16,7 @@ from claims.extract.attribution.passive_frames import (
     passive_frame,
     seem_frame,
 )
+from claims.extract.attribution.questions import question_frame
 from claims.extract.attribution.quoted_as import quoted_as_frame
 from claims.extract.attribution.relatives import (
     clause_content,
@@ -82,6 +83,10 @@ def _frame(clause: Clause, cue: Cue) -> Frame | None:
     relayed = quoted_as_frame(clause, cue)
     if relayed is not None:
         return relayed
+    if cue.kind is CueKind.BY and cue.lemma == "ask":
+        question = question_frame(clause, cue)  # `X was asked by Z whether Y`: Z asks Y
+        if question is not None:
+            return question
     if cue.kind is CueKind.BY:
         return by_frame(clause, cue)
     if cue.kind is CueKind.SEEM:
@@ -110,6 +115,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         offset = tokens[cue.first].start
         if any(f.source and f.source.start <= offset < f.source.end for f in frames):
             continue
+        if any(_in_question(f, offset) for f in frames):
+            continue  # `When asked whom she supported, X said`: the question reports nothing
         coordinated = bool(frames) and frames[-1].source is not None and _coordinated(tokens, cue)
         lo = 0 if coordinated else _left_limit(_before_relay(frames, tokens, cue), tokens, offset)
         closing = relative_clause_end(frames[-1], tokens, cue) if frames else None
@@ -336,11 +343,21 @@ def _takes_previous_source(clause: Clause, cue: Cue) -> bool:
     return cue.kind is not CueKind.ACCORDING and after_participle_lead(clause, cue)
 
 
+def _in_question(frame: Frame, offset: int) -> bool:
+    """`offset` lies inside the question a frame of "asked" puts (`asked whom she backed`)."""
+    if frame.cue.lemma != "ask" or frame.source is not None:
+        return False
+    return any(c.start <= offset < c.end for c in frame.content)
+
+
 def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
     """A later cue looks left no further than the end of the previous frame's cue."""
     if not frames:
         return 0
     last = frames[-1].cue_span.end
+    question = frames[-1].content if frames[-1].cue.lemma == "ask" else ()
+    if question and question[-1].end <= offset:
+        last = question[-1].end  # `When asked whom she backed, X said`: past the question
     for k, token in enumerate(tokens):
         if token.start >= last:
             return k if token.start <= offset else 0
