@@ -202,3 +202,24 @@ def test_a_question_holds_whom_a_quoted_phrase_and_no_report_of_its_own() -> Non
     assert found("Asked if the plan is fair, most voters said yes.")[0][2] == [
         "if the plan is fair"
     ]
+
+
+def test_a_third_apostrophe_after_a_doubled_closing_mark_is_no_speaker() -> None:
+    text = "''It ran on 'Dunmore Today,''' said Tom Reed, a former aide."
+    assert found(text)[0][0] == "Tom Reed, a former aide"
+    assert speakers(text) == ["Tom Reed"]
+    # Near case: a plain doubled mark still closes the quotation.
+    assert found("''It ran,'' said Tom Reed.")[0][0] == "Tom Reed"
+
+
+def test_a_second_verb_after_but_and_a_setting_phrase_is_the_subjects() -> None:
+    text = "Ann Vell first said she had no copy, but in a later interview said she had one."
+    assert [f[0] for f in found(text)] == ["Ann Vell", "Ann Vell"]
+    # Near case: a setting phrase opening its own clause keeps that clause's subject.
+    other = found("Ann Vell said she had no copy, but in a later interview Tom Reed said so.")
+    assert [f[0] for f in other] == ["Ann Vell", "Tom Reed"]
+
+
+def test_upon_saying_takes_the_sentence_subject() -> None:
+    text = "Ann Vell, herself a farmer, drew boos upon saying the plan was fair."
+    assert found(text) == [("Ann Vell, herself a farmer", "saying", ["the plan was fair"])]

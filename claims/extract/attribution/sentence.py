@@ -332,7 +332,32 @@ def _coordinated(tokens: list[Token], cue: Cue) -> bool:
     at = cue.first - 1
     while at > 0 and tokens[at].lower in AUXILIARIES:
         at -= 1
-    return at > 0 and tokens[at].lower in ("and", "but") and cue.kind is not CueKind.ACCORDING
+    if cue.kind is CueKind.ACCORDING:
+        return False
+    return at > 0 and (tokens[at].lower in ("and", "but") or _setting_after_and(tokens, at))
+
+
+_SETTING_OPENERS = words("in on at during after before")
+_MAX_SETTING = 7
+
+
+def _setting_after_and(tokens: list[Token], at: int) -> bool:
+    """`X first said A, but in a later interview said B`: a setting phrase between "and" or
+    "but" and the second verb (its source is X, not the phrase)."""
+    end = at + 1
+    if tokens[at].text[:1].isupper() and tokens[at - 1].lower not in PREPOSITIONS:
+        return False  # `but in a later interview Tom Reed said`: a subject of its own
+    for k in range(at, max(0, at - _MAX_SETTING), -1):
+        token = tokens[k]
+        if token.quoted or (token.lower in AUXILIARIES and token.lower not in TIME_WORDS):
+            return False
+        if token.lower in _SETTING_OPENERS:
+            lead = k - 1 - (tokens[k - 1].text == "," if k > 0 else 0)
+            if lead <= 0 or tokens[lead].lower not in ("and", "but"):
+                return False
+            inner = tokens[k:at] if tokens[at].text == "," else tokens[k:end]
+            return all(t.text != "," for t in inner)
+    return False
 
 
 def _takes_previous_source(clause: Clause, cue: Cue) -> bool:

@@ -53,7 +53,9 @@ def _after_comma_or_quote(clause: Clause, cue: Cue) -> bool:
     return before.text == "," or before.text in CLOSE_QUOTES or before.quoted
 
 
-_PARTICIPLE_LEADS = frozenset({",", "by", "while", "after", "before", "when", "in", "—", "–"})
+_PARTICIPLE_LEADS = frozenset(
+    {",", "by", "while", "after", "before", "when", "in", "upon", "—", "–"}
+)
 
 
 def after_participle_lead(clause: Clause, cue: Cue) -> bool:
