@@ -223,3 +223,18 @@ def test_a_second_verb_after_but_and_a_setting_phrase_is_the_subjects() -> None:
 def test_upon_saying_takes_the_sentence_subject() -> None:
     text = "Ann Vell, herself a farmer, drew boos upon saying the plan was fair."
     assert found(text) == [("Ann Vell, herself a farmer", "saying", ["the plan was fair"])]
+
+
+def test_two_reports_joined_by_and_are_two_not_one_relaying_the_other() -> None:
+    text = "Ann Vell said the plan was dead and Tom Reed said it would pass."
+    assert found(text) == [
+        ("Ann Vell", "said", ["the plan was dead"]),
+        ("Tom Reed", "said", ["it would pass"]),
+    ]
+    assert [(link.role.value, link.mention) for link in chains_of(text)[0]] == [
+        ("speaker", "Ann Vell"),
+        ("publisher", "Wire"),
+    ]
+    # Near case: "and that" keeps the second report inside what the first says.
+    nested = found("Ann Vell said the plan was dead and that Tom Reed said it would pass.")
+    assert nested[0][2] == ["the plan was dead and that Tom Reed said it would pass"]

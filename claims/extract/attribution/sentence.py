@@ -144,6 +144,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             frame = frame if frame.source else None
         if frame is not None and frames and frame.source == frames[-1].source:
             frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
+        elif frame is not None and frames and (joint := _second_report(frames[-1], frame, tokens)):
+            frames[-1] = _cut_before(frames[-1], tokens, joint)  # `X said A and Y said B`
         if frame is not None:
             frames.append(frame)
     frames = governing_first(_report_first(frames, tokens), tokens)
@@ -366,6 +368,23 @@ def _takes_previous_source(clause: Clause, cue: Cue) -> bool:
     Not `Y, according to Z`: "according" looks like a participle but names its own source.
     """
     return cue.kind is not CueKind.ACCORDING and after_participle_lead(clause, cue)
+
+
+def _second_report(previous: Frame, frame: Frame, tokens: list[Token]) -> int | None:
+    """`One in three said A and one in four said B`: a report whose own subject follows an
+    "and" or "but" inside the previous report's content is a second report, not part of what
+    the first says; the index of the conjunction, or None (`said A and that Y said B` nests)."""
+    source = frame.source
+    if source is None or frame.cue.kind not in (CueKind.SAY, CueKind.TELL):
+        return None
+    if source.start > frame.cue_span.start or not previous.content:
+        return None
+    if not any(c.start <= source.start < c.end for c in previous.content):
+        return None
+    at = next((k for k, t in enumerate(tokens) if t.start >= source.start), None)
+    if at is None or at == 0 or tokens[at - 1].quoted:
+        return None
+    return at - 1 if tokens[at - 1].lower in ("and", "but") else None
 
 
 def _in_question(frame: Frame, offset: int) -> bool:
