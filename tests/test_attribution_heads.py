@@ -238,3 +238,14 @@ def test_two_reports_joined_by_and_are_two_not_one_relaying_the_other() -> None:
     # Near case: "and that" keeps the second report inside what the first says.
     nested = found("Ann Vell said the plan was dead and that Tom Reed said it would pass.")
     assert nested[0][2] == ["the plan was dead and that Tom Reed said it would pass"]
+
+
+def test_called_after_an_object_names_it_and_nobody_speaks() -> None:
+    for text in (
+        "Ann Vell and her friends launched a website called Dunmore Beats.",
+        "Tom Reed later founded another company called Brent Data and sold it.",
+    ):
+        assert speakers(text) == [None]
+    # Near case: "called" with its own subject and object is a report.
+    assert speakers("Ann Vell met the mayor and called Tom Reed a liar.") == ["Ann Vell"]
+    assert speakers("The mayor called the plan a disgrace.") == ["The mayor"]
