@@ -238,6 +238,9 @@ def test_two_reports_joined_by_and_are_two_not_one_relaying_the_other() -> None:
     # Near case: "and that" keeps the second report inside what the first says.
     nested = found("Ann Vell said the plan was dead and that Tom Reed said it would pass.")
     assert nested[0][2] == ["the plan was dead and that Tom Reed said it would pass"]
+    # Near case: after a relative clause's report in an aside, the main report still governs.
+    aside = chains_of("The poll is upbeat - which suggests a rise - but analysts said it was weak.")
+    assert "analysts" in [link.mention for link in aside[0]]
 
 
 def test_called_after_an_object_names_it_and_nobody_speaks() -> None:

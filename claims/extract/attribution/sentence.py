@@ -30,6 +30,7 @@ from claims.extract.attribution.tokens import (
     AUXILIARIES,
     LEADING_FILLERS,
     PREPOSITIONS,
+    RELATIVES,
     TIME_LEADS,
     TIME_WORDS,
     Token,
@@ -381,10 +382,17 @@ def _second_report(previous: Frame, frame: Frame, tokens: list[Token]) -> int | 
         return None
     if not any(c.start <= source.start < c.end for c in previous.content):
         return None
+    if previous.source is not None and _relative_at(tokens, previous.source.start):
+        return None  # `figures - which suggest Y - but analysts said Z`: an aside's report
     at = next((k for k, t in enumerate(tokens) if t.start >= source.start), None)
     if at is None or at == 0 or tokens[at - 1].quoted:
         return None
     return at - 1 if tokens[at - 1].lower in ("and", "but") else None
+
+
+def _relative_at(tokens: list[Token], offset: int) -> bool:
+    """The token at `offset` is a relative pronoun (`which`, `who`)."""
+    return any(t.start == offset and t.lower in RELATIVES for t in tokens)
 
 
 def _in_question(frame: Frame, offset: int) -> bool:
