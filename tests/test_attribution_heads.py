@@ -252,3 +252,13 @@ def test_called_after_an_object_names_it_and_nobody_speaks() -> None:
     # Near case: "called" with its own subject and object is a report.
     assert speakers("Ann Vell met the mayor and called Tom Reed a liar.") == ["Ann Vell"]
     assert speakers("The mayor called the plan a disgrace.") == ["The mayor"]
+
+
+def test_went_on_sale_is_no_report() -> None:
+    text = "It went on sale in May and Brent Foods says sales have beaten forecasts."
+    assert [(link.role.value, link.mention) for link in chains_of(text)[0]] == [
+        ("speaker", "Brent Foods"),
+        ("publisher", "Wire"),
+    ]
+    # Near case: "went on" before what was said still reports.
+    assert speakers("Ann Vell went on: the plan is dead.") == ["Ann Vell"]
