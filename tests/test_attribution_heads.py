@@ -177,3 +177,88 @@ def test_an_object_ends_before_the_subjects_next_act_or_the_writers_aside() -> N
     ]
     # Near case: "and" between two nouns of the object keeps them both.
     assert found("Ann Vell slammed the plan and the budget.")[0][2] == ["the plan and the budget"]
+
+
+def test_a_question_put_by_an_agent_is_the_agents_not_the_answerers() -> None:
+    reports = found("Ann Vell was asked by the host Tom Reed whether the plan would fail.")
+    assert reports == [("the host Tom Reed", "was asked", ["whether the plan would fail"])]
+    assert speakers("Ann Vell was asked by the host Tom Reed whether the plan would fail.") == [
+        None
+    ]
+    # Near case: a passive report with an agent keeps its subject as the content.
+    assert found("The plan was criticised by Tom Reed.")[0][:2] == ("Tom Reed", "was criticised")
+
+
+def test_a_question_holds_whom_a_quoted_phrase_and_no_report_of_its_own() -> None:
+    text = "When asked whom she backed, Ann Vell smiled and said she was waiting."
+    assert found(text) == [
+        ("", "asked", ["whom she backed"]),
+        ("Ann Vell", "said", ["she was waiting"]),
+    ]
+    quoted = found("Asked if the plan is “fair enough,” most voters said yes.")
+    assert quoted[0][1] == "Asked"
+    assert quoted[0][2][0].startswith("if the plan is “fair enough")
+    # Near case: an unquoted question still ends at its comma.
+    assert found("Asked if the plan is fair, most voters said yes.")[0][2] == [
+        "if the plan is fair"
+    ]
+
+
+def test_a_third_apostrophe_after_a_doubled_closing_mark_is_no_speaker() -> None:
+    text = "''It ran on 'Dunmore Today,''' said Tom Reed, a former aide."
+    assert found(text)[0][0] == "Tom Reed, a former aide"
+    assert speakers(text) == ["Tom Reed"]
+    # Near case: a plain doubled mark still closes the quotation.
+    assert found("''It ran,'' said Tom Reed.")[0][0] == "Tom Reed"
+
+
+def test_a_second_verb_after_but_and_a_setting_phrase_is_the_subjects() -> None:
+    text = "Ann Vell first said she had no copy, but in a later interview said she had one."
+    assert [f[0] for f in found(text)] == ["Ann Vell", "Ann Vell"]
+    # Near case: a setting phrase opening its own clause keeps that clause's subject.
+    other = found("Ann Vell said she had no copy, but in a later interview Tom Reed said so.")
+    assert [f[0] for f in other] == ["Ann Vell", "Tom Reed"]
+
+
+def test_upon_saying_takes_the_sentence_subject() -> None:
+    text = "Ann Vell, herself a farmer, drew boos upon saying the plan was fair."
+    assert found(text) == [("Ann Vell, herself a farmer", "saying", ["the plan was fair"])]
+
+
+def test_two_reports_joined_by_and_are_two_not_one_relaying_the_other() -> None:
+    text = "Ann Vell said the plan was dead and Tom Reed said it would pass."
+    assert found(text) == [
+        ("Ann Vell", "said", ["the plan was dead"]),
+        ("Tom Reed", "said", ["it would pass"]),
+    ]
+    assert [(link.role.value, link.mention) for link in chains_of(text)[0]] == [
+        ("speaker", "Ann Vell"),
+        ("publisher", "Wire"),
+    ]
+    # Near case: "and that" keeps the second report inside what the first says.
+    nested = found("Ann Vell said the plan was dead and that Tom Reed said it would pass.")
+    assert nested[0][2] == ["the plan was dead and that Tom Reed said it would pass"]
+    # Near case: after a relative clause's report in an aside, the main report still governs.
+    aside = chains_of("The poll is upbeat - which suggests a rise - but analysts said it was weak.")
+    assert "analysts" in [link.mention for link in aside[0]]
+
+
+def test_called_after_an_object_names_it_and_nobody_speaks() -> None:
+    for text in (
+        "Ann Vell and her friends launched a website called Dunmore Beats.",
+        "Tom Reed later founded another company called Brent Data and sold it.",
+    ):
+        assert speakers(text) == [None]
+    # Near case: "called" with its own subject and object is a report.
+    assert speakers("Ann Vell met the mayor and called Tom Reed a liar.") == ["Ann Vell"]
+    assert speakers("The mayor called the plan a disgrace.") == ["The mayor"]
+
+
+def test_went_on_sale_is_no_report() -> None:
+    text = "It went on sale in May and Brent Foods says sales have beaten forecasts."
+    assert [(link.role.value, link.mention) for link in chains_of(text)[0]] == [
+        ("speaker", "Brent Foods"),
+        ("publisher", "Wire"),
+    ]
+    # Near case: "went on" before what was said still reports.
+    assert speakers("Ann Vell went on: the plan is dead.") == ["Ann Vell"]

@@ -108,8 +108,18 @@ def _phrase_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     for phrase, lemma, kind, stance in _PHRASES.get(tokens[at].lower, ()):
         if _matches(tokens, at, phrase):
+            if phrase == ("went", "on") and _goes_on_sale(tokens, at + 2):
+                return None
             return Cue(at, at + len(phrase) - 1, lemma, kind, stance)
     return None
+
+
+_NOT_SPEECH_AFTER_WENT_ON = words("sale display show trial strike air tour holiday leave")
+
+
+def _goes_on_sale(tokens: list[Token], at: int) -> bool:
+    """`It went on sale`, `went on trial`, `went on strike`: no speech, an event."""
+    return at < len(tokens) and tokens[at].lower in _NOT_SPEECH_AFTER_WENT_ON
 
 
 def _passive_stance(phrase: tuple[str, ...]) -> Stance:

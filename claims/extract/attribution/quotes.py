@@ -78,7 +78,10 @@ def scan_quotes(text: str) -> QuoteScan:
         elif mark in _CLOSERS_FOR[opener] and (mark not in _SYMMETRIC or at > start + 1):
             depth -= 1
             if not depth:
-                quotes.append(Span(start=start, end=found.end()))
+                end = found.end()
+                if mark == "''" and text[end : end + 1] == "'":
+                    end += 1  # `''... 'Fox and Friends,'''`: an inner quote closes first
+                quotes.append(Span(start=start, end=end))
         elif mark == opener and opener in _NESTABLE:
             depth += 1
     if depth:

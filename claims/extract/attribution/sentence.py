@@ -16,6 +16,7 @@ from claims.extract.attribution.passive_frames import (
     passive_frame,
     seem_frame,
 )
+from claims.extract.attribution.questions import question_frame
 from claims.extract.attribution.quoted_as import quoted_as_frame
 from claims.extract.attribution.relatives import (
     clause_content,
@@ -29,6 +30,7 @@ from claims.extract.attribution.tokens import (
     AUXILIARIES,
     LEADING_FILLERS,
     PREPOSITIONS,
+    RELATIVES,
     TIME_LEADS,
     TIME_WORDS,
     Token,
@@ -82,6 +84,10 @@ def _frame(clause: Clause, cue: Cue) -> Frame | None:
     relayed = quoted_as_frame(clause, cue)
     if relayed is not None:
         return relayed
+    if cue.kind is CueKind.BY and cue.lemma == "ask":
+        question = question_frame(clause, cue)  # `X was asked by Z whether Y`: Z asks Y
+        if question is not None:
+            return question
     if cue.kind is CueKind.BY:
         return by_frame(clause, cue)
     if cue.kind is CueKind.SEEM:
@@ -110,6 +116,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         offset = tokens[cue.first].start
         if any(f.source and f.source.start <= offset < f.source.end for f in frames):
             continue
+        if any(_in_question(f, offset) for f in frames):
+            continue  # `When asked whom she supported, X said`: the question reports nothing
         coordinated = bool(frames) and frames[-1].source is not None and _coordinated(tokens, cue)
         lo = 0 if coordinated else _left_limit(_before_relay(frames, tokens, cue), tokens, offset)
         closing = relative_clause_end(frames[-1], tokens, cue) if frames else None
@@ -137,6 +145,8 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
             frame = frame if frame.source else None
         if frame is not None and frames and frame.source == frames[-1].source:
             frames[-1] = _cut_before(frames[-1], tokens, _lead_of(tokens, cue))
+        elif frame is not None and frames and (joint := _second_report(frames[-1], frame, tokens)):
+            frames[-1] = _cut_before(frames[-1], tokens, joint)  # `X said A and Y said B`
         if frame is not None:
             frames.append(frame)
     frames = governing_first(_report_first(frames, tokens), tokens)
@@ -325,7 +335,32 @@ def _coordinated(tokens: list[Token], cue: Cue) -> bool:
     at = cue.first - 1
     while at > 0 and tokens[at].lower in AUXILIARIES:
         at -= 1
-    return at > 0 and tokens[at].lower in ("and", "but") and cue.kind is not CueKind.ACCORDING
+    if cue.kind is CueKind.ACCORDING:
+        return False
+    return at > 0 and (tokens[at].lower in ("and", "but") or _setting_after_and(tokens, at))
+
+
+_SETTING_OPENERS = words("in on at during after before")
+_MAX_SETTING = 7
+
+
+def _setting_after_and(tokens: list[Token], at: int) -> bool:
+    """`X first said A, but in a later interview said B`: a setting phrase between "and" or
+    "but" and the second verb (its source is X, not the phrase)."""
+    end = at + 1
+    if tokens[at].text[:1].isupper() and tokens[at - 1].lower not in PREPOSITIONS:
+        return False  # `but in a later interview Tom Reed said`: a subject of its own
+    for k in range(at, max(0, at - _MAX_SETTING), -1):
+        token = tokens[k]
+        if token.quoted or (token.lower in AUXILIARIES and token.lower not in TIME_WORDS):
+            return False
+        if token.lower in _SETTING_OPENERS:
+            lead = k - 1 - (tokens[k - 1].text == "," if k > 0 else 0)
+            if lead <= 0 or tokens[lead].lower not in ("and", "but"):
+                return False
+            inner = tokens[k:at] if tokens[at].text == "," else tokens[k:end]
+            return all(t.text != "," for t in inner)
+    return False
 
 
 def _takes_previous_source(clause: Clause, cue: Cue) -> bool:
@@ -336,11 +371,45 @@ def _takes_previous_source(clause: Clause, cue: Cue) -> bool:
     return cue.kind is not CueKind.ACCORDING and after_participle_lead(clause, cue)
 
 
+def _second_report(previous: Frame, frame: Frame, tokens: list[Token]) -> int | None:
+    """`One in three said A and one in four said B`: a report whose own subject follows an
+    "and" or "but" inside the previous report's content is a second report, not part of what
+    the first says; the index of the conjunction, or None (`said A and that Y said B` nests)."""
+    source = frame.source
+    if source is None or frame.cue.kind not in (CueKind.SAY, CueKind.TELL):
+        return None
+    if source.start > frame.cue_span.start or not previous.content:
+        return None
+    if not any(c.start <= source.start < c.end for c in previous.content):
+        return None
+    if previous.source is not None and _relative_at(tokens, previous.source.start):
+        return None  # `figures - which suggest Y - but analysts said Z`: an aside's report
+    at = next((k for k, t in enumerate(tokens) if t.start >= source.start), None)
+    if at is None or at == 0 or tokens[at - 1].quoted:
+        return None
+    return at - 1 if tokens[at - 1].lower in ("and", "but") else None
+
+
+def _relative_at(tokens: list[Token], offset: int) -> bool:
+    """The token at `offset` is a relative pronoun (`which`, `who`)."""
+    return any(t.start == offset and t.lower in RELATIVES for t in tokens)
+
+
+def _in_question(frame: Frame, offset: int) -> bool:
+    """`offset` lies inside the question a frame of "asked" puts (`asked whom she backed`)."""
+    if frame.cue.lemma != "ask" or frame.source is not None:
+        return False
+    return any(c.start <= offset < c.end for c in frame.content)
+
+
 def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
     """A later cue looks left no further than the end of the previous frame's cue."""
     if not frames:
         return 0
     last = frames[-1].cue_span.end
+    question = frames[-1].content if frames[-1].cue.lemma == "ask" else ()
+    if question and question[-1].end <= offset:
+        last = question[-1].end  # `When asked whom she backed, X said`: past the question
     for k, token in enumerate(tokens):
         if token.start >= last:
             return k if token.start <= offset else 0

@@ -30,6 +30,8 @@ not (PolNeAR keeps a person's relative clause in the source)."""
 
 def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | None:
     """Token range of a source written after its verb (`said Rubio's manager, Rich Beeson`)."""
+    while after < hi and tokens[after].text in _STRAY_MARKS:
+        after += 1  # `''... 'Fox and Friends,''' said X`: the third mark closes the inner quote
     stop = after
     while stop < hi:
         token = tokens[stop]
@@ -65,6 +67,9 @@ def right_source(tokens: list[Token], after: int, hi: int) -> tuple[int, int] | 
             break  # `“Y,” said Beck, who said Z`: the relative clause is a report of its own
         stop += 1
     return (after, stop) if stop > after else None
+
+
+_STRAY_MARKS = frozenset({"'", "’", "''"})
 
 
 def relative_report(tokens: list[Token], at: int, hi: int) -> bool:

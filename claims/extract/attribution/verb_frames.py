@@ -34,6 +34,7 @@ from claims.extract.attribution.subject_verb import subject_before_verb
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
     CLOSE_QUOTES,
+    OPEN_QUOTES,
     PERSONAL_PRONOUNS,
     PREPOSITIONS,
     RELATIVES,
@@ -53,7 +54,9 @@ def _after_comma_or_quote(clause: Clause, cue: Cue) -> bool:
     return before.text == "," or before.text in CLOSE_QUOTES or before.quoted
 
 
-_PARTICIPLE_LEADS = frozenset({",", "by", "while", "after", "before", "when", "in", "—", "–"})
+_PARTICIPLE_LEADS = frozenset(
+    {",", "by", "while", "after", "before", "when", "in", "upon", "—", "–"}
+)
 
 
 def after_participle_lead(clause: Clause, cue: Cue) -> bool:
@@ -109,7 +112,7 @@ def after_a_mute_object(tokens: list[Token], at: int, lo: int) -> bool:
 def object_verb(tokens: list[Token], at: int, lo: int) -> int | None:
     """The verb before the object that ends at `at` (`sent` in `sent a letter to staff`)."""
     for k in range(at - 2, max(lo, at - 4) - 1, -1):
-        if tokens[k].lower in _OBJECT_DETERMINERS:
+        if tokens[k].lower in _OBJECT_DETERMINERS or tokens[k].lower == "another":
             verb = tokens[k - 1] if k else None  # the previous cue may end the clause's left
             good = (
                 verb is not None
@@ -362,6 +365,8 @@ def _inverted_frame(clause: Clause, cue: Cue, cue_span: Span) -> Frame | None:
 def object_frame(clause: Clause, cue: Cue) -> Frame | None:
     """`X criticized the plan`: the subject is the source, the rest of the clause the content."""
     tokens = clause.tokens
+    if cue.lemma in _NAMING_LEMMAS and naming_participle(tokens, cue.first, clause.lo):
+        return None
     cue_span = span_of_cue(tokens, cue)
     at = cue.last + 1
     if at < clause.hi and tokens[at].lower == "that":
@@ -379,6 +384,41 @@ def object_frame(clause: Clause, cue: Cue) -> Frame | None:
     if not content and at < clause.hi and tokens[at].text == ":":
         return Frame(cue, cue_span, span_of(tokens, *source), ())
     return Frame(cue, cue_span, span_of(tokens, *source), content) if content else None
+
+
+_NAMING_LEMMAS = words("call name dub")
+
+_MAX_NAMED_PHRASE = 4
+
+
+def naming_participle(tokens: list[Token], first: int, lo: int) -> bool:
+    """`launched a website called X`, `uses a tool called X`, `the services of a company called
+    X`: "called" right after an object or a prepositional object names it; nobody speaks
+    (not `The minister called it X`, whose noun phrase opens the clause)."""
+    if first - 2 < lo or first + 1 >= len(tokens):
+        return False
+    name = tokens[first + 1]
+    if not (name.text[:1].isupper() or name.quoted or name.text in OPEN_QUOTES or "." in name.text):
+        return False  # `called the plan a disgrace`, `called for talks`: a report
+    noun = tokens[first - 1]
+    if noun.quoted or not noun.text.isalpha() or not noun.text.islower():
+        return False
+    if noun.lower in AUXILIARIES or noun.lower in PERSONAL_PRONOUNS or noun.lower in _LINKS:
+        return False
+    for k in range(first - 2, max(lo, first - 2 - _MAX_NAMED_PHRASE) - 1, -1):
+        if tokens[k].lower in _OBJECT_DETERMINERS or tokens[k].lower == "another":
+            if k == lo:
+                return False
+            before = tokens[k - 1]
+            return before.lower in PREPOSITIONS or (
+                before.text.isalpha() and before.text.islower() and before.lower not in _LINKS
+            )
+        if not tokens[k].text[:1].isalpha() or tokens[k].quoted:
+            return False
+    return False
+
+
+_LINKS = words("and or but")
 
 
 def _findings_close(clause: Clause, cue: Cue) -> bool:
