@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from claims.extract.attribution.chains import default_chain, inherit, publisher_name
-from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.doc_frames import Doc
+from claims.extract.attribution.mention_kinds import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.names import looks_like_person
 from claims.extract.attribution.tokens import words
 from claims.extract.models import ChainLink, DocumentContext, Span

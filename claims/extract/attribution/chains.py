@@ -7,9 +7,10 @@ import unicodedata
 
 from claims.extract.attribution.citing import cites_a_speaker
 from claims.extract.attribution.companies import COMPANY_NOUNS, described_company
-from claims.extract.attribution.coreference import PERSON_NOUNS, Mentions
+from claims.extract.attribution.coreference import Mentions
 from claims.extract.attribution.frame import Frame, frame_stance
 from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.mention_kinds import PERSON_NOUNS
 from claims.extract.attribution.names import name_word, person_in_link, personal_name
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source

@@ -18,7 +18,23 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 from claims.extract.attribution.companies import COMPANY_NOUNS, Companies, described_company
-from claims.extract.attribution.lexicon import VERB_CUES
+from claims.extract.attribution.mention_kinds import (
+    BODY_NOUNS,
+    COMPOUNDS,
+    DETERMINERS,
+    GIVEN_NAME_TITLES,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    RANKS,
+    anyone,
+    body_like,
+    gender_fits,
+    group_role,
+    in_noun_phrase,
+    no_addressee,
+    not_surely_person,
+    topic_word,
+)
 from claims.extract.attribution.names import (
     Mention,
     name_keys,
@@ -29,35 +45,15 @@ from claims.extract.attribution.names import (
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
 from claims.extract.attribution.tokens import (
-    AUXILIARIES,
-    CLAUSE_BREAKS,
     CLOSE_QUOTES,
-    PREPOSITIONS,
-    PRONOUNS,
     Token,
     words,
 )
 from claims.extract.models import ChainLink, Role, Span
 
-_PERSON_PRONOUNS = words("he she him her")
 _ANY_PRONOUNS = words("they it who which them")
 _UNRESOLVED = words("i we you me us")
 """Pronouns of the writer or the audience: never a name that "he" may mean."""
-PERSON_NOUNS = words(
-    "expert analyst minister ambassador spokesman spokeswoman spokesperson official diplomat "
-    "president adviser advisor envoy general commander leader chairman chairwoman director "
-    "chief secretary governor mayor senator lawmaker prosecutor judge founder premier king "
-    "prince ceo economist researcher professor author writer blogger governor deputy aide "
-    "candidate lawyer attorney colonel officer scientist activist spokesperson head"
-)
-"""Head nouns of a description that means a person (`the expert`, `the deputy minister`)."""
-BODY_NOUNS = words(
-    "ministry agency department government company office council committee army military "
-    "police channel newspaper network bank firm group party campaign administration embassy "
-    "kremlin commission union organisation organization institute service court parliament "
-    "broadcaster outlet website regulator watchdog authority authorities"
-)
-"""Head nouns of a description that means a body (`the ministry`, `the agency`)."""
 _DESCRIPTION = re.compile(r"^(?:the|this|that)(?:\s+[\w’'.\-]+){1,4}$", re.IGNORECASE)
 _IT_REACH = 3
 """Sentences back (besides the pronoun's own) where "it" looks for a body first."""
@@ -120,7 +116,7 @@ class Mentions:
     def add_link(self, link: ChainLink) -> None:
         """A named speaker or intermediary found in a chain (its role words included)."""
         span = link.mention_span
-        if span is None or link.mention.lower() in _PERSON_PRONOUNS | _ANY_PRONOUNS | _UNRESOLVED:
+        if span is None or link.mention.lower() in PERSON_PRONOUNS | _ANY_PRONOUNS | _UNRESOLVED:
             return
         keys = name_keys(link.mention, link.speaker_role)
         person = self.names_person(link)
@@ -133,7 +129,7 @@ class Mentions:
     def names_person(self, link: ChainLink) -> bool:
         """`link` names a person, not a company the text typed as one or a body."""
         head = link.mention.split()[-1].lower() if link.mention.split() else ""
-        if _group_role(link.speaker_role):
+        if group_role(link.speaker_role):
             return False  # `analysts Jupiter Research`: a firm of analysts
         return (person_in_link(link) or head in PERSON_NOUNS) and not self.names_company(link)
 
@@ -198,7 +194,7 @@ class Mentions:
         """The mention `written` (a source as the text gives it) points back to, if any."""
         lower = written.lower()
         parts = written.split()
-        if lower in _PERSON_PRONOUNS:
+        if lower in PERSON_PRONOUNS:
             self._scan_until(before)
             if self._rival_before(before):
                 return None
@@ -217,7 +213,7 @@ class Mentions:
                 return described
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
-            return self._in_full(self._last(self._all, before, _no_addressee), before)
+            return self._in_full(self._last(self._all, before, no_addressee), before)
         if _DESCRIPTION.match(written):
             return self._description(written, before)
         if 1 <= len(parts) <= 3 and all(name_word(w) for w in parts):
@@ -234,7 +230,7 @@ class Mentions:
         few sentences (`Ann Vell said X. The firm was founded by Tom Reed. Y, she said`).
         In the pronoun's own sentence only a speaker or a subject before it counts, and none
         when the pronoun follows what it reports (`Reed was absent, he said`)."""
-        fits = _gender_fits(pronoun)
+        fits = gender_fits(pronoun)
         here = self._sentence_of(before)
         if here < 0:
             return None
@@ -282,7 +278,7 @@ class Mentions:
         for sentence in range(here - 1, max(-1, here - 3), -1):
             start = self._sentence_starts[sentence]
             end = self._sentence_starts[sentence + 1]
-            spoken = self._spoken_in(start, end, _anyone)
+            spoken = self._spoken_in(start, end, anyone)
             if spoken is not None:
                 return spoken
             tokens = self._pending[sentence]
@@ -326,12 +322,12 @@ class Mentions:
         at = bisect_left(starts, before)
         begin = self._sentence_starts[here]
         lo = bisect_left(self._all.starts, begin)
-        named = [m for m in self._all.items[lo:] if m.end <= before and _no_addressee(m)]
+        named = [m for m in self._all.items[lo:] if m.end <= before and no_addressee(m)]
         right = None
         for mention in reversed(named):
             k = bisect_left(starts, mention.end)
             between = tokens[k:at]
-            if any(not _in_noun_phrase(t) for t in between):
+            if any(not in_noun_phrase(t) for t in between):
                 break
             if mention.person:
                 return mention
@@ -350,9 +346,9 @@ class Mentions:
         at = bisect_left([t.start for t in tokens], before)
         end = at - 1 if at and tokens[at - 1].text == "," else at
         first = end
-        while first > 0 and first > end - 5 and tokens[first - 1].lower not in _DETERMINERS:
+        while first > 0 and first > end - 5 and tokens[first - 1].lower not in DETERMINERS:
             first -= 1
-        if first <= 0 or first == end or tokens[first - 1].lower not in _DETERMINERS:
+        if first <= 0 or first == end or tokens[first - 1].lower not in DETERMINERS:
             return None
         head = tokens[end - 1].lower
         if (head not in PERSON_NOUNS and head not in BODY_NOUNS) or tokens[end - 1].quoted:
@@ -420,11 +416,11 @@ class Mentions:
         a person's; before an uncued personal-looking name, a body named in reach."""
         at = bisect_right(self._sentence_starts, before) - 1 - _IT_REACH
         near = self._sentence_starts[at] if at >= 0 else 0
-        spoke = self._all.last(before, lambda m: m.link is not None and _not_surely_person(m))
-        if spoke is not None and spoke.start >= near and _body_like(spoke):
+        spoke = self._all.last(before, lambda m: m.link is not None and not_surely_person(m))
+        if spoke is not None and spoke.start >= near and body_like(spoke):
             return spoke.as_link()
-        candidate = self._all.last(before, _not_surely_person)
-        if candidate is not None and not _body_like(candidate):
+        candidate = self._all.last(before, not_surely_person)
+        if candidate is not None and not body_like(candidate):
             body = self._all.last(before, lambda m: not m.person)
             if body is not None and body.start >= near:
                 return body.as_link()  # a two-word name with no person's cue may be a firm's
@@ -448,7 +444,7 @@ class Mentions:
                 break
             if token.lower not in PERSON_NOUNS or token.quoted:
                 continue
-            if k + 1 < len(tokens) and (token.lower, tokens[k + 1].lower) in _COMPOUNDS:
+            if k + 1 < len(tokens) and (token.lower, tokens[k + 1].lower) in COMPOUNDS:
                 continue  # `the general election`: no person
             lead = tokens[k - 1].lower if k else ""
             named = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not title_case
@@ -465,7 +461,7 @@ class Mentions:
     def _description(self, written: str, before: int) -> ChainLink | None:
         parts = [w.strip(".,’'") for w in written.split()[1:]]
         head = parts[-1].lower()
-        if len(parts) == 1 and written.split()[0].lower() == "the" and _topic_word(parts[0]):
+        if len(parts) == 1 and written.split()[0].lower() == "the" and topic_word(parts[0]):
             self._scan_until(before)  # `the 30-year-old`, `the Scot`, `the striker`
             topic = self._topic_person(before)
             return self._in_full(topic.as_link(), before) if topic is not None else None
@@ -474,7 +470,7 @@ class Mentions:
         self._scan_until(before)
         person = head in PERSON_NOUNS
         modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
-        ranks = _RANKS - {w.lower() for w in parts}
+        ranks = RANKS - {w.lower() for w in parts}
 
         def fits(mention: Mention) -> bool:
             """Every capitalised modifier is the mention's, and no rank the description
@@ -501,7 +497,7 @@ class Mentions:
     def _given_name(self, parts: list[str], before: int) -> ChainLink | None:
         """`Prince Saud` after `Prince Saud al-Faisal`, `Sir Digby` after `Sir Digby Jones`: a
         title used with a given name points back to the full name that starts with it."""
-        if len(parts) != 2 or parts[0].lower().rstrip(".") not in _GIVEN_NAME_TITLES:
+        if len(parts) != 2 or parts[0].lower().rstrip(".") not in GIVEN_NAME_TITLES:
             return None
         pool = self._by_first_word.get(parts[1].lower())
         return self._last(pool, before) if pool is not None else None
@@ -535,76 +531,6 @@ _SURNAME_WORDS = 3
 _SAME_BODY = {"ministry": "department", "department": "ministry"}
 """Descriptions that may mean a body named with the other word, when it was named lately."""
 
-_GIVEN_NAME_TITLES = words("prince princess king queen sheikh sheikha emir sultan sir dame")
-"""Titles written with a given name rather than a surname (`Prince Saud`, `Sir Digby`)."""
-
-_PERSON_CUES = PERSON_NOUNS | TITLE_WORDS - BODY_NOUNS - words("state press security military")
-
-
-def _group_role(role: str | None) -> bool:
-    """A plural role before a name (`analysts Jupiter Research`, `pollsters Ipsos`): the name
-    is a body whose members have that role, not a person."""
-    last = role.split()[-1].lower() if role and role.split() else ""
-    return last.endswith("s") and not last.endswith("ss") and last[:-1] in _MEMBER_NOUNS
-
-
-_MEMBER_NOUNS = PERSON_NOUNS | words("researcher consultant pollster")
-
-
-def _body_like(mention: Mention) -> bool:
-    """A body, or a one-word name (`Yukos`) that a person's would not be without a title."""
-    return not mention.person or len(mention.name.split()) == 1
-
-
-def _not_surely_person(mention: Mention) -> bool:
-    """What "it" may mean: a body, or a name that only looks like a person's (`Brent Foods`);
-    not a name the text gives a person's title, honorific or role (`Tom Reed, an analyst`)."""
-    return not (mention.person and mention.keys & _PERSON_CUES)
-
-
-_COMPOUNDS = {
-    ("general", noun) for noun in ("election", "elections", "assembly", "public", "strike")
-}
-"""A person noun that opens a compound noun (`the general election`) names no one."""
-
-_RANKS = words("deputy vice shadow former assistant acting junior")
-"""Words of a role that make it another office than the same role without them."""
-
-_MALE = words("mr sir lord king prince sheikh emir sultan")
-_FEMALE = words("ms mrs miss dame lady queen princess sheikha")
-
-
-def _gender_fits(pronoun: str) -> Callable[[Mention], bool]:
-    """ "he" is no one the text calls Ms or Queen, "she" no one it calls Mr or King (a
-    description such as "the 30-year-old" takes either)."""
-    if pronoun not in _PERSON_PRONOUNS:
-        return lambda mention: True
-    other = _FEMALE if pronoun in ("he", "him") else _MALE
-    return lambda mention: not mention.keys & other
-
-
-_AGE = re.compile(r"^\d{1,3}-year-old$")
-_PLAYER_NOUNS = words(
-    "striker defender midfielder keeper goalkeeper winger forward youngster sprinter athlete "
-    "veteran player skipper hooker fly-half scrum-half full-back batsman bowler jumper hurdler"
-)
-_DEMONYMS = words(
-    "scot scotsman welshman englishman irishman frenchman dutchman spaniard dane swede "
-    "norwegian finn portuguese brazilian argentine italian german australian american "
-    "kiwi briton"
-)
-
-
-def _anyone(mention: Mention) -> bool:
-    return True
-
-
-def _topic_word(word: str) -> bool:
-    """`30-year-old`, `Scot`, `striker`: a description news writes for the person the report
-    is about, which means the most salient person as "he" would."""
-    lower = word.lower()
-    return bool(_AGE.match(lower)) or lower in _PLAYER_NOUNS or lower in _DEMONYMS
-
 
 def _follows_report(tokens: list[Token], before: int) -> bool:
     """The pronoun comes after what it reports (`Reed was absent, he said`, `"...," she
@@ -613,35 +539,3 @@ def _follows_report(tokens: list[Token], before: int) -> bool:
     return at > 0 and (
         tokens[at - 1].text in (",", "—", "–") or tokens[at - 1].text in CLOSE_QUOTES
     )
-
-
-_DETERMINERS = words("the a an")
-
-_NOUN_PHRASE_LINKS = words("of at in for from with on to the a an and")
-"""Words inside a noun phrase after a name (`, a lawyer at Brent Foods in Dunmore,`)."""
-
-
-def _in_noun_phrase(token: Token) -> bool:
-    """A token of a name's own apposition or modifier, not a verb, quotation or clause word
-    that would put a clause between a name and a relative "who"."""
-    if token.quoted or token.text in CLOSE_QUOTES:
-        return False
-    lower = token.lower
-    if token.text in (",", "-", "'s", "’s") or lower in _NOUN_PHRASE_LINKS:
-        return True
-    if not lower.replace("-", "").replace("'", "").isalnum():
-        return False
-    if lower in _NOT_IN_PHRASE or lower in VERB_CUES:
-        return False
-    return token.text[:1].isupper() or not lower.endswith(("ed", "ing"))
-
-
-_NOT_IN_PHRASE = AUXILIARIES | CLAUSE_BREAKS | PREPOSITIONS - _NOUN_PHRASE_LINKS | PRONOUNS
-_NOT_IN_PHRASE |= words("met told beat hit led won lost left made took gave saw sent put")
-_NOT_IN_PHRASE |= words("spoke speaks meets meet thanked praised")
-
-
-def _no_addressee(mention: Mention) -> bool:
-    """ "they" and "which" never mean an outlet the text named as a speaker's audience (`told
-    BBC Radio: "... what they say is"`)."""
-    return mention.link is None or mention.link.role is Role.SPEAKER

@@ -10,9 +10,9 @@ instead: then the pronoun keeps its own reading.
 from __future__ import annotations
 
 from claims.extract.attribution.companies import COMPANY_NOUNS
-from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.doc_frames import Doc
 from claims.extract.attribution.frame import Frame
+from claims.extract.attribution.mention_kinds import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.names import looks_like_person, names_in
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.tokens import words

@@ -3,13 +3,13 @@ a reply closing its clause, not a plural noun, not a verb's other sense (`added 
 
 from __future__ import annotations
 
-from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.lexicon import (
     AMBIGUOUS_LEMMAS,
     FIGURE_LEMMAS,
     SPEECH_LEMMAS,
     VERB_CUES,
 )
+from claims.extract.attribution.mention_kinds import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.report_object import figure_object, opens_report, takes_report
 from claims.extract.attribution.tokens import (
     AUXILIARIES,

@@ -16,10 +16,10 @@ from claims.extract.attribution.contents import (
     content_before,
     object_end,
 )
-from claims.extract.attribution.coreference import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
+from claims.extract.attribution.mention_kinds import BODY_NOUNS, PERSON_NOUNS
 from claims.extract.attribution.questions import question_frame, short_answer
 from claims.extract.attribution.report_side import (
     closed_quote_before,
