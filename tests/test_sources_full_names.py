@@ -248,3 +248,12 @@ def test_a_word_the_text_also_capitalises_inside_a_sentence_is_a_name() -> None:
 def test_a_first_name_alone_is_not_expanded() -> None:
     text = "Profits rose at Varnholt Capital. Varnholt said fees would rise."
     assert DocumentNames(text).full_name("Varnholt", len(text)) is None
+
+
+def test_across_documents_a_surname_finds_the_person_the_registry_holds(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _ingest(cli, tmp_path / "a.txt", "Fees will rise 4% in March, Jorien van Dalsum said.\n")
+    _ingest(cli, tmp_path / "b.txt", "Tonnage fell 2% in April, van Dalsum said on Friday.\n")
+    sources = _sources(cli)
+    assert set(sources) == {"Jorien van Dalsum"}

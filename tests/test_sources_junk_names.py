@@ -76,3 +76,10 @@ def test_a_lone_function_word_adverb_or_adjective_is_no_name(word: str) -> None:
 @pytest.mark.parametrize("word", ["Kelly", "McNally", "May", "Varnholt", "Anglo-Varn"])
 def test_names_that_look_alike_stay_names(word: str) -> None:
     assert name_problem(word) is None
+
+
+def test_a_programme_owned_by_a_body_may_open_with_the() -> None:
+    assert name_problem("Harbour Radio's The Tide") is None
+    assert own_name("France's National Harbour Corporation").name == (
+        "France's National Harbour Corporation"
+    )

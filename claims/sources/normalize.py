@@ -394,7 +394,14 @@ def name_problem(name: str) -> str | None:
     )
     if stray is not None:
         return f"the lower-case word {stray!r} makes it a phrase"
-    inner = next((word for word in words[1:] if word in _TITLE_CASE_WORDS), None)
+    inner = next(
+        (
+            word
+            for word, before in zip(words[1:], words, strict=False)
+            if word in _TITLE_CASE_WORDS and not _POSSESSIVE_RE.search(before)
+        ),
+        None,
+    )  # "BBC World Service's The Ticket": a programme's name may open with "The"
     if inner is not None:
         return f"the capitalised {inner!r} inside makes it a title of a work"
     return None

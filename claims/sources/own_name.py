@@ -65,10 +65,11 @@ _ACRONYM_TAIL_RE = re.compile(r"^(?P<rest>.+?)\s*\([A-Z][A-Za-z&]{1,7}\)$")
 GOVERNMENT_WORDS = word_set(
     "ministry department office government embassy consulate parliament army navy police"
     " court council committee cabinet treasury agency authority commission senate congress"
-    " assembly forces military foreign defence defense interior finance central"
+    " assembly forces military foreign defence defense interior finance central national"
+    " state federal royal"
 )
-"""Words that make a body one country's ("Iraq's Ministry of Communications"): the country
-stays in its name."""
+"""Words that make a body one country's ("Iraq's Ministry of Communications", "China's
+National Petroleum Corporation"): the country stays in its name."""
 
 
 def _body_name(name: str) -> OwnName:
