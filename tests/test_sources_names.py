@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from claims.sources.models import KnownSource
 from claims.sources.normalize import name_problem
-from claims.sources.resolve import Method, RegistryIndex
+from claims.sources.resolution import Method
+from claims.sources.resolve import RegistryIndex
 from db.models import Attribution, Source
 from tests.conftest import Cli
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claims.sources.models import KnownSource
-from claims.sources.resolve import ANONYMOUS_NAME, Method, RegistryIndex
+from claims.sources.resolution import Method
+from claims.sources.resolve import ANONYMOUS_NAME, RegistryIndex
 
 REGISTRY = [
     KnownSource(

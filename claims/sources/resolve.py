@@ -16,10 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from claims.extract.entities import find_entities
@@ -48,6 +45,7 @@ from claims.sources.normalize import (
     visual_skeleton,
 )
 from claims.sources.own_name import own_name
+from claims.sources.resolution import Lookup, Match, Method, NewSource, Resolution
 from claims.sources.roles import OFFICE_WORDS, RoleInfo, is_role_mention, parse_role
 from claims.text.normalize import fold, norm_key, word_set
 
@@ -56,73 +54,12 @@ FUZZY_CANDIDATE_CUTOFF = 80.0
 FUZZY_ACCEPT = 85.0
 """token_sort_ratio a spelling variant needs (on top of every word pairing up)."""
 AMBIGUITY_MARGIN = 5.0
+"""Two candidates closer than this are ambiguous: neither is chosen."""
 COLLECTIVE_NOUNS = word_set("side authorities government leadership administration cabinet")
 """After a country word these name the country's government ("the Iraqi side")."""
-"""Two candidates closer than this are ambiguous: neither is chosen."""
 
 ANONYMOUS_NAME = "Anonymous source"
 ANONYMOUS_ALIAS = "anonymous sources"
-
-
-class Method(StrEnum):
-    """How an attribution's source was chosen (stored in `attributions.resolution`)."""
-
-    EXACT = "exact"
-    KEY = "key"
-    FUZZY = "fuzzy"
-    AFFILIATION = "affiliation"
-    ANONYMOUS = "anonymous"
-    HOMOGLYPH = "homoglyph"
-    UNNAMED = "unnamed"
-    UNKNOWN = "unknown"
-    MANUAL = "manual"
-
-
-class NewSource(BaseModel):
-    """A source resolution asks the database to create."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    kind: SourceKind = SourceKind.UNKNOWN
-    country: str | None = None
-    parent_id: int | None = None
-    description: str | None = None
-    alias: str
-    alias_key: str
-    needs_review: bool = True
-    flags: tuple[FlagEntry, ...] = ()
-
-
-class Resolution(BaseModel):
-    """The outcome for one mention: a source (or one to create), the method, score, reasons."""
-
-    model_config = ConfigDict(frozen=True)
-
-    method: Method
-    source_id: int | None = None
-    score: float | None = None
-    reasons: tuple[str, ...] = ()
-    new_source: NewSource | None = None
-    full_name: str | None = None
-    """A fuller name the mention gives the source it found, registered by its acronym
-    ("Bank of England" for "BoE"): the name the registry should hold."""
-
-
-@dataclass(frozen=True)
-class Match:
-    source_id: int
-    method: Method
-    score: float
-    reason: str
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """What a name lookup found: one match, or the sources it could not choose between."""
-
-    match: Match | None = None
-    ambiguous: tuple[int, ...] = ()
 
 
 class RegistryIndex:

@@ -18,7 +18,7 @@ from claims.sources.models import (
     parse_kind,
 )
 from claims.sources.normalize import alias_key
-from claims.sources.resolve import Method
+from claims.sources.resolution import Method
 from claims.store.rows import AUDIT_ENTRIES, SOURCES, load_index, source_flag, source_rating
 from db.models import Attribution, AuditEntry, Source, SourceAlias, SourceFlag
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claims.sources.models import Grade, KnownSource
-from claims.sources.resolve import NewSource
+from claims.sources.resolution import NewSource
 from claims.store.audit import record
 from claims.store.chunks import chunks
 from claims.store.rows.sources import load_known

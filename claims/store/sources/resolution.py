@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 from claims.sources.acronyms import as_acronym
 from claims.sources.full_names import DocumentNames
 from claims.sources.normalize import display_name
-from claims.sources.resolve import Method, RegistryIndex, Resolution
+from claims.sources.resolution import Method, Resolution
+from claims.sources.resolve import RegistryIndex
 from claims.store.chunks import chunks
 from claims.store.credibility import BATCH, recompute
 from claims.store.rows.sources import load_index
