@@ -264,10 +264,10 @@ def _ordinary_opener(text: str, start: int, end: int, lowercase: AbstractSet[str
     word = text[start:end].lower()
     if not _opens_sentence(text, start) or known_name(word):
         return False
-    return word in lowercase or any(form in lowercase for form in _singulars(word))
+    return word in lowercase or any(form in lowercase for form in singulars(word))
 
 
-def _singulars(word: str) -> set[str]:
+def singulars(word: str) -> set[str]:
     """What a plural may be the plural of ("profits" -> "profit", "companies" -> "company"):
     a document that writes "profit" in lower case writes "Profits" only to open a sentence."""
     found = set()

@@ -28,7 +28,12 @@ import re
 from functools import cached_property
 
 from claims.extract.attribution.source_parts import BODY_WORDS, NAME_PARTICLES, TITLE_WORDS
-from claims.extract.entities import find_document_entities, known_name, lowercase_words
+from claims.extract.entities import (
+    find_document_entities,
+    known_name,
+    lowercase_words,
+    singulars,
+)
 from claims.extract.gazetteer import aliases
 from claims.extract.models import Entity
 from claims.extract.sentences import split_sentences
@@ -79,7 +84,7 @@ class DocumentNames:
         word = name.lower()
         if known_name(word) or self._capitalised_inside(name):
             return False
-        return word in self._lowercase or any(form in self._lowercase for form in _singulars(word))
+        return word in self._lowercase or any(form in self._lowercase for form in singulars(word))
 
     def _capitalised_inside(self, word: str) -> bool:
         """Whether the text capitalises the word inside a sentence too ("a dispute with
@@ -300,14 +305,3 @@ def _short_name(name: str) -> tuple[str, ...] | None:
     if norm_key(last) in aliases():
         return None
     return tuple(words)
-
-
-def _singulars(word: str) -> set[str]:
-    found = set()
-    if word.endswith("s") and not word.endswith("ss"):
-        found.add(word[:-1])
-    if word.endswith("es"):
-        found.add(word[:-2])
-    if word.endswith("ies"):
-        found.add(word[:-3] + "y")
-    return found
