@@ -11,17 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Text, cast, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from claims.extract.models import DocumentContext, ExtractedClaim
 from claims.match.build import from_extracted, from_features, stored_frame
-from claims.match.models import ChainNode, MatchClaim
+from claims.match.models import MatchClaim
 from claims.match.origin import flagged_relays
 from claims.sources.models import KnownSource
 from claims.store.chunks import one_of
-from claims.store.rows.chains import chain_nodes, chain_rows, source_owners
-from db.models import Claim, Document, Source
+from claims.store.rows.chains import ChainRow, chain_nodes, chain_rows, source_owners
+from db.models import Attribution, Claim, Document, Source
 
 
 def load_claims(session: Session, ids: Sequence[int]) -> list[MatchClaim]:
@@ -76,10 +76,10 @@ def arrived(
     )
     arriving = []
     for row, found in zip(rows, extracted, strict=True):
-        chain = [
-            _node(link.role, link.mention, link.speaker_role, link.source_id, names, owners)
+        chain = chain_nodes(
+            _chain_row(link, names, owners)
             for link in sorted(row.attributions, key=lambda link: link.position)
-        ]
+        )
         claim = from_extracted(
             row.id, document.id, found, context, stored_frame(row.features.get("frame"))
         )
@@ -89,24 +89,18 @@ def arrived(
     return arriving
 
 
-def _node(
-    role: str,
-    mention: str,
-    speaker_role: str | None,
-    source_id: int | None,
+def _chain_row(
+    link: Attribution,
     sources: Mapping[int, tuple[str, str]],
     owners: Mapping[int, tuple[tuple[int, str], ...]],
-) -> ChainNode:
-    name, kind = sources.get(source_id, (None, None)) if source_id is not None else (None, None)
-    return ChainNode(
-        role=role,
-        mention=mention,
-        speaker_role=speaker_role,
-        source_id=source_id,
-        source_name=name,
-        source_kind=kind,
-        owners=owners.get(source_id, ()) if source_id is not None else (),
-    )
+) -> ChainRow:
+    """A link just written as `chain_rows` would read it back."""
+    source_id = link.source_id
+    if source_id is None:
+        return (link.role, link.mention, link.speaker_role, None, None, None, ())
+    name, kind = sources.get(source_id, (None, None))
+    held = owners.get(source_id, ())
+    return (link.role, link.mention, link.speaker_role, source_id, name, kind, held)
 
 
 def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -121,25 +115,17 @@ def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, 
     }
 
 
-def matched_claim_rows(
-    session: Session, ids: Sequence[int], stored_text: bool = False
-) -> Sequence[Row[Any]]:
-    """The columns matching reads of stored claims `ids` and of their documents; with
-    `stored_text`, the JSON columns as the text stored (what a kept side's digest is of)."""
-    features: Any = Claim.features
-    path: Any = Claim.propaganda_path
-    if stored_text:
-        features = cast(Claim.features, Text).label("features")
-        path = cast(Claim.propaganda_path, Text).label("propaganda_path")
+def matched_claim_rows(session: Session, ids: Sequence[int]) -> Sequence[Row[Any]]:
+    """The columns matching reads of stored claims `ids` and of their documents."""
     statement = (
         select(
             Claim.id,
             Claim.document_id,
             Claim.text,
             Claim.kind,
-            features,
+            Claim.features,
             Claim.start,
-            path,
+            Claim.propaganda_path,
             Claim.propaganda_override,
             Document.outlet,
             Document.original_publisher,

@@ -1,7 +1,7 @@
 """Stored candidates as judging sees them (`Side`), built from the rows matching reads.
 
-Judging a document's pairs reads the stored claims they point to: their matched columns
-with the features as stored text, their chains (links, sources' names, kinds and owners)
+Judging a document's pairs reads the stored claims they point to: their matched columns,
+their chains (links, sources' names, kinds and owners)
 and their documents' metadata, decoded and prepared for `relate` (words, subjects, frame
 marks, cue counts). Sides are built afresh for each document: keeping them between
 documents found too few again at the whole BBC corpus to pay for the memory they held.
@@ -9,7 +9,6 @@ documents found too few again at the whole BBC corpus to pay for the memory they
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -27,7 +26,7 @@ def stored_sides(session: Session, ids: Sequence[int]) -> Mapping[int, Side]:
     if not ids:
         return {}
     chains = chain_rows(session, ids)
-    rows = matched_claim_rows(session, ids, stored_text=True)
+    rows = matched_claim_rows(session, ids)
     return {
         row.id: _built(row, chains.get(row.id, ()))
         for row in sorted(rows, key=lambda row: int(row.id))  # in id order, as `load_claims`
@@ -36,8 +35,7 @@ def stored_sides(session: Session, ids: Sequence[int]) -> Mapping[int, Side]:
 
 def _built(row: Any, chain: Sequence[ChainRow]) -> Side:
     """The side of one claim from its row, as `load_claims` and `side` would make it."""
-    features = _decoded(row.features)
-    path = _decoded(row.propaganda_path)
+    features = row.features
     claim = from_features(
         row.id,
         row.document_id,
@@ -49,10 +47,6 @@ def _built(row: Any, chain: Sequence[ChainRow]) -> Side:
         outlet=row.outlet,
         original_publisher=row.original_publisher,
         published=row.published,
-        flagged_relays=flagged_relays(path, row.propaganda_override),
+        flagged_relays=flagged_relays(row.propaganda_path, row.propaganda_override),
     )
     return side(claim)
-
-
-def _decoded(stored: str | None) -> Any:
-    return None if stored is None else json.loads(stored)
