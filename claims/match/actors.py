@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extract.entities import known_name
+from claims.extract.models import DateValue
 from claims.match.frames.align import same_subject, subject_names
 from claims.match.frames.models import Frame, FrameSubject
 from claims.match.models import MatchClaim
@@ -42,6 +43,64 @@ def said_by(claim: MatchClaim) -> frozenset[str]:
         if node.speaker_role:
             words.update(content_words(node.speaker_role))
     return frozenset(words)
+
+
+REPORTING_WORDS = frozenset(
+    content_words(
+        "believe believes believed think thinks thought expect expects expected argue argues"
+        " argued insist insists insisted suggest suggests suggested predict predicts predicted"
+        " warn warns warned claimed stressed noted told likely unlikely probably possibly"
+        " perhaps"
+    )
+)
+"""Words that say someone said, thought or expected something, or how sure it is ("Analysts
+believe a compromise is likely" / "We believe ... this will likely hurt revenue"): how a
+claim is reported, not what it says, so never what two claims share of their content."""
+
+
+TIME_WORDS = frozenset(
+    content_words(
+        "last next past previous recent coming earlier later ago since day days week"
+        " weeks weekend month months quarter half year years decade decades century today"
+        " yesterday tomorrow morning afternoon evening night monday tuesday wednesday thursday"
+        " friday saturday sunday january february march april may june july august september"
+        " october november december"
+    )
+)
+"""Words that say when ("in the last 18 months", "the first quarter of 2005"): two claims that
+share only a period and a word or two say different things of different times."""
+
+
+def time_words(claim: MatchClaim) -> frozenset[str]:
+    """The claim's words that say when: TIME_WORDS and the words of its dates ("2005",
+    "18" in "the last 18 months"), but not those of a date to the day ("on 11 March"), which
+    dates one event: two claims that give it say one thing of it."""
+    found = set(TIME_WORDS)
+    for value in claim.dates:
+        if not _names_a_day(value) and not _YEAR_RE.search(value.text):
+            found.update(content_words(value.text))
+    for value in claim.dates:
+        if _names_a_day(value):
+            found.difference_update(content_words(value.text))
+    return frozenset(found)
+
+
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+"""A year written out: a date that names it ("in 1999 and 2001") dates events, not a span."""
+_MONTHS = frozenset(
+    content_words(
+        "january february march april may june july august september october november december"
+    )
+)
+
+
+def _names_a_day(value: DateValue) -> bool:
+    """The date names a day of a month ("11 March", "March 11, 2005"), resolved or not."""
+    words = content_words(value.text)
+    return value.precision == "day" or (
+        any(word in _MONTHS for word in words)
+        and any(word.isdigit() and len(word) <= 2 for word in words)
+    )
 
 
 def names(claim: MatchClaim) -> tuple[frozenset[str], ...]:

@@ -25,21 +25,27 @@ GAP = 1
 
 
 def one_phrase(
-    first: Sequence[str], second: Sequence[str], shared: frozenset[str]
+    first: Sequence[str],
+    second: Sequence[str],
+    shared: frozenset[str],
+    incidental: frozenset[str] = frozenset(),
 ) -> tuple[str, ...] | None:
     """The shared words as the first claim orders them, when in both claims' content words
     (`first`, `second`, in order) they stand together as one run of at most
     MAX_PHRASE_WORDS words, none of them a verb, that each claim holds many times over; else
     None. A shared verb makes a statement of the words ("The Lib Dems warned both parties
-    against ..." / "The Liberal Democrats have warned both parties against ...")."""
+    against ..." / "The Liberal Democrats have warned both parties against ...").
+    `incidental` shared words (a period: "the next general election") stand in the run but
+    are not the term, and do not count in how many times over each claim holds it."""
     if not shared or len(shared) > MAX_PHRASE_WORDS or any(map(verb_like, shared)):
         return None
-    if min(len(set(first)), len(set(second))) < OUTSIDE_SHARE * len(shared):
+    said = shared - incidental
+    if min(len(set(first)), len(set(second))) < OUTSIDE_SHARE * len(said):
         return None
     run = _run(first, shared)
     if run is None or _run(second, shared) is None:
         return None
-    return run
+    return tuple(word for word in run if word in said) or None
 
 
 def _run(words: Sequence[str], shared: frozenset[str]) -> tuple[str, ...] | None:

@@ -11,7 +11,14 @@ not related, however alike their wording. Every judgement carries its reasons in
 
 from __future__ import annotations
 
-from claims.match.actors import different_actors, distinct_names, one_actor, shared_words
+from claims.match.actors import (
+    REPORTING_WORDS,
+    different_actors,
+    distinct_names,
+    one_actor,
+    shared_words,
+    time_words,
+)
 from claims.match.aligned import may_align, shared_subject
 from claims.match.conflict import Cues
 from claims.match.frames.align import same_subject
@@ -201,7 +208,8 @@ def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
         a.frame, b.frame, a.word_set, b.word_set
     )
     needed = 1 if about_one else MIN_CONTENT_WORDS
-    content = words.content - a.said_by - b.said_by
+    when = time_words(a.claim) | time_words(b.claim)
+    content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
     if len(content) >= needed:
         return decided
     shorter = min(len(a.word_set), len(b.word_set))
@@ -210,7 +218,13 @@ def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
     if given >= MIN_HELD_NAMES and held >= HELD_SHARE * shorter:
         return decided
     said = ", ".join(sorted(content)) or "nothing"
-    besides = "who said it" if content != words.content else "names"
+    besides = "names"
+    if words.content & (a.said_by | b.said_by):
+        besides = "who said it"
+    elif words.content & REPORTING_WORDS:
+        besides = "the words that report it"
+    elif words.content & when:
+        besides = "when"
     return Kind.RELATED, shared.dice, [f"little in common besides {besides}: {said}"], True
 
 
@@ -232,7 +246,8 @@ def _unless_one_phrase(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
         return decided
     if _same_act(a, b, shared.shared):
         return decided
-    phrase = one_phrase(a.words, b.words, shared.shared)
+    when = time_words(a.claim) | time_words(b.claim)
+    phrase = one_phrase(a.words, b.words, shared.shared, incidental=when)
     if phrase is None:
         return decided
     return Kind.RELATED, shared.dice, [f"only one phrase in common: {' '.join(phrase)}"], True

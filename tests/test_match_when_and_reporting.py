@@ -1,0 +1,89 @@
+"""What two claims share of their content leaves out the words that say when ("in the last 18
+months") and the words that report ("Analysts believe ... is likely"): a period or a verb of
+belief in common says nothing in common. A date to the day still dates one event. Made-up
+reports, next to pairs that must still corroborate."""
+
+from __future__ import annotations
+
+from claims.match.models import Judgement, Kind
+from claims.match.relate import relate
+from claims.match.score import UNIFORM
+from tests.framed_claims import framed_claim
+
+PUBLISHED = "2024-05-14"
+
+
+def judged(first: str, first_start: str, second: str, second_start: str) -> Judgement:
+    """How the claim of `first` starting `first_start` relates to that of `second`."""
+    a = framed_claim(first, first_start, 1, PUBLISHED)
+    b = framed_claim(second, second_start, 2, PUBLISHED)
+    return relate(a, b, UNIFORM)
+
+
+def report(headline: str, sentence: str) -> str:
+    return f"{headline}\n\n{sentence}\n"
+
+
+def test_two_claims_sharing_only_a_period_are_only_related() -> None:
+    found = judged(
+        report(
+            "Toner row reaches court",
+            "The price of toner refills has been a bitter issue in Portugal for the last 18 "
+            "months.",
+        ),
+        "The price",
+        report("Pocket cameras lose ground", "Much of this has changed in the last 18 months."),
+        "Much of",
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0].startswith("little in common besides when"), found.reasons
+
+
+def test_one_launch_day_given_twice_still_corroborates() -> None:
+    found = judged(
+        report(
+            "Handheld rivals line up",
+            "Velmor has said it will release the Quill console in Spain from 11 March.",
+        ),
+        "Velmor has",
+        report(
+            "Gadget hits the shelves",
+            "Velmor's Quill console went on sale on 11 March and costs far less.",
+        ),
+        "Velmor's Quill",
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons
+
+
+def test_two_beliefs_share_only_the_words_that_report_them() -> None:
+    found = judged(
+        report("Card lender faces closure", "Analysts believe a compromise is likely."),
+        "Analysts",
+        report(
+            "Airline cuts fares",
+            '"We believe the whole airline industry will now have to move in this direction; '
+            'this will likely hurt revenue in the short run," said analyst Ray Dornan.',
+        ),
+        '"We believe',
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0].startswith("little in common besides"), found.reasons
+
+
+def test_one_term_beside_a_period_is_only_related() -> None:
+    found = judged(
+        report(
+            "Finance chief sets out vision",
+            "Harold Penn has outlined the key themes of his party's next general election "
+            "campaign.",
+        ),
+        "Harold Penn",
+        report(
+            "Talk show host launches party",
+            'Mr Dray spoke to supporters on Friday. "I will be standing at the next general '
+            'election."',
+        ),
+        '"I will',
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0] == "only one phrase in common: general election", found.reasons
