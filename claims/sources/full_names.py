@@ -77,14 +77,17 @@ class DocumentNames:
 
     def ordinary_word(self, mention: str) -> bool:
         """A one-word mention the document also writes in lower case, or whose singular it
-        does ("Optimism", "Lawyers" beside "lawyer"): an ordinary word, not a name."""
+        does ("Optimism", "Lawyers" beside "lawyer"), or a plural for people it capitalises
+        only where a sentence opens ("Prosecutors said"): an ordinary word, not a name."""
         name = display_name(mention)
         if " " in name or not name[:1].isupper() or as_acronym(name) is not None:
             return False
         word = name.lower()
         if known_name(word) or self._capitalised_inside(name):
             return False
-        return word in self._lowercase or any(form in self._lowercase for form in singulars(word))
+        if word in self._lowercase or any(form in self._lowercase for form in singulars(word)):
+            return True
+        return people_plural(word)
 
     def _capitalised_inside(self, word: str) -> bool:
         """Whether the text capitalises the word inside a sentence too ("a dispute with
@@ -152,14 +155,29 @@ class DocumentNames:
 
     def _expand_word(self, words: tuple[str, ...], position: int | None) -> str | None:
         """The one person whose surname (or, after "Sir", first name) these words are, or
-        the one body whose last word this body word is, named before `position`."""
+        the one body whose last word this body word is, named before `position`; when the
+        document names nobody with them before, the one person it names in full after
+        ("Greenspan said ..." then "Alan Greenspan, the Fed chairman")."""
+        found = self._named_with(words, position, before=True)
+        if not found and position is not None:
+            found = self._named_with(words, position, before=False)
+        if len(found) != 1:
+            return None
+        full = next(iter(found.values()))
+        return None if self._opens_another_name(words[-1], full) else full
+
+    def _named_with(
+        self, words: tuple[str, ...], position: int | None, *, before: bool
+    ) -> dict[str, str]:
+        """The full names, keyed, of the people (and, `before` the mention, the bodies)
+        these words shorten."""
         titled_first = words[0].lower() in _FIRST_NAME_TITLES
         words = tuple(w for w in words if w.lower() not in TITLE_WORDS | _HONORIFICS) or words
         folded = tuple(fold(word) for word in words)
-        body_word = len(words) == 1 and words[0].lower() in BODY_WORDS | _BODY_HEADS
+        body_word = before and len(words) == 1 and words[0].lower() in BODY_WORDS | _BODY_HEADS
         found: dict[str, str] = {}
         for entity in self._entities:
-            if position is not None and entity.span.start >= position:
+            if position is not None and (entity.span.start >= position) == before:
                 continue
             name = _clean(entity.text, person=entity.kind == "person")
             names = tuple(fold(word) for word in name.split())
@@ -172,10 +190,7 @@ class DocumentNames:
                     found.setdefault(norm_key(name), name)
             elif entity.kind == "organization" and body_word and names[-1] == folded[0]:
                 found.setdefault(norm_key(name), name)
-        if len(found) != 1:
-            return None
-        full = next(iter(found.values()))
-        return None if self._opens_another_name(words[-1], full) else full
+        return found
 
     def _opens_another_name(self, word: str, full: str) -> bool:
         """The word also opens a longer name than `full` ("Ford Motor" beside "Bill Ford"):
@@ -242,6 +257,21 @@ class DocumentNames:
             for entity in entities
             if entity.kind in ("person", "organization")
         ]
+
+
+_PEOPLE_PLURAL_RE = re.compile(r"[a-z]{3}(?:ers|ors|ists|ians|ants|ents)$")
+"""Plurals of nouns for what people do ("Prosecutors", "Organisers", "Campaigners")."""
+_PEOPLE_PLURALS = word_set(
+    "judges police bishops clergy colleagues troops staff fans families relatives pupils"
+    " scientists doctors nurses officers chiefs bosses firms unions authorities"
+)
+"""People and groups whose plural has no such ending ("Judges", "Colleagues")."""
+
+
+def people_plural(word: str) -> bool:
+    """A plural noun for people or groups ("judges", "prosecutors"): what a sentence opens
+    with when a group speaks, capitalised only there."""
+    return word in _PEOPLE_PLURALS or _PEOPLE_PLURAL_RE.search(word) is not None
 
 
 _BODY_HEADS = word_set("motors airways airlines group bank")
