@@ -40,6 +40,13 @@ def test_a_surname_before_the_full_name_is_that_person() -> None:
     assert DocumentNames(two).full_name("Varnholt", 0) is None
 
 
+def test_a_name_after_the_is_no_surname_of_a_person_named_later() -> None:
+    text = "Fees will rise, according to The Ledger. Later Pella Ledger wrote about it."
+    at = text.index("The Ledger")
+    assert DocumentNames(text).full_name("The Ledger", at) is None  # a paper, not Ms Ledger
+    assert DocumentNames(text).full_name("Ledger", at + 4) == "Pella Ledger"
+
+
 def test_a_full_name_before_the_surname_wins_over_one_after() -> None:
     text = "Pella Varnholt spoke. Mr Varnholt said no. Ansgar Varnholt, her son, spoke later."
     at = text.index("Mr Varnholt")

@@ -106,7 +106,8 @@ class DocumentNames:
         found = self._cut(bare or name)
         if found is None:
             words = _short_name(bare or name)
-            found = self._expand_word(words, position) if words else None
+            ahead = norm_key(mention).split()[:1] != ["the"]  # "the Mail" is no surname
+            found = self._expand_word(words, position, ahead=ahead) if words else None
         return found or bare
 
     def _bare(self, name: str) -> str | None:
@@ -153,13 +154,16 @@ class DocumentNames:
             longer.add(_clean(entity.text, person=entity.kind == "person"))
         return longer.pop() if len(longer) == 1 else None
 
-    def _expand_word(self, words: tuple[str, ...], position: int | None) -> str | None:
+    def _expand_word(
+        self, words: tuple[str, ...], position: int | None, *, ahead: bool = True
+    ) -> str | None:
         """The one person whose surname (or, after "Sir", first name) these words are, or
         the one body whose last word this body word is, named before `position`; when the
         document names nobody with them before, the one person it names in full after
-        ("Greenspan said ..." then "Alan Greenspan, the Fed chairman")."""
+        ("Greenspan said ..." then "Alan Greenspan, the Fed chairman"), unless `ahead` is
+        false (a mention written after "the" may be a body's: "The Mail")."""
         found = self._named_with(words, position, before=True)
-        if not found and position is not None:
+        if not found and position is not None and ahead:
             found = self._named_with(words, position, before=False)
         if len(found) != 1:
             return None
