@@ -39,6 +39,7 @@ from claims.extract.models import Entity
 from claims.extract.sentences import split_sentences
 from claims.sources.acronyms import acronym_keys, as_acronym
 from claims.sources.normalize import display_name, is_place_name
+from claims.sources.person_evidence import person_evidence
 from claims.text.normalize import fold, norm_key, word_set
 
 MAX_NAME_TOKENS = 10
@@ -108,6 +109,8 @@ class DocumentNames:
             words = _short_name(bare or name)
             ahead = norm_key(mention).split()[:1] != ["the"]  # "the Mail" is no surname
             found = self._expand_word(words, position, ahead=ahead) if words else None
+            if found is None and words is not None and len(words) == 1:
+                found = self._expand_first_name(words[0], position, ahead=ahead)
         return found or bare
 
     def _bare(self, name: str) -> str | None:
@@ -195,6 +198,31 @@ class DocumentNames:
             elif entity.kind == "organization" and body_word and names[-1] == folded[0]:
                 found.setdefault(norm_key(name), name)
         return found
+
+    def _expand_first_name(self, word: str, position: int | None, *, ahead: bool) -> str | None:
+        """The one person named in full with this first name ("Anil" for "Anil Ambani"),
+        before the mention or else after it, whom the text shows to be a person
+        (`person_evidence`); never a word the gazetteer knows or that opens another name."""
+        if known_name(word.lower()):
+            return None
+        folded = fold(word)
+        found: dict[str, str] = {}
+        for before in (True, False) if ahead and position is not None else (True,):
+            for entity in self._entities:
+                if position is not None and (entity.span.start >= position) == before:
+                    continue
+                name = _clean(entity.text)
+                names = name.split()
+                if entity.kind == "person" and 2 <= len(names) <= 3 and fold(names[0]) == folded:
+                    found.setdefault(norm_key(name), name)
+            if found:
+                break
+        if len(found) != 1:
+            return None
+        full = next(iter(found.values()))
+        if self._opens_another_name(word, full) or not person_evidence(self.text, full):
+            return None
+        return full
 
     def _opens_another_name(self, word: str, full: str) -> bool:
         """The word also opens a longer name than `full` ("Ford Motor" beside "Bill Ford"):
