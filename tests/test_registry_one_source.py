@@ -128,18 +128,21 @@ def test_plurals_and_titles_make_no_source(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_a_first_name_alone_is_the_person_named_in_full() -> None:
-    text = "Anselm Varnholt, the harbour master, spoke. Later Anselm said fees would rise."
+    text = "Anselm Varnholt, the harbour chairman, spoke. Later Anselm said fees would rise."
     assert DocumentNames(text).full_name("Anselm", text.index("Anselm said")) == ("Anselm Varnholt")
     first = "Anselm plays the quay tonight. Sir Anselm Varnholt has sung there before."
     assert DocumentNames(first).full_name("Anselm", 0) == "Anselm Varnholt"
 
 
 def test_a_first_word_of_a_body_is_no_first_name() -> None:
-    text = "Shares in Quayline Capital rose. Quayline said fees would rise."
-    assert DocumentNames(text).full_name("Quayline", text.index("Quayline said")) is None
-    two = (
-        "Anselm Varnholt, the harbour master, and Anselm Brink, his deputy, spoke. Anselm said no."
-    )
+    for text in (
+        "Shares in Quayline Capital rose. Quayline said fees would rise.",
+        "Quayline Holdings, the harbour group, grew. Quayline said fees would rise.",
+        "Drinks group Quayline Holdings grew. Quayline said fees would rise.",
+        "Mr Brink ran Quayline USA. Quayline said fees would rise.",
+    ):
+        assert DocumentNames(text).full_name("Quayline", text.index("Quayline said")) is None
+    two = "Anselm Varnholt, the harbour chairman, and Anselm Brink, his son, spoke. Anselm said no."
     assert DocumentNames(two).full_name("Anselm", two.index("Anselm said")) is None
 
 
@@ -147,7 +150,7 @@ def test_a_first_name_joins_the_full_name_in_one_source(cli: Cli, tmp_path: Path
     _ingest(
         cli,
         tmp_path / "a.txt",
-        "Anselm Varnholt, the harbour master, opened the new quay on Monday.\n\n"
+        "Anselm Varnholt, the harbour chairman, opened the new quay on Monday.\n\n"
         "Harbour fees will rise 4% in March, Anselm said.\n",
     )
     assert _cited(cli) == {"Anselm Varnholt"}

@@ -5,13 +5,17 @@ Mail"). Before a first name alone is taken for the person a document names in fu
 for "Anil Ambani"), the full name must show something only people have in news: a title or
 honorific before the name or its surname ("Sir Elton John", "Mr Ambani"), a lower-case role
 noun right before it ("rock star Ozzy Osbourne") or in apposition after it ("Anil Ambani,
-vice-chairman"), or the surname alone as the subject of a speech verb ("Osbourne said").
+vice-chairman"), an age after it, or the surname alone as the subject of a speech verb
+("Osbourne said"). A company's descriptions ("drinks group Pernod Ricard", "Asahi
+Breweries, the brewer") are no evidence, and no surname is a place ("Yukos USA").
 """
 
 from __future__ import annotations
 
 import re
 
+from claims.extract.attribution.source_parts import TITLE_WORDS
+from claims.sources.normalize import PERSON_TITLES, is_place_name
 from claims.text.normalize import word_set
 
 _HONORIFICS = (
@@ -19,20 +23,27 @@ _HONORIFICS = (
     r"|Judge|Professor|Prof|Rev|Bishop|Father|Sister|Chancellor|Minister"
 )
 _SPEECH = r"said|says|told|added|argued|explained|insisted|warned|admitted|claimed"
-_FUNCTION_WORDS = word_set(
-    "the a an of by and or with to in on at for from as than that this these those its their"
-    " his her our your is are was were be been has have had said says told but if not also"
-    " which who whose whom where when while after before because although though however"
-    " since until so yet"
+_PERSON_NOUNS = (
+    TITLE_WORDS
+    | PERSON_TITLES
+    | word_set(
+        "star singer actor actress rapper musician guitarist drummer writer author novelist"
+        " poet comedian presenter broadcaster footballer player striker boss founder"
+        " entrepreneur tycoon billionaire businessman businesswoman boyfriend girlfriend"
+        " brother sister wife husband son daughter father mother uncle aunt widow"
+        " vice-chairman vice-president co-founder spokesman spokeswoman economist"
+    )
 )
-"""Lower-case words before a name that are no role noun ("by Barclays Capital")."""
+"""Words that say what a person is or does ("rock star", "chief executive", "his wife")."""
+_APPOSITION_RE = re.compile(r",\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
+"""The first lower-case words after a name and a comma ("..., the harbour chairman")."""
 
 
 def person_evidence(text: str, full: str) -> bool:
     """Whether `text` writes `full` (a name of two or three words) as a person's."""
     words = full.split()
-    if not 2 <= len(words) <= 3:
-        return False
+    if not 2 <= len(words) <= 3 or is_place_name(words[-1]):
+        return False  # "Yukos USA": no surname is a place
     first, last = re.escape(words[0]), re.escape(words[-1])
     whole = re.escape(full)
     titled = rf"\b(?:{_HONORIFICS})\.?\s+(?:{first}\s+)?{last}(?![\w'’-])"
@@ -42,9 +53,11 @@ def person_evidence(text: str, full: str) -> bool:
         return True
     for match in re.finditer(rf"(?<![\w'’-]){whole}(?![\w'’-])", text):
         before = re.search(r"([a-z][\w-]*)\s+$", text[max(0, match.start() - 30) : match.start()])
-        if before is not None and before.group(1) not in _FUNCTION_WORDS:
+        if before is not None and before.group(1) in _PERSON_NOUNS:
             return True
-        after = re.match(r",\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]*)", text[match.end() :])
-        if after is not None and after.group(1) not in _FUNCTION_WORDS:
+        after = _APPOSITION_RE.match(text, match.end())
+        if after is not None and set(after.group(1).split()) & _PERSON_NOUNS:
             return True
+        if re.match(r",\s+\d{1,2},", text[match.end() :]):
+            return True  # "Anil Ambani, 45,": an age
     return False
