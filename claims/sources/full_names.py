@@ -39,6 +39,7 @@ from claims.extract.models import Entity
 from claims.extract.sentences import split_sentences
 from claims.sources.acronyms import acronym_keys, as_acronym
 from claims.sources.normalize import display_name, is_place_name
+from claims.sources.person_evidence import person_evidence
 from claims.text.normalize import fold, norm_key, word_set
 
 MAX_NAME_TOKENS = 10
@@ -77,14 +78,17 @@ class DocumentNames:
 
     def ordinary_word(self, mention: str) -> bool:
         """A one-word mention the document also writes in lower case, or whose singular it
-        does ("Optimism", "Lawyers" beside "lawyer"): an ordinary word, not a name."""
+        does ("Optimism", "Lawyers" beside "lawyer"), or a plural for people it capitalises
+        only where a sentence opens ("Prosecutors said"): an ordinary word, not a name."""
         name = display_name(mention)
         if " " in name or not name[:1].isupper() or as_acronym(name) is not None:
             return False
         word = name.lower()
         if known_name(word) or self._capitalised_inside(name):
             return False
-        return word in self._lowercase or any(form in self._lowercase for form in singulars(word))
+        if word in self._lowercase or any(form in self._lowercase for form in singulars(word)):
+            return True
+        return people_plural(word)
 
     def _capitalised_inside(self, word: str) -> bool:
         """Whether the text capitalises the word inside a sentence too ("a dispute with
@@ -103,7 +107,10 @@ class DocumentNames:
         found = self._cut(bare or name)
         if found is None:
             words = _short_name(bare or name)
-            found = self._expand_word(words, position) if words else None
+            ahead = norm_key(mention).split()[:1] != ["the"]  # "the Mail" is no surname
+            found = self._expand_word(words, position, ahead=ahead) if words else None
+            if found is None and words is not None and len(words) == 1:
+                found = self._expand_first_name(words[0], position, ahead=ahead)
         return found or bare
 
     def _bare(self, name: str) -> str | None:
@@ -150,16 +157,34 @@ class DocumentNames:
             longer.add(_clean(entity.text, person=entity.kind == "person"))
         return longer.pop() if len(longer) == 1 else None
 
-    def _expand_word(self, words: tuple[str, ...], position: int | None) -> str | None:
+    def _expand_word(
+        self, words: tuple[str, ...], position: int | None, *, ahead: bool = True
+    ) -> str | None:
         """The one person whose surname (or, after "Sir", first name) these words are, or
-        the one body whose last word this body word is, named before `position`."""
+        the one body whose last word this body word is, named before `position`; when the
+        document names nobody with them before, the one person it names in full after
+        ("Greenspan said ..." then "Alan Greenspan, the Fed chairman"), unless `ahead` is
+        false (a mention written after "the" may be a body's: "The Mail")."""
+        found = self._named_with(words, position, before=True)
+        if not found and position is not None and ahead:
+            found = self._named_with(words, position, before=False)
+        if len(found) != 1:
+            return None
+        full = next(iter(found.values()))
+        return None if self._opens_another_name(words[-1], full) else full
+
+    def _named_with(
+        self, words: tuple[str, ...], position: int | None, *, before: bool
+    ) -> dict[str, str]:
+        """The full names, keyed, of the people (and, `before` the mention, the bodies)
+        these words shorten."""
         titled_first = words[0].lower() in _FIRST_NAME_TITLES
         words = tuple(w for w in words if w.lower() not in TITLE_WORDS | _HONORIFICS) or words
         folded = tuple(fold(word) for word in words)
-        body_word = len(words) == 1 and words[0].lower() in BODY_WORDS | _BODY_HEADS
+        body_word = before and len(words) == 1 and words[0].lower() in BODY_WORDS | _BODY_HEADS
         found: dict[str, str] = {}
         for entity in self._entities:
-            if position is not None and entity.span.start >= position:
+            if position is not None and (entity.span.start >= position) == before:
                 continue
             name = _clean(entity.text, person=entity.kind == "person")
             names = tuple(fold(word) for word in name.split())
@@ -172,10 +197,32 @@ class DocumentNames:
                     found.setdefault(norm_key(name), name)
             elif entity.kind == "organization" and body_word and names[-1] == folded[0]:
                 found.setdefault(norm_key(name), name)
+        return found
+
+    def _expand_first_name(self, word: str, position: int | None, *, ahead: bool) -> str | None:
+        """The one person named in full with this first name ("Anil" for "Anil Ambani"),
+        before the mention or else after it, whom the text shows to be a person
+        (`person_evidence`); never a word the gazetteer knows or that opens another name."""
+        if known_name(word.lower()):
+            return None
+        folded = fold(word)
+        found: dict[str, str] = {}
+        for before in (True, False) if ahead and position is not None else (True,):
+            for entity in self._entities:
+                if position is not None and (entity.span.start >= position) == before:
+                    continue
+                name = _clean(entity.text)
+                names = name.split()
+                if entity.kind == "person" and 2 <= len(names) <= 3 and fold(names[0]) == folded:
+                    found.setdefault(norm_key(name), name)
+            if found:
+                break
         if len(found) != 1:
             return None
         full = next(iter(found.values()))
-        return None if self._opens_another_name(words[-1], full) else full
+        if self._opens_another_name(word, full) or not person_evidence(self.text, full):
+            return None
+        return full
 
     def _opens_another_name(self, word: str, full: str) -> bool:
         """The word also opens a longer name than `full` ("Ford Motor" beside "Bill Ford"):
@@ -242,6 +289,21 @@ class DocumentNames:
             for entity in entities
             if entity.kind in ("person", "organization")
         ]
+
+
+_PEOPLE_PLURAL_RE = re.compile(r"[a-z]{3}(?:ers|ors|ists|ians|ants|ents)$")
+"""Plurals of nouns for what people do ("Prosecutors", "Organisers", "Campaigners")."""
+_PEOPLE_PLURALS = word_set(
+    "judges police bishops clergy colleagues troops staff fans families relatives pupils"
+    " scientists doctors nurses officers chiefs bosses firms unions authorities"
+)
+"""People and groups whose plural has no such ending ("Judges", "Colleagues")."""
+
+
+def people_plural(word: str) -> bool:
+    """A plural noun for people or groups ("judges", "prosecutors"): what a sentence opens
+    with when a group speaks, capitalised only there."""
+    return word in _PEOPLE_PLURALS or _PEOPLE_PLURAL_RE.search(word) is not None
 
 
 _BODY_HEADS = word_set("motors airways airlines group bank")

@@ -3,15 +3,19 @@
 `token_set_ratio` reaches the cutoff only for a name that shares a word with the mention or,
 sharing none, whose sorted words are spelled alike as a whole. The first are found by word;
 for the second, two strings within the cutoff's edit distance keep enough two-letter pieces
-in common that a candidate must hold one of the mention's rarest pieces. The names found are
-scored in their registry order, so `rapidfuzz.process.extract` returns what it returns over
-every name, at a cost set by the mention's words rather than by the registry's size.
+in common, counted for every name holding any of the mention's pieces at once (an array of
+positions per piece, so that no registry name is visited in Python: the count, not the
+registry's size, sets the cost). The names found are scored in their registry order, so
+`rapidfuzz.process.extract` returns what it returns over every name.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+
+import numpy as np
+import numpy.typing as npt
 
 
 class FuzzyChoices:
@@ -23,7 +27,8 @@ class FuzzyChoices:
         self._by_piece: dict[str, list[int]] = defaultdict(list)
         self._by_length: dict[int, list[int]] = defaultdict(list)
         self._lengths: list[int] = []
-        self._piece_sets: list[frozenset[str]] = []
+        self._piece_arrays: dict[str, npt.NDArray[np.int64]] = {}
+        self._length_cache = _NONE
 
     def __len__(self) -> int:
         return len(self.choices)
@@ -40,16 +45,15 @@ class FuzzyChoices:
             self._by_piece[piece].append(position)
         self._by_length[len(joined)].append(position)
         self._lengths.append(len(joined))
-        self._piece_sets.append(frozenset(pieces))
 
     def candidates(self, query: str, cutoff: float) -> list[int]:
         """Positions of every name whose `token_set_ratio` with `query` can reach `cutoff`.
 
         A superset, in registry order: names sharing a word with the query, and names
         sharing none whose sorted words are close enough as strings: of a possible length,
-        holding as many of the query's two-letter pieces as the two lengths require (found
-        through the query's rarest pieces), or, when both names are very short, any of a
-        possible length.
+        holding as many of the query's two-letter pieces as the two lengths require
+        (counted over the pieces' arrays of positions), or, when both names are very short,
+        any of a possible length.
         """
         words = set(query.split())
         if not words:
@@ -64,19 +68,35 @@ class FuzzyChoices:
             for length in lengths:
                 found.update(self._by_length.get(length, ()))
             return sorted(found)
-        own = _pieces(joined)
-        mine = frozenset(own)
-        own.sort(key=lambda piece: len(self._by_piece.get(piece, ())))
-        seen: set[int] = set()
-        for piece in own[: len(own) - min(need.values()) + 1]:
-            for position in self._by_piece.get(piece, ()):
-                if position in seen:
-                    continue
-                seen.add(position)
-                wanted = need.get(self._lengths[position])
-                if wanted is not None and len(mine & self._piece_sets[position]) >= wanted:
-                    found.add(position)
+        postings = [self._posting(piece) for piece in _pieces(joined) if piece in self._by_piece]
+        if postings:
+            held, shared = np.unique(np.concatenate(postings), return_counts=True)
+            lengths_held = self._length_array()[held]
+            wanted = np.full(len(held), np.iinfo(np.int64).max)
+            for length, count in need.items():
+                wanted[lengths_held == length] = count
+            found.update(held[shared >= wanted].tolist())
         return sorted(found)
+
+    def _posting(self, piece: str) -> npt.NDArray[np.int64]:
+        """The positions of the names holding `piece`, as an array kept in step."""
+        positions = self._by_piece[piece]
+        array = self._piece_arrays.get(piece, _NONE)
+        if len(array) != len(positions):
+            added = np.asarray(positions[len(array) :], dtype=np.int64)
+            array = self._piece_arrays[piece] = np.concatenate((array, added))
+        return array
+
+    def _length_array(self) -> npt.NDArray[np.int64]:
+        """Each name's length (of its sorted words), as an array kept in step."""
+        done = len(self._length_cache)
+        if done != len(self._lengths):
+            added = np.asarray(self._lengths[done:], dtype=np.int64)
+            self._length_cache = np.concatenate((self._length_cache, added))
+        return self._length_cache
+
+
+_NONE: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
 
 
 def _joined(choice: str) -> str:

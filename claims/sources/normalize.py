@@ -275,7 +275,20 @@ def is_unnamed(mention: str) -> bool:
     if not words or _POSSESSIVE_RE.sub("", words[0]).lower() in PRONOUNS:
         return True  # "He", "He's"
     rest = words[1:] if words[0].lower() in _DETERMINERS else words
+    if len(rest) == 1 and len(words) == 2 and rest[0].lower() in PERSON_TITLES:
+        return True  # "the Bishop", "the Chancellor": a description, whose name is elsewhere
     return not any(is_capitalised(word) for word in rest)
+
+
+PERSON_TITLES = word_set(
+    "president chancellor premier bishop archbishop cardinal pope vicar judge justice"
+    " coroner prosecutor minister secretary spokesman spokeswoman spokesperson ambassador"
+    " governor mayor senator general colonel captain commander chairman chairwoman chief"
+    " director professor prince princess king queen duke duchess speaker inspector"
+    " detective superintendent constable sergeant manager coach"
+)
+"""A person's office: capitalised after "the" ("the Bishop said") it describes someone the
+text names elsewhere, and is no name of its own."""
 
 
 def is_capitalised(word: str) -> bool:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from claims.extract.entities import find_entities
 from claims.extract.gazetteer import aliases
 from claims.sources.acronyms import ShortForms, acronym_keys, as_acronym, defined_acronym
+from claims.sources.country_prefix import without_country
 from claims.sources.fuzzy_choices import FuzzyChoices
 from claims.sources.models import FlagEntry, KnownSource, SourceKind
 from claims.sources.name_match import SURNAME_ONLY, compatible, is_person_like
@@ -71,6 +72,7 @@ class RegistryIndex:
         self._by_key: dict[str, set[int]] = defaultdict(set)
         self._by_core: dict[str, set[int]] = defaultdict(set)
         self._by_unqualified: dict[str, set[int]] = defaultdict(set)
+        self._by_country_dropped: dict[str, set[tuple[int, str]]] = defaultdict(set)
         self._short_forms = ShortForms()
         self._choices = FuzzyChoices()
         self._choice_owner: list[int] = []
@@ -102,6 +104,9 @@ class RegistryIndex:
         own_country = country_key(source.country)
         if len(tokens) > 1 and own_country and place_key(tokens[0]) == own_country:
             self._by_unqualified[" ".join(tokens[1:])].add(source.id)
+        prefixed = without_country(name) if own_country is None else None
+        if prefixed is not None:
+            self._by_country_dropped[prefixed[1]].add((source.id, prefixed[0]))
         self._choices.add(core)
         self._choice_owner.append(source.id)
 
@@ -251,7 +256,8 @@ class RegistryIndex:
 
     def _qualified(self, name: str) -> Lookup:
         """A country word the source's own country explains: "US State Department" ~
-        "State Department", "Iraqi Shafaq" ~ "Shafaq News"."""
+        "State Department", "Iraqi Shafaq" ~ "Shafaq News"; or, before a specific body name
+        of a source without a country, any country word (`without_country`)."""
         tokens = core_tokens(name)
         if not tokens:
             return Lookup()
@@ -262,7 +268,19 @@ class RegistryIndex:
             for source_id in self._by_core.get(rest, set()) | self._by_unqualified.get(rest, set()):
                 if country_key(self.sources[source_id].country) == place:
                     ids.add(source_id)
-        reason = "same name; the country word matches the source's own country"
+        if ids:
+            reason = "same name; the country word matches the source's own country"
+            return _single(ids, Method.KEY, 0.9, reason)
+        ids = {source_id for source_id, _ in self._by_country_dropped.get(" ".join(tokens), ())}
+        prefixed = without_country(name)
+        if prefixed is not None:  # "US Securities and Exchange Commission": no country known
+            place, rest = prefixed
+            for source_id in self._by_core.get(rest, set()):
+                if not self.sources[source_id].country:
+                    ids.add(source_id)
+            dropped = self._by_country_dropped.get(rest, ())
+            ids.update(source_id for source_id, other in dropped if other == place)
+        reason = "same name but for a country word before a body's specific name"
         return _single(ids, Method.KEY, 0.9, reason)
 
     def _short_form(self, name: str) -> Lookup:
