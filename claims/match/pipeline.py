@@ -139,10 +139,11 @@ def arrive(
         compared = {claim_id: match_text(texts[claim_id]) for claim_id in met}
     above = pairs_reaching_cutoff(pairs, compared)
     scored = judged.within_judging_budget(
-        sorted(set(above) | framed_pairs(index, keys, pairs)),
+        sorted(above.keys() | framed_pairs(index, keys, pairs)),
         compared,
         {claim.id for claim in claims},
         judged.JUDGED_PER_CLAIM,
+        above,
     )
     if tally is not None:
         tally.claims += len(claims)
