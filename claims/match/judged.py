@@ -26,6 +26,11 @@ JUDGED_PER_CLAIM: int | None = 20
 recall of generated 100,000 claims against exhaustive comparison fell to 0.980 (1.0 without);
 at 20 it is 0.993."""
 
+CONFLICTS_PER_CLAIM = 10
+"""Pairs sharing a frame key whose frames may conflict, judged per arriving claim besides
+the JUDGED_PER_CLAIM (`claims.match.pipeline.may_conflict`): they share few words, so the
+budget ranks them last."""
+
 Pair = tuple[int, int]
 
 
