@@ -124,7 +124,7 @@ def test_the_cutoff_scores_and_the_ties_alone_rank_as_every_score_would(per_clai
         {
             (min(a, b), max(a, b))
             for a in arriving
-            for b in rng.sample(sorted(compared), 60) + [a - 1, a - 2]
+            for b in [*rng.sample(sorted(compared), 60), a - 1, a - 2]
             if a != b
         }
     )
