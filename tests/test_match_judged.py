@@ -3,7 +3,11 @@ strongest few pairs judged, strongest by wording, so a reworded or repeated repo
 
 from __future__ import annotations
 
+import random
+
+import numpy as np
 import pytest
+from rapidfuzz import fuzz
 
 from claims.extract.models import DocumentContext
 from claims.extract.pipeline import extract_claims
@@ -13,7 +17,8 @@ from claims.match.judge import Tally
 from claims.match.memory import MemoryIndex
 from claims.match.models import Kind, MatchClaim
 from claims.match.pipeline import match_arrival
-from claims.match.score import match_text
+from claims.match.score import match_text, pairs_reaching_cutoff
+from tests.scripts import load_script
 
 PIER = "The Harbour Board said the ferry pier at Kessel will cost {} million crowns by {}."
 
@@ -88,3 +93,51 @@ def test_a_pair_of_two_arrivals_is_judged_when_either_keeps_it() -> None:
     # 9 keeps its verbatim twin 1; 8 keeps its strongest, 1 (the older of three equals)
     assert kept == [(1, 8), (1, 9)]
     assert len(judged.within_judging_budget(pairs, compared, {8, 9}, 2)) <= 4
+
+
+def _ranked_in_full(
+    pairs: list[tuple[int, int]], compared: dict[int, str], arriving: set[int], per_claim: int
+) -> list[tuple[int, int]]:
+    """The budget's rule read literally: every pair of a claim ranked by token_set_ratio, then
+    token_sort_ratio, then the pair, each score computed for every pair."""
+    kept: set[tuple[int, int]] = set()
+    for claim in arriving:
+        mine = [pair for pair in pairs if claim in pair]
+
+        def rank(pair: tuple[int, int]) -> tuple[float, float, tuple[int, int]]:
+            a, b = compared[pair[0]], compared[pair[1]]
+            return (-fuzz.token_set_ratio(a, b), -fuzz.token_sort_ratio(a, b), pair)
+
+        kept.update(sorted(mine, key=rank)[:per_claim])
+    return sorted(kept)
+
+
+@pytest.mark.parametrize("per_claim", [1, 3, 8])
+def test_the_cutoff_scores_and_the_ties_alone_rank_as_every_score_would(per_claim: int) -> None:
+    """The budget reads the cutoff's token_set_ratio and computes token_sort_ratio only for
+    the pairs tied at a claim's last place: it keeps what ranking every pair in full keeps."""
+    claims = load_script("bench_match").generate(400)
+    compared = {claim.id: match_text(claim.text) for claim in claims}
+    rng = random.Random(7)
+    arriving = {claim.id for claim in claims[-20:]}
+    pairs = sorted(
+        {
+            (min(a, b), max(a, b))
+            for a in arriving
+            for b in [*rng.sample(sorted(compared), 60), a - 1, a - 2]
+            if a != b
+        }
+    )
+    scored = pairs_reaching_cutoff(pairs, compared, cutoff=20.0)
+    assert scored == {
+        pair: score
+        for pair in pairs
+        if (score := float(np.float32(fuzz.token_set_ratio(*(compared[i] for i in pair))))) >= 20
+    }
+    within = sorted(scored)
+    assert judged.within_judging_budget(
+        within, compared, arriving, per_claim, scored
+    ) == _ranked_in_full(within, compared, arriving, per_claim)
+    assert judged.within_judging_budget(within, compared, arriving, per_claim) == _ranked_in_full(
+        within, compared, arriving, per_claim
+    )

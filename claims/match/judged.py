@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -25,6 +26,11 @@ JUDGED_PER_CLAIM: int | None = 20
 recall of generated 100,000 claims against exhaustive comparison fell to 0.980 (1.0 without);
 at 20 it is 0.993."""
 
+CONFLICTS_PER_CLAIM = 10
+"""Pairs sharing a frame key whose frames may conflict, judged per arriving claim besides
+the JUDGED_PER_CLAIM (`claims.match.pipeline.may_conflict`): they share few words, so the
+budget ranks them last."""
+
 Pair = tuple[int, int]
 
 
@@ -33,9 +39,14 @@ def within_judging_budget(
     compared: Mapping[int, str],
     arriving: Collection[int],
     per_claim: int | None = JUDGED_PER_CLAIM,
+    setwise: Mapping[Pair, float] | None = None,
 ) -> list[Pair]:
     """The `pairs` (each with an end in `arriving`) that some arriving claim keeps among its
-    `per_claim` strongest by its match texts (`compared`), in order."""
+    `per_claim` strongest by its match texts (`compared`), in order.
+
+    `setwise`, when given, holds the `token_set_ratio` of pairs already scored (the cutoff's
+    scores, exact above it); the others are scored here.
+    """
     mine: dict[int, list[Pair]] = defaultdict(list)
     for pair in pairs:
         for end in pair:
@@ -43,20 +54,44 @@ def within_judging_budget(
                 mine[end].append(pair)
     if per_claim is None or all(len(found) <= per_claim for found in mine.values()):
         return sorted(set(pairs))
-    crowded = sorted({pair for found in mine.values() if len(found) > per_claim for pair in found})
-    strength = dict(zip(crowded, _strengths(crowded, compared), strict=True))
-    kept: set[Pair] = set()
-    for found in mine.values():
-        if len(found) > per_claim:
-            found = sorted(found, key=lambda pair: (strength[pair], pair))[:per_claim]
-        kept.update(found)
+    crowded = [found for found in mine.values() if len(found) > per_claim]
+    setwise = _set_scores({pair for found in crowded for pair in found}, compared, setwise)
+    kept: set[Pair] = {pair for found in mine.values() if len(found) <= per_claim for pair in found}
+    ties: list[tuple[list[Pair], int]] = []
+    for found in crowded:
+        ranked = sorted(found, key=lambda pair: -setwise[pair])
+        bar = setwise[ranked[per_claim - 1]]
+        above = [pair for pair in ranked if setwise[pair] > bar]
+        kept.update(above)
+        ties.append(([pair for pair in ranked if setwise[pair] == bar], per_claim - len(above)))
+    sortwise = _sort_scores({pair for tied, _ in ties for pair in tied}, compared)
+    for tied, room in ties:
+        kept.update(sorted(tied, key=lambda pair: (-sortwise[pair], pair))[:room])
     return sorted(kept)
 
 
-def _strengths(pairs: Sequence[Pair], compared: Mapping[int, str]) -> list[tuple[float, float]]:
-    """Each pair's rank key: strongest first (`token_set_ratio`, then `token_sort_ratio`)."""
+def _set_scores(
+    pairs: set[Pair], compared: Mapping[int, str], known: Mapping[Pair, float] | None
+) -> dict[Pair, float]:
+    """`token_set_ratio` of each pair, taken from `known` where it is there."""
+    found = {pair: known[pair] for pair in pairs if pair in known} if known else {}
+    rest = sorted(pairs - found.keys())
+    found.update(zip(rest, _scores(rest, compared, fuzz.token_set_ratio), strict=True))
+    return found
+
+
+def _sort_scores(pairs: set[Pair], compared: Mapping[int, str]) -> dict[Pair, float]:
+    """`token_sort_ratio` of each pair: what breaks ties of `token_set_ratio` (which ties at
+    100 whenever one claim's words are all in the other's), toward the reworded report."""
+    ordered = sorted(pairs)
+    return dict(zip(ordered, _scores(ordered, compared, fuzz.token_sort_ratio), strict=True))
+
+
+def _scores(pairs: Sequence[Pair], compared: Mapping[int, str], scorer: Any) -> list[float]:
+    """One rapidfuzz score of each pair's match texts, as `float32` like the cutoff's."""
+    if not pairs:
+        return []
     left = [compared[a] for a, _ in pairs]
     right = [compared[b] for _, b in pairs]
-    setwise = process.cpdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float32)
-    sortwise = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, dtype=np.float32)
-    return [(-float(s), -float(t)) for s, t in zip(setwise, sortwise, strict=True)]
+    scores = process.cpdist(left, right, scorer=scorer, dtype=np.float32)
+    return [float(score) for score in scores]

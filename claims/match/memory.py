@@ -72,7 +72,31 @@ class MemoryIndex(KeyIndex):
         if self._word_counts is None:
             return {key: count for key, _, count in self._held_then(keys, arrived)}
         found, rest = self._word_counts.counts(keys, arrived)
-        found.update((key, count) for key, _, count in self._held_then(rest, arrived))
+        found.update(self._counted_then(rest, arrived))
+        return found
+
+    def _counted_then(self, keys: Iterable[str], arrived: int) -> dict[str, int]:
+        """`counts_then` of keys the word arrays do not hold (most are word pairs that one
+        claim holds): `_held_then`'s counts, read in one loop when the claims came in the
+        order of their ids."""
+        rank, bound = self._bound(arrived)
+        if rank is not None:
+            return {key: count for key, _, count in self._held_then(keys, arrived)}
+        get = self._postings.get
+        found: dict[str, int] = {}
+        for key in keys:
+            held = get(key)
+            if held is None:
+                continue
+            if isinstance(held, int):
+                if held < bound:
+                    found[key] = 1
+            elif held[-1] < bound:
+                found[key] = len(held)
+            else:
+                count = bisect_left(held, bound)
+                if count:
+                    found[key] = count
         return found
 
     def holders_then(self, keys: Sequence[str], arrived: int) -> dict[str, Sequence[int]]:

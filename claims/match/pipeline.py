@@ -24,7 +24,7 @@ from typing import Protocol, runtime_checkable
 
 from claims.match import judged
 from claims.match.candidates import over_budget, probe_keys, shared_weights, within_budget
-from claims.match.frames.keys import FRAME
+from claims.match.frames.keys import FRAME, NONE, marks
 from claims.match.judge import Found, Tally, framed, judge_pair, keys_of
 from claims.match.models import MatchClaim
 from claims.match.relate import Side, side
@@ -138,12 +138,14 @@ def arrive(
         texts.update(index.texts([i for i in met if i not in texts]))
         compared = {claim_id: match_text(texts[claim_id]) for claim_id in met}
     above = pairs_reaching_cutoff(pairs, compared)
+    aligned = framed_pairs(index, keys, pairs)
+    arriving = {claim.id for claim in claims}
+    budget = judged.JUDGED_PER_CLAIM
     scored = judged.within_judging_budget(
-        sorted(set(above) | framed_pairs(index, keys, pairs)),
-        compared,
-        {claim.id for claim in claims},
-        judged.JUDGED_PER_CLAIM,
+        sorted(above.keys() | aligned), compared, arriving, budget, above
     )
+    if budget is not None and not aligned.issubset(scored):
+        scored = sorted(set(scored) | may_conflict(index, claims, aligned - set(scored), compared))
     if tally is not None:
         tally.claims += len(claims)
         tally.keys += sum(len(found) for found in keys.values())
@@ -197,6 +199,23 @@ def framed_pairs(
         if other != claim_id
     }
     return sharing & set(pairs)
+
+
+def may_conflict(
+    index: ClaimIndex, claims: Sequence[MatchClaim], aligned: set[Pair], compared: Mapping[int, str]
+) -> set[Pair]:
+    """Of the pairs sharing a frame key that the judging budget left out, those whose frames
+    may conflict (a denial, a reported figure, an event's casualties, a milestone's dates:
+    `Marks.may_conflict`), at most `judged.CONFLICTS_PER_CLAIM` an arriving claim, the
+    strongest first. Such pairs share few words and rank last by wording, yet a conflict
+    between two reports is what a fact-checker most needs shown."""
+    own = {claim.id: marks(claim.frame) if claim.frame is not None else NONE for claim in claims}
+    stored = sorted({i for pair in aligned for i in pair if i not in own})
+    found = {**{i: prepared.marks for i, prepared in index.sides(stored).items()}, **own}
+    conflicting = sorted(pair for pair in aligned if found[pair[0]].may_conflict(found[pair[1]]))
+    return set(
+        judged.within_judging_budget(conflicting, compared, own.keys(), judged.CONFLICTS_PER_CLAIM)
+    )
 
 
 def batch_candidates(

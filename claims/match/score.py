@@ -251,15 +251,16 @@ def pairs_reaching_cutoff(
     compared: Mapping[int, str],
     *,
     cutoff: float = CANDIDATE_CUTOFF,
-) -> list[tuple[int, int]]:
+) -> dict[tuple[int, int], float]:
     """The candidate pairs whose claims' match texts (`compared`, `match_text`) reach the
-    rapidfuzz cutoff.
+    rapidfuzz cutoff, with their `token_set_ratio` (in the order of `pairs`).
 
     The same test `judge` starts with, run on texts alone, so that the claims of pairs that
-    fail it never need to be loaded and profiled in full.
+    fail it never need to be loaded and profiled in full. A score that reaches the cutoff is
+    the score computed without one, so the judging budget ranks by it (`claims.match.judged`).
     """
     if not pairs:
-        return []
+        return {}
     scores = process.cpdist(
         [compared[a] for a, _ in pairs],
         [compared[b] for _, b in pairs],
@@ -267,7 +268,9 @@ def pairs_reaching_cutoff(
         score_cutoff=cutoff,
         dtype=np.float32,
     )
-    return [pair for pair, score in zip(pairs, scores, strict=True) if score >= cutoff]
+    return {
+        pair: float(score) for pair, score in zip(pairs, scores, strict=True) if score >= cutoff
+    }
 
 
 def best_matches(
