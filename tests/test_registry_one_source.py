@@ -141,7 +141,7 @@ def test_a_first_word_of_a_body_is_no_first_name() -> None:
         "Shares in Quayline Capital rose. Quayline said fees would rise.",
         "Quayline Holdings, the harbour group, grew. Quayline said fees would rise.",
         "Drinks group Quayline Holdings grew. Quayline said fees would rise.",
-        "Regulators sued media giant Quayline Universal, its boss and his deputy. Quayline said no.",
+        "We sued media giant Quayline Universal, its boss and a clerk. Quayline said no.",
         "Mr Brink ran Quayline USA. Quayline said fees would rise.",
     ):
         assert DocumentNames(text).full_name("Quayline", text.index("Quayline said")) is None
