@@ -107,6 +107,8 @@ def test_a_plural_for_people_opening_a_sentence_is_no_name() -> None:
     assert names.ordinary_word("Prosecutors")
     assert names.ordinary_word("Judges")
     assert not names.ordinary_word("Dockers")  # capitalised inside a sentence: a name
+    headline = DocumentNames("Harbour hails quay\n\nOrganisers said fees would rise.")
+    assert headline.ordinary_word("Organisers")  # after a headline, a sentence opens
 
 
 def test_a_title_after_the_names_nobody() -> None:
@@ -139,6 +141,7 @@ def test_a_first_word_of_a_body_is_no_first_name() -> None:
         "Shares in Quayline Capital rose. Quayline said fees would rise.",
         "Quayline Holdings, the harbour group, grew. Quayline said fees would rise.",
         "Drinks group Quayline Holdings grew. Quayline said fees would rise.",
+        "We sued media giant Quayline Universal, its boss and a clerk. Quayline said no.",
         "Mr Brink ran Quayline USA. Quayline said fees would rise.",
     ):
         assert DocumentNames(text).full_name("Quayline", text.index("Quayline said")) is None

@@ -23,6 +23,8 @@ from claims.sources.resolve import RegistryIndex
             OwnName("Pol Mill", "Tide Valley Police"),
         ),
         ("Harbour Bank's Simon Champion", OwnName("Simon Champion", "Harbour Bank")),
+        ("Broadcaster Pim Moller", OwnName("Pim Moller")),
+        ("Vice-President Piet Mandell", OwnName("Piet Mandell")),
     ],
 )
 def test_the_person_inside_a_mention(mention: str, own: OwnName) -> None:

@@ -93,7 +93,7 @@ class DocumentNames:
     def _capitalised_inside(self, word: str) -> bool:
         """Whether the text capitalises the word inside a sentence too ("a dispute with
         Orange"), where only a name is capitalised."""
-        pattern = rf"[a-z,;]\s+{re.escape(word)}(?![\w'’-])"
+        pattern = rf"[a-z,;][^\S\n]+{re.escape(word)}(?![\w'’-])"  # not after a headline
         return re.search(pattern, self.text) is not None
 
     def _find(self, mention: str, position: int | None) -> str | None:

@@ -18,8 +18,11 @@ from claims.text.normalize import norm_key, word_set
 
 EXTRA_TITLES = word_set(
     "commissioner dj inspector detective constable under-secretary presenter chancellor"
+    " broadcaster rapper singer actor actress musician comedian novelist entrepreneur tycoon"
+    " billionaire businessman businesswoman"
 )
-"""Titles before a name that the speaker lists do not hold."""
+"""Titles and callings before a name that the speaker lists do not hold ("Broadcaster Chris
+Evans"); a hyphenated title counts by its parts ("Vice-President Dick Cheney")."""
 BODY_ENDINGS = word_set(
     "corp inc ltd plc co llc ag sa group holdings report service services news times post"
     " tv radio channel network networks magazine journal review programme show school college"
@@ -139,7 +142,10 @@ def _is_place(name: str) -> bool:
 
 def _is_title(word: str) -> bool:
     lowered = word.lower().strip(".,")
-    return lowered in TITLE_WORDS or lowered in EXTRA_TITLES
+    if lowered in TITLE_WORDS or lowered in EXTRA_TITLES:
+        return True
+    parts = lowered.split("-")
+    return len(parts) > 1 and all(part in TITLE_WORDS for part in parts)
 
 
 def _reads_as_person(text: str) -> bool:

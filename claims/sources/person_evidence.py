@@ -37,6 +37,8 @@ _PERSON_NOUNS = (
 """Words that say what a person is or does ("rock star", "chief executive", "his wife")."""
 _APPOSITION_RE = re.compile(r",\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)")
 """The first lower-case words after a name and a comma ("..., the harbour chairman")."""
+_LISTING = word_set("its their and or which that who whose where when while as")
+"""Words that open no apposition about the name: "Vivendi Universal, its boss and ..."."""
 
 
 def person_evidence(text: str, full: str) -> bool:
@@ -56,7 +58,8 @@ def person_evidence(text: str, full: str) -> bool:
         if before is not None and before.group(1) in _PERSON_NOUNS:
             return True
         after = _APPOSITION_RE.match(text, match.end())
-        if after is not None and set(after.group(1).split()) & _PERSON_NOUNS:
+        words = after.group(1).split() if after is not None else []
+        if words and words[0] not in _LISTING and set(words) & _PERSON_NOUNS:
             return True
         if re.match(r",\s+\d{1,2},", text[match.end() :]):
             return True  # "Anil Ambani, 45,": an age
