@@ -1,7 +1,8 @@
 """What two claims share of their content leaves out the words that say when ("in the last 18
 months") and the words that report ("Analysts believe ... is likely"): a period or a verb of
-belief in common says nothing in common. A date to the day still dates one event. Made-up
-reports, next to pairs that must still corroborate."""
+belief in common says nothing in common. A date to the day still dates one event. Three
+words of one topic ("his home state of X") are no statement in common unless the wordings are
+alike or one claim is a headline. Made-up reports, next to pairs that must still corroborate."""
 
 from __future__ import annotations
 
@@ -87,3 +88,40 @@ def test_one_term_beside_a_period_is_only_related() -> None:
     )
     assert found.kind == Kind.RELATED, found.reasons
     assert found.reasons[0] == "only one phrase in common: general election", found.reasons
+
+
+def test_three_words_of_one_topic_are_no_statement_in_common() -> None:
+    found = judged(
+        report(
+            "Senator sweeps primaries",
+            "Alder won two primaries on Tuesday. He also captured his home state of Cascadia.",
+        ),
+        "He also",
+        report(
+            "Senator keeps a platform",
+            "His job in the Senate offers Alder a platform to keep speaking out on the issues he "
+            "cares about, and he remains very popular in his home state of Cascadia.",
+        ),
+        "His job",
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0] == (
+        "too few words in common for one statement: cascadia, home, state"
+    ), found.reasons
+
+
+def test_a_headline_says_its_story_in_few_words() -> None:
+    found = judged(
+        report(
+            "Ban on trawling comes into force",
+            "Fishing crews in Dunmore said they would go on working.",
+        ),
+        "Ban on trawling",
+        report(
+            "Crews defy new law",
+            "Hundreds of fishing crews were out on the first day after the ban on trawling with "
+            "nets came into force.",
+        ),
+        "Hundreds of",
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons

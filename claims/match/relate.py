@@ -170,6 +170,7 @@ def _decide(
     if not found.unsettled and _corroborates(shared, thresholds, rarity):
         score = (shared.dice + shared.containment) / 2
         corroborates = _unless_one_phrase(a, b, (Kind.CORROBORATES, score, [], True), shared)
+        corroborates = _unless_few_words(a, b, corroborates, shared, alike)
         return _unless_other_actors(a, b, _unless_only_names(a, b, corroborates, shared), shared)
     return Kind.RELATED, shared.dice, [], True
 
@@ -251,6 +252,34 @@ def _unless_one_phrase(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
     if phrase is None:
         return decided
     return Kind.RELATED, shared.dice, [f"only one phrase in common: {' '.join(phrase)}"], True
+
+
+STATEMENT_WORDS = 4
+"""Shared words from which two sentences in other words may say one thing."""
+STATEMENT_WORDING = 55.0
+"""Wording (rapidfuzz ratio) from which fewer shared words still make one statement."""
+
+
+def _unless_few_words(
+    a: Side, b: Side, decided: Decision, shared: Overlap, alike: float
+) -> Decision:
+    """A corroboration, unless the claims share fewer than STATEMENT_WORDS words in wordings
+    less than STATEMENT_WORDING alike: three words in common ("home state of Vermont",
+    "margin of error, plus or minus") name a topic that many different statements share. A
+    headline says its story in a few words and keeps the lower bar ("Ban on hunting comes
+    into force" / "... after the ban on hunting with dogs came into force"), and so do two
+    claims whose frames share their subject and their act ("The United States will withdraw
+    its forces" / "The United States is starting to withdraw troops")."""
+    if decided[0] != Kind.CORROBORATES or len(shared.shared) >= STATEMENT_WORDS:
+        return decided
+    if alike >= STATEMENT_WORDING or a.claim.start == 0 or b.claim.start == 0:
+        return decided
+    one, other = a.frame.subject, b.frame.subject
+    shared_subject = one is not None and other is not None and same_subject(one, other)
+    if shared_subject and _same_act(a, b, shared.shared):
+        return decided
+    words = ", ".join(sorted(shared.shared))
+    return Kind.RELATED, shared.dice, [f"too few words in common for one statement: {words}"], True
 
 
 HELD_SHARE = 0.75
