@@ -125,3 +125,36 @@ def test_a_headline_says_its_story_in_few_words() -> None:
         "Hundreds of",
     )
     assert found.kind == Kind.CORROBORATES, found.reasons
+
+
+def test_two_polls_with_other_margins_are_two_statements() -> None:
+    found = judged(
+        report(
+            "Governor leads in Cascadia",
+            "The poll of likely voters carries a margin of error of plus or minus 3.5 "
+            "percentage points, the pollsters said.",
+        ),
+        "The poll",
+        report(
+            "Race tightens in Dalmora",
+            "The poll has a margin of error of plus or minus two percent among likely voters.",
+        ),
+        "The poll",
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0] == ("different figures: 3.5 percentage points vs two percent"), (
+        found.reasons
+    )
+
+
+def test_one_figure_given_twice_still_corroborates() -> None:
+    found = judged(
+        report("Delegate race", "It takes 2,383 delegates to win the party's nomination."),
+        "It takes",
+        report(
+            "Front-runner closes in",
+            "Alder needs 67 more delegates to reach the 2,383 needed to win the nomination.",
+        ),
+        "Alder needs",
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons

@@ -21,6 +21,7 @@ from claims.match.actors import (
 )
 from claims.match.aligned import may_align, shared_subject
 from claims.match.conflict import Cues
+from claims.match.figures import different_figures
 from claims.match.frames.align import same_subject
 from claims.match.models import Judgement, Kind, Signals
 from claims.match.normalize.words import content_words
@@ -171,6 +172,7 @@ def _decide(
         score = (shared.dice + shared.containment) / 2
         corroborates = _unless_one_phrase(a, b, (Kind.CORROBORATES, score, [], True), shared)
         corroborates = _unless_few_words(a, b, corroborates, shared, alike)
+        corroborates = _unless_other_figures(a, b, corroborates, shared)
         return _unless_other_actors(a, b, _unless_only_names(a, b, corroborates, shared), shared)
     return Kind.RELATED, shared.dice, [], True
 
@@ -280,6 +282,17 @@ def _unless_few_words(
         return decided
     words = ", ".join(sorted(shared.shared))
     return Kind.RELATED, shared.dice, [f"too few words in common for one statement: {words}"], True
+
+
+def _unless_other_figures(a: Side, b: Side, decided: Decision, shared: Overlap) -> Decision:
+    """A corroboration, unless each claim gives a figure of one kind and none agree
+    (`claims.match.figures.different_figures`): two polls' margins of error, two tallies."""
+    if decided[0] != Kind.CORROBORATES:
+        return decided
+    figures = different_figures(a.claim, b.claim)
+    if figures is None:
+        return decided
+    return Kind.RELATED, shared.dice, [f"different figures: {figures[0]} vs {figures[1]}"], True
 
 
 HELD_SHARE = 0.75
