@@ -17,6 +17,8 @@ from claims.extract.attribution.lexicon import (
 )
 from claims.extract.attribution.speech_sense import (
     EVIDENCE,
+    FINDING_LEMMAS,
+    evidence_subject,
     no_speech,
     noun_after,
     parenthetical,
@@ -156,8 +158,17 @@ def _strict_ok(tokens: list[Token], at: int) -> bool:
         return True
     if at and tokens[at - 1].lower in EVIDENCE and nxt[:1].isalnum():
         return True
+    if nxt[:1].isalnum() and _finding(tokens, at):
+        return True
     after = tokens[at + 2].text if at + 2 < len(tokens) else ""
     return nxt == "," and after in OPEN_QUOTES
+
+
+def _finding(tokens: list[Token], at: int) -> bool:
+    """`A study by the institute found the council ...`: a finding verb after a subject that
+    holds a study, a poll or data reports its object without "that"."""
+    entry = VERB_CUES.get(tokens[at].lower)
+    return entry is not None and entry.lemma in FINDING_LEMMAS and evidence_subject(tokens, at)
 
 
 RELAY_VERBS = words("quoted cited quotes cites quote cite")
