@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from claims.extract.attribution.citing import relative_citation
-from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.clause import Clause, next_comma, span_of, words_in
 from claims.extract.attribution.contents import content_after, content_before
 from claims.extract.attribution.cues import POLL_LEMMA, Cue, poll_end
 from claims.extract.attribution.frame import Frame, span_of_cue
-from claims.extract.attribution.tokens import Token, words
+from claims.extract.attribution.tokens import RELATIVES, Token, words
 from claims.extract.attribution.verb_frames import parenthetical_goes_on
 
 
@@ -32,9 +32,10 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if source is None:
         return None
     cited, resume = relative_citation(tokens, stop, clause.hi)
-    if clause.starts_at(cue.first):
+    if clause.starts_at(cue.first) or _after_colon(clause, cue):
         content = content_after(clause, resume)
     else:
+        resume = _past_relative(tokens, resume, clause.hi)
         aside = _mid_clause(clause, cue) and (
             parenthetical_goes_on(clause, resume) or _verb_resumes(clause, resume)
         )
@@ -102,6 +103,27 @@ def _verb_resumes(clause: Clause, comma: int) -> bool:
         and tokens[at].lower in _FINITE
         and not tokens[at].quoted
         and words_in(tokens, at, clause.hi) >= 2
+    )
+
+
+def _past_relative(tokens: list[Token], comma: int, hi: int) -> int:
+    """`Y, according to Tom Reed, who was there.`: a relative clause tells about the source,
+    so the report goes on (if at all) after the comma that closes it; at the end of the
+    sentence nothing goes on."""
+    if comma + 1 >= hi or tokens[comma + 1].lower not in RELATIVES or tokens[comma + 1].quoted:
+        return comma
+    closing = next_comma(tokens, comma + 2, hi)
+    return closing if closing is not None else hi
+
+
+def _after_colon(clause: Clause, cue: Cue) -> bool:
+    """`It has not gone unnoticed: according to recent polls, Y`: the writer's lead-in ends at
+    its colon and the report opens the clause after it."""
+    before = cue.first - 1
+    return (
+        before > clause.lo
+        and clause.tokens[before].text in ":;"
+        and not clause.tokens[before].quoted
     )
 
 

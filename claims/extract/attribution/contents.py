@@ -147,9 +147,9 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             return k  # `blasted X for Y now that the FBI has decided`
         if word in _CLAUSE_OPENERS or (word == "," and nxt in PERSONAL_PRONOUNS):
             return k
-        if word == "," and (
-            _subject_then_verb(tokens, k + 1, hi) or _source_follows(tokens, k + 1)
-        ):
+        if word in ",:" and _source_follows(tokens, k + 1):
+            return k
+        if word == "," and _subject_then_verb(tokens, k + 1, hi):
             return k
     return hi
 

@@ -273,7 +273,7 @@ def _with_quoted_report(tokens: list[Token], cue: Cue, previous: Frame, frame: F
 def _closes_sentence(tokens: list[Token], source: Span) -> bool:
     """Only the end of the sentence or an adverbial (`, during the flight`) follows."""
     rest = [t for t in tokens if t.start >= source.end and t.text[:1].isalnum()]
-    return not rest or rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_LEADS
+    return not rest or rest[0].lower in PREPOSITIONS | TIME_LEADS | RELATIVES
 
 
 def _report_first(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
