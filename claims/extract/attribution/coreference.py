@@ -2,7 +2,8 @@
 
 Pure and document-level. Mentions are the named speakers found so far and the names the
 text writes (`names.py`). A source is resolved to the last compatible mention before it:
-- "he", "she": the last person; "they", "who": the last mention of any kind; "it": a body
+- "he", "she": the last person; "they", "who": the last mention of any kind ("which": the
+  body it hangs on, `which_head`); "it": a body
   that spoke lately, else the last name not surely a person's (see `Mentions._it`);
   "I", "we", "you" are never resolved (the writer or the audience, not an earlier name);
 - "the expert", "the ministry", "the Russian ministry": the last mention whose name or role
@@ -49,6 +50,7 @@ from claims.extract.attribution.tokens import (
     Token,
     words,
 )
+from claims.extract.attribution.which_head import which_head
 from claims.extract.models import ChainLink, Role, Span
 
 _ANY_PRONOUNS = words("they it who which them")
@@ -211,6 +213,9 @@ class Mentions:
             described = self._who_description(before)
             if described is not None:
                 return described
+        if lower == "which":
+            self._scan_until(before)
+            return self._which(before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
             return self._in_full(self._last(self._all, before, no_addressee), before)
@@ -357,6 +362,29 @@ class Mentions:
         written = self._text_of(tokens, first - 1, end)
         found = self._description(written, span.start) if _DESCRIPTION.match(written) else None
         return found or ChainLink(role=Role.SPEAKER, mention=written, mention_span=span)
+
+    def _which(self, before: int) -> ChainLink | None:
+        """The body a relative "which" hangs on (see `which_head`), as the text names it;
+        None (left as written) when none stands before it."""
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        tokens = self._pending[here]
+        at = bisect_left([t.start for t in tokens], before)
+        head = which_head(tokens, at) if at < len(tokens) else None
+        if head is None:
+            return None
+        first, stop = head
+        span = Span(start=tokens[first].start, end=tokens[stop - 1].end)
+        written = self._text_of(tokens, first, stop)
+        if _DESCRIPTION.match(written):
+            return self._description(written, span.start) or ChainLink(
+                role=Role.SPEAKER, mention=written, mention_span=span
+            )
+        at = bisect_left(self._all.starts, span.start)
+        if at < len(self._all.starts) and self._all.items[at].end == span.end:
+            return self._all.items[at].as_link()
+        return ChainLink(role=Role.SPEAKER, mention=written, mention_span=span)
 
     @staticmethod
     def _text_of(tokens: list[Token], first: int, end: int) -> str:

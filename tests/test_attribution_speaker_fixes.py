@@ -1,0 +1,37 @@
+"""Who spoke, read against the sentence's structure and the document: a relative "which",
+a report inside another report, a source written without its comma, a description that
+points back to a name. Made-up sentences, each with a near case that keeps its reading."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import attribute
+from claims.extract.models import ChainLink, DocumentContext, Span
+from claims.extract.sentences import split_sentences
+
+WIRE = DocumentContext(outlet="Wire")
+
+
+def chains_of(text: str) -> list[list[ChainLink]]:
+    spans = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    return attribute(text, spans, WIRE)
+
+
+def links(text: str) -> list[list[tuple[str, str]]]:
+    """(role, mention) of each link but the publisher's, sentence by sentence."""
+    return [
+        [(link.role.value, link.mention) for link in chain if link.role.value != "publisher"]
+        for chain in chains_of(text)
+    ]
+
+
+def test_which_hangs_on_the_body_before_an_apposition_not_the_person_inside_it() -> None:
+    text = "The money came from Brent Data, a firm run by Tom Reed, which said the loan was repaid."
+    assert links(text) == [[("speaker", "Brent Data")]]
+    # Near case: with no apposition the body right before "which" speaks.
+    near = "Tom Reed sold the stake to Brent Data, which said the loan was repaid."
+    assert links(near) == [[("speaker", "Brent Data")]]
+
+
+def test_which_after_a_sentence_opening_body_is_that_body() -> None:
+    text = "The Treasury, which said the loan was repaid, declined to comment."
+    assert links(text) == [[("speaker", "Treasury")]]
