@@ -35,3 +35,18 @@ def test_which_hangs_on_the_body_before_an_apposition_not_the_person_inside_it()
 def test_which_after_a_sentence_opening_body_is_that_body() -> None:
     text = "The Treasury, which said the loan was repaid, declined to comment."
     assert links(text) == [[("speaker", "Treasury")]]
+
+
+def test_a_speaker_reporting_his_own_belief_is_the_speaker_once() -> None:
+    text = "Ann Humphrey said she does not believe the plan will work."
+    assert links(text) == [[("speaker", "Ann Humphrey")]]
+    told = "Ann Humphrey told the BBC she does not believe the plan will work."
+    assert links(told) == [[("speaker", "Ann Humphrey"), ("intermediary", "the BBC")]]
+    # Near case: another person's belief is relayed by the one who reports it.
+    near = "Ann Humphrey said Tom Reed believes the plan will work."
+    assert links(near) == [[("speaker", "Tom Reed"), ("intermediary", "Ann Humphrey")]]
+
+
+def test_he_after_a_one_word_name_with_a_relative_who_is_that_person() -> None:
+    text = "Humphrey, who calls Reed a fraud, said he does not believe the plan will work."
+    assert links(text) == [[("speaker", "Humphrey")]]
