@@ -7,6 +7,7 @@ from __future__ import annotations
 from claims.extract.attribution import attribute
 from claims.extract.models import ChainLink, DocumentContext, Span
 from claims.extract.sentences import split_sentences
+from tests.attribution_spans import sourced
 
 WIRE = DocumentContext(outlet="Wire")
 
@@ -50,3 +51,13 @@ def test_a_speaker_reporting_his_own_belief_is_the_speaker_once() -> None:
 def test_he_after_a_one_word_name_with_a_relative_who_is_that_person() -> None:
     text = "Humphrey, who calls Reed a fraud, said he does not believe the plan will work."
     assert links(text) == [[("speaker", "Humphrey")]]
+
+
+def test_according_to_without_its_comma_ends_before_a_percentage() -> None:
+    text = "According to Ofcom 40% of homes say they have broadband."
+    assert links(text) == [[("speaker", "40% of homes"), ("intermediary", "Ofcom")]]
+    per_cent = "According to Ofcom 40 per cent of homes have broadband."
+    assert links(per_cent) == [[("speaker", "Ofcom")]]
+    # Near case: a number inside a name stays in the source.
+    near = "According to Section 404 rules, firms must report their controls."
+    assert [source for source, _, _ in sourced(near)] == ["Section 404 rules"]

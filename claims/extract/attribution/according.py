@@ -19,6 +19,8 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     while stop < clause.hi and tokens[stop].text not in ",;:" and not tokens[stop].quoted:
         if tokens[stop].lower == "that" and stop > after:
             break
+        if stop > after and _share_opens(tokens, stop) and not _owner(tokens[stop - 1]):
+            break  # `According to Ofcom 40% of homes say`: the source ends before the figure
         stop += 1
     if cue.lemma == POLL_LEMMA:
         stop = _poll_stop(clause, cue, stop)
@@ -104,6 +106,22 @@ def _verb_resumes(clause: Clause, comma: int) -> bool:
         and not tokens[at].quoted
         and words_in(tokens, at, clause.hi) >= 2
     )
+
+
+def _share_opens(tokens: list[Token], at: int) -> bool:
+    """A percentage starts at `at` (`40%`, `40 per cent`, `40 percent`), which no source's
+    name holds (`Section 404 rules` does)."""
+    if not tokens[at].text[:1].isdigit() or at + 1 >= len(tokens):
+        return False
+    unit = tokens[at + 1].lower
+    return unit in ("%", "percent") or (
+        unit == "per" and at + 2 < len(tokens) and tokens[at + 2].lower == "cent"
+    )
+
+
+def _owner(token: Token) -> bool:
+    """`Mr. Trump's 60 percent`: the figure belongs to the phrase before it."""
+    return token.lower.endswith(("'s", "’s")) or token.text in ("'s", "’s")
 
 
 def _past_relative(tokens: list[Token], comma: int, hi: int) -> int:

@@ -422,6 +422,10 @@ def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
     if not frames:
         return 0
     last = frames[-1].cue_span.end
+    source = frames[-1].source
+    according = frames[-1].cue.kind is CueKind.ACCORDING and frames[-1].cue.lemma != POLL_LEMMA
+    if according and source and last <= source.end <= offset:
+        last = source.end  # `According to Ofcom 40% of homes say`: past the source, too
     question = frames[-1].content if frames[-1].cue.lemma == "ask" else ()
     if question and question[-1].end <= offset:
         last = question[-1].end  # `When asked whom she backed, X said`: past the question
