@@ -61,3 +61,11 @@ def test_according_to_without_its_comma_ends_before_a_percentage() -> None:
     # Near case: a number inside a name stays in the source.
     near = "According to Section 404 rules, firms must report their controls."
     assert [source for source, _, _ in sourced(near)] == ["Section 404 rules"]
+
+
+def test_which_after_a_bracketed_short_form_is_the_body_named_before_it() -> None:
+    text = (
+        "The rules face two challenges - one from the Dunmore Air Transport Association "
+        "(DATA), which has attacked them as unlawful."
+    )
+    assert links(text) == [[("speaker", "Dunmore Air Transport Association")]]

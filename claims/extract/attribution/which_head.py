@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.mention_kinds import BODY_NOUNS, in_noun_phrase
 from claims.extract.attribution.names import LEADING_WORDS, name_runs
+from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.tokens import Token, words
 
 _APPOSITION_LEADS = words("a an the")
@@ -20,15 +21,26 @@ def which_head(tokens: list[Token], at: int) -> tuple[int, int] | None:
     """Token range `[first, stop)` of what the "which" at `tokens[at]` hangs on: a name right
     before it, the name before an apposition (`X, a firm run by Y, which`), or a description
     (`the council, which`) whose head is a body; None when no body stands there."""
-    end = at - 1 if at and tokens[at - 1].text == "," else at
-    if end <= 0:
-        return None
-    closing_comma = end < at
-    if closing_comma:
+    end = at - 1 if at and tokens[at - 1].text in _BREAKS else at
+    if end < at and tokens[end].text == ",":
         described = _before_apposition(tokens, end)
         if described is not None:
             return described
+    end = _before_acronym(tokens, end)
+    if end <= 0:
+        return None
     return _name_ending(tokens, end) or _description(tokens, end)
+
+
+_BREAKS = frozenset({",", "-", "—", "–"})
+
+
+def _before_acronym(tokens: list[Token], end: int) -> int:
+    """`the International Air Transport Association (IATA), which`: the name before the
+    bracketed short form."""
+    if end >= 3 and tokens[end - 1].text == ")" and tokens[end - 3].text == "(":
+        return end - 3
+    return end
 
 
 def _name_ending(tokens: list[Token], end: int) -> tuple[int, int] | None:
@@ -71,9 +83,28 @@ def _in_apposition(token: Token) -> bool:
 def _description(tokens: list[Token], end: int) -> tuple[int, int] | None:
     """`the council, which`, `the Dunmore council, which`: a determiner and a body noun."""
     head = tokens[end - 1]
-    if head.quoted or head.lower not in BODY_NOUNS:
+    if head.quoted:
+        return None
+    if head.lower in EVIDENCE and head.lower.endswith("s") and end >= 2:
+        return _plural_evidence(tokens, end)  # `official figures - which suggest`
+    if head.lower not in BODY_NOUNS:
         return None
     for first in range(end - 1, max(-1, end - 1 - _MAX_DESCRIPTION), -1):
         if tokens[first].lower in ("the", "this", "that"):
             return first, end
     return None
+
+
+def _plural_evidence(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """`official figures`, `the latest figures`: a plural of data with its modifiers."""
+    first = end - 1
+    while first > 0 and end - first < _MAX_DESCRIPTION and _modifier(tokens[first - 1]):
+        first -= 1
+    return (first, end) if first < end - 1 else None
+
+
+def _modifier(token: Token) -> bool:
+    return token.text.isalpha() and token.text.islower() and token.lower in _EVIDENCE_MODIFIERS
+
+
+_EVIDENCE_MODIFIERS = words("the official latest new recent government")
