@@ -57,3 +57,10 @@ def test_a_relative_clause_after_the_source_is_not_the_report() -> None:
     # Near case: the report goes on after the relative clause.
     near = "The council, according to Tom Reed, who was there, met on Monday."
     assert sourced(near) == [("Tom Reed", ["The council", "met on Monday"], "according to")]
+
+
+def test_a_two_word_clause_after_said_is_the_report() -> None:
+    assert sourced("The company said sales fell.") == [("The company", ["sales fell"], "said")]
+    assert sourced("Tom Reed said he resigned.") == [("Tom Reed", ["he resigned"], "said")]
+    # Near case: two words of time after "said" report nothing.
+    assert sourced("Tom Reed said last week.") == []
