@@ -69,3 +69,23 @@ def test_which_after_a_bracketed_short_form_is_the_body_named_before_it() -> Non
         "(DATA), which has attacked them as unlawful."
     )
     assert links(text) == [[("speaker", "Dunmore Air Transport Association")]]
+
+
+def test_the_chancellor_is_the_person_named_a_sentence_before() -> None:
+    text = "Gordon Brown met bankers on Monday. The chancellor said growth would slow."
+    assert links(text)[1] == [("speaker", "Gordon Brown")]
+    titled = "Chancellor Gordon Brown met bankers on Monday. The chancellor said growth would slow."
+    assert links(titled)[1] == [("speaker", "Gordon Brown")]
+    # Near cases: the description written of someone else, and an office many people hold.
+    other = "Tom Reed met the chancellor on Monday. The chancellor said growth would slow."
+    assert links(other)[1] == [("speaker", "The chancellor")]
+    lawyer = "Tom Reed was arrested on Monday. The lawyer said he was innocent."
+    assert links(lawyer)[1] == [("speaker", "The lawyer")]
+
+
+def test_the_manager_is_the_person_the_text_titled_so() -> None:
+    text = "Chelsea manager Jose Mourinho watched the game. The manager said he was pleased."
+    assert links(text)[1] == [("speaker", "Jose Mourinho")]
+    # Near case: a player named before is not the manager.
+    near = "Tom Reed scored twice on Saturday. The manager said he was pleased."
+    assert links(near)[1] == [("speaker", "The manager")]

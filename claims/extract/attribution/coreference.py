@@ -24,8 +24,10 @@ from claims.extract.attribution.mention_kinds import (
     COMPOUNDS,
     DETERMINERS,
     GIVEN_NAME_TITLES,
+    OFFICE_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLAYER_NOUNS,
     RANKS,
     anyone,
     body_like,
@@ -493,10 +495,10 @@ class Mentions:
             self._scan_until(before)  # `the 30-year-old`, `the Scot`, `the striker`
             topic = self._topic_person(before)
             return self._in_full(topic.as_link(), before) if topic is not None else None
-        if head not in PERSON_NOUNS and head not in BODY_NOUNS and head not in COMPANY_NOUNS:
+        person = head in PERSON_NOUNS or head in OFFICE_NOUNS
+        if not person and head not in BODY_NOUNS and head not in COMPANY_NOUNS:
             return None
         self._scan_until(before)
-        person = head in PERSON_NOUNS
         modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
         ranks = RANKS - {w.lower() for w in parts}
 
@@ -507,6 +509,8 @@ class Mentions:
 
         pool = self._by_key.get((head, person))
         found = self._last(pool, before, fits) if pool is not None else None
+        if found is None and head in _UNIQUE_OFFICES and len(parts) == 1:
+            found = self._untitled_topic(head, before)
         sentence = bisect_right(self._sentence_starts, before) - 1
         if found is None and head in COMPANY_NOUNS:
             return self._companies.resolve(parts, sentence, before) if sentence >= 0 else None
@@ -517,6 +521,21 @@ class Mentions:
             if mention is not None and mention.start >= near:
                 return mention.as_link()  # `the department` for `the Ministry of Defence`
         return found
+
+    def _untitled_topic(self, head: str, before: int) -> ChainLink | None:
+        """`Gordon Brown met bankers. The chancellor said Y`: a person the text named without
+        a role a sentence or two back is what "the chancellor" (one of `_UNIQUE_OFFICES`)
+        means, unless the text gave them another role or wrote the description since."""
+        topic = self._topic_person(before)
+        if topic is None or topic.keys & (PERSON_NOUNS | OFFICE_NOUNS | PLAYER_NOUNS | RANKS):
+            return None
+        if topic.link is not None and topic.link.speaker_role:
+            return None
+        start = self._sentence_starts[self._sentence_of(topic.start)]
+        for tokens in self._pending[self._sentence_of(start) : self._sentence_of(before)]:
+            if any(t.lower == head and t.start >= topic.end for t in tokens):
+                return None  # `Reed met the chancellor. The chancellor said`: not Reed
+        return self._in_full(topic.as_link(), before)
 
     def _company_name(self, written: str, before: int) -> ChainLink | None:
         sentence = bisect_right(self._sentence_starts, before) - 1
@@ -555,6 +574,10 @@ def _surnames(words: list[str]) -> list[tuple[str, ...]]:
 
 _SURNAME_WORDS = 3
 """`resolve` reads a surname of up to three words."""
+
+_UNIQUE_OFFICES = frozenset({"chancellor", "premier"})
+"""Offices one person holds in a report's country, so that "the chancellor" after an
+untitled name means that name (not "the lawyer", "the manager": often someone else)."""
 
 _SAME_BODY = {"ministry": "department", "department": "ministry"}
 """Descriptions that may mean a body named with the other word, when it was named lately."""
