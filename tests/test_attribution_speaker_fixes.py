@@ -89,3 +89,16 @@ def test_the_manager_is_the_person_the_text_titled_so() -> None:
     # Near case: a player named before is not the manager.
     near = "Tom Reed scored twice on Saturday. The manager said he was pleased."
     assert links(near)[1] == [("speaker", "The manager")]
+
+
+def test_which_without_a_comma_after_an_outlet_is_that_outlet() -> None:
+    text = "The rumour was broken by the Dunmore Daily weblog which said it came from insiders."
+    assert links(text) == [[("speaker", "the Dunmore Daily weblog")]]
+
+
+def test_a_sentence_opening_research_is_no_name() -> None:
+    text = "Research has found that old phones can help close the digital divide."
+    assert links(text) == [[("speaker", "research")]]
+    # Near case: a named study keeps its name.
+    near = "The Dunmore Institute has found that old phones can help close the divide."
+    assert links(near) == [[("speaker", "The Dunmore Institute")]]

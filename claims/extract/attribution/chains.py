@@ -15,6 +15,7 @@ from claims.extract.attribution.names import name_word, person_in_link, personal
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
+from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PREPOSITIONS, words
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
@@ -69,8 +70,11 @@ def source_link(
     span = without_time(text, span)
     parts = _person_named(text, _company_named(text, split_source(text, span)))
     written = text[span.start : span.end]
+    evidence = parts.name.lower() in EVIDENCE
+    if evidence:  # `Research has found`: a common noun capitalised by the sentence, no name
+        parts = parts._replace(name=parts.name.lower())
     resolved = None
-    if mentions is not None:
+    if mentions is not None and not evidence:
         resolved = mentions.resolve(written, span.start)
         if resolved is None and parts.name != written.strip():
             resolved = mentions.resolve(parts.name, span.start)

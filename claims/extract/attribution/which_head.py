@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.mention_kinds import BODY_NOUNS, in_noun_phrase
 from claims.extract.attribution.names import LEADING_WORDS, name_runs
+from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.tokens import Token, words
 
@@ -87,7 +88,7 @@ def _description(tokens: list[Token], end: int) -> tuple[int, int] | None:
         return None
     if head.lower in EVIDENCE and head.lower.endswith("s") and end >= 2:
         return _plural_evidence(tokens, end)  # `official figures - which suggest`
-    if head.lower not in BODY_NOUNS:
+    if head.lower not in BODY_NOUNS and head.lower not in _PUBLISHING:
         return None
     for first in range(end - 1, max(-1, end - 1 - _MAX_DESCRIPTION), -1):
         if tokens[first].lower in ("the", "this", "that"):
@@ -106,5 +107,8 @@ def _plural_evidence(tokens: list[Token], end: int) -> tuple[int, int] | None:
 def _modifier(token: Token) -> bool:
     return token.text.isalpha() and token.text.islower() and token.lower in _EVIDENCE_MODIFIERS
 
+
+_PUBLISHING = MEDIA_NOUNS | words("weblog blog")
+"""Outlets a "which" may hang on (`the Napsterization weblog which said`)."""
 
 _EVIDENCE_MODIFIERS = words("the official latest new recent government")
