@@ -102,3 +102,10 @@ def test_a_sentence_opening_research_is_no_name() -> None:
     # Near case: a named study keeps its name.
     near = "The Dunmore Institute has found that old phones can help close the divide."
     assert links(near) == [[("speaker", "The Dunmore Institute")]]
+
+
+def test_which_after_a_report_or_a_list_is_that_report() -> None:
+    text = "The plan follows the Treasury report, which found that growth would slow."
+    assert links(text) == [[("speaker", "the Treasury report")]]
+    listed = "It tops the Top Ten Gadgets list which predicts what buyers will want this year."
+    assert links(listed) == [[("speaker", "the Top Ten Gadgets list")]]

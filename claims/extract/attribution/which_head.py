@@ -15,7 +15,7 @@ _APPOSITION_LEADS = words("a an the")
 """Words that open an apposition after a name (`, a firm run by X,`)."""
 
 _MAX_APPOSITION = 12
-_MAX_DESCRIPTION = 4
+_MAX_DESCRIPTION = 5
 
 
 def which_head(tokens: list[Token], at: int) -> tuple[int, int] | None:
@@ -82,14 +82,16 @@ def _in_apposition(token: Token) -> bool:
 
 
 def _description(tokens: list[Token], end: int) -> tuple[int, int] | None:
-    """`the council, which`, `the Dunmore council, which`: a determiner and a body noun."""
+    """`the council, which`, `the Dunmore council, which`, `the report, which`: a
+    determiner and a body, outlet, study or list."""
     head = tokens[end - 1]
     if head.quoted:
         return None
-    if head.lower in EVIDENCE and head.lower.endswith("s") and end >= 2:
+    plural = head.lower.endswith("s") and head.lower != "analysis"
+    if head.lower in EVIDENCE and plural and end >= 2:
         return _plural_evidence(tokens, end)  # `official figures - which suggest`
-    if head.lower not in BODY_NOUNS and head.lower not in _PUBLISHING:
-        return None
+    if head.lower not in BODY_NOUNS | _PUBLISHING | EVIDENCE | _LISTS:
+        return None  # `the report, which found`, `the Top Ten list which predicts`
     for first in range(end - 1, max(-1, end - 1 - _MAX_DESCRIPTION), -1):
         if tokens[first].lower in ("the", "this", "that"):
             return first, end
@@ -110,5 +112,7 @@ def _modifier(token: Token) -> bool:
 
 _PUBLISHING = MEDIA_NOUNS | words("weblog blog")
 """Outlets a "which" may hang on (`the Napsterization weblog which said`)."""
+
+_LISTS = words("list ranking index")
 
 _EVIDENCE_MODIFIERS = words("the official latest new recent government")
