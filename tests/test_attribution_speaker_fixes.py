@@ -109,3 +109,19 @@ def test_which_after_a_report_or_a_list_is_that_report() -> None:
     assert links(text) == [[("speaker", "the Treasury report")]]
     listed = "It tops the Top Ten Gadgets list which predicts what buyers will want this year."
     assert links(listed) == [[("speaker", "the Top Ten Gadgets list")]]
+
+
+def test_a_quotation_paragraph_goes_on_with_the_last_quoted_speaker() -> None:
+    text = (
+        "Brent Foods said it made every effort to be safe. "
+        '"People may have concerns," said Ann Vell, chief executive of Brent Foods.\n\n'
+        '"But the network is no more at risk than any other way online." '
+        "She said the firm uses encryption."
+    )
+    assert links(text)[2] == [("speaker", "Ann Vell")]
+    # Near case: after narration the quotation paragraph is not hers.
+    near = (
+        "Ann Vell, chief executive of Brent Foods, met the council on Monday.\n\n"
+        '"But the network is no more at risk than any other way online."'
+    )
+    assert links(near)[1] == []
