@@ -125,3 +125,11 @@ def test_a_quotation_paragraph_goes_on_with_the_last_quoted_speaker() -> None:
         '"But the network is no more at risk than any other way online."'
     )
     assert links(near)[1] == []
+
+
+def test_a_grand_slam_is_no_one_who_speaks() -> None:
+    text = (
+        "Tom Reed won. Reed is hopeful that the title will give him the belief he needs to "
+        'win more Grand Slam titles. "It is a relief for me," he said.'
+    )
+    assert links(text)[2] == [("speaker", "Tom Reed")]
