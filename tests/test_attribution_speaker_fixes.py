@@ -133,3 +133,14 @@ def test_a_grand_slam_is_no_one_who_speaks() -> None:
         'win more Grand Slam titles. "It is a relief for me," he said.'
     )
     assert links(text)[2] == [("speaker", "Tom Reed")]
+
+
+def test_asked_about_between_commas_is_an_aside_before_the_report() -> None:
+    text = (
+        "Tory leader Tom Reed, asked about the mayor's remark by reporters, said it was "
+        "important to be mindful."
+    )
+    assert links(text) == [[("speaker", "Tom Reed")]]
+    # Near case: a question put without a report after it stays a question.
+    near = "Tom Reed asked about the mayor's remark whether it was fair."
+    assert links(near)[0][0] == ("speaker", "Tom Reed")
