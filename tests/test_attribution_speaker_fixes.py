@@ -144,3 +144,11 @@ def test_asked_about_between_commas_is_an_aside_before_the_report() -> None:
     # Near case: a question put without a report after it stays a question.
     near = "Tom Reed asked about the mayor's remark whether it was fair."
     assert links(near)[0][0] == ("speaker", "Tom Reed")
+
+
+def test_the_government_is_not_government_figures() -> None:
+    text = (
+        "Government figures suggest cases have risen by 25%. "
+        'The government says the opposition is "a bit late" to the issue.'
+    )
+    assert links(text)[1] == [("speaker", "The government")]

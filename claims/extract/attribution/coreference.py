@@ -46,6 +46,7 @@ from claims.extract.attribution.names import (
     person_in_link,
 )
 from claims.extract.attribution.source_parts import TITLE_WORDS
+from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
 from claims.extract.attribution.tokens import (
     CLOSE_QUOTES,
@@ -503,9 +504,11 @@ class Mentions:
         ranks = RANKS - {w.lower() for w in parts}
 
         def fits(mention: Mention) -> bool:
-            """Every capitalised modifier is the mention's, and no rank the description
-            leaves out (`the prime minister` is not the deputy prime minister)."""
-            return modifiers <= mention.keys and not ranks & mention.keys
+            """Every capitalised modifier is the mention's, no rank the description leaves
+            out (`the prime minister` is not the deputy prime minister), no data (`the
+            government` is not `Government figures`)."""
+            data = mention.name.split()[-1].lower() in EVIDENCE
+            return modifiers <= mention.keys and not ranks & mention.keys and not data
 
         pool = self._by_key.get((head, person))
         found = self._last(pool, before, fits) if pool is not None else None
