@@ -247,8 +247,8 @@ def _ends_sentence(text: str, term_start: int, term_end: int, after: int, end: i
     if head.islower():
         return False
     closed_quote = after > term_end
-    tail = _REPORTING_TAIL_RE.match(text, following, min(end, following + 80))
-    if closed_quote and tail and not _new_report(text, tail.end(), end):
+    tail = closed_quote and _REPORTING_TAIL_RE.match(text, following, min(end, following + 80))
+    if tail and not _new_report(text, tail.end(), end):
         return False
     terminators = text[term_start:term_end]
     if terminators != ".":
