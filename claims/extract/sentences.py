@@ -247,12 +247,38 @@ def _ends_sentence(text: str, term_start: int, term_end: int, after: int, end: i
     if head.islower():
         return False
     closed_quote = after > term_end
-    if closed_quote and _REPORTING_TAIL_RE.match(text, following, min(end, following + 80)):
+    tail = closed_quote and _REPORTING_TAIL_RE.match(text, following, min(end, following + 80))
+    if tail and not _new_report(text, tail.end(), end):
         return False
     terminators = text[term_start:term_end]
     if terminators != ".":
         return True
     return _period_ends_sentence(text, term_start, following, end)
+
+
+def _new_report(text: str, verb_end: int, end: int) -> bool:
+    """`“... ongoing.” He said the FBI has not ...`: the verb after the closed quotation
+    opens a report of its own (a clause or a quotation follows it), so the quotation's
+    full stop ended its sentence; `“... over.” Reed said.` keeps the two together."""
+    at = verb_end
+    while at < end and text[at] == " ":
+        at += 1
+    if at < end and text[at] == ",":
+        at += 1
+        while at < end and text[at] == " ":
+            at += 1
+        return at < end and text[at] in '“"«„'
+    if at < end and text[at] in '“"«„:':
+        return True
+    word = re.match(r"[A-Za-z]+", text[at : min(end, at + 20)])
+    return word is not None and word.group().lower() not in _TAIL_WORDS
+
+
+_TAIL_WORDS = word_set(
+    "on in at during yesterday today tonight last this after before when while as reporters "
+    "journalists of"
+)
+"""Words after the verb that keep `“...” Reed said on Monday.` one sentence."""
 
 
 def _next_visible(text: str, position: int, end: int) -> int:

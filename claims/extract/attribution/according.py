@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from claims.extract.attribution.citing import relative_citation
-from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.clause import Clause, next_comma, span_of, words_in
 from claims.extract.attribution.contents import content_after, content_before
 from claims.extract.attribution.cues import POLL_LEMMA, Cue, poll_end
 from claims.extract.attribution.frame import Frame, span_of_cue
-from claims.extract.attribution.tokens import Token, words
+from claims.extract.attribution.tokens import RELATIVES, Token, words
 from claims.extract.attribution.verb_frames import parenthetical_goes_on
 
 
@@ -19,6 +19,8 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     while stop < clause.hi and tokens[stop].text not in ",;:" and not tokens[stop].quoted:
         if tokens[stop].lower == "that" and stop > after:
             break
+        if stop > after and _share_opens(tokens, stop) and not _owner(tokens[stop - 1]):
+            break  # `According to Ofcom 40% of homes say`: the source ends before the figure
         stop += 1
     if cue.lemma == POLL_LEMMA:
         stop = _poll_stop(clause, cue, stop)
@@ -32,9 +34,10 @@ def according_frame(clause: Clause, cue: Cue) -> Frame | None:
     if source is None:
         return None
     cited, resume = relative_citation(tokens, stop, clause.hi)
-    if clause.starts_at(cue.first):
+    if clause.starts_at(cue.first) or _after_colon(clause, cue):
         content = content_after(clause, resume)
     else:
+        resume = _past_relative(tokens, resume, clause.hi)
         aside = _mid_clause(clause, cue) and (
             parenthetical_goes_on(clause, resume) or _verb_resumes(clause, resume)
         )
@@ -102,6 +105,43 @@ def _verb_resumes(clause: Clause, comma: int) -> bool:
         and tokens[at].lower in _FINITE
         and not tokens[at].quoted
         and words_in(tokens, at, clause.hi) >= 2
+    )
+
+
+def _share_opens(tokens: list[Token], at: int) -> bool:
+    """A percentage starts at `at` (`40%`, `40 per cent`, `40 percent`), which no source's
+    name holds (`Section 404 rules` does)."""
+    if not tokens[at].text[:1].isdigit() or at + 1 >= len(tokens):
+        return False
+    unit = tokens[at + 1].lower
+    return unit in ("%", "percent") or (
+        unit == "per" and at + 2 < len(tokens) and tokens[at + 2].lower == "cent"
+    )
+
+
+def _owner(token: Token) -> bool:
+    """`Mr. Trump's 60 percent`: the figure belongs to the phrase before it."""
+    return token.lower.endswith(("'s", "’s")) or token.text in ("'s", "’s")
+
+
+def _past_relative(tokens: list[Token], comma: int, hi: int) -> int:
+    """`Y, according to Tom Reed, who was there.`: a relative clause tells about the source,
+    so the report goes on (if at all) after the comma that closes it; at the end of the
+    sentence nothing goes on."""
+    if comma + 1 >= hi or tokens[comma + 1].lower not in RELATIVES or tokens[comma + 1].quoted:
+        return comma
+    closing = next_comma(tokens, comma + 2, hi)
+    return closing if closing is not None else hi
+
+
+def _after_colon(clause: Clause, cue: Cue) -> bool:
+    """`It has not gone unnoticed: according to recent polls, Y`: the writer's lead-in ends at
+    its colon and the report opens the clause after it."""
+    before = cue.first - 1
+    return (
+        before > clause.lo
+        and clause.tokens[before].text in ":;"
+        and not clause.tokens[before].quoted
     )
 
 

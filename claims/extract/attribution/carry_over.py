@@ -130,7 +130,7 @@ def continues(doc: Doc, index: int, passage: Passage, context: DocumentContext) 
         return False
     marker = bool(_CONTINUATION.match(text))
     if doc.paragraphs[index] != doc.paragraphs[index - 1]:
-        return marker
+        return marker or _quote_goes_on(doc, index, passage)
     if passage.quoted:
         return marker or _quoted(doc, sentence)
     if _quoted(doc, sentence):
@@ -138,6 +138,21 @@ def continues(doc: Doc, index: int, passage: Passage, context: DocumentContext) 
     if marker or _in_scope(doc, passage) or _speaker_again(text, passage):
         return True
     return _reported_speech(doc, index, passage, unquoted)
+
+
+def _quote_goes_on(doc: Doc, index: int, passage: Passage) -> bool:
+    """`“A,” said Chris Clark.` then a paragraph that is one quotation, `“B.”`: the speaker
+    of the quoted passage that the last sentence quoted goes on (the news convention of a
+    quotation running over paragraphs)."""
+    if not passage.quoted or not _quoted(doc, doc.sentences[index - 1]):
+        return False
+    sentence = doc.sentences[index]
+    quotes = _quotes_in(doc, sentence)
+    return (
+        len(quotes) == 1
+        and quotes[0].start <= sentence.start + 1
+        and (quotes[0].end >= sentence.end - 1)
+    )
 
 
 def _speaker_again(text: str, passage: Passage) -> bool:

@@ -15,6 +15,7 @@ from claims.extract.attribution.names import name_word, person_in_link, personal
 from claims.extract.attribution.outlets import MEDIA_NOUNS
 from claims.extract.attribution.source_parts import TITLE_WORDS, SourceParts, split_source
 from claims.extract.attribution.source_time import without_time
+from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.tokens import GENERIC_AUDIENCES, PREPOSITIONS, words
 from claims.extract.models import ChainLink, DocumentContext, Role, Span, Stance
 
@@ -69,8 +70,11 @@ def source_link(
     span = without_time(text, span)
     parts = _person_named(text, _company_named(text, split_source(text, span)))
     written = text[span.start : span.end]
+    evidence = parts.name.lower() in EVIDENCE
+    if evidence:  # `Research has found`: a common noun capitalised by the sentence, no name
+        parts = parts._replace(name=parts.name.lower())
     resolved = None
-    if mentions is not None:
+    if mentions is not None and not evidence:
         resolved = mentions.resolve(written, span.start)
         if resolved is None and parts.name != written.strip():
             resolved = mentions.resolve(parts.name, span.start)
@@ -282,7 +286,7 @@ def frames_chain(
             position = len(frames) - 1 - depth
             outer = frames[position - 1] if position else None
             same = _same_subject(text, frame, outer, mentions)
-            links.append(
+            link = (
                 same.model_copy(
                     update={
                         "role": role,
@@ -296,6 +300,8 @@ def frames_chain(
                     text, frame.source, role, cue_text, frame.cue_span, stance, mentions
                 )
             )
+            if not (depth and _repeats(links, link)):
+                links.append(link)
         elif passage is not None and depth == 0 and (frame.source is None or first):
             links.append(
                 passage.model_copy(
@@ -312,6 +318,18 @@ def frames_chain(
         if addressee is not None:
             links.append(addressee)
     return links
+
+
+def _repeats(links: list[ChainLink], link: ChainLink) -> bool:
+    """`Reed said he believes Y`, `Reed told the BBC she thought Y`: the inner report's
+    subject is the outer's, so the outer adds no relay of the speaker's own words."""
+    last = links[-1] if links else None
+    return (
+        last is not None
+        and last.mention_span is not None
+        and last.mention_span == link.mention_span
+        and last.mention == link.mention
+    )
 
 
 _FIRST_PERSON = words("i we me us")
@@ -358,9 +376,16 @@ def _same_subject(
     if link.mention.lower() in ("it", "he", "she", "they", "we", "i", "you"):
         return None
     head = link.mention.split()[-1].lower() if link.mention.split() else ""
-    named = person_in_link(link) and len(link.mention.split()) > 1
+    named = person_in_link(link) and (len(link.mention.split()) > 1 or _who_after(text, outer))
     person = head in PERSON_NOUNS or named  # `The athletes' lawyer Jo Roe said he believed`
     return link if person == (pronoun != "it") else None
+
+
+def _who_after(text: str, outer: Frame) -> bool:
+    """`Humphrey, who calls Reed a fraud, said he`: a relative "who" makes a one-word name
+    a person's."""
+    assert outer.source is not None
+    return ", who " in text[outer.source.start : outer.source.end]
 
 
 def close_chain(links: list[ChainLink], context: DocumentContext) -> list[ChainLink]:

@@ -86,6 +86,8 @@ def _clause_end(tokens: list[Token], at: int, hi: int) -> int:
                 continue
             if nxt in _OBJECT_ENDS or (nxt.endswith("ing") and not tokens[k + 1].quoted):
                 return k
+            if _source_follows(tokens, k + 1):
+                return k
         k += 1
     return hi
 
@@ -145,9 +147,35 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             return k  # `blasted X for Y now that the FBI has decided`
         if word in _CLAUSE_OPENERS or (word == "," and nxt in PERSONAL_PRONOUNS):
             return k
+        if word in ",:" and _source_follows(tokens, k + 1):
+            return k
         if word == "," and _subject_then_verb(tokens, k + 1, hi):
             return k
     return hi
+
+
+def before_according(tokens: list[Token], at: int, hi: int) -> int:
+    """Where a participle's content ends before `, according to X`, after a quotation that
+    closes with its comma (`threatening “a lawsuit,” according to X`)."""
+    for k in range(at, hi - 1):
+        if not _source_follows(tokens, k + 1):
+            continue
+        if tokens[k].text == "," and not tokens[k].quoted:
+            return k
+        if tokens[k].text in CLOSE_QUOTES and k > at and tokens[k - 1].text == ",":
+            return k + 1
+    return hi
+
+
+def _source_follows(tokens: list[Token], at: int) -> bool:
+    """`, according to X` after an object: the writer's source of the whole clause, not part
+    of what the verb's subject said (`threatening a lawsuit, according to the letter`)."""
+    return (
+        at + 1 < len(tokens)
+        and tokens[at].lower == "according"
+        and tokens[at + 1].lower == "to"
+        and not tokens[at].quoted
+    )
 
 
 def _quote_comma_closes(tokens: list[Token], k: int, hi: int) -> bool:

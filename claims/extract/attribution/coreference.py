@@ -2,7 +2,8 @@
 
 Pure and document-level. Mentions are the named speakers found so far and the names the
 text writes (`names.py`). A source is resolved to the last compatible mention before it:
-- "he", "she": the last person; "they", "who": the last mention of any kind; "it": a body
+- "he", "she": the last person; "they", "who": the last mention of any kind ("which": the
+  body it hangs on, `which_head`); "it": a body
   that spoke lately, else the last name not surely a person's (see `Mentions._it`);
   "I", "we", "you" are never resolved (the writer or the audience, not an earlier name);
 - "the expert", "the ministry", "the Russian ministry": the last mention whose name or role
@@ -23,8 +24,10 @@ from claims.extract.attribution.mention_kinds import (
     COMPOUNDS,
     DETERMINERS,
     GIVEN_NAME_TITLES,
+    OFFICE_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLAYER_NOUNS,
     RANKS,
     anyone,
     body_like,
@@ -43,12 +46,14 @@ from claims.extract.attribution.names import (
     person_in_link,
 )
 from claims.extract.attribution.source_parts import TITLE_WORDS
+from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
 from claims.extract.attribution.tokens import (
     CLOSE_QUOTES,
     Token,
     words,
 )
+from claims.extract.attribution.which_head import which_head
 from claims.extract.models import ChainLink, Role, Span
 
 _ANY_PRONOUNS = words("they it who which them")
@@ -211,6 +216,9 @@ class Mentions:
             described = self._who_description(before)
             if described is not None:
                 return described
+        if lower == "which":
+            self._scan_until(before)
+            return self._which(before)
         if lower in _ANY_PRONOUNS:
             self._scan_until(before)
             return self._in_full(self._last(self._all, before, no_addressee), before)
@@ -358,6 +366,29 @@ class Mentions:
         found = self._description(written, span.start) if _DESCRIPTION.match(written) else None
         return found or ChainLink(role=Role.SPEAKER, mention=written, mention_span=span)
 
+    def _which(self, before: int) -> ChainLink | None:
+        """The body a relative "which" hangs on (see `which_head`), as the text names it;
+        None (left as written) when none stands before it."""
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        tokens = self._pending[here]
+        at = bisect_left([t.start for t in tokens], before)
+        head = which_head(tokens, at) if at < len(tokens) else None
+        if head is None:
+            return None
+        first, stop = head
+        span = Span(start=tokens[first].start, end=tokens[stop - 1].end)
+        written = self._text_of(tokens, first, stop)
+        if _DESCRIPTION.match(written):
+            return self._description(written, span.start) or ChainLink(
+                role=Role.SPEAKER, mention=written, mention_span=span
+            )
+        at = bisect_left(self._all.starts, span.start)
+        if at < len(self._all.starts) and self._all.items[at].end == span.end:
+            return self._all.items[at].as_link()
+        return ChainLink(role=Role.SPEAKER, mention=written, mention_span=span)
+
     @staticmethod
     def _text_of(tokens: list[Token], first: int, end: int) -> str:
         return " ".join(t.text for t in tokens[first:end])
@@ -465,20 +496,24 @@ class Mentions:
             self._scan_until(before)  # `the 30-year-old`, `the Scot`, `the striker`
             topic = self._topic_person(before)
             return self._in_full(topic.as_link(), before) if topic is not None else None
-        if head not in PERSON_NOUNS and head not in BODY_NOUNS and head not in COMPANY_NOUNS:
+        person = head in PERSON_NOUNS or head in OFFICE_NOUNS
+        if not person and head not in BODY_NOUNS and head not in COMPANY_NOUNS:
             return None
         self._scan_until(before)
-        person = head in PERSON_NOUNS
         modifiers = {w.lower() for w in parts[:-1] if w[:1].isupper()}
         ranks = RANKS - {w.lower() for w in parts}
 
         def fits(mention: Mention) -> bool:
-            """Every capitalised modifier is the mention's, and no rank the description
-            leaves out (`the prime minister` is not the deputy prime minister)."""
-            return modifiers <= mention.keys and not ranks & mention.keys
+            """Every capitalised modifier is the mention's, no rank the description leaves
+            out (`the prime minister` is not the deputy prime minister), no data (`the
+            government` is not `Government figures`)."""
+            data = mention.name.split()[-1].lower() in EVIDENCE
+            return modifiers <= mention.keys and not ranks & mention.keys and not data
 
         pool = self._by_key.get((head, person))
         found = self._last(pool, before, fits) if pool is not None else None
+        if found is None and head in _UNIQUE_OFFICES and len(parts) == 1:
+            found = self._untitled_topic(head, before)
         sentence = bisect_right(self._sentence_starts, before) - 1
         if found is None and head in COMPANY_NOUNS:
             return self._companies.resolve(parts, sentence, before) if sentence >= 0 else None
@@ -489,6 +524,21 @@ class Mentions:
             if mention is not None and mention.start >= near:
                 return mention.as_link()  # `the department` for `the Ministry of Defence`
         return found
+
+    def _untitled_topic(self, head: str, before: int) -> ChainLink | None:
+        """`Gordon Brown met bankers. The chancellor said Y`: a person the text named without
+        a role a sentence or two back is what "the chancellor" (one of `_UNIQUE_OFFICES`)
+        means, unless the text gave them another role or wrote the description since."""
+        topic = self._topic_person(before)
+        if topic is None or topic.keys & (PERSON_NOUNS | OFFICE_NOUNS | PLAYER_NOUNS | RANKS):
+            return None
+        if topic.link is not None and topic.link.speaker_role:
+            return None
+        start = self._sentence_starts[self._sentence_of(topic.start)]
+        for tokens in self._pending[self._sentence_of(start) : self._sentence_of(before)]:
+            if any(t.lower == head and t.start >= topic.end for t in tokens):
+                return None  # `Reed met the chancellor. The chancellor said`: not Reed
+        return self._in_full(topic.as_link(), before)
 
     def _company_name(self, written: str, before: int) -> ChainLink | None:
         sentence = bisect_right(self._sentence_starts, before) - 1
@@ -527,6 +577,10 @@ def _surnames(words: list[str]) -> list[tuple[str, ...]]:
 
 _SURNAME_WORDS = 3
 """`resolve` reads a surname of up to three words."""
+
+_UNIQUE_OFFICES = frozenset({"chancellor", "premier"})
+"""Offices one person holds in a report's country, so that "the chancellor" after an
+untitled name means that name (not "the lawyer", "the manager": often someone else)."""
 
 _SAME_BODY = {"ministry": "department", "department": "ministry"}
 """Descriptions that may mean a body named with the other word, when it was named lately."""

@@ -17,6 +17,8 @@ from claims.extract.attribution.lexicon import (
 )
 from claims.extract.attribution.speech_sense import (
     EVIDENCE,
+    FINDING_LEMMAS,
+    evidence_subject,
     no_speech,
     noun_after,
     parenthetical,
@@ -156,8 +158,17 @@ def _strict_ok(tokens: list[Token], at: int) -> bool:
         return True
     if at and tokens[at - 1].lower in EVIDENCE and nxt[:1].isalnum():
         return True
+    if nxt[:1].isalnum() and _finding(tokens, at):
+        return True
     after = tokens[at + 2].text if at + 2 < len(tokens) else ""
     return nxt == "," and after in OPEN_QUOTES
+
+
+def _finding(tokens: list[Token], at: int) -> bool:
+    """`A study by the institute found the council ...`: a finding verb after a subject that
+    holds a study, a poll or data reports its object without "that"."""
+    entry = VERB_CUES.get(tokens[at].lower)
+    return entry is not None and entry.lemma in FINDING_LEMMAS and evidence_subject(tokens, at)
 
 
 RELAY_VERBS = words("quoted cited quotes cites quote cite")
@@ -307,6 +318,8 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return None
     if no_speech(tokens, at, entry.lemma):
         return None  # `added 146,000 jobs`, `reported a profit`, `recalled 1m vans`
+    if entry.lemma == "ask" and _asked_aside(tokens, at):
+        return None
     plural = tokens[at].lower.endswith("s") and tokens[at].lower != "says"  # never a noun
     if plural and noun_after(tokens[at - 1] if at else None):
         return None  # `the 635,173 reports`, `faced claims`: a plural noun
@@ -329,6 +342,25 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
         return Cue(at, at, entry.lemma, CueKind.OBJECT, entry.stance)  # `sees X as Y`
     kind = CueKind.SAY if entry.kind is CueKind.STRICT else entry.kind
     return Cue(at, at, entry.lemma, kind, entry.stance)
+
+
+_ASIDE_QUESTIONS = words("about whether if why how what")
+
+
+def _asked_aside(tokens: list[Token], at: int) -> bool:
+    """`X, asked about Y by reporters, said Z`: a question put to the subject, set off by
+    commas before the subject's own report, is an aside, not the report."""
+    if not at or tokens[at - 1].text != "," or tokens[at].lower != "asked":
+        return False
+    if at + 1 >= len(tokens) or tokens[at + 1].lower not in _ASIDE_QUESTIONS:
+        return False
+    for k in range(at + 2, len(tokens) - 1):
+        if tokens[k].quoted or tokens[k].text in ";:":
+            return False
+        if tokens[k].text == ",":
+            entry = VERB_CUES.get(tokens[k + 1].lower)
+            return entry is not None and entry.lemma in SPEECH_LEMMAS
+    return False
 
 
 _AS_VERBS = words("see view")

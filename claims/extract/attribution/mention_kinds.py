@@ -69,6 +69,10 @@ COMPOUNDS = {
 }
 """A person noun that opens a compound noun (`the general election`) names no one."""
 
+OFFICE_NOUNS = words("chancellor coach manager boss captain chairperson")
+"""Offices a description may name (`the chancellor said`) that are not among the person
+nouns the rest of attribution reads (a description, not a speaker's own word)."""
+
 RANKS = words("deputy vice shadow former assistant acting junior")
 """Words of a role that make it another office than the same role without them."""
 

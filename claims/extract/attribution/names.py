@@ -201,7 +201,7 @@ def _joins_name(tokens: list[Token], at: int, k: int) -> bool:
 
 _EVENT_WORDS = words(
     "cup league championship championships games olympics open tournament trophy prix series "
-    "festival awards award summit conference"
+    "festival awards award summit conference slam"
 )
 """Words that make a run an event's name (`World Cup`), not a person's."""
 

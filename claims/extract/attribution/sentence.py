@@ -202,6 +202,8 @@ def _relays_previous(previous: Frame, tokens: list[Token], cue: Cue) -> bool:
         return True
     if not previous.content:
         return False
+    if _participle_then_according(previous, tokens, start):
+        return True
     if previous.cue.kind is CueKind.OBJECT:
         return _object_then_according(previous, tokens, start)
     if previous.content[-1].end > previous.source.start:
@@ -212,6 +214,18 @@ def _relays_previous(previous: Frame, tokens: list[Token], cue: Cue) -> bool:
 
 
 _TIME_OPENERS = TIME_LEADS | TIME_WORDS
+
+
+def _participle_then_according(previous: Frame, tokens: list[Token], start: int) -> bool:
+    """`X wrote to Y, saying Z, according to W`: the participle's report is part of the
+    clause W relays, which begins before it."""
+    cue = previous.cue.first
+    if not (cue and tokens[cue].lower.endswith("ing") and tokens[cue - 1].text == ","):
+        return False
+    end = previous.content[-1].end
+    if any(t.text in ".!?" for t in tokens if previous.cue_span.end <= t.start < start):
+        return False  # `saying “Y.” Z, according to W`: the report ended at its full stop
+    return all(not t.text[:1].isalnum() for t in tokens if end <= t.start < start)
 
 
 def _object_then_according(previous: Frame, tokens: list[Token], start: int) -> bool:
@@ -238,7 +252,8 @@ def _wide_report(
         return None
     if cue.kind is CueKind.ACCORDING and not _closes_sentence(tokens, frame.source):
         return None  # `X said the road, according to Y, is closed`: the report goes on
-    if cue.kind is CueKind.ACCORDING and previous.cue.kind is not CueKind.OBJECT:
+    participle = _participle_then_according(previous, tokens, tokens[cue.first].start)
+    if cue.kind is CueKind.ACCORDING and previous.cue.kind is not CueKind.OBJECT and not participle:
         frame = _with_quoted_report(tokens, cue, previous, frame)
     start = previous.cue_span.start
     return frame if any(c.start <= start < c.end for c in frame.content) else None
@@ -258,7 +273,7 @@ def _with_quoted_report(tokens: list[Token], cue: Cue, previous: Frame, frame: F
 def _closes_sentence(tokens: list[Token], source: Span) -> bool:
     """Only the end of the sentence or an adverbial (`, during the flight`) follows."""
     rest = [t for t in tokens if t.start >= source.end and t.text[:1].isalnum()]
-    return not rest or rest[0].lower in PREPOSITIONS or rest[0].lower in TIME_LEADS
+    return not rest or rest[0].lower in PREPOSITIONS | TIME_LEADS | RELATIVES
 
 
 def _report_first(frames: list[Frame], tokens: list[Token]) -> list[Frame]:
@@ -407,6 +422,10 @@ def _left_limit(frames: list[Frame], tokens: list[Token], offset: int) -> int:
     if not frames:
         return 0
     last = frames[-1].cue_span.end
+    source = frames[-1].source
+    according = frames[-1].cue.kind is CueKind.ACCORDING and frames[-1].cue.lemma != POLL_LEMMA
+    if according and source and last <= source.end <= offset:
+        last = source.end  # `According to Ofcom 40% of homes say`: past the source, too
     question = frames[-1].content if frames[-1].cue.lemma == "ask" else ()
     if question and question[-1].end <= offset:
         last = question[-1].end  # `When asked whom she backed, X said`: past the question

@@ -28,7 +28,7 @@ TITLE_WORDS = words(
     "correspondent editor host pollster strategist aide manager coordinator campaign "
     "republican democratic democrat gop party national white house department ministry "
     "council committee mep msp mla cfo coo cto champion coach striker "
-    "midfielder goalkeeper"
+    "midfielder goalkeeper chancellor"
 )
 """Lower-cased words of offices and titles that may precede a personal name."""
 

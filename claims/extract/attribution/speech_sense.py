@@ -27,6 +27,11 @@ EVIDENCE = words(
 )
 """Subjects whose findings are reported: `The audit found the agency ...`."""
 
+FINDING_LEMMAS = words("find determine demonstrate prove establish")
+"""Verbs that report what a study or an inquiry found: cues without "that" after a subject
+that holds evidence (`A study found the council ...`) or closing the clause they report
+(`Y, the survey found.`)."""
+
 
 def speech_participle(tokens: list[Token], at: int, lemma: str) -> bool:
     """`..., saying the plan failed`: a speech verb's -ing form after a comma is a cue, and
@@ -80,7 +85,7 @@ def no_speech(tokens: list[Token], at: int, lemma: str) -> bool:
     if tokens[at].lower == lemma and at and _singular_noun(tokens[at - 1]):
         return not parenthetical(tokens, at, lemma)  # `the product recall`: a noun; not
         # `Y, state media report.`
-    if _evidence_subject(tokens, at):
+    if evidence_subject(tokens, at):
         return False
     if lemma in AMBIGUOUS_LEMMAS:
         return not takes_report(tokens, at)
@@ -109,7 +114,7 @@ _BASE_FORM_LEADS = words("i we they you to not also still often never then now j
 """Words after which a base form is a verb (`we report`, `to recall`, `still maintain`)."""
 
 
-def _evidence_subject(tokens: list[Token], at: int) -> bool:
+def evidence_subject(tokens: list[Token], at: int) -> bool:
     """`a poll showed`, `An average of recent polls by RCP shows`, `A CNN poll last month
     showed`: the subject holds a poll, a study or data."""
     for k in range(at - 1, max(-1, at - _SUBJECT_REACH - 1), -1):
@@ -146,8 +151,9 @@ def noun_after(before: Token | None) -> bool:
 
 def parenthetical(tokens: list[Token], at: int, lemma: str) -> bool:
     """`Y, they counter, while Z` / `Y, critics counter.`: a speech verb after a short
-    subject set off by a comma, closing its clause, with the report before it."""
-    if lemma not in SPEECH_LEMMAS or tokens[at].lower.endswith("ing"):
+    subject set off by a comma, closing its clause, with the report before it; a finding
+    likewise (`Y, the survey found.`)."""
+    if lemma not in SPEECH_LEMMAS | FINDING_LEMMAS or tokens[at].lower.endswith("ing"):
         return False
     nxt = tokens[at + 1].text if at + 1 < len(tokens) else "."
     if nxt not in ".,;!?":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
 from claims.extract.attribution.contents import (
+    before_according,
     content_after,
     content_before,
     object_end,
@@ -298,7 +299,8 @@ def _participle_frame(clause: Clause, cue: Cue, cue_span: Span, tail: Tail) -> F
     subject = subject_before_verb(
         clause.tokens, subject, object_verb(clause.tokens, cue.first, clause.lo)
     )
-    content = content_after(clause, tail.at)
+    hi = before_according(clause.tokens, tail.at, clause.hi)
+    content = content_after(clause._replace(hi=hi), tail.at)
     if not content:
         return None
     source = span_of(clause.tokens, *subject) if subject else None

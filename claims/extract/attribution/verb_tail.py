@@ -37,6 +37,7 @@ def read_tail(clause: Clause, cue: Cue) -> Tail:
     if addressee is not None and comma_skipped and _finite_clause(tokens, at, clause.hi):
         adverbial = False  # `Trump told CNN, his policy would be Y`
     clause_like = has_that or quoted or (words_in(tokens, at, clause.hi) >= 3 and not adverbial)
+    clause_like = clause_like or (not adverbial and _short_clause(tokens, at, clause.hi))
     clause_like = clause_like and first != ";"  # `Y, analysts say; in 2012, Z`
     if addressee is not None and not has_that and at < clause.hi:
         # `Y, X told his advisers as he worked on it`: the addressee ends the report
@@ -130,6 +131,21 @@ def _finite_clause(tokens: list[Token], at: int, hi: int) -> bool:
         if tokens[k].lower in _FINITE:
             return True
     return False
+
+
+def _short_clause(tokens: list[Token], at: int, hi: int) -> bool:
+    """`said sales fell.`, `said he lied.`: a subject and a past verb make a whole clause."""
+    if words_in(tokens, at, hi) != 2 or at + 1 >= hi:
+        return False
+    subject, verb = tokens[at], tokens[at + 1]
+    if subject.quoted or verb.quoted or not subject.text.isalpha() or not verb.text.islower():
+        return False
+    if subject.lower in PREPOSITIONS or subject.lower in TIME_WORDS:
+        return False
+    return verb.lower in _SHORT_PASTS or (verb.lower.endswith("ed") and len(verb.lower) > 4)
+
+
+_SHORT_PASTS = words("fell rose grew won lost left quit lied fled died slid sank shrank")
 
 
 def _pronoun_subject(token: Token) -> bool:
