@@ -15,7 +15,7 @@ from claims.store.matching.index import SqlIndex
 from claims.store.matching.memo import IndexMemo
 from claims.store.review import ReviewService
 from db.engine import Database
-from db.models import Claim, ClaimKeyCount, ClaimKeySize
+from db.models import Claim, ClaimKeySize
 from tests.conftest import Target
 from tests.test_ingest_snapshot import FIRST, SECOND, THIRD, prepared, relations, reports, twin
 
@@ -30,12 +30,10 @@ FOURTH = (
 def memo_matches_database(database: Database, memo: IndexMemo) -> None:
     """Every value the memo holds is the one the database holds now."""
     with database.read() as session:
-        counts = dict(session.execute(select(ClaimKeyCount.key, ClaimKeyCount.holders)).all())
         sizes = dict(session.execute(select(ClaimKeySize.claim_id, ClaimKeySize.keys)).all())
         texts = dict(session.execute(select(Claim.id, Claim.text)).all())
         total = session.scalar(select(func.count()).select_from(Claim))
-    assert memo.counts and memo.texts
-    assert memo.counts == {key: counts.get(key, 0) for key in memo.counts}
+    assert memo.texts and memo.sizes
     assert memo.sizes == {claim: sizes.get(claim, 0) for claim in memo.sizes}
     assert memo.texts == {claim: texts[claim] for claim in memo.texts}
     assert memo.total in (None, total)
@@ -76,9 +74,7 @@ def test_what_the_writer_wrote_is_not_read_again(
     assert not first & set(asked)
 
 
-def test_another_writers_document_makes_the_writer_read_again(
-    target: Target, twin: Target
-) -> None:
+def test_another_writers_document_makes_the_writer_read_again(target: Target, twin: Target) -> None:
     database, expected, memo = target.database, twin.database, IndexMemo()
     save_prepared(database, prepared(FIRST, "first.txt"), "tester", memo=memo)
     kept = memo.generation
@@ -122,4 +118,4 @@ def test_a_failed_transaction_forgets_what_was_kept(
     with pytest.raises(RuntimeError):
         save_prepared(database, prepared(THIRD, "third.txt"), "tester", memo=memo)
     assert memo.generation is None
-    assert not memo.counts and not memo.texts and not memo.sizes
+    assert not memo.texts and not memo.sizes

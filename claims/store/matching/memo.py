@@ -1,17 +1,19 @@
 """What one writer already read of the claim index, kept between its documents while current.
 
-Judging a document on a read snapshot (`claims.store.matching.snapshot`) reads, for its keys
-and candidates, how many claims hold each key, how many keys each candidate has, the
-candidates' texts and the claim total: thousands of rows a document, most of them read for
-an earlier document already or written by this writer itself. None of them changes unless
+Judging a document on a read snapshot (`claims.store.matching.snapshot`) reads, for its
+candidates, their texts and how many keys each has, and the claim total: thousands of rows
+a document, most of them read for an earlier document already or written by this writer
+itself. None of them changes unless
 what matching reads changes, and the database counts every such change
 (`claims.store.matching.generation`). So a writer keeps what it read, stamped with the
 generation it read it at, and adds what its own document's transaction wrote (the new claims'
-texts, their keys' counts and sizes, the total), stamped with the generation that
+texts and key sizes, the total), stamped with the generation that
 transaction ended at. A snapshot at that generation reads the memo; at any other (another
 writer, a reviewer's propaganda override, a rebuild, a failed or retried transaction) the
 memo is forgotten and read afresh. Its values are the database's own, so judgements are the
-same with it or without it.
+same with it or without it. How many claims hold each key is not kept: a document's keys
+are mostly new to the memo, so it saved little for the memory it took (tens of MB at 1,000
+articles).
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from dataclasses import dataclass, field
 
 from db.engine import UNSTORABLE
 
-MAX_ENTRIES = 400_000
-"""Keys and claims kept together; past it the memo starts again (a few tens of MB at most)."""
+MAX_ENTRIES = 200_000
+"""Texts and sizes kept together; past it the memo starts again (about 30 MB at most)."""
 
 
 @dataclass(frozen=True)
@@ -36,16 +38,14 @@ class Written:
     texts: Mapping[int, str]
     """The new claims' texts, as stored."""
     keys: Mapping[int, Sequence[str]]
-    """The new claims' keys, as stored."""
+    """The new claims' keys."""
 
 
 @dataclass
 class IndexMemo:
-    """Key counts, claim key sizes, claim texts and the claim total at `generation`."""
+    """Claim key sizes, claim texts and the claim total at `generation`."""
 
     generation: int | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    """key -> how many claims hold it (0: none, no row)."""
     sizes: dict[int, int] = field(default_factory=dict)
     """claim -> how many keys it has (0: none, no row)."""
     texts: dict[int, str] = field(default_factory=dict)
@@ -62,7 +62,7 @@ class IndexMemo:
 
     def forget(self) -> None:
         self.generation, self.total, self.written = None, None, None
-        self.counts, self.sizes, self.texts = {}, {}, {}
+        self.sizes, self.texts = {}, {}
 
     def wrote(self, written: Written | None) -> None:
         """Note what the current transaction wrote; it counts once it commits (`settle`).
@@ -76,13 +76,9 @@ class IndexMemo:
         if not committed or written is None or written.before != self.generation:
             self.forget()
             return
-        every = [key for found in written.keys.values() for key in found]
-        if not storable_keys(every):
-            self.forget()
+        if not storable_keys(key for found in written.keys.values() for key in found):
+            self.forget()  # keys stored otherwise than written: their count is not known
             return
-        for key in every:
-            if key in self.counts:
-                self.counts[key] += 1
         for claim_id, found in written.keys.items():
             self.sizes[claim_id] = len(set(found))
         self.texts.update(written.texts)
@@ -91,10 +87,10 @@ class IndexMemo:
         self.generation = written.after
 
     def _full(self) -> bool:
-        return len(self.counts) + len(self.sizes) + len(self.texts) > MAX_ENTRIES
+        return len(self.sizes) + len(self.texts) > MAX_ENTRIES
 
 
 def storable_keys(keys: Iterable[str]) -> bool:
-    """Whether every key is stored as it is (no NUL or lone surrogate to replace): only such
-    keys are looked up in the memo, so a key there is the key the database holds."""
+    """Whether every key is stored as it is (no NUL or lone surrogate to replace, which could
+    make two keys one row)."""
     return UNSTORABLE.search("\n".join(keys)) is None

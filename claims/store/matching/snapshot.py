@@ -27,7 +27,7 @@ from claims.match.pipeline import match_arrival
 from claims.match.relate import Side, side
 from claims.store.matching.generation import generation
 from claims.store.matching.index import SqlIndex
-from claims.store.matching.memo import IndexMemo, Written, storable_keys
+from claims.store.matching.memo import IndexMemo, Written
 from db.engine import storable
 from db.models import Claim, Source
 
@@ -72,7 +72,7 @@ class SnapshotIndex(SqlIndex):
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
         wanted = set(keys)
-        stored = self._stored_counts(wanted)
+        stored = super().counts(wanted)
         return {
             key: stored.get(key, 0) + self._own_counts[key]
             for key in wanted
@@ -85,16 +85,6 @@ class SnapshotIndex(SqlIndex):
             if key in self._own_holders:
                 found.setdefault(key, []).extend(self._own_holders[key])
         return found
-
-    def _stored_counts(self, wanted: set[str]) -> Mapping[str, int]:
-        """`SqlIndex.counts`, through the memo for keys stored as they are."""
-        memo = self.memo
-        if memo is None or not storable_keys(wanted):
-            return super().counts(wanted)
-        missing = [key for key in wanted if key not in memo.counts]
-        read = super().counts(missing)
-        memo.counts.update({key: read.get(key, 0) for key in missing})
-        return {key: count for key in wanted if (count := memo.counts[key])}
 
     def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
         stored = [i for i in ids if i not in self.keys]
