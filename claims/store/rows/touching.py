@@ -10,7 +10,7 @@ Each end is looked up in its own index here, and the caller keeps the kinds it w
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Row, Select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from db.models import Relation
 
 
 def touching(
-    session: Session, statement: Select[Unpack[tuple[Any, ...]]], claim_ids: Iterable[int]
+    session: Session, statement: Select[*tuple[Any, ...]], claim_ids: Iterable[int]
 ) -> list[Row[Any]]:
     """The rows of `statement` (a select of `relations` columns, `claim_id` and
     `other_claim_id` among them) for every relation with either claim in `claim_ids`, once."""
