@@ -60,6 +60,7 @@ if str(ROOT) not in sys.path:
 from claims.ingest.models import DocumentMeta, MetaOrigin, RawInput  # noqa: E402
 from claims.ingest.prepare import prepare  # noqa: E402
 from claims.store.documents import save_prepared  # noqa: E402
+from claims.store.matching.memo import IndexMemo  # noqa: E402
 from claims.store.review import EditConflict, ReviewService  # noqa: E402
 from db import migrate  # noqa: E402
 from db.engine import LOCK_WAITS, Database, sqlite_check  # noqa: E402
@@ -98,8 +99,11 @@ def article(writer: str, number: int, sentences: int) -> str:
     return f"Report {writer} {number}\n\n" + "\n\n".join(lines) + "\n"
 
 
-def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -> None:
-    """One document with its whole analysis (claims, chains, matching), as `claims ingest`."""
+def ingest_with_claims(
+    database: Database, body: str, origin: str, actor: str, memo: IndexMemo | None = None
+) -> None:
+    """One document with its whole analysis (claims, chains, matching), as `claims ingest`
+    (which keeps what it read of the claim index between documents in a `memo`)."""
     raw = RawInput(
         origin=origin,
         locator=None,
@@ -107,7 +111,7 @@ def ingest_with_claims(database: Database, body: str, origin: str, actor: str) -
         media_type="text/plain",
         meta=DocumentMeta.of(MetaOrigin.OPTION, title=origin),
     )
-    save_prepared(database, prepare(raw), actor)
+    save_prepared(database, prepare(raw), actor, memo=memo)
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,7 @@ def _corpus_lines(corpus: str) -> list[str]:
 
 def writer(target: str, name: str, start: Any, seconds: float, feed: Feed, queue: Any) -> None:
     database = Database.from_target(target)
-    report = WorkerReport("writer", name)
+    report, memo = WorkerReport("writer", name), IndexMemo()
     start.wait()
     deadline, cpu, waited = time.time() + seconds, time.process_time(), LOCK_WAITS.seconds
     queued = core_wait()
@@ -164,7 +168,7 @@ def writer(target: str, name: str, start: Any, seconds: float, feed: Feed, queue
             report.errors.append(str(exc))
             break
         try:
-            ingest_with_claims(database, body, origin, name)
+            ingest_with_claims(database, body, origin, name, memo)
             report.done += 1
         except Exception as exc:
             report.errors.append(f"{type(exc).__name__}: {exc}"[:300])

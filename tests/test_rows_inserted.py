@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from claims.store.rows.inserted import insert_claims
@@ -99,3 +99,52 @@ def test_a_failed_document_leaves_none_of_its_claims(target: Target) -> None:
     with target.database.read() as session:
         assert session.scalar(select(func.count()).select_from(Claim)) == 0
         assert session.scalar(select(func.count()).select_from(Attribution)) == 0
+
+
+def test_inserted_claims_read_every_column_without_a_query(target: Target) -> None:
+    """Columns left NULL (an override no one set) are known as written, not read back: a
+    SELECT a claim cost more than the insert."""
+    with target.database.write() as session:
+        source = make_source(session, "Lock Company", "B")
+        inserted = _claims(make_document(session, TEXT).id, source.id)
+        insert_claims(session, inserted)
+        statements: list[str] = []
+        listen = session.connection()
+        event.listen(listen, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        columns = [prop.key for prop in inspect(Claim).column_attrs]
+        links = [prop.key for prop in inspect(Attribution).column_attrs]
+        read = [
+            [getattr(claim, name) for name in columns]
+            + [getattr(link, name) for link in claim.attributions for name in links]
+            for claim in inserted
+        ]
+        assert statements == []
+        assert all(claim.propaganda_override is None for claim in inserted)
+        assert read[0][columns.index("credibility_proposed")] == 4
+
+
+def test_sqlite_gives_inserted_claims_the_ids_a_flush_would(sqlite_target: Target) -> None:
+    """SQLite hands out the largest id plus one (ids freed at the top are used again); the
+    inserted claims get exactly those."""
+    database = sqlite_target.database
+    with database.write() as session:
+        source = make_source(session, "Lock Company", "B")
+        session.add_all(_claims(make_document(session, TEXT).id, source.id))
+        session.flush()
+        top = session.scalars(select(Claim).order_by(Claim.id.desc())).first()
+        assert top is not None
+        session.delete(top)
+        ids = (make_document(session, TEXT + "\n").id, source.id)
+    session = database.sessionmaker()()
+    try:
+        flushed = _claims(*ids)
+        session.add_all(flushed)
+        session.flush()
+        expected = [[c.id, *[link.id for link in c.attributions]] for c in flushed]
+        session.rollback()
+        inserted = _claims(*ids)
+        insert_claims(session, inserted)
+        assert [[c.id, *[link.id for link in c.attributions]] for c in inserted] == expected
+        session.rollback()
+    finally:
+        session.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claims.match.corroboration import (
@@ -23,8 +23,9 @@ from claims.match.corroboration import (
     support,
 )
 from claims.match.corroboration import corroboration_counts as count_links
-from claims.store.chunks import chunks, one_of
+from claims.store.chunks import chunks
 from claims.store.rows.origins import claim_origins
+from claims.store.rows.touching import touching
 from db.models import Claim, Relation
 
 REJECTED = "rejected"
@@ -57,22 +58,20 @@ def _ties(session: Session, partners: set[int]) -> Ties:
 
 def counted_links(session: Session, claim_ids: Iterable[int]) -> list[Link]:
     """The live relations of these claims that can move a credibility (not `related`)."""
-    wanted = set(claim_ids)
-    if not wanted:
-        return []
-    rows = session.execute(
-        select(
-            Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.independent
-        ).where(
-            Relation.status != REJECTED,
-            Relation.kind.in_(sorted(COUNTED)),
-            or_(
-                one_of(session, Relation.claim_id, wanted),
-                one_of(session, Relation.other_claim_id, wanted),
-            ),
-        )
+    statement = select(
+        Relation.claim_id,
+        Relation.other_claim_id,
+        Relation.kind,
+        Relation.independent,
+        Relation.status,
     )
-    return sorted({Link(*row) for row in rows}, key=Link.ends)
+    rows = touching(session, statement, claim_ids)
+    live = {
+        Link(row.claim_id, row.other_claim_id, row.kind, row.independent)
+        for row in rows
+        if row.status != REJECTED and row.kind in COUNTED
+    }
+    return sorted(live, key=Link.ends)
 
 
 def credibility_affected(session: Session, claim_ids: Iterable[int]) -> set[int]:

@@ -30,6 +30,7 @@ from claims.store.documents.claims import claim_rows
 from claims.store.documents.records import document_row, find_by_hash, latest_version
 from claims.store.documents.resolved import Resolved, resolved_on
 from claims.store.matching.loading import arrived
+from claims.store.matching.memo import IndexMemo
 from claims.store.matching.snapshot import Precomputed, judge_ahead
 from claims.store.sources.resolution import resolve_planned
 from db.models import Claim, Document
@@ -51,9 +52,11 @@ def judged_ahead(
     actor: str,
     extracted: Sequence[ExtractedClaim],
     frames: Sequence[Frame],
+    memo: IndexMemo | None = None,
 ) -> Ahead | None:
     """The document's resolution and matching on `session`'s snapshot (read only), or None
-    when it is not a new document (or has no claims)."""
+    when it is not a new document (or has no claims); `memo` is what this writer read and
+    wrote of the claim index before (`claims.store.matching.memo`)."""
     if not extracted or find_by_hash(session, prepared.norm_sha256) is not None:
         return None
     if latest_version(session, prepared.locator) is not None:
@@ -70,7 +73,7 @@ def judged_ahead(
     for offset, claim in enumerate(claims):
         claim.id = first + offset
     arriving = arrived(session, document, claims, extracted, planned)
-    return Ahead(judge_ahead(session, arriving, planned), resolved)
+    return Ahead(judge_ahead(session, arriving, planned, memo), resolved)
 
 
 def _after(session: Session, column: object) -> int:

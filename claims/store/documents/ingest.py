@@ -33,6 +33,8 @@ from claims.store.documents.workers import (
 )
 from claims.store.matching import match_claims, refresh_relations
 from claims.store.matching.generation import generation
+from claims.store.matching.memo import IndexMemo
+from claims.store.matching.snapshot import written_index
 from claims.text.language import is_english
 from db.engine import Database
 from db.errors import StorageError
@@ -65,13 +67,15 @@ class IngestReport:
         return "documents: " + ", ".join(parts)
 
 
-def ingest_one(database: Database, ref: InputRef, options: IngestOptions) -> Stored:
+def ingest_one(
+    database: Database, ref: InputRef, options: IngestOptions, memo: IndexMemo | None = None
+) -> Stored:
     """Read, prepare and store one input; raises InputError, and then stores nothing."""
     raw = read(ref, options.read, options.meta)
     seen = _seen_bytes(database, hashlib.sha256(raw.data).hexdigest())
     if seen is not None:
         return seen
-    return save_prepared(database, prepare(raw), options.actor)
+    return save_prepared(database, prepare(raw), options.actor, memo=memo)
 
 
 def _seen_bytes(database: Database, raw_sha256: str) -> Stored | None:
@@ -81,16 +85,20 @@ def _seen_bytes(database: Database, raw_sha256: str) -> Stored | None:
 
 
 def store_analysed(
-    database: Database, ref: InputRef, analysed: Analysed, options: IngestOptions
+    database: Database,
+    ref: InputRef,
+    analysed: Analysed,
+    options: IngestOptions,
+    memo: IndexMemo | None = None,
 ) -> Stored:
     """Store an input a worker analysed, exactly as `ingest_one` would have stored it."""
     seen = _seen_bytes(database, analysed.raw_sha256)
     if seen is not None:
         return seen
     if analysed.prepared is None:  # stored when the worker read it, removed since
-        return ingest_one(database, ref, options)
+        return ingest_one(database, ref, options, memo)
     return save_prepared(
-        database, analysed.prepared, options.actor, analysed.extracted, analysed.frames
+        database, analysed.prepared, options.actor, analysed.extracted, analysed.frames, memo
     )
 
 
@@ -100,6 +108,7 @@ def save_prepared(
     actor: str,
     extracted: Sequence[ExtractedClaim] | None = None,
     frames: Sequence[Frame] | None = None,
+    memo: IndexMemo | None = None,
 ) -> Stored:
     """Store a prepared document in its own transaction.
 
@@ -108,24 +117,32 @@ def save_prepared(
     transaction begins, and so is the document's matching, on a read snapshot
     (`judged_ahead`), which the transaction stores if nothing it read changed meanwhile. Two
     processes ingesting the same text at once race on the unique hash; the loser finds the
-    winner's document and reports it as already ingested.
+    winner's document and reports it as already ingested. `memo`, kept by a writer between
+    its documents, spares the judging reads of what it read or wrote before
+    (`claims.store.matching.memo`).
     """
     if extracted is None:
         extracted, frames = extract_prepared(prepared), None
     ready = list(extracted)
     framed = list(frames) if frames is not None else frames_prepared(prepared, ready)
     with database.read() as session:
-        ahead = judged_ahead(session, prepared, actor, ready, framed)
+        ahead = judged_ahead(session, prepared, actor, ready, framed, memo)
+    committed = False
     try:
-        return database.run_analysis(
-            lambda session: store_and_analyse(session, prepared, actor, ready, framed, ahead)
+        stored = database.run_analysis(
+            lambda session: store_and_analyse(session, prepared, actor, ready, framed, ahead, memo)
         )
+        committed = True
+        return stored
     except IntegrityError:
         with database.read() as session:
             existing = find_by_hash(session, prepared.norm_sha256)
             if existing is None:
                 raise
             return Stored(Outcome.UNCHANGED, existing.id, existing.previous_id)
+    finally:
+        if memo is not None:
+            memo.settle(committed)
 
 
 def store_and_analyse(
@@ -135,6 +152,7 @@ def store_and_analyse(
     extracted: Sequence[ExtractedClaim] | None = None,
     frames: Sequence[Frame] | None = None,
     ahead: Ahead | None = None,
+    memo: IndexMemo | None = None,
 ) -> Stored:
     """Store a document with its claims, chains, matches and carried-over reviews, at once.
 
@@ -143,7 +161,10 @@ def store_and_analyse(
     `extract_prepared` and `frames` their `frames_prepared`, computed before the transaction
     began; `ahead`, its matching judged on a snapshot then, is used only if nothing matching
     reads has changed since, and its chains resolved there only if the registry has not.
+    What it wrote of the claim index is noted in `memo` when it stored what was judged.
     """
+    if memo is not None:
+        memo.wrote(None)  # a retried transaction notes afresh
     if ahead is not None and generation(session, lock=True) != ahead.judged.generation:
         ahead = None
     stored = store_document(session, prepared, actor)
@@ -160,10 +181,14 @@ def store_and_analyse(
     # a new document's claims were proposed as they were written; carried reviews (a
     # reviewer's propaganda override) make a new version's claims be proposed again
     judged = ahead.judged if ahead is not None else None
-    match_claims(session, claims, actor, extracted, proposed=previous is None, precomputed=judged)
+    report = match_claims(
+        session, claims, actor, extracted, proposed=previous is None, precomputed=judged
+    )
     if previous is not None:
         touched = carry_relation_reviews(session, previous, document, claims, actor)
         refresh_relations(session, touched)
+    elif memo is not None and judged is not None and report.precomputed:
+        memo.wrote(written_index(session, judged, claims))
     return stored
 
 
@@ -182,14 +207,14 @@ def ingest_all(
     run: it would fail every input after it. A fault in the analysis of one document (a bug)
     is reported as that input's failure, with nothing of it stored, and the run goes on.
     """
-    report = IngestReport()
+    report, memo = IngestReport(), IndexMemo()
     if workers > 1 and can_use_workers(options):
         steps: Iterable[tuple[InputRef, Callable[[], Stored]]] = (
-            (ref, _storing(database, ref, analysed, options))
+            (ref, _storing(database, ref, analysed, options, memo))
             for ref, analysed in analysed_in_order(database, refs, options, workers)
         )
     else:
-        steps = ((ref, _ingesting(database, ref, options)) for ref in refs)
+        steps = ((ref, _ingesting(database, ref, options, memo)) for ref in refs)
     for ref, step in steps:
         try:
             stored = step()
@@ -218,12 +243,18 @@ def analysis_fault(origin: str, fault: str) -> InputError:
     )
 
 
-def _ingesting(database: Database, ref: InputRef, options: IngestOptions) -> Callable[[], Stored]:
-    return lambda: ingest_one(database, ref, options)
+def _ingesting(
+    database: Database, ref: InputRef, options: IngestOptions, memo: IndexMemo
+) -> Callable[[], Stored]:
+    return lambda: ingest_one(database, ref, options, memo)
 
 
 def _storing(
-    database: Database, ref: InputRef, analysed: Analysed | Failed, options: IngestOptions
+    database: Database,
+    ref: InputRef,
+    analysed: Analysed | Failed,
+    options: IngestOptions,
+    memo: IndexMemo,
 ) -> Callable[[], Stored]:
     """Storing what a worker found, or raising the failure it met, as `ingest_one` would."""
 
@@ -232,6 +263,6 @@ def _storing(
             if analysed.kind == "bug":
                 raise analysis_fault(ref.origin, analysed.message)
             raise analysed.error()
-        return store_analysed(database, ref, analysed, options)
+        return store_analysed(database, ref, analysed, options, memo)
 
     return step

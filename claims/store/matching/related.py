@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, or_, select, tuple_
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from claims.match.bounded import Edge, strongest
 from claims.match.judge import Found
 from claims.match.models import Kind
-from claims.store.chunks import IN_LIST_SIZE, chunks, one_of
+from claims.store.chunks import IN_LIST_SIZE, chunks
+from claims.store.rows.touching import touching
 from db.models import Relation
 
 RELATED = str(Kind.RELATED)
@@ -69,16 +70,10 @@ def bound_related(session: Session, found: Sequence[Found]) -> tuple[list[Found]
 
 def _related(session: Session, claim_ids: Iterable[int]) -> dict[Pair, tuple[float, str]]:
     """Every stored related link of these claims (any status): pair -> (score, status)."""
-    wanted = set(claim_ids)
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(Relation.claim_id, Relation.other_claim_id, Relation.score, Relation.status).where(
-            Relation.kind == RELATED,
-            or_(
-                one_of(session, Relation.claim_id, wanted),
-                one_of(session, Relation.other_claim_id, wanted),
-            ),
-        )
-    )
-    return {(low, high): (float(score), status) for low, high, score, status in rows}
+    columns = (Relation.claim_id, Relation.other_claim_id, Relation.score, Relation.status)
+    rows = touching(session, select(*columns, Relation.kind), claim_ids)
+    return {
+        (row.claim_id, row.other_claim_id): (float(row.score), row.status)
+        for row in rows
+        if row.kind == RELATED
+    }

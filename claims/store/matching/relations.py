@@ -21,6 +21,7 @@ from claims.match.judge import Found
 from claims.match.models import Independence, Kind
 from claims.store.chunks import IN_LIST_SIZE, chunks
 from claims.store.matching.report import MatchReport
+from claims.store.rows.touching import touching
 from db.models import Document, Relation
 
 PROPOSED, CONFIRMED, REJECTED = "proposed", "confirmed", "rejected"
@@ -195,15 +196,10 @@ def _existing(
 
 def live_links(session: Session, ids: Iterable[int], kinds: Iterable[str]) -> set[tuple[int, int]]:
     """Every non-rejected relation of these kinds touching `ids`, as (claim, other)."""
-    links: set[tuple[int, int]] = set()
-    wanted = sorted(set(kinds))
-    for chunk in chunks(sorted(set(ids))):
-        rows = session.execute(
-            select(Relation.claim_id, Relation.other_claim_id).where(
-                Relation.status != REJECTED,
-                Relation.kind.in_(wanted),
-                or_(Relation.claim_id.in_(chunk), Relation.other_claim_id.in_(chunk)),
-            )
-        )
-        links.update((low, high) for low, high in rows)
-    return links
+    wanted = set(kinds)
+    statement = select(Relation.claim_id, Relation.other_claim_id, Relation.kind, Relation.status)
+    return {
+        (row.claim_id, row.other_claim_id)
+        for row in touching(session, statement, ids)
+        if row.status != REJECTED and row.kind in wanted
+    }

@@ -27,6 +27,8 @@ from claims.match.pipeline import match_arrival
 from claims.match.relate import Side, side
 from claims.store.matching.generation import generation
 from claims.store.matching.index import SqlIndex
+from claims.store.matching.memo import IndexMemo, Written
+from db.engine import storable
 from db.models import Claim, Source
 
 
@@ -37,8 +39,10 @@ class SnapshotIndex(SqlIndex):
     written (counts, holders, sizes, texts, the claim total), and writes nothing.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, memo: IndexMemo | None = None) -> None:
         super().__init__(session, unkeyed=True)
+        self.memo = memo
+        """What this writer read before at the snapshot's generation (`memo.at` called)."""
         self.keys: dict[int, list[str]] = {}
         self._own: dict[int, MatchClaim] = {}
         self._own_counts: Counter[str] = Counter()
@@ -55,9 +59,16 @@ class SnapshotIndex(SqlIndex):
 
     def total(self) -> int:
         if self._total is None:
-            stored = self.session.scalar(select(func.count()).select_from(Claim)) or 0
-            self._total = int(stored) + len(self.keys)
+            self._total = self._stored_total() + len(self.keys)
         return self._total
+
+    def _stored_total(self) -> int:
+        if self.memo is not None and self.memo.total is not None:
+            return self.memo.total
+        stored = int(self.session.scalar(select(func.count()).select_from(Claim)) or 0)
+        if self.memo is not None:
+            self.memo.total = stored
+        return stored
 
     def counts(self, keys: Iterable[str]) -> Mapping[str, int]:
         wanted = set(keys)
@@ -76,12 +87,26 @@ class SnapshotIndex(SqlIndex):
         return found
 
     def key_counts(self, ids: Sequence[int]) -> Mapping[int, int]:
-        sizes = dict(super().key_counts([i for i in ids if i not in self.keys]))
+        stored = [i for i in ids if i not in self.keys]
+        if self.memo is None:
+            sizes = dict(super().key_counts(stored))
+        else:
+            known = self.memo.sizes
+            missing = [i for i in stored if i not in known]
+            read = super().key_counts(missing)
+            known.update({i: read.get(i, 0) for i in missing})
+            sizes = {i: size for i in stored if (size := known[i])}
         sizes.update({i: len(self.keys[i]) for i in ids if i in self.keys})
         return sizes
 
     def texts(self, ids: Sequence[int]) -> Mapping[int, str]:
-        texts = dict(super().texts([i for i in ids if i not in self._own]))
+        stored = [i for i in ids if i not in self._own]
+        if self.memo is None:
+            texts = dict(super().texts(stored))
+        else:
+            known = self.memo.texts
+            known.update(super().texts([i for i in stored if i not in known]))
+            texts = {i: known[i] for i in stored if i in known}
         texts.update({i: self._own[i].text for i in ids if i in self._own})
         return texts
 
@@ -109,13 +134,18 @@ class Precomputed:
 
 
 def judge_ahead(
-    session: Session, arriving: Sequence[MatchClaim], planned: Iterable[int] = ()
+    session: Session,
+    arriving: Sequence[MatchClaim],
+    planned: Iterable[int] = (),
+    memo: IndexMemo | None = None,
 ) -> Precomputed:
     """Match claims about to be stored (on provisional ids) against the snapshot's claims;
-    `planned` are the temporary ids of the sources their chains point to, not written yet."""
+    `planned` are the temporary ids of the sources their chains point to, not written yet;
+    `memo`, what this writer read and wrote before (used if still current)."""
     stamp = generation(session)
     sources_from = int(session.scalar(select(func.coalesce(func.max(Source.id), 0))) or 0) + 1
-    index, tally = SnapshotIndex(session), Tally()
+    kept = memo.at(stamp) if memo is not None else None
+    index, tally = SnapshotIndex(session, kept), Tally()
     found: list[Found] = []
     for batch in arrivals(arriving):
         found += match_arrival(index, batch, tally)
@@ -185,3 +215,17 @@ def bound(
     ]
     keys = {ids[claim_id]: found_keys for claim_id, found_keys in precomputed.keys.items()}
     return found, keys
+
+
+def written_index(session: Session, precomputed: Precomputed, stored: Sequence[Claim]) -> Written:
+    """What a transaction that stored `precomputed` as judged wrote of the claim index: its
+    claims (`stored`, the rows of the claims judged, in the same order of ids) with their
+    texts and keys, and the generation it ends at (read after its last write)."""
+    real = sorted(stored, key=lambda claim: claim.id)
+    ids = {judged.id: claim.id for judged, claim in zip(precomputed.arriving, real, strict=True)}
+    return Written(
+        before=precomputed.generation,
+        after=generation(session),
+        texts={claim.id: storable(claim.text) for claim in real},
+        keys={ids[claim_id]: found for claim_id, found in precomputed.keys.items()},
+    )
