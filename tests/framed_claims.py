@@ -6,7 +6,11 @@ from claims.extract.models import DocumentContext
 from claims.extract.pipeline import extract_claims
 from claims.match.build import from_extracted
 from claims.match.frames.build import frames_of
-from claims.match.relate import Side, side
+from claims.match.models import Judgement
+from claims.match.relate import Side, relate, side
+from claims.match.score import UNIFORM
+
+PUBLISHED = "2024-05-14"
 
 
 def framed_claim(document: str, start: str, number: int, published: str) -> Side:
@@ -18,3 +22,16 @@ def framed_claim(document: str, start: str, number: int, published: str) -> Side
         if " ".join(found.text.split()).startswith(start):
             return side(from_extracted(number, number, found, context, frame))
     raise AssertionError(f"no claim starts with {start!r}")
+
+
+def judged_reports(first: str, first_start: str, second: str, second_start: str) -> Judgement:
+    """How the claim of `first` starting `first_start` relates to that of `second` (two
+    made-up reports published the same day, every word equally rare)."""
+    a = framed_claim(first, first_start, 1, PUBLISHED)
+    b = framed_claim(second, second_start, 2, PUBLISHED)
+    return relate(a, b, UNIFORM)
+
+
+def report(headline: str, sentence: str) -> str:
+    """A made-up article: its headline, then its text."""
+    return f"{headline}\n\n{sentence}\n"

@@ -4,27 +4,14 @@ and title in two of his statements), nor only one term named in two different se
 
 from __future__ import annotations
 
-from claims.match.models import Judgement, Kind
+from claims.match.models import Kind
 from claims.match.relate import relate, side
 from claims.match.score import UNIFORM
-from tests.framed_claims import framed_claim
-
-PUBLISHED = "2024-05-14"
-
-
-def judged(first: str, first_start: str, second: str, second_start: str) -> Judgement:
-    """How the claim of `first` starting `first_start` relates to that of `second`."""
-    a = framed_claim(first, first_start, 1, PUBLISHED)
-    b = framed_claim(second, second_start, 2, PUBLISHED)
-    return relate(a, b, UNIFORM)
-
-
-def report(headline: str, sentence: str) -> str:
-    return f"{headline}\n\n{sentence}\n"
+from tests.framed_claims import PUBLISHED, framed_claim, judged_reports, report
 
 
 def test_two_statements_of_one_analyst_share_only_who_said_them() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Tablet makers fight over formats",
             '"The rival formats are like the old tape wars of the past," said Tom Vey, '
@@ -43,7 +30,7 @@ def test_two_statements_of_one_analyst_share_only_who_said_them() -> None:
 
 
 def test_one_analyst_saying_one_thing_twice_still_corroborates() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Tablet sales to double",
             "Tom Vey, senior mobile analyst at Brightline Research, said tablet sales "
@@ -61,7 +48,7 @@ def test_one_analyst_saying_one_thing_twice_still_corroborates() -> None:
 
 
 def test_one_term_in_two_different_sentences_is_only_related() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Cable firm plans television on demand",
             "For Corvane it is the start of a £20m investment in television on demand, which "
@@ -79,7 +66,7 @@ def test_one_term_in_two_different_sentences_is_only_related() -> None:
 
 
 def test_a_shared_verb_makes_the_shared_words_a_statement() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Parties clash on asylum",
             'The Greens warned both parties against "pandering to fear" in the campaign.',

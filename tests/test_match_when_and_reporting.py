@@ -6,27 +6,12 @@ alike or one claim is a headline. Made-up reports, next to pairs that must still
 
 from __future__ import annotations
 
-from claims.match.models import Judgement, Kind
-from claims.match.relate import relate
-from claims.match.score import UNIFORM
-from tests.framed_claims import framed_claim
-
-PUBLISHED = "2024-05-14"
-
-
-def judged(first: str, first_start: str, second: str, second_start: str) -> Judgement:
-    """How the claim of `first` starting `first_start` relates to that of `second`."""
-    a = framed_claim(first, first_start, 1, PUBLISHED)
-    b = framed_claim(second, second_start, 2, PUBLISHED)
-    return relate(a, b, UNIFORM)
-
-
-def report(headline: str, sentence: str) -> str:
-    return f"{headline}\n\n{sentence}\n"
+from claims.match.models import Kind
+from tests.framed_claims import judged_reports, report
 
 
 def test_two_claims_sharing_only_a_period_are_only_related() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Toner row reaches court",
             "The price of toner refills has been a bitter issue in Portugal for the last 18 "
@@ -41,7 +26,7 @@ def test_two_claims_sharing_only_a_period_are_only_related() -> None:
 
 
 def test_one_launch_day_given_twice_still_corroborates() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Handheld rivals line up",
             "Velmor has said it will release the Quill console in Spain from 11 March.",
@@ -57,7 +42,7 @@ def test_one_launch_day_given_twice_still_corroborates() -> None:
 
 
 def test_two_beliefs_share_only_the_words_that_report_them() -> None:
-    found = judged(
+    found = judged_reports(
         report("Card lender faces closure", "Analysts believe a compromise is likely."),
         "Analysts",
         report(
@@ -72,7 +57,7 @@ def test_two_beliefs_share_only_the_words_that_report_them() -> None:
 
 
 def test_one_term_beside_a_period_is_only_related() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Finance chief sets out vision",
             "Harold Penn has outlined the key themes of his party's next general election "
@@ -91,7 +76,7 @@ def test_one_term_beside_a_period_is_only_related() -> None:
 
 
 def test_three_words_of_one_topic_are_no_statement_in_common() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Senator sweeps primaries",
             "Alder won two primaries on Tuesday. He also captured his home state of Cascadia.",
@@ -111,7 +96,7 @@ def test_three_words_of_one_topic_are_no_statement_in_common() -> None:
 
 
 def test_a_headline_says_its_story_in_few_words() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Ban on trawling comes into force",
             "Fishing crews in Dunmore said they would go on working.",
@@ -128,7 +113,7 @@ def test_a_headline_says_its_story_in_few_words() -> None:
 
 
 def test_two_polls_with_other_margins_are_two_statements() -> None:
-    found = judged(
+    found = judged_reports(
         report(
             "Governor leads in Cascadia",
             "The poll of likely voters carries a margin of error of plus or minus 3.5 "
@@ -148,7 +133,7 @@ def test_two_polls_with_other_margins_are_two_statements() -> None:
 
 
 def test_one_figure_given_twice_still_corroborates() -> None:
-    found = judged(
+    found = judged_reports(
         report("Delegate race", "It takes 2,383 delegates to win the party's nomination."),
         "It takes",
         report(
