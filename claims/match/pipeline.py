@@ -9,7 +9,8 @@ the batch is in it, so the relations stored one document at a time are the relat
 rebuild finds, pair for pair.
 
 Of the pairs that pass, each arriving claim has its strongest few judged
-(`claims.match.judged`), so the judging a document costs does not grow with the store.
+(`claims.match.judged`), so the judging a document costs does not grow with the store; a
+few pairs whose frames may conflict are judged besides them (`may_conflict`).
 
 The index (`ClaimIndex`) holds the claims that arrived before: their blocking keys, how many
 claims hold each key, their texts and, for the few candidates that pass the rapidfuzz cutoff,
