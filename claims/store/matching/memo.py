@@ -29,7 +29,7 @@ BBC articles' 16,571 claims take about 5 MB."""
 
 
 @dataclass(frozen=True)
-class Written:
+class MemoAddition:
     """What a document's transaction added to what the memo holds, once it commits."""
 
     before: int
@@ -51,7 +51,7 @@ class IndexMemo:
     """claim -> how many keys it has (0: none, no row)."""
     texts: dict[int, str] = field(default_factory=dict)
     total: int | None = None
-    written: Written | None = None
+    written: MemoAddition | None = None
     """What the current document's transaction wrote, until it commits (`settle`)."""
 
     def at(self, generation: int) -> IndexMemo:
@@ -65,7 +65,7 @@ class IndexMemo:
         self.generation, self.total, self.written = None, None, None
         self.sizes, self.texts = {}, {}
 
-    def wrote(self, written: Written | None) -> None:
+    def wrote(self, written: MemoAddition | None) -> None:
         """Note what the current transaction wrote; it counts once it commits (`settle`).
         A retried transaction notes it again."""
         self.written = written

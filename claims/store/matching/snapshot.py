@@ -27,7 +27,7 @@ from claims.match.pipeline import match_arrival
 from claims.match.relate import Side, side
 from claims.store.matching.generation import generation
 from claims.store.matching.index import SqlIndex
-from claims.store.matching.memo import IndexMemo, Written
+from claims.store.matching.memo import IndexMemo, MemoAddition
 from db.engine import storable
 from db.models import Claim, Source
 
@@ -217,13 +217,15 @@ def bound(
     return found, keys
 
 
-def written_index(session: Session, precomputed: Precomputed, stored: Sequence[Claim]) -> Written:
+def written_index(
+    session: Session, precomputed: Precomputed, stored: Sequence[Claim]
+) -> MemoAddition:
     """What a transaction that stored `precomputed` as judged wrote of the claim index: its
     claims (`stored`, the rows of the claims judged, in the same order of ids) with their
     texts and keys, and the generation it ends at (read after its last write)."""
     real = sorted(stored, key=lambda claim: claim.id)
     ids = {judged.id: claim.id for judged, claim in zip(precomputed.arriving, real, strict=True)}
-    return Written(
+    return MemoAddition(
         before=precomputed.generation,
         after=generation(session),
         texts={claim.id: storable(claim.text) for claim in real},
