@@ -76,13 +76,14 @@ def time_words(claim: MatchClaim) -> frozenset[str]:
     "18" in "the last 18 months"), but not those of a date to the day ("on 11 March"), which
     dates one event: two claims that give it say one thing of it."""
     found = set(TIME_WORDS)
+    days: set[str] = set()
     for value in claim.dates:
-        if not _names_a_day(value) and not _YEAR_RE.search(value.text):
-            found.update(content_words(value.text))
-    for value in claim.dates:
-        if _names_a_day(value):
-            found.difference_update(content_words(value.text))
-    return frozenset(found)
+        words = content_words(value.text)
+        if _names_a_day(value, words):
+            days.update(words)
+        elif not _YEAR_RE.search(value.text):
+            found.update(words)
+    return frozenset(found - days)
 
 
 _YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -94,9 +95,9 @@ _MONTHS = frozenset(
 )
 
 
-def _names_a_day(value: DateValue) -> bool:
-    """The date names a day of a month ("11 March", "March 11, 2005"), resolved or not."""
-    words = content_words(value.text)
+def _names_a_day(value: DateValue, words: list[str]) -> bool:
+    """The date (its content `words`) names a day of a month ("11 March", "March 11, 2005"),
+    resolved or not."""
     return value.precision == "day" or (
         any(word in _MONTHS for word in words)
         and any(word.isdigit() and len(word) <= 2 for word in words)

@@ -17,7 +17,6 @@ from claims.match.actors import (
     distinct_names,
     one_actor,
     shared_words,
-    time_words,
 )
 from claims.match.aligned import may_align, shared_subject
 from claims.match.conflict import Cues
@@ -211,7 +210,7 @@ def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
         a.frame, b.frame, a.word_set, b.word_set
     )
     needed = 1 if about_one else MIN_CONTENT_WORDS
-    when = time_words(a.claim) | time_words(b.claim)
+    when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
     if len(content) >= needed:
         return decided
@@ -249,7 +248,7 @@ def _unless_one_phrase(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
         return decided
     if _same_act(a, b, shared.shared):
         return decided
-    when = time_words(a.claim) | time_words(b.claim)
+    when = a.when | b.when
     phrase = one_phrase(a.words, b.words, shared.shared, incidental=when)
     if phrase is None:
         return decided

@@ -8,7 +8,7 @@ from typing import Any
 
 from claims.extract.models import Entity
 from claims.match import cues
-from claims.match.actors import lower_case_words, names, said_by
+from claims.match.actors import lower_case_words, names, said_by, time_words
 from claims.match.frames.build import frame_of
 from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
@@ -49,6 +49,11 @@ class Side(Profile):
     def said_by(self) -> frozenset[str]:
         """The words that say who said the claim (`claims.match.actors.said_by`)."""
         return said_by(self.claim)
+
+    @cached_property
+    def when(self) -> frozenset[str]:
+        """The words that say when (`claims.match.actors.time_words`)."""
+        return time_words(self.claim)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
