@@ -174,6 +174,16 @@ st petersburg;kurdistan;iraqi kurdistan;middle east;gulf;persian gulf;europe;asi
 new york;crimea;donbas;donbass;ground zero;syria;levant
 """
 
+_US_STATES = """
+alabama;alaska;arizona;arkansas;california;colorado;connecticut;delaware;florida;hawaii;idaho
+illinois;indiana;iowa;kansas;kentucky;louisiana;maine;maryland;massachusetts;michigan;minnesota
+mississippi;missouri;montana;nebraska;nevada;new hampshire;new jersey;new mexico;north carolina
+north dakota;ohio;oklahoma;oregon;pennsylvania;rhode island;south carolina;south dakota
+tennessee;texas;utah;vermont;virginia;west virginia;wisconsin;wyoming
+"""
+"""The states of the United States whose names name nothing else first: Georgia is the
+country above, Washington and New York the cities."""
+
 
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, tuple[str, str]]:
@@ -189,10 +199,22 @@ def aliases() -> dict[str, tuple[str, str]]:
         for name in names.split(";"):
             table[norm_key(name)] = (key, kind)
         table[key] = (key, kind)
-    for name in _PLACES.replace("\n", ";").split(";"):
+    for name in (_PLACES + _US_STATES).replace("\n", ";").split(";"):
         if name.strip():
             table.setdefault(norm_key(name), (norm_key(name), "place"))
     return table
+
+
+@lru_cache(maxsize=1)
+def country_keys() -> frozenset[str]:
+    """The canonical keys of the countries."""
+    return frozenset(line.split("|")[0] for line in _COUNTRIES.strip().splitlines())
+
+
+@lru_cache(maxsize=1)
+def us_state_keys() -> frozenset[str]:
+    """The keys of the states of the United States (`_US_STATES`)."""
+    return frozenset(norm_key(name) for name in _US_STATES.replace("\n", ";").split(";") if name)
 
 
 @lru_cache(maxsize=1)

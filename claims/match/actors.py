@@ -216,10 +216,14 @@ def different_actors(
     mentions the other's (`*_words`: each claim's content words; `texts`: the two claims');
     else None."""
     one, other = first.subject, second.subject
-    if one is None or other is None or not (_sure_actor(one) and _sure_actor(other)):
+    if one is None or other is None:
+        return None
+    if not (_sure_actor(one) and _sure_actor(other)):
         return None
     if _owner_only(one, texts[0]) or _owner_only(other, texts[1]):
         return None
+    if _described_by(one, texts[0]) != _described_by(other, texts[1]):
+        return None  # "The Vermont senator" names no one; "Mr. Sanders" may be him
     if same_subject(one, other) or same_name(one.text, one.key, other.text, other.key):
         return None
     if set(content_words(one.text)) & set(content_words(other.text)):
@@ -236,8 +240,17 @@ def acts(subject: FrameSubject | None) -> bool:
 
 def _sure_actor(subject: FrameSubject) -> bool:
     """An actor sure enough to tell two claims apart: a pronoun's antecedent only when it is a
-    person ("he", "she"); "it" and "they" point at things and at nothing as often."""
-    return acts(subject) and (subject.found != "pronoun" or subject.kind == "person")
+    person ("he", "she"); "it" and "they" point at things and at nothing as often. A name the
+    registry does not know, every word capitalised, is one too ("The Clinton campaign did not
+    respond ..." / "Trump campaign spokeswoman Hope Hicks did not respond ...")."""
+    if acts(subject):
+        return subject.found != "pronoun" or subject.kind == "person"
+    return subject.kind == "other" and subject.found == "claim" and _capitalised(subject.text)
+
+
+def _capitalised(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def _owner_only(subject: FrameSubject, claim: str) -> bool:
@@ -246,6 +259,17 @@ def _owner_only(subject: FrameSubject, claim: str) -> bool:
     return subject.kind == "place" and bool(
         re.search(rf"(?<![\w-]){re.escape(subject.text)}['’]s?\s+[a-z]", claim)
     )
+
+
+def _described_by(subject: FrameSubject, claim: str) -> str | None:
+    """The noun a place describes after "the" ("the Vermont senator", "the Texas governor"):
+    then the actor is the one described, whom the place does not name; else None. A name
+    of someone before a noun ("The Clinton campaign") stays its owner's: two campaigns of
+    two candidates are two actors."""
+    if subject.kind != "place":
+        return None
+    found = re.search(rf"(?<![\w-])[Tt]he\s+{re.escape(subject.text)}\s+([a-z][\w-]*)", claim)
+    return found.group(1) if found else None
 
 
 def one_actor(

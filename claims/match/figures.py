@@ -10,6 +10,8 @@ for the same subject and period.
 
 from __future__ import annotations
 
+import re
+
 from claims.extract.models import Quantity
 from claims.match.amounts import DURATION_UNITS
 from claims.match.models import MatchClaim
@@ -25,17 +27,43 @@ def different_figures(a: MatchClaim, b: MatchClaim) -> tuple[str, str] | None:
     """A figure of each claim, of one kind, when such figures exist and none of them agree;
     None when the claims give a figure in common or no figures of one kind."""
     differing: tuple[str, str] | None = None
+    words = (_words(a.text), _words(b.text))
     for first in a.quantities:
         for second in b.quantities:
             if first.value is None or second.value is None:
                 continue
+            comparable = _comparable(first, second) or _counted_alike(first, second, words)
             if _same_value(first.value, second.value) and (
-                _comparable(first, second) or min(first.value, second.value) >= DISTINCT_FROM
+                comparable or min(first.value, second.value) >= DISTINCT_FROM
             ):
                 return None  # one figure, whatever unit the text puts after it ("2,383 needed")
-            if differing is None and _comparable(first, second):
+            if differing is None and comparable:
                 differing = (first.text, second.text)
     return differing
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
+def _counted_alike(
+    first: Quantity, second: Quantity, words: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """A bare number in one claim counts what the other's figure counts when its claim names
+    that noun ("Trump leads the race for delegates with 55" / "... leads with 182
+    delegates"); a number that may be a year is not compared."""
+    for bare, counted, own in ((first, second, words[0]), (second, first, words[1])):
+        kind = _kind(counted)
+        if bare.unit or kind is None or kind == "share" or bare.value is None:
+            continue
+        if YEARS[0] <= bare.value <= YEARS[1]:
+            continue
+        if kind in own or f"{kind}s" in own:
+            return True
+    return False
+
+
+YEARS = (1800, 2100)
 
 
 def _kind(quantity: Quantity) -> str | None:

@@ -21,10 +21,12 @@ from claims.match.actors import (
 from claims.match.aligned import may_align, shared_subject
 from claims.match.conflict import Cues
 from claims.match.figures import different_figures
+from claims.match.first_person import different_speakers
 from claims.match.frames.align import same_subject
 from claims.match.models import Judgement, Kind, Signals
 from claims.match.normalize.words import content_words
 from claims.match.phrase import one_phrase
+from claims.match.places import different_places
 from claims.match.score import Overlap, Rarity, overlap, text_overlap, wording
 from claims.match.side import Side, side
 from claims.match.subjects import Subjects, compare, is_substantial
@@ -150,7 +152,10 @@ def _decide(
     conflicts = found.reasons()
     duplicate = not (conflicts or subjects.swapped or found.dropped)
     if alike >= thresholds.duplicate_wording and duplicate:
-        return _unless_other_actors(a, b, (Kind.DUPLICATE, alike / 100, [], True), shared)
+        duplicated = _unless_other_places_or_speakers(
+            a, b, (Kind.DUPLICATE, alike / 100, [], True), shared
+        )
+        return _unless_other_actors(a, b, duplicated, shared)
     timeline = None if conflicts or found.unsettled else agreeing_timeline(a, b)
     if timeline and QUESTION not in (a.claim.kind, b.claim.kind):
         corroborates = (Kind.CORROBORATES, TIMELINE_SCORE, list(timeline), True)
@@ -172,7 +177,10 @@ def _decide(
         corroborates = _unless_one_phrase(a, b, (Kind.CORROBORATES, score, [], True), shared)
         corroborates = _unless_few_words(a, b, corroborates, shared, alike)
         corroborates = _unless_other_figures(a, b, corroborates, shared)
-        return _unless_other_actors(a, b, _unless_only_names(a, b, corroborates, shared), shared)
+        corroborates = _unless_other_places_or_speakers(a, b, corroborates, shared)
+        return _unless_other_actors(
+            a, b, _unless_only_names(a, b, corroborates, shared, rarity), shared
+        )
     return Kind.RELATED, shared.dice, [], True
 
 
@@ -198,7 +206,9 @@ or one claim's actor is named in the other (then one is enough: "The United Stat
 withdraw its forces" / "... is starting to withdraw troops")."""
 
 
-def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> Decision:
+def _unless_only_names(
+    a: Side, b: Side, decided: Decision, shared: Overlap, rarity: Rarity
+) -> Decision:
     """A corroboration, unless what the claims share besides names is too little to say one
     thing of them: the names say who, the other words what. A short claim of three names or
     more whose words the other holds nearly all still corroborates ("Mandelson warns BBC on
@@ -213,7 +223,7 @@ def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
     when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
     if len(content) >= needed:
-        return decided
+        return _unless_common_words(a, b, decided, shared, (content, rarity))
     shorter = min(len(a.word_set), len(b.word_set))
     held = len(shared.shared) - len(words.lookalikes)
     given = distinct_names(words.names, a.names + b.names)
@@ -228,6 +238,31 @@ def _unless_only_names(a: Side, b: Side, decided: Decision, shared: Overlap) -> 
     elif words.content & when:
         besides = "when"
     return Kind.RELATED, shared.dice, [f"little in common besides {besides}: {said}"], True
+
+
+def _unless_common_words(
+    a: Side, b: Side, decided: Decision, shared: Overlap, found: tuple[frozenset[str], Rarity]
+) -> Decision:
+    """A corroboration, unless the words the claims share besides names are all common in
+    the store (`Rarity.informative`): "Bernie Sanders has won the Democratic presidential
+    primary in Oklahoma" and "... dealt a severe blow to Senator Bernie Sanders" in the New
+    York primary share a name and the words of every story of a campaign. Two claims that
+    name one place, or a headline, say where or what in few words and keep the link."""
+    content, rarity = found
+    if any(rarity.informative(word) for word in content):
+        return decided
+    if a.claim.start == 0 or b.claim.start == 0 or _share_a_place(a, b):
+        return decided
+    said = ", ".join(sorted(content))
+    return Kind.RELATED, shared.dice, [f"only common words in common besides names: {said}"], True
+
+
+def _share_a_place(a: Side, b: Side) -> bool:
+    places = {entity.key for entity in a.claim.entities if entity.kind == PLACE}
+    return any(entity.kind == PLACE and entity.key in places for entity in b.claim.entities)
+
+
+PLACE = "place"
 
 
 def _same_act(a: Side, b: Side, shared: frozenset[str]) -> bool:
@@ -292,6 +327,25 @@ def _unless_other_figures(a: Side, b: Side, decided: Decision, shared: Overlap) 
     if figures is None:
         return decided
     return Kind.RELATED, shared.dice, [f"different figures: {figures[0]} vs {figures[1]}"], True
+
+
+def _unless_other_places_or_speakers(
+    a: Side, b: Side, decided: Decision, shared: Overlap
+) -> Decision:
+    """A same-claim link, unless each claim names places of one level and none agree
+    (`claims.match.places.different_places`: one result in two states, one figure of two
+    countries), or the claims speak in the first person through two different speakers
+    (`claims.match.first_person.different_speakers`)."""
+    if decided[0] == Kind.RELATED:
+        return decided
+    places = different_places(a.claim, b.claim)
+    if places is not None:
+        return Kind.RELATED, shared.dice, [f"different places: {places[0]} vs {places[1]}"], True
+    speakers = different_speakers(a.claim, b.claim)
+    if speakers is not None:
+        said = f"in the first person by different speakers: {speakers[0]} vs {speakers[1]}"
+        return Kind.RELATED, shared.dice, [said], True
+    return decided
 
 
 HELD_SHARE = 0.75

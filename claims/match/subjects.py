@@ -18,6 +18,7 @@ from claims.extract.gazetteer import canonical_keys
 from claims.extract.models import Entity
 from claims.match.dateline import dateline_end
 from claims.match.frames.document import table_entity
+from claims.match.frames.vocabulary import CAPITALS
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 
@@ -81,7 +82,12 @@ def _partner(entity: Entity, others: list[Entity], taken: set[int]) -> int | Non
 
 
 def _same(first: Entity, second: Entity) -> bool:
+    """One entity under any spelling; a capital or a seat of government stands for its
+    country ("Washington will withdraw its forces from Baghdad" / "The United States will
+    withdraw its forces from Iraq"), as in claim frames."""
     if first.key == second.key:
+        return True
+    if CAPITALS.get(first.key, first.key) == CAPITALS.get(second.key, second.key):
         return True
     return _same_name(first.text, first.key, second.text, second.key)
 
