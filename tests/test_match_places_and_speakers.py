@@ -191,3 +191,36 @@ def test_a_rare_word_in_common_keeps_the_statement() -> None:
     )
     found = relate(first, second, _campaign_rarity())
     assert found.kind == Kind.CORROBORATES, found.reasons
+
+
+def test_a_nationality_before_a_noun_is_not_the_actor() -> None:
+    found = judged_reports(
+        report(
+            "Velcor's court move",
+            "The embattled Russian oil giant had filed for bankruptcy protection in a US court"
+            " to prevent the forced sale of its main production arm.",
+        ),
+        "The embattled",
+        report(
+            "Velcor unit buyer sued",
+            "Velcor had filed for bankruptcy protection in a US court to prevent the forced sale"
+            " of its main production arm.",
+        ),
+        "Velcor had",
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons
+
+
+def test_two_firms_told_apart_by_nationality_are_two_actors() -> None:
+    found = judged_reports(
+        report("Deadline nears for Arlo deal", "The German firm wanted to buy Arlo outright."),
+        "The German",
+        report(
+            "Arlo mulls listing",
+            "The US firm agreed to pay $2bn to exit a deal under which it could have had to buy"
+            " Arlo outright.",
+        ),
+        "The US",
+    )
+    assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0] == "different actors: German vs US", found.reasons

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 
 from claims.extract.entities import known_name
+from claims.extract.gazetteer import demonyms
 from claims.extract.models import DateValue
 from claims.match.frames.align import same_subject, subject_names
 from claims.match.frames.models import Frame, FrameSubject
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 from claims.match.subjects import same_name
+from claims.text.normalize import norm_key
 
 ACTOR_KINDS = frozenset({"person", "organization", "group", "place"})
 """Subjects that act: named people, bodies and countries, not described things."""
@@ -262,13 +264,16 @@ def _owner_only(subject: FrameSubject, claim: str) -> bool:
 
 
 def _described_by(subject: FrameSubject, claim: str) -> str | None:
-    """The noun a place describes after "the" ("the Vermont senator", "the Texas governor"):
-    then the actor is the one described, whom the place does not name; else None. A name
-    of someone before a noun ("The Clinton campaign") stays its owner's: two campaigns of
-    two candidates are two actors."""
-    if subject.kind != "place":
+    """The noun a place or a nationality describes after "the" ("the Vermont senator", "The
+    embattled Russian oil giant", "The German firm"): the actor is the one described, whom
+    the place does not name; else None. A person's name before a noun ("The Clinton
+    campaign") stays its owner's: two campaigns of two candidates are two actors."""
+    if subject.kind != "place" and norm_key(subject.text) not in demonyms():
         return None
-    found = re.search(rf"(?<![\w-])[Tt]he\s+{re.escape(subject.text)}\s+([a-z][\w-]*)", claim)
+    found = re.search(
+        rf"(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(subject.text)}\s+([a-z][\w-]*)",
+        claim,
+    )
     return found.group(1) if found else None
 
 
