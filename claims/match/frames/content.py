@@ -52,6 +52,15 @@ _OPENING_RE = re.compile(
 )
 """An opening time phrase, connective or adverbial before the subject ("On Tuesday the index
 ...", "Under President Chavez, the government ...": the government is the subject)."""
+_CLAUSE_RE = re.compile(
+    r"(?i)[\"“‘']?(?:(?:if|once|when|whenever|while|whilst|although|though|whereas|unless|given"
+    r"|featuring|as\s+well\s+as)\b[^,;:\"“”]{0,90},(?!\d)\s*"
+    r"|(?:for|over)\s+(?:the\s+)?(?:past|last|several|many|a\s+few|few|\d+|two|three|four"
+    r"|five|ten)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades),?\s+)"
+)
+"""An opening clause or span of time ("If press reports are to be believed, X and Y ...",
+"As well as having the infrastructure, Japan ...", "For several years Russia has ..."): the
+subject comes after it."""
 _WORD_RE = re.compile(r"[A-Za-z][a-z']*")
 _PAST_RE = re.compile(
     r"(?!(?:hundred|indeed|need|speed|seed|feed|shed|embed|breed|proceed|united|limited)$)"
@@ -88,17 +97,28 @@ def content_of(text: str) -> Content:
                 speaker = found.span("speaker")
             start = found.end()
             break
+    opened = start
     while True:
-        opening = _OPENING_RE.match(text, start, end)
+        opening = _OPENING_RE.match(text, start, end) or _CLAUSE_RE.match(text, start, end)
         if not opening or opening.end() == start:
             break
         start = opening.end()
+    if speaker is None and start > opened:  # "When asked ..., the chief executive said: ..."
+        said = _LEADING_SAY_RE.match(text, start, end)
+        if said and said.end() < end and _reports(said[0], text[said.end() : said.end() + 1]):
+            speaker, start = said.span("speaker"), said.end()
     denial = _DENIAL_RE.match(text, start, end)
     if denial and not denial["that"]:
         return Content(start, end, denier=denial["speaker"])
     if denial:
         start = denial.end()
     return Content(start, end, speaker=speaker)
+
+
+def _reports(said: str, following: str) -> bool:
+    """A say verb that reports ("said:", "said that", 'said "...'), not one with an object
+    ("the Italians confirmed their improvement")."""
+    return said.rstrip().endswith((":", "that")) or (bool(following) and following in "\"“‘'")
 
 
 def first_verb(text: str, start: int, end: int) -> int | None:
