@@ -118,3 +118,15 @@ def test_who_speaks_after_an_opening_clause_is_no_subject() -> None:
     assert subject_of_start(found, "When asked") is None
     italians = subject_of_start(found, "Despite")
     assert italians is not None and italians.text == "Italians"
+
+
+def test_a_participle_clause_opens_and_a_title_between_commas_belongs_to_the_speaker() -> None:
+    found = subjects(
+        "Responding to the report, the Velmor Trust urged caution. "
+        "Anna Kessler, director of the Velmor Trust, predicted that prices would rise. "
+        "But Jon Brandt, senior manager at Velmor Bank, said the warnings were premature."
+    )
+    trust = subject_of_start(found, "Responding")
+    assert trust is not None and trust.text == "Velmor Trust"
+    assert subject_of_start(found, "Anna Kessler") is None
+    assert subject_of_start(found, "But Jon Brandt") is None

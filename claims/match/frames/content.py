@@ -19,8 +19,11 @@ SAY = (
     r"|confirmed|warned|insisted|noted|wrote|tweeted|quoted\s+[\w .'-]{1,40}?\s+as\s+saying)"
 )
 _WHEN = r"(?:\s+(?:on|late|early|last)\s+\w+|\s+in\s+a\s+statement|\s+today|\s+yesterday)?"
+_APPOSITION = r"(?:,\s+(?:the\s+|an?\s+|who\s+|(?-i:[a-z]))[^,;:\"“”]{0,80},)?"
+"""What a speaker's name may have between commas ("Kevin Hogan, senior manager at Symantec,
+said ...")."""
 _LEADING_SAY_RE = re.compile(
-    rf"(?i)(?P<speaker>[^,;:\"“”]{{1,100}}?)\s+{SAY}{_WHEN}\s*(?:that\s+|:\s*)?"
+    rf"(?i)(?P<speaker>[^,;:\"“”]{{1,100}}?{_APPOSITION})\s+{SAY}{_WHEN}\s*(?:that\s+|:\s*)?"
 )
 _TRAILING_SAY_RE = re.compile(
     rf"(?i),\s*(?:[\"“”']\s*)?(?:[^,;\"“”]{{1,90}}?\s+{SAY}|according\s+to\s+[^,;]{{1,90}}?){_WHEN}"
@@ -54,13 +57,15 @@ _OPENING_RE = re.compile(
 ...", "Under President Chavez, the government ...": the government is the subject)."""
 _CLAUSE_RE = re.compile(
     r"(?i)[\"“‘']?(?:(?:if|once|when|whenever|while|whilst|although|though|whereas|unless|given"
-    r"|featuring|as\s+well\s+as)\b[^,;:\"“”]{0,90},(?!\d)\s*"
+    r"|featuring|as\s+well\s+as|responding\s+to|commenting\s+on|referring\s+to|writing\s+in"
+    r"|speaking\s+(?:at|to|on|in|after|before)|asked\s+(?:about|if|whether|why|how|what))\b"
+    r"[^,;:\"“”]{0,90},(?!\d)\s*"
     r"|(?:for|over)\s+(?:the\s+)?(?:past|last|several|many|a\s+few|few|\d+|two|three|four"
     r"|five|ten)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades),?\s+)"
 )
 """An opening clause or span of time ("If press reports are to be believed, X and Y ...",
-"As well as having the infrastructure, Japan ...", "For several years Russia has ..."): the
-subject comes after it."""
+"As well as having the infrastructure, Japan ...", "Responding to the report, Mr X ...",
+"For several years Russia has ..."): the subject comes after it."""
 _WORD_RE = re.compile(r"[A-Za-z][a-z']*")
 _PAST_RE = re.compile(
     r"(?!(?:hundred|indeed|need|speed|seed|feed|shed|embed|breed|proceed|united|limited)$)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.entities import known_name, title_word
+from claims.extract.entities import entity_key, known_name, title_word
 from claims.extract.models import Entity
 from claims.match.frames.content import Content, first_verb, verb_like
 from claims.match.frames.document import (
@@ -136,6 +136,8 @@ def _region_subject(
         if found is not None:
             return found
     head = region[: head_end - start]
+    if _apposed_speaker(claim, head):
+        return None
     return (
         document.named(head)
         or noun_phrase(head)
@@ -143,6 +145,16 @@ def _region_subject(
         or _placed(claim, head, head_end, verb)
         or _complemented(region)
     )
+
+
+def _apposed_speaker(claim: MatchClaim, head: str) -> bool:
+    """A speaker's name and a title between commas ("Steve Linford, director of Spamhaus,
+    predicted that ..."): who says it, not a thing the claim is about."""
+    name, comma, _ = head.partition(",")
+    if not comma:
+        return False
+    mentions = {entity_key(node.mention) for node in claim.chain}
+    return entity_key(name.strip(" \"“”'‘’")) in mentions
 
 
 _COMPLEMENT_RE = re.compile(r"(?i)^\s*(?:the\s+)?([a-z-]+)\s+(?:of|for)\s+([^,;]+)$")
