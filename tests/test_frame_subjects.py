@@ -130,3 +130,13 @@ def test_a_participle_clause_opens_and_a_title_between_commas_belongs_to_the_spe
     assert trust is not None and trust.text == "Velmor Trust"
     assert subject_of_start(found, "Anna Kessler") is None
     assert subject_of_start(found, "But Jon Brandt") is None
+
+
+def test_a_pronoun_after_an_opening_clause_borrows_no_subject() -> None:
+    found = subjects(
+        "Velmor Industries sales rose in May. "
+        "Although stocks fell 0.7% in the month, they were 36% higher than a year ago. "
+        'The report warned: "It remains to be seen whether Veltria will recover."'
+    )
+    assert subject_of_start(found, "Although") is None
+    assert subject_of_start(found, "The report") is None

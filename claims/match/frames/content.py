@@ -85,6 +85,9 @@ class Content:
     """Who denies, when the claim is "X denied doing Y" (a denial with no subject of its own)."""
     speaker: tuple[int, int] | None = None
     """Where the speaker of an opening "X said" is: "X said its sales rose" is about X."""
+    clause: bool = False
+    """An opening clause came first ("Although inventories fell, they were ..."): a pronoun
+    after it points into the clause, not at the previous claim."""
 
 
 def content_of(text: str) -> Content:
@@ -102,9 +105,12 @@ def content_of(text: str) -> Content:
                 speaker = found.span("speaker")
             start = found.end()
             break
-    opened = start
+    opened, clause = start, False
     while True:
-        opening = _OPENING_RE.match(text, start, end) or _CLAUSE_RE.match(text, start, end)
+        opening = _OPENING_RE.match(text, start, end)
+        if opening is None:
+            opening = _CLAUSE_RE.match(text, start, end)
+            clause = clause or opening is not None
         if not opening or opening.end() == start:
             break
         start = opening.end()
@@ -117,7 +123,7 @@ def content_of(text: str) -> Content:
         return Content(start, end, denier=denial["speaker"])
     if denial:
         start = denial.end()
-    return Content(start, end, speaker=speaker)
+    return Content(start, end, speaker=speaker, clause=clause)
 
 
 def _reports(said: str, following: str) -> bool:

@@ -70,7 +70,8 @@ def claim_subject(
         spoken = _named_in(claim, start, end, document, speakers=True)
         if spoken is not None:
             return spoken.model_copy(update={"found": "pronoun"})
-    found = _region_subject(claim, content.start, region, verb, document, previous)
+    before = None if content.clause else previous
+    found = _region_subject(claim, content.start, region, verb, document, before)
     if found is None or found.kind == "thing":
         return _identified(claim, verb) or found
     return found
@@ -219,12 +220,13 @@ def _agrees(pronoun: str, previous: FrameSubject) -> bool:
 POSSESSIVES = frozenset(("its", "his", "her", "their"))
 """A pronoun right before the verb is the subject: the previous claim's."""
 _EXPLETIVE_RE = re.compile(
-    r"(?i)(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|seems|seemed|appears|appeared)"
+    r"(?i)(?:remains?\s+to\s+be\s+seen|(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be"
+    r"|seems|seemed|appears|appeared|remains|remained)"
     r"\s+(?:(?:not|also|now|still|widely|generally|only)\s+)*(?:[a-z]+\s+(?:that|whether|if|how"
-    r"|why)\b|a\s+matter\s+of\s+time\b)"
+    r"|why)\b|a\s+matter\s+of\s+time\b))"
 )
-"""An "it" that points at nothing ("it is expected that ...", "it is only a matter of time"):
-no subject, rather than the previous claim's."""
+"""An "it" that points at nothing ("it is expected that ...", "it is only a matter of time",
+"it remains to be seen whether"): no subject, rather than the previous claim's."""
 _NP_DROPPED = frozenset(("the", "a", "an", "this", "that", "these", "those", "some", "many"))
 
 
