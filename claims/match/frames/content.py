@@ -19,12 +19,17 @@ SAY = (
     r"|confirmed|warned|insisted|noted|wrote|tweeted|quoted\s+[\w .'-]{1,40}?\s+as\s+saying)"
 )
 _WHEN = r"(?:\s+(?:on|late|early|last)\s+\w+|\s+in\s+a\s+statement|\s+today|\s+yesterday)?"
-_APPOSITION = r"(?:,\s+(?:the\s+|an?\s+|who\s+|(?-i:[a-z]))[^,;:\"“”]{0,80},)?"
-"""What a speaker's name may have between commas ("Kevin Hogan, senior manager at Symantec,
-said ...")."""
 _LEADING_SAY_RE = re.compile(
-    rf"(?i)(?P<speaker>[^,;:\"“”]{{1,100}}?{_APPOSITION})\s+{SAY}{_WHEN}\s*(?:that\s+|:\s*)?"
+    rf"(?i)(?P<speaker>[^,;:\"“”]{{1,100}}?)\s+{SAY}{_WHEN}\s*(?:that\s+|:\s*)?"
 )
+_APPOSED_SAY_RE = re.compile(
+    r"(?i)(?P<speaker>[^,;:\"“”]{1,100}?,\s+(?:the\s+|an?\s+|who\s+|(?-i:[a-z]))"
+    r"[^,;:\"“”]{0,80},)\s+(?:said|says|told\s+[\w .'-]{1,40}?|added|adds)"
+    rf"{_WHEN}\s*(?:that\s+|:\s*)?"
+)
+"""A speaker with a title between commas ("Kevin Hogan, senior manager at Symantec, said
+..."); only verbs that report, since "Ford, the US car company, reported higher profits"
+reports nothing anyone said."""
 _TRAILING_SAY_RE = re.compile(
     rf"(?i),\s*(?:[\"“”']\s*)?(?:[^,;\"“”]{{1,90}}?\s+{SAY}|according\s+to\s+[^,;]{{1,90}}?){_WHEN}"
     r"(?:,[^,;]{1,80})?\s*[.!]?\s*[\"”']?\s*$"
@@ -98,10 +103,10 @@ def content_of(text: str) -> Content:
     trailing = _TRAILING_SAY_RE.search(text)
     if trailing and trailing.start() > 0:
         end = trailing.start()
-    for pattern in (_ACCORDING_RE, _REPORTS_RE, _LEADING_SAY_RE):
+    for pattern in (_ACCORDING_RE, _REPORTS_RE, _LEADING_SAY_RE, _APPOSED_SAY_RE):
         found = pattern.match(text, start, end)
         if found and found.end() < end:
-            if pattern is _LEADING_SAY_RE:
+            if pattern is not _ACCORDING_RE and pattern is not _REPORTS_RE:
                 speaker = found.span("speaker")
             start = found.end()
             break
