@@ -144,10 +144,7 @@ def test_a_pronoun_after_an_opening_clause_borrows_no_subject() -> None:
 
 def test_a_title_between_commas_only_before_a_verb_that_reports() -> None:
     found = subjects(
-        "Velmor Motors, the Veltrian car company, reported higher profits on Thursday. "
-        "Anna Kessler, head of the Velmor Trust, said it did not buy the bank."
+        "Velmor Motors, the Veltrian car company, reported higher profits on Thursday."
     )
     motors = subject_of_start(found, "Velmor Motors")
     assert motors is not None and motors.text == "Velmor Motors"
-    kessler = subject_of_start(found, "Anna Kessler")
-    assert kessler is None or kessler.kind != "person"  # "it" is no person

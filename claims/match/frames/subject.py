@@ -68,7 +68,7 @@ def claim_subject(
     if content.speaker and pointing and _named_in(claim, content.start, verb, document) is None:
         start, end = content.speaker
         spoken = _named_in(claim, start, end, document, speakers=True)
-        if spoken is not None and _agrees(_pronoun_of(words), spoken):
+        if spoken is not None:
             return spoken.model_copy(update={"found": "pronoun"})
     before = None if content.clause else previous
     found = _region_subject(claim, content.start, region, verb, document, before)
@@ -218,16 +218,6 @@ def _agrees(pronoun: str, previous: FrameSubject) -> bool:
 
 
 POSSESSIVES = frozenset(("its", "his", "her", "their"))
-_POSSESSED_BY = {"its": "it", "his": "he", "her": "she", "their": "they"}
-
-
-def _pronoun_of(words: list[str]) -> str:
-    """The pronoun a subject points with: its last word, or the first possessive in it."""
-    if words[-1] in SUBJECT_PRONOUNS:
-        return words[-1]
-    return next(_POSSESSED_BY[word] for word in words if word in _POSSESSED_BY)
-
-
 """A pronoun right before the verb is the subject: the previous claim's."""
 _EXPLETIVE_RE = re.compile(
     r"(?i)(?:remains?\s+to\s+be\s+seen|(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be"
