@@ -59,7 +59,7 @@ def test_the_three_conflicts_across_the_two_reports_are_found(cli: Cli, tmp_path
     assert damage[0] == "polarity: negated vs reported"
     attack = found[("Kyiv denied carrying out", "MOSCOW, Nov 12 (Northwir")]
     assert attack[0] == "polarity: reported vs denied"
-    assert "same subject: Ukrainian / Kyiv; same predicate: attacked" in attack
+    assert "same subject: Ukrainian drones / Kyiv; same predicate: attacked" in attack
 
 
 def test_what_the_reports_do_not_dispute_is_no_conflict(cli: Cli, tmp_path: Path) -> None:

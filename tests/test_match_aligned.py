@@ -273,7 +273,7 @@ def test_an_attack_and_its_denial_conflict() -> None:
     )
     assert found.kind == Kind.CONFLICTS
     assert found.reasons[0] == "polarity: reported vs denied"
-    assert "same subject: Ukrainian / Kyiv; same predicate: attacked" in found.reasons
+    assert "same subject: Ukrainian drones / Kyiv; same predicate: attacked" in found.reasons
 
 
 def test_a_denial_of_something_else_does_not_conflict_with_the_attack() -> None:

@@ -295,6 +295,11 @@ def common_word(word: str) -> bool:
 _NAME_LIKE_COMMON_WORDS = word_set("may june april august will")
 
 
+def title_word(word: str) -> bool:
+    """A word of a title or office ("president", "minister", "spokesman")."""
+    return word.lower() in _TITLE_WORDS
+
+
 def known_name(word: str) -> bool:
     """A word the gazetteer knows as a name or demonym ("Turkey", "Iraqi")."""
     return word in aliases() or word in demonyms() or word in canonical_keys()

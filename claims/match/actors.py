@@ -20,6 +20,7 @@ from claims.extract.gazetteer import demonyms
 from claims.extract.models import DateValue
 from claims.match.frames.align import same_subject, subject_names
 from claims.match.frames.models import Frame, FrameSubject
+from claims.match.frames.phrase import name_of
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 from claims.match.subjects import same_name
@@ -228,7 +229,7 @@ def different_actors(
         return None  # "The Vermont senator" names no one; "Mr. Sanders" may be him
     if same_subject(one, other) or same_name(one.text, one.key, other.text, other.key):
         return None
-    if set(content_words(one.text)) & set(content_words(other.text)):
+    if set(content_words(name_of(one))) & set(content_words(name_of(other))):
         return None  # "Attorney General" / "Attorney General Lord Goldsmith"
     if _mentions(second, second_words, one) or _mentions(first, first_words, other):
         return None
@@ -304,4 +305,4 @@ def _mentions(frame: Frame, words: frozenset[str], subject: FrameSubject) -> boo
     """The claim of `frame` names `subject` somewhere: in its frame or by a word of its name."""
     if any(same_subject(subject, named) for named in subject_names(frame)):
         return True
-    return bool(set(content_words(subject.text)) & words)
+    return bool(set(content_words(name_of(subject))) & words)

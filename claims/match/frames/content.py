@@ -22,6 +22,14 @@ _WHEN = r"(?:\s+(?:on|late|early|last)\s+\w+|\s+in\s+a\s+statement|\s+today|\s+y
 _LEADING_SAY_RE = re.compile(
     rf"(?i)(?P<speaker>[^,;:\"“”]{{1,100}}?)\s+{SAY}{_WHEN}\s*(?:that\s+|:\s*)?"
 )
+_APPOSED_SAY_RE = re.compile(
+    r"(?i)(?P<speaker>[^,;:\"“”]{1,100}?,\s+(?:the\s+|an?\s+|who\s+|(?-i:[a-z]))"
+    r"[^,;:\"“”]{0,80},)\s+(?:said|says|told\s+[\w .'-]{1,40}?|added|adds)"
+    rf"{_WHEN}\s*(?:that\s+|:\s*)?"
+)
+"""A speaker with a title between commas ("Kevin Hogan, senior manager at Symantec, said
+..."); only verbs that report, since "Ford, the US car company, reported higher profits"
+reports nothing anyone said."""
 _TRAILING_SAY_RE = re.compile(
     rf"(?i),\s*(?:[\"“”']\s*)?(?:[^,;\"“”]{{1,90}}?\s+{SAY}|according\s+to\s+[^,;]{{1,90}}?){_WHEN}"
     r"(?:,[^,;]{1,80})?\s*[.!]?\s*[\"”']?\s*$"
@@ -52,6 +60,17 @@ _OPENING_RE = re.compile(
 )
 """An opening time phrase, connective or adverbial before the subject ("On Tuesday the index
 ...", "Under President Chavez, the government ...": the government is the subject)."""
+_CLAUSE_RE = re.compile(
+    r"(?i)[\"“‘']?(?:(?:if|once|when|whenever|while|whilst|although|though|whereas|unless|given"
+    r"|featuring|as\s+well\s+as|responding\s+to|commenting\s+on|referring\s+to|writing\s+in"
+    r"|speaking\s+(?:at|to|on|in|after|before)|asked\s+(?:about|if|whether|why|how|what))\b"
+    r"[^,;:\"“”]{0,90},(?!\d)\s*"
+    r"|(?:for|over)\s+(?:the\s+)?(?:past|last|several|many|a\s+few|few|\d+|two|three|four"
+    r"|five|ten)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades),?\s+)"
+)
+"""An opening clause or span of time ("If press reports are to be believed, X and Y ...",
+"As well as having the infrastructure, Japan ...", "Responding to the report, Mr X ...",
+"For several years Russia has ..."): the subject comes after it."""
 _WORD_RE = re.compile(r"[A-Za-z][a-z']*")
 _PAST_RE = re.compile(
     r"(?!(?:hundred|indeed|need|speed|seed|feed|shed|embed|breed|proceed|united|limited)$)"
@@ -71,6 +90,9 @@ class Content:
     """Who denies, when the claim is "X denied doing Y" (a denial with no subject of its own)."""
     speaker: tuple[int, int] | None = None
     """Where the speaker of an opening "X said" is: "X said its sales rose" is about X."""
+    clause: bool = False
+    """An opening clause came first ("Although inventories fell, they were ..."): a pronoun
+    after it points into the clause, not at the previous claim."""
 
 
 def content_of(text: str) -> Content:
@@ -81,24 +103,38 @@ def content_of(text: str) -> Content:
     trailing = _TRAILING_SAY_RE.search(text)
     if trailing and trailing.start() > 0:
         end = trailing.start()
-    for pattern in (_ACCORDING_RE, _REPORTS_RE, _LEADING_SAY_RE):
+    for pattern in (_ACCORDING_RE, _REPORTS_RE, _LEADING_SAY_RE, _APPOSED_SAY_RE):
         found = pattern.match(text, start, end)
         if found and found.end() < end:
-            if pattern is _LEADING_SAY_RE:
+            if pattern is not _ACCORDING_RE and pattern is not _REPORTS_RE:
                 speaker = found.span("speaker")
             start = found.end()
             break
+    opened, clause = start, False
     while True:
         opening = _OPENING_RE.match(text, start, end)
+        if opening is None:
+            opening = _CLAUSE_RE.match(text, start, end)
+            clause = clause or opening is not None
         if not opening or opening.end() == start:
             break
         start = opening.end()
+    if speaker is None and start > opened:  # "When asked ..., the chief executive said: ..."
+        said = _LEADING_SAY_RE.match(text, start, end)
+        if said and said.end() < end and _reports(said[0], text[said.end() : said.end() + 1]):
+            speaker, start = said.span("speaker"), said.end()
     denial = _DENIAL_RE.match(text, start, end)
     if denial and not denial["that"]:
         return Content(start, end, denier=denial["speaker"])
     if denial:
         start = denial.end()
-    return Content(start, end, speaker=speaker)
+    return Content(start, end, speaker=speaker, clause=clause)
+
+
+def _reports(said: str, following: str) -> bool:
+    """A say verb that reports ("said:", "said that", 'said "...'), not one with an object
+    ("the Italians confirmed their improvement")."""
+    return said.rstrip().endswith((":", "that")) or (bool(following) and following in "\"“‘'")
 
 
 def first_verb(text: str, start: int, end: int) -> int | None:

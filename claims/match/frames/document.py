@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from claims.extract.entities import entity_key, find_entities
 from claims.extract.models import Entity
 from claims.match.frames.models import Found, FrameSubject
+from claims.match.frames.phrase import QUANTITY_WORDS
 from claims.match.frames.vocabulary import (
     CAPITALS,
     COMPANY_SUFFIXES,
@@ -207,10 +208,10 @@ _JUNK_WORDS = frozenset(("i", "ok", "okay", "yes", "no", "oh", "well", "hey", "t
 
 
 def table_entity(entity: Entity) -> bool:
-    """ "Shr", "Oper", "Qtr Net" (table words), "Ok I", "I'm" (words of speech): never a
-    subject."""
+    """ "Shr", "Oper", "Qtr Net" (table words), "Ok I", "I'm" (words of speech), "Thousands"
+    (a quantity): never a subject."""
     words = re.findall(r"[a-z']+", entity.text.lower())
-    if not words or all(word in TABLE_WORDS for word in words):
+    if not words or all(word in TABLE_WORDS or word in QUANTITY_WORDS for word in words):
         return True
     return any(word in _JUNK_WORDS or word.startswith("i'") for word in words)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.entities import known_name
+from claims.extract.entities import entity_key, known_name, title_word
 from claims.extract.models import Entity
 from claims.match.frames.content import Content, first_verb, verb_like
 from claims.match.frames.document import (
@@ -23,6 +23,7 @@ from claims.match.frames.document import (
     table_entity,
 )
 from claims.match.frames.models import FrameSubject
+from claims.match.frames.phrase import ADVERBS, QUANTITY_WORDS, demonym_phrase, unlisted_verb
 from claims.match.frames.vocabulary import (
     CASUALTY_NOUNS,
     DESCRIPTION_KINDS,
@@ -57,6 +58,7 @@ def claim_subject(
         end = content.start + len(content.denier)
         return _named_in(claim, content.start, end, document, speakers=True)
     verb = first_verb(text, content.start, content.end)
+    verb = unlisted_verb(text, content.start, content.end if verb is None else verb) or verb
     if verb is None:
         own = _first_named(claim, content.start, content.end)
         return own or document.fallback()
@@ -68,7 +70,8 @@ def claim_subject(
         spoken = _named_in(claim, start, end, document, speakers=True)
         if spoken is not None:
             return spoken.model_copy(update={"found": "pronoun"})
-    found = _region_subject(claim, content.start, region, verb, document, previous)
+    before = None if content.clause else previous
+    found = _region_subject(claim, content.start, region, verb, document, before)
     if found is None or found.kind == "thing":
         return _identified(claim, verb) or found
     return found
@@ -113,7 +116,7 @@ def _region_subject(
     if words[-1] in SUBJECT_PRONOUNS:
         if words[-1] == "it" and _EXPLETIVE_RE.match(claim.text, verb):
             return None
-        if previous is None or previous.kind in PRONOUN_MISMATCH[words[-1]]:
+        if previous is None or not _agrees(words[-1], previous):
             return None
         return previous.model_copy(update={"found": "pronoun"})
     if _COUNTED_RE.match(stripped) and set(words) & CASUALTY_NOUNS:
@@ -134,6 +137,8 @@ def _region_subject(
         if found is not None:
             return found
     head = region[: head_end - start]
+    if _apposed_speaker(claim, head):
+        return None
     return (
         document.named(head)
         or noun_phrase(head)
@@ -141,6 +146,16 @@ def _region_subject(
         or _placed(claim, head, head_end, verb)
         or _complemented(region)
     )
+
+
+def _apposed_speaker(claim: MatchClaim, head: str) -> bool:
+    """A speaker's name and a title between commas ("Steve Linford, director of Spamhaus,
+    predicted that ..."): who says it, not a thing the claim is about."""
+    name, comma, _ = head.partition(",")
+    if not comma:
+        return False
+    mentions = {entity_key(node.mention) for node in claim.chain}
+    return entity_key(name.strip(" \"“”'‘’")) in mentions
 
 
 _COMPLEMENT_RE = re.compile(r"(?i)^\s*(?:the\s+)?([a-z-]+)\s+(?:of|for)\s+([^,;]+)$")
@@ -152,10 +167,12 @@ def _complemented(region: str) -> FrameSubject | None:
     found = _COMPLEMENT_RE.match(region.strip())
     if found is None:
         return None
-    words = content_words(f"{found[1]} {found[2]}")[:4]
+    text = " ".join(found[0].strip().split()[-6:])
+    if found[1].lower() in QUANTITY_WORDS:  # "Thousands of website bulletin boards"
+        text = found[2].strip()
+    words = content_words(text)[:4]
     if len(words) < 2:
         return None
-    text = " ".join(found[0].strip().split()[-6:])
     return FrameSubject(text=text.lower(), key=" ".join(words), kind="thing", found="claim")
 
 
@@ -185,26 +202,66 @@ PRONOUN_MISMATCH = {
 }
 """Subjects a pronoun cannot stand for: "he" is no country or party, "they" no one person
 ("They are to scrap student fees" after "Mr Kennedy said" is his party)."""
+
+
+def _agrees(pronoun: str, previous: FrameSubject) -> bool:
+    """Whether a pronoun can stand for the previous subject: by kind (`PRONOUN_MISMATCH`),
+    and for a described thing by number ("they" is no "secure system", "it" no "phone
+    companies")."""
+    if previous.kind in PRONOUN_MISMATCH[pronoun]:
+        return False
+    if previous.kind != "thing" or pronoun not in ("it", "they"):
+        return True
+    last = previous.text.split()[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return plural == (pronoun == "they")
+
+
 POSSESSIVES = frozenset(("its", "his", "her", "their"))
 """A pronoun right before the verb is the subject: the previous claim's."""
 _EXPLETIVE_RE = re.compile(
-    r"(?i)(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|seems|seemed|appears|appeared)"
+    r"(?i)(?:remains?\s+to\s+be\s+seen|(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be"
+    r"|seems|seemed|appears|appeared|remains|remained)"
     r"\s+(?:(?:not|also|now|still|widely|generally|only)\s+)*(?:[a-z]+\s+(?:that|whether|if|how"
-    r"|why)\b|a\s+matter\s+of\s+time\b)"
+    r"|why)\b|a\s+matter\s+of\s+time\b))"
 )
-"""An "it" that points at nothing ("it is expected that ...", "it is only a matter of time"):
-no subject, rather than the previous claim's."""
+"""An "it" that points at nothing ("it is expected that ...", "it is only a matter of time",
+"it remains to be seen whether"): no subject, rather than the previous claim's."""
 _NP_DROPPED = frozenset(("the", "a", "an", "this", "that", "these", "those", "some", "many"))
 
 
 def noun_phrase(head: str) -> FrameSubject | None:
     """A subject without a name, when it says which thing it is ("fuel prices", "the coalition
-    mission"); a bare "the terminal" or "officials" is too vague to be one subject."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", head) if w.lower() not in _NP_DROPPED]
+    mission"); a bare "the terminal" or "officials" is too vague to be one subject, and words
+    of speech ("I don't know about you", "It's a bit too early") are none. Adverbs and an
+    opening quantity are left out ("Typically these sites", "Sixty percent")."""
+    found = re.findall(r"[A-Za-z][A-Za-z'’-]*", head)
+    if any(_spoken(word) for word in found):
+        return None
+    words: list[str] = []
+    for word in found:
+        if not _dropped(word) and (words or word.lower() not in QUANTITY_WORDS):
+            words.append(word)
     key = " ".join(content_words(" ".join(words)))
     if len(key.split()) < 2 or {word.lower() for word in words} & PRONOUNS:
         return None
     return FrameSubject(text=" ".join(words), key=key, kind="thing", found="claim")
+
+
+_SPEECH_WORDS = frozenset(("i", "you", "we", "me", "us"))
+_CONTRACTION_RE = re.compile(r"(?i)n['’]t$|^(?:it|i|you|we|they|he|she|that|there)['’]")
+
+
+def _spoken(word: str) -> bool:
+    """A word of speech, not of a name: a personal pronoun or a contraction."""
+    return word.lower() in _SPEECH_WORDS or bool(_CONTRACTION_RE.search(word))
+
+
+def _dropped(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _NP_DROPPED or lowered in ADVERBS:
+        return True
+    return lowered.endswith("ally") or (word.islower() and lowered.endswith("ly"))
 
 
 def _head_length(region: str) -> int:
@@ -219,29 +276,55 @@ def _named_in(
 ) -> FrameSubject | None:
     """The first name in claim[start:end] (speakers left out unless they are the subject, as
     in "Kyiv denied ..."), or what it owns when a possessive follows it ("Robbie Williams'
-    Angels" is about Angels), else the entity of a definite description there."""
-    named = [
+    Angels" is about Angels), or the person it describes ("French president Jacques Chirac"),
+    or the nationality with its noun ("the Palestinian economy"); else the entity of a
+    definite description there. Quantities ("Thousands of ...") are no names."""
+    inside = [
         entity
         for entity in claim.entities
-        if start <= entity.span.start - claim.start < end
-        and not table_entity(entity)
-        and (speakers or not chain_entity(claim, entity))
+        if start <= entity.span.start - claim.start < end and not table_entity(entity)
+    ]
+    named = [
+        entity
+        for entity in inside
+        if (speakers or not chain_entity(claim, entity))
         and not _capitalised_modifier(claim, entity, start, document)
     ]
     for index, entity in enumerate(named):
-        after = claim.text[entity.span.end - claim.start : entity.span.end - claim.start + 3]
+        entity_end = entity.span.end - claim.start
+        after = claim.text[entity_end : entity_end + 3]
         owned = named[index + 1] if index + 1 < len(named) else None
         if owned is not None:
-            gap = claim.text[entity.span.end - claim.start : owned.span.start - claim.start]
+            gap = claim.text[entity_end : owned.span.start - claim.start]
             if _POSSESSIVE_RE.match(after) and len(gap) <= 3:
                 return subject_of(owned, "claim")
-            if _DESCRIBED_NAME_RE.fullmatch(gap) and known_name(entity.text.lower()):
-                return subject_of(owned, "claim")  # "US aircraft firm Boeing": Boeing
-        return subject_of(entity, "claim")
+        described = _described_name(claim, entity, inside)
+        if described is not None:
+            return subject_of(described, "claim")  # "US aircraft firm Boeing": Boeing
+        phrase = demonym_phrase(entity, claim.text, entity_end, end)
+        return phrase or subject_of(entity, "claim")
     found = _DESCRIPTION_RE.match(claim.text[start:end].strip().lower())
     if found and found[1] in DESCRIPTION_KINDS:
         return _described(found[1], claim.start + start, document)
     return None
+
+
+def _described_name(claim: MatchClaim, entity: Entity, inside: list[Entity]) -> Entity | None:
+    """The name that `entity` and lower-case words describe: a country and any words ("US
+    aircraft firm Boeing", "French president Jacques Chirac"), or a body and a title ("EU
+    Commission president Jose Manuel Barroso"). The name is the subject even when it is
+    also who speaks, since it stands where the subject does."""
+    following = [other for other in inside if other.span.start >= entity.span.end]
+    if not following:
+        return None
+    owned = following[0]
+    gap = claim.text[entity.span.end - claim.start : owned.span.start - claim.start]
+    if not _DESCRIBED_NAME_RE.fullmatch(gap):
+        return None
+    if known_name(entity.text.lower()):
+        return owned
+    titled = owned.kind == "person" and all(title_word(word) for word in gap.split())
+    return owned if titled else None
 
 
 def _capitalised_modifier(

@@ -251,6 +251,8 @@ _IRREGULAR = (
     " slid sold spent split spoke spread stood stole struck swept swore swung taken took taught"
     " thought threw told understood upheld went withdrew withdrawn won wore wound wrote written"
     " is are was were has have had will would shall should can could may might must does do did"
+    " shrank shrunk sank sunk fled broke broken chosen hid sought sprang stuck"
+    " bled bent dug slept sped stolen woke"
 )
 
 
