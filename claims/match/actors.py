@@ -269,6 +269,9 @@ def _described_by(subject: FrameSubject, claim: str) -> str | None:
     embattled Russian oil giant", "The German firm"): the actor is the one described, whom
     the place does not name; else None. A person's name before a noun ("The Clinton
     campaign") stays its owner's: two campaigns of two candidates are two actors."""
+    name = name_of(subject)
+    if name != subject.text:
+        return subject.text.split()[-1]  # a nationality's phrase: "German firm"
     if subject.kind != "place" and norm_key(subject.text) not in demonyms():
         return None
     found = re.search(
