@@ -194,7 +194,11 @@ def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:
     """`Trump in his speech said`, `Trump on Monday said`: the subject ends before the phrase."""
     for k in range(first + 1, stop):
         token = tokens[k]
-        if token.lower in TIME_WORDS and tokens[k - 1].lower not in DETERMINERS:
+        if (
+            token.lower in TIME_WORDS
+            and tokens[k - 1].lower not in DETERMINERS
+            and not _titled_time(tokens, k, stop)
+        ):
             return k
         if (
             token.lower in _ADVERBIAL_PREPS
@@ -203,6 +207,19 @@ def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:
         ):
             return k
     return stop
+
+
+def _titled_time(tokens: list[Token], at: int, stop: int) -> bool:
+    """`London's Evening Standard`, `the Sunday Times`: a capitalised time word before a
+    capitalised word that is no time word is part of a title, not when the report was."""
+    nxt = tokens[at + 1] if at + 1 < stop else None
+    return (
+        tokens[at].text[:1].isupper()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.lower not in TIME_WORDS
+        and not nxt.quoted
+    )
 
 
 def _in_ten(tokens: list[Token], at: int, stop: int) -> bool:
