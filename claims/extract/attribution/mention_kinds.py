@@ -97,7 +97,8 @@ PLAYER_NOUNS = words(
 DEMONYMS = words(
     "scot scotsman welshman englishman irishman frenchman dutchman spaniard dane swede "
     "norwegian finn portuguese brazilian argentine italian german australian american "
-    "kiwi briton"
+    "kiwi briton russian croatian serb czech belgian austrian ukrainian canadian romanian "
+    "bulgarian hungarian slovak chilean colombian mexican kenyan ethiopian moroccan"
 )
 
 

@@ -13,7 +13,7 @@ from claims.extract.attribution.clause import (
     strip_fillers,
 )
 from claims.extract.attribution.clause_subject import name_after_adverbial, subject_of_clause
-from claims.extract.attribution.sentence_subject import sentence_subject
+from claims.extract.attribution.sentence_subject import sentence_subject, time_phrase
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
@@ -258,6 +258,7 @@ def _appositive_source(tokens: list[Token], comma: int, lo: int) -> tuple[int, i
         return None
     opener = tokens[first]
     adverbial = opener.lower in PREPOSITIONS or opener.lower in TIME_WORDS
+    adverbial = adverbial or time_phrase(tokens, first, inner)  # `The day before, X was`
     if not inserted and adverbial and opener.text[:1].isupper():
         return inner, comma  # `In London on Thursday, India's finance minister, lashed out`
     return first, outer_stop
