@@ -46,6 +46,7 @@ from claims.extract.attribution.names import (
     names_in,
     person_in_link,
 )
+from claims.extract.attribution.object_antecedent import object_antecedent
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
@@ -482,6 +483,8 @@ class Mentions:
         found = self._last(pool, before, fits) if pool is not None else None
         if found is None and head in _UNIQUE_OFFICES and len(parts) == 1:
             found = self._untitled_topic(head, before)
+        if found is None and person:
+            found = self._object_of_sentence(before)
         sentence = bisect_right(self._sentence_starts, before) - 1
         if found is None and head in COMPANY_NOUNS:
             return self._companies.resolve(parts, sentence, before) if sentence >= 0 else None
@@ -492,6 +495,16 @@ class Mentions:
             if mention is not None and mention.start >= near:
                 return mention.as_link()  # `the department` for `the Ministry of Defence`
         return found
+
+    def _object_of_sentence(self, before: int) -> ChainLink | None:
+        """`X met Y after the senator said`: Y (see `object_antecedent`)."""
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        at = bisect_left(self._persons.starts, self._sentence_starts[here])
+        named = [m for m in self._persons.items[at:] if m.end <= before]
+        found = object_antecedent(self._pending[here], named, before)
+        return self._in_full(found.as_link(), before) if found is not None else None
 
     def _untitled_topic(self, head: str, before: int) -> ChainLink | None:
         """`Gordon Brown met bankers. The chancellor said Y`: a person the text named without
