@@ -143,6 +143,8 @@ def object_end(tokens: list[Token], at: int, hi: int) -> int:
             return k
         if word == "and" and _same_form_verb(tokens[at - 1], tokens[k + 1] if k + 1 < hi else None):
             return k  # `calling them rapists and vowing to build a wall`
+        if word == "and" and _verb_then_object(tokens, k + 1, hi):
+            return k  # `denied the charges and accused her of battery`
         if (word, nxt) in _TWO_WORD_OPENERS:
             return k  # `blasted X for Y now that the FBI has decided`
         if word in _CLAUSE_OPENERS or (word == "," and nxt in PERSONAL_PRONOUNS):
@@ -202,6 +204,25 @@ def _same_form_verb(cue: Token, after: Token | None) -> bool:
             return after.lower not in _NOT_VERBS
     return False
 
+
+def _verb_then_object(tokens: list[Token], at: int, hi: int) -> bool:
+    """`and jailed him`, `and ranks it`: a lower-case word that is no determiner or pronoun,
+    then an object pronoun or a determiner, opens the subject's next act."""
+    if at + 1 >= hi or tokens[at].quoted or not tokens[at].text.isalpha():
+        return False
+    verb, after = tokens[at].lower, tokens[at + 1].lower
+    if not tokens[at].text.islower() or verb in _NOT_A_VERB or len(verb) < 3:
+        return False
+    return after in _OBJECT_OPENERS and not tokens[at + 1].quoted
+
+
+_OBJECT_OPENERS = words("him her them it himself herself themselves the his their its")
+_NOT_A_VERB = words(
+    "the a an his her their its our my your all both each every some many most other others "
+    "not also then even only just still now more less so too very that this these those "
+    "with without for from into onto over under about against between among through to of "
+    "in on at by as than who whom which what when where while how why if whether one two"
+)
 
 _NOT_VERBS = words("during nothing something anything everything thing things morning evening")
 

@@ -38,6 +38,7 @@ from claims.extract.attribution.mention_kinds import (
     not_surely_person,
     topic_word,
 )
+from claims.extract.attribution.mention_order import Ordered, surnames
 from claims.extract.attribution.names import (
     Mention,
     name_keys,
@@ -45,6 +46,7 @@ from claims.extract.attribution.names import (
     names_in,
     person_in_link,
 )
+from claims.extract.attribution.object_antecedent import object_antecedent
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.speech_sense import EVIDENCE
 from claims.extract.attribution.subject_rank import MAIN_SUBJECT, subject_rank
@@ -64,39 +66,6 @@ _IT_REACH = 3
 """Sentences back (besides the pronoun's own) where "it" looks for a body first."""
 
 
-class _Ordered:
-    """Mentions sorted by start, one per start (a later one at the same start replaces it)."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.items: list[Mention] = []
-
-    def put(self, mention: Mention) -> Mention | None:
-        """Insert `mention`, or replace the one at its start (returned)."""
-        at = bisect_left(self.starts, mention.start)
-        if at < len(self.starts) and self.starts[at] == mention.start:
-            old = self.items[at]
-            self.items[at] = mention
-            return old
-        self.starts.insert(at, mention.start)
-        self.items.insert(at, mention)
-        return None
-
-    def drop(self, mention: Mention) -> None:
-        at = bisect_left(self.starts, mention.start)
-        if at < len(self.starts) and self.items[at] is mention:
-            del self.starts[at]
-            del self.items[at]
-
-    def last(self, before: int, fits: Callable[[Mention], bool]) -> Mention | None:
-        """The last mention ending by `before` that fits."""
-        for at in range(bisect_left(self.starts, before) - 1, -1, -1):
-            mention = self.items[at]
-            if mention.end <= before and fits(mention):
-                return mention
-        return None
-
-
 class Mentions:
     """The mentions of one document, in text order, that later sources may point back to.
 
@@ -106,14 +75,14 @@ class Mentions:
     """
 
     def __init__(self, tokens: Sequence[list[Token]] = ()) -> None:
-        self._all = _Ordered()
-        self._persons = _Ordered()
-        self._spoken = _Ordered()
+        self._all = Ordered()
+        self._persons = Ordered()
+        self._spoken = Ordered()
         """People who spoke, by the offsets of their report's cue."""
-        self._by_key: dict[tuple[str, bool], _Ordered] = {}
+        self._by_key: dict[tuple[str, bool], Ordered] = {}
         self._pending = [t for t in tokens if t]
-        self._by_surname: dict[tuple[str, ...], _Ordered] = {}
-        self._by_first_word: dict[str, _Ordered] = {}
+        self._by_surname: dict[tuple[str, ...], Ordered] = {}
+        self._by_first_word: dict[str, Ordered] = {}
         self._sentence_starts = [t[0].start for t in self._pending]
         self._scanned = 0
         self._companies = Companies(self._pending)
@@ -161,8 +130,8 @@ class Mentions:
         self._all.put(mention)
         self._index(mention)
 
-    def _pools(self, mention: Mention) -> list[_Ordered]:
-        pools = [self._by_key.setdefault((key, mention.person), _Ordered()) for key in mention.keys]
+    def _pools(self, mention: Mention) -> list[Ordered]:
+        pools = [self._by_key.setdefault((key, mention.person), Ordered()) for key in mention.keys]
         return [self._persons, *pools] if mention.person else pools
 
     def _index(self, mention: Mention, replacing: Mention | None = None) -> None:
@@ -173,7 +142,7 @@ class Mentions:
                 pool.drop(old)
             old_words = old.name.lower().split()
             for listed in [
-                *(self._by_surname.get(tail) for tail in _surnames(old_words)),
+                *(self._by_surname.get(tail) for tail in surnames(old_words)),
                 self._by_first_word.get(old_words[0]),
             ]:
                 if listed is not None:
@@ -182,9 +151,9 @@ class Mentions:
             pool.put(mention)
         words = mention.name.lower().split()
         if mention.person and len(words) > 1:
-            for tail in _surnames(words):
-                self._by_surname.setdefault(tail, _Ordered()).put(mention)
-            self._by_first_word.setdefault(words[0], _Ordered()).put(mention)
+            for tail in surnames(words):
+                self._by_surname.setdefault(tail, Ordered()).put(mention)
+            self._by_first_word.setdefault(words[0], Ordered()).put(mention)
 
     def _scan_until(self, offset: int) -> None:
         while self._scanned < len(self._pending):
@@ -484,7 +453,7 @@ class Mentions:
         return False
 
     def _last(
-        self, pool: _Ordered, before: int, fits: Callable[[Mention], bool] = lambda _: True
+        self, pool: Ordered, before: int, fits: Callable[[Mention], bool] = lambda _: True
     ) -> ChainLink | None:
         found = pool.last(before, fits)
         return found.as_link() if found is not None else None
@@ -514,6 +483,8 @@ class Mentions:
         found = self._last(pool, before, fits) if pool is not None else None
         if found is None and head in _UNIQUE_OFFICES and len(parts) == 1:
             found = self._untitled_topic(head, before)
+        if found is None and person:
+            found = self._object_of_sentence(before)
         sentence = bisect_right(self._sentence_starts, before) - 1
         if found is None and head in COMPANY_NOUNS:
             return self._companies.resolve(parts, sentence, before) if sentence >= 0 else None
@@ -524,6 +495,16 @@ class Mentions:
             if mention is not None and mention.start >= near:
                 return mention.as_link()  # `the department` for `the Ministry of Defence`
         return found
+
+    def _object_of_sentence(self, before: int) -> ChainLink | None:
+        """`X met Y after the senator said`: Y (see `object_antecedent`)."""
+        here = self._sentence_of(before)
+        if here < 0:
+            return None
+        at = bisect_left(self._persons.starts, self._sentence_starts[here])
+        named = [m for m in self._persons.items[at:] if m.end <= before]
+        found = object_antecedent(self._pending[here], named, before)
+        return self._in_full(found.as_link(), before) if found is not None else None
 
     def _untitled_topic(self, head: str, before: int) -> ChainLink | None:
         """`Gordon Brown met bankers. The chancellor said Y`: a person the text named without
@@ -568,15 +549,6 @@ class Mentions:
         pool = self._by_surname.get(tuple(w.lower() for w in parts))
         return self._last(pool, before) if pool is not None else None
 
-
-def _surnames(words: list[str]) -> list[tuple[str, ...]]:
-    """The endings a full name may be shortened to, by one to three words (`Vries`, `de Vries`
-    for `Jan de Vries`): one look-up per surname, whatever the number of earlier mentions."""
-    return [tuple(words[-k:]) for k in range(1, min(_SURNAME_WORDS, len(words) - 1) + 1)]
-
-
-_SURNAME_WORDS = 3
-"""`resolve` reads a surname of up to three words."""
 
 _UNIQUE_OFFICES = frozenset({"chancellor", "premier"})
 """Offices one person holds in a report's country, so that "the chancellor" after an

@@ -182,13 +182,34 @@ def relay_verb(tokens: list[Token], verb_at: int) -> tuple[int, int] | None:
     quoted (by X) as saying`, `X cited Y as having said`."""
     as_at = verb_at - 2 if verb_at > 1 and tokens[verb_at - 1].lower == "having" else verb_at - 1
     if as_at < 1 or tokens[as_at].lower != "as":
-        return None
+        return _quoted_participle(tokens, verb_at)
     for k in range(as_at - 1, max(-1, as_at - _MAX_RELAYED - 2), -1):
         token = tokens[k]
         if token.quoted or token.text in ";:.":
             return None
         if token.lower in RELAY_VERBS:
             return k, as_at
+    return None
+
+
+_QUOTED = words("quoted")
+_MAX_QUOTED_NAME = 6
+"""How many words the quoted person may take with no `as` (`quoted Home Secretary Tom Reed`)."""
+
+
+def _quoted_participle(tokens: list[Token], verb_at: int) -> tuple[int, int] | None:
+    """`X quoted Y telling Z`, `Y was quoted saying Z`: the relay verb before a speech verb's
+    -ing form with no `as`, only a name between (no comma: `quoted the report, saying` is
+    X's own report); the speech verb stands where `as` would."""
+    if not tokens[verb_at].lower.endswith("ing"):
+        return None
+    for k in range(verb_at - 1, max(-1, verb_at - _MAX_QUOTED_NAME - 2), -1):
+        token = tokens[k]
+        if token.quoted or not token.text[:1].isalnum():
+            return None
+        if token.lower in _QUOTED:
+            following = tokens[k + 1].lower if k + 1 < verb_at else ""
+            return (k, verb_at) if following not in PREPOSITIONS - {"by"} else None
     return None
 
 

@@ -27,7 +27,8 @@ PERSON_NOUNS = words(
     "president adviser advisor envoy general commander leader chairman chairwoman director "
     "chief secretary governor mayor senator lawmaker prosecutor judge founder premier king "
     "prince ceo economist researcher professor author writer blogger governor deputy aide "
-    "candidate lawyer attorney colonel officer scientist activist spokesperson head"
+    "candidate lawyer attorney colonel officer scientist activist spokesperson head "
+    "front-runner frontrunner nominee challenger"
 )
 """Head nouns of a description that means a person (`the expert`, `the deputy minister`)."""
 BODY_NOUNS = words(
@@ -97,7 +98,8 @@ PLAYER_NOUNS = words(
 DEMONYMS = words(
     "scot scotsman welshman englishman irishman frenchman dutchman spaniard dane swede "
     "norwegian finn portuguese brazilian argentine italian german australian american "
-    "kiwi briton"
+    "kiwi briton russian croatian serb czech belgian austrian ukrainian canadian romanian "
+    "bulgarian hungarian slovak chilean colombian mexican kenyan ethiopian moroccan"
 )
 
 

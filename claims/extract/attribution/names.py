@@ -246,12 +246,19 @@ LEADING_WORDS = words(
 )
 """Capitalised only because they open a sentence: no part of a name (`Both Boeing`)."""
 
+_VERBS_ON_SOMEONE = words(
+    "took take takes taking turned turn turns turning called call calls calling spied"
+)
+"""Verbs whose "on" takes a person (`took on Jane Doe`, `called on Tom Reed`)."""
+
 _PLACE_PREPOSITIONS = words("of for at in from on")
 """Before a run, these make it a place or a body (`head of Investment Banking`), not a person."""
 
 
 def _run_mention(tokens: list[Token], at: int, stop: int) -> Mention | None:
     before = tokens[at - 1].lower if at else ""
+    if before == "on" and at > 1 and tokens[at - 2].lower in _VERBS_ON_SOMEONE:
+        before = ""  # `took on Jane Doe`: the verb's object, not a place
     if tokens[at].lower == "the":
         before = "the"
         at += 1  # `The Ruritanian Defence Ministry` opening a sentence

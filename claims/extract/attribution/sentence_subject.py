@@ -29,6 +29,7 @@ _MODIFIER_LEADS = words(
 _MAX_APPOSITION = 20
 
 _TIME_ENDS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours"}
+_UNIT_ENDS = _TIME_ENDS | {"day", "minutes"}
 
 
 def sentence_subject(tokens: list[Token], lo: int, stop: int) -> tuple[int, int] | None:
@@ -93,8 +94,9 @@ def _with_apposition(tokens: list[Token], end: int, stop: int) -> int:
 
 
 def _skip_dateline(tokens: list[Token], first: int, stop: int) -> int:
-    """`WASHINGTON — X said`, `Paris (AFP) - X said`: the place and agency before the dash."""
-    for k in range(first + 1, min(stop, first + 8)):
+    """`WASHINGTON — X said`, `Paris (AFP) - X said`, `WASHINGTON, Dec. 8 (UPI) — X said`:
+    the place, date and agency before the dash."""
+    for k in range(first + 1, min(stop, first + _MAX_DATELINE)):
         token = tokens[k]
         if token.text in DASHES:
             head = tokens[first]
@@ -102,14 +104,19 @@ def _skip_dateline(tokens: list[Token], first: int, stop: int) -> int:
             if dateline or any(t.text == "(" for t in tokens[first:k]):
                 return k + 1
             return first
-        if token.quoted or not (token.text[:1].isupper() or token.text in ",.()"):
+        day = token.text.isdigit() and len(token.text) <= 2  # `Dec. 8`
+        if token.quoted or not (token.text[:1].isupper() or token.text in ",.()" or day):
             return first
     return first
 
 
+_MAX_DATELINE = 11
+"""Tokens a dateline may take before its dash (`WASHINGTON , Dec . 8 ( UPI ) —`)."""
+
+
 def _skip_intro(tokens: list[Token], first: int, stop: int) -> int:
     """Skip opening adverbials ("On Friday,", "At a rally in Ames, Iowa, on Sunday,")."""
-    if first >= stop or not (_opens_adverbial(tokens[first]) or _time_phrase(tokens, first, stop)):
+    if first >= stop or not (_opens_adverbial(tokens[first]) or time_phrase(tokens, first, stop)):
         return first
     at = first
     for _ in range(4):
@@ -133,10 +140,18 @@ def _opens_adverbial(token: Token) -> bool:
     return token.text[:1].isupper() and lower.endswith(("ing", "ly")) and lower not in NOT_ING
 
 
-def _time_phrase(tokens: list[Token], first: int, stop: int) -> bool:
+def time_phrase(tokens: list[Token], first: int, stop: int) -> bool:
     """`A few days later,`, `Two weeks ago,`: a short phrase ending in a time word, then a comma."""
     comma = next_comma(tokens, first + 1, min(stop, first + 6))
-    return comma is not None and tokens[comma - 1].lower in _TIME_ENDS
+    if comma is None or tokens[first].lower in PRONOUNS:
+        return False  # `He apologized the next day,` is a clause
+    last = tokens[comma - 1].lower
+    if last in _SINCE_THEN and comma - 2 > first:
+        return tokens[comma - 2].lower in _UNIT_ENDS  # `The day before,`, `A week after,`
+    return last in _TIME_ENDS
+
+
+_SINCE_THEN = words("before after")
 
 
 def _place_then_comma(tokens: list[Token], at: int, stop: int) -> bool:

@@ -13,7 +13,7 @@ from claims.extract.attribution.clause import (
     strip_fillers,
 )
 from claims.extract.attribution.clause_subject import name_after_adverbial, subject_of_clause
-from claims.extract.attribution.sentence_subject import sentence_subject
+from claims.extract.attribution.sentence_subject import sentence_subject, time_phrase
 from claims.extract.attribution.source_parts import TITLE_WORDS
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
@@ -194,7 +194,11 @@ def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:
     """`Trump in his speech said`, `Trump on Monday said`: the subject ends before the phrase."""
     for k in range(first + 1, stop):
         token = tokens[k]
-        if token.lower in TIME_WORDS and tokens[k - 1].lower not in DETERMINERS:
+        if (
+            token.lower in TIME_WORDS
+            and tokens[k - 1].lower not in DETERMINERS
+            and not _titled_time(tokens, k, stop)
+        ):
             return k
         if (
             token.lower in _ADVERBIAL_PREPS
@@ -203,6 +207,19 @@ def _without_adverbial_tail(tokens: list[Token], first: int, stop: int) -> int:
         ):
             return k
     return stop
+
+
+def _titled_time(tokens: list[Token], at: int, stop: int) -> bool:
+    """`London's Evening Standard`, `the Sunday Times`: a capitalised time word before a
+    capitalised word that is no time word is part of a title, not when the report was."""
+    nxt = tokens[at + 1] if at + 1 < stop else None
+    return (
+        tokens[at].text[:1].isupper()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.lower not in TIME_WORDS
+        and not nxt.quoted
+    )
 
 
 def _in_ten(tokens: list[Token], at: int, stop: int) -> bool:
@@ -241,6 +258,7 @@ def _appositive_source(tokens: list[Token], comma: int, lo: int) -> tuple[int, i
         return None
     opener = tokens[first]
     adverbial = opener.lower in PREPOSITIONS or opener.lower in TIME_WORDS
+    adverbial = adverbial or time_phrase(tokens, first, inner)  # `The day before, X was`
     if not inserted and adverbial and opener.text[:1].isupper():
         return inner, comma  # `In London on Thursday, India's finance minister, lashed out`
     return first, outer_stop
