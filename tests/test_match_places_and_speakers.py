@@ -224,3 +224,19 @@ def test_two_firms_told_apart_by_nationality_are_two_actors() -> None:
     )
     assert found.kind == Kind.RELATED, found.reasons
     assert found.reasons[0].startswith("different actors: German"), found.reasons
+
+
+def test_a_list_of_the_same_places_is_no_statement() -> None:
+    found = judged_reports(
+        report(
+            "Harlan sweeps the night",
+            "Ada Harlan has won at least three state primaries: Florida, Ohio and North Carolina.",
+        ),
+        "Ada Harlan",
+        report(
+            "A busy week ahead",
+            "Next week will bring contests in Florida, Ohio, Illinois and North Carolina.",
+        ),
+        "Next week",
+    )
+    assert found.kind == Kind.RELATED, found.reasons

@@ -222,7 +222,7 @@ def _unless_only_names(
     needed = 1 if about_one else MIN_CONTENT_WORDS
     when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
-    if len(content) >= needed:
+    if len(content - _place_words(a) - _place_words(b)) >= needed:
         return _unless_common_words(a, b, decided, shared, (content, rarity))
     shorter = min(len(a.word_set), len(b.word_set))
     held = len(shared.shared) - len(words.lookalikes)
@@ -237,6 +237,8 @@ def _unless_only_names(
         besides = "the words that report it"
     elif words.content & when:
         besides = "when"
+    elif content:
+        besides = "where"
     return Kind.RELATED, shared.dice, [f"little in common besides {besides}: {said}"], True
 
 
@@ -255,6 +257,16 @@ def _unless_common_words(
         return decided
     said = ", ".join(sorted(content))
     return Kind.RELATED, shared.dice, [f"only common words in common besides names: {said}"], True
+
+
+def _place_words(side: Side) -> frozenset[str]:
+    """The content words of the claim's places: where, not what ("contests in Florida, Ohio
+    and North Carolina" / "Clinton has won Florida, Ohio and North Carolina")."""
+    words: set[str] = set()
+    for entity in side.claim.entities:
+        if entity.kind == PLACE:
+            words.update(content_words(entity.text))
+    return frozenset(words)
 
 
 def _share_a_place(a: Side, b: Side) -> bool:
