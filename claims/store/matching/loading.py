@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Text, cast, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from claims.extract.models import DocumentContext, ExtractedClaim
@@ -115,19 +115,15 @@ def _names(session: Session, source_ids: Iterable[int]) -> dict[int, tuple[str, 
     }
 
 
-def matched_claim_rows(
-    session: Session, ids: Sequence[int], *, raw_features: bool = False
-) -> Sequence[Row[Any]]:
-    """The columns matching reads of stored claims `ids` and of their documents; with
-    `raw_features`, the features as the JSON text stored (decoded by the caller if needed)."""
-    features = cast(Claim.features, Text).label("features") if raw_features else Claim.features
+def matched_claim_rows(session: Session, ids: Sequence[int]) -> Sequence[Row[Any]]:
+    """The columns matching reads of stored claims `ids` and of their documents."""
     statement = (
         select(
             Claim.id,
             Claim.document_id,
             Claim.text,
             Claim.kind,
-            features,
+            Claim.features,
             Claim.start,
             Claim.propaganda_path,
             Claim.propaganda_override,

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from claims.store.matching.kept_sides import KeptSides
 from db.engine import UNSTORABLE
 
 MAX_ENTRIES = 120_000
@@ -54,9 +53,6 @@ class IndexMemo:
     total: int | None = None
     written: MemoAddition | None = None
     """What the current document's transaction wrote, until it commits (`settle`)."""
-    sides: KeptSides = field(default_factory=KeptSides)
-    """Stored candidates' sides, each checked against the rows it was built from when used
-    again: not tied to a generation, so kept when the rest is forgotten."""
 
     def at(self, generation: int) -> IndexMemo:
         """The memo for a snapshot at `generation`: forgotten unless it is the memo's own."""
@@ -78,7 +74,6 @@ class IndexMemo:
         """After a document's transaction: add what it wrote if it committed on top of the
         memo's generation, else forget everything (nothing is known of what happened)."""
         written, self.written = self.written, None
-        self.sides.pack()
         if not committed or written is None or written.before != self.generation:
             self.forget()
             return

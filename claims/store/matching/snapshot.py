@@ -28,7 +28,6 @@ from claims.match.relate import Side, side
 from claims.store.matching.generation import generation
 from claims.store.matching.index import SqlIndex
 from claims.store.matching.memo import IndexMemo, MemoAddition
-from claims.store.matching.sides import stored_sides
 from db.engine import storable
 from db.models import Claim, Source
 
@@ -112,9 +111,7 @@ class SnapshotIndex(SqlIndex):
         return texts
 
     def sides(self, ids: Sequence[int]) -> Mapping[int, Side]:
-        stored = [i for i in ids if i not in self._own]
-        kept = self.memo.sides if self.memo is not None else None
-        sides = dict(stored_sides(self.session, stored, kept))
+        sides = dict(super().sides([i for i in ids if i not in self._own]))
         sides.update({i: side(self._own[i]) for i in ids if i in self._own})
         return sides
 
