@@ -226,17 +226,36 @@ def test_two_firms_told_apart_by_nationality_are_two_actors() -> None:
     assert found.reasons[0].startswith("different actors: German"), found.reasons
 
 
-def test_a_list_of_the_same_places_is_no_statement() -> None:
+def test_a_list_of_other_contests_in_the_same_places_is_no_statement() -> None:
     found = judged_reports(
         report(
-            "Harlan sweeps the night",
-            "Ada Harlan has won at least three state primaries: Florida, Ohio and North Carolina.",
+            "Harlan looks ahead",
+            "Voters in North Carolina, Ohio, Missouri and Illinois go to the polls.",
         ),
-        "Ada Harlan",
+        "Voters in",
         report(
             "A busy week ahead",
-            "Next week will bring contests in Florida, Ohio, Illinois and North Carolina.",
+            "Next week will bring contests in Florida, Ohio, Illinois, Missouri and North Carolina.",
         ),
         "Next week",
     )
     assert found.kind == Kind.RELATED, found.reasons
+    assert found.reasons[0].startswith("little in common besides where"), found.reasons
+
+
+def test_one_candidate_winning_the_same_places_still_corroborates() -> None:
+    found = judged_reports(
+        report(
+            "Brandt sweeps the south",
+            "Tom Brandt has won the Republican primary in Virginia, adding to his victories in"
+            " Massachusetts, Alabama and Tennessee.",
+        ),
+        "Tom Brandt",
+        report(
+            "A big night",
+            "Brandt won not only in the Northeast, carrying Massachusetts, but also across the"
+            " South, in Alabama, Tennessee and Virginia.",
+        ),
+        "Brandt won",
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons

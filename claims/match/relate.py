@@ -222,7 +222,8 @@ def _unless_only_names(
     needed = 1 if about_one else MIN_CONTENT_WORDS
     when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
-    if len(content - _place_words(a) - _place_words(b)) >= needed:
+    said_of = content if about_one else content - _place_words(a) - _place_words(b)
+    if len(said_of) >= needed:
         return _unless_common_words(a, b, decided, shared, (content, rarity))
     shorter = min(len(a.word_set), len(b.word_set))
     held = len(shared.shared) - len(words.lookalikes)
@@ -253,25 +254,26 @@ def _unless_common_words(
     content, rarity = found
     if any(rarity.informative(word) for word in content):
         return decided
-    if a.claim.start == 0 or b.claim.start == 0 or _share_a_place(a, b):
+    if (
+        a.claim.start == 0
+        or b.claim.start == 0
+        or shared.shared & (_place_words(a) | _place_words(b))
+    ):
         return decided
     said = ", ".join(sorted(content))
     return Kind.RELATED, shared.dice, [f"only common words in common besides names: {said}"], True
 
 
 def _place_words(side: Side) -> frozenset[str]:
-    """The content words of the claim's places: where, not what ("contests in Florida, Ohio
-    and North Carolina" / "Clinton has won Florida, Ohio and North Carolina")."""
+    """The content words of the claim's places: where, not what, unless the claims are about
+    one subject ("contests in Florida, Ohio and North Carolina" / "Clinton has won Florida,
+    Ohio and North Carolina"; but "Trump has won Virginia, Alabama ..." / "Trump won ... in
+    Alabama, Georgia, Tennessee and Virginia")."""
     words: set[str] = set()
     for entity in side.claim.entities:
         if entity.kind == PLACE:
             words.update(content_words(entity.text))
     return frozenset(words)
-
-
-def _share_a_place(a: Side, b: Side) -> bool:
-    places = {entity.key for entity in a.claim.entities if entity.kind == PLACE}
-    return any(entity.kind == PLACE and entity.key in places for entity in b.claim.entities)
 
 
 PLACE = "place"
