@@ -148,3 +148,14 @@ def test_a_title_between_commas_only_before_a_verb_that_reports() -> None:
     )
     motors = subject_of_start(found, "Velmor Motors")
     assert motors is not None and motors.text == "Velmor Motors"
+
+
+def test_once_again_opens_no_clause_and_a_speaker_ending_the_subject_is_it() -> None:
+    found = subjects(
+        "Once again, expect long queues and polished production values. "
+        "Anna Kessler has defended the plan. When she was in Velmor this week, French "
+        'Foreign Minister Jon Brandt told the minister that her plan was "a worry".'
+    )
+    assert subject_of_start(found, "Once again") is None
+    brandt = subject_of_start(found, "When she")
+    assert brandt is not None and brandt.text == "Jon Brandt"

@@ -139,6 +139,9 @@ def _region_subject(
     head = region[: head_end - start]
     if _apposed_speaker(claim, head):
         return None
+    speaking = _speaker_head(claim, start, head_end)
+    if speaking is not None:
+        return subject_of(speaking, "claim")
     return (
         document.named(head)
         or noun_phrase(head)
@@ -156,6 +159,17 @@ def _apposed_speaker(claim: MatchClaim, head: str) -> bool:
         return False
     mentions = {entity_key(node.mention) for node in claim.chain}
     return entity_key(name.strip(" \"“”'‘’")) in mentions
+
+
+def _speaker_head(claim: MatchClaim, start: int, end: int) -> Entity | None:
+    """The speaker whose name ends the subject ("Japanese Foreign Minister Nobutaka
+    Machimura told the British minister that ..."): the one who acts, when what is said was
+    not told apart."""
+    head_end = start + len(claim.text[start:end].rstrip())
+    for entity in claim.entities:
+        if entity.span.end - claim.start == head_end and start <= entity.span.start - claim.start:
+            return entity if chain_entity(claim, entity) and not table_entity(entity) else None
+    return None
 
 
 _COMPLEMENT_RE = re.compile(r"(?i)^\s*(?:the\s+)?([a-z-]+)\s+(?:of|for)\s+([^,;]+)$")
