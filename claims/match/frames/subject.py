@@ -182,9 +182,10 @@ def _complemented(region: str) -> FrameSubject | None:
     if found is None:
         return None
     text = " ".join(found[0].strip().split()[-6:])
+    named = f"{found[1]} {found[2]}"
     if found[1].lower() in QUANTITY_WORDS:  # "Thousands of website bulletin boards"
-        text = found[2].strip()
-    words = content_words(text)[:4]
+        text = named = found[2].strip()
+    words = content_words(named)[:4]
     if len(words) < 2:
         return None
     return FrameSubject(text=text.lower(), key=" ".join(words), kind="thing", found="claim")
