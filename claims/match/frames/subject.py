@@ -439,15 +439,21 @@ def _target(claim: MatchClaim, verb: int, document: DocumentSubjects) -> FrameSu
     return None
 
 
+_OWNED_RE = re.compile(r"(?i)\b(?:its|their|his|her|our)\s+$")
+
+
 def described_things(
     claim: MatchClaim, document: DocumentSubjects, content: Content
 ) -> list[FrameSubject]:
     """The entities the claim's proposition names, definite descriptions resolved: what it is
-    also about (objects, targets, places)."""
+    also about (objects, targets, places). A name after a possessive pronoun only says which
+    of its owner's things ("Ford ... its US sales dipped" is not about the US)."""
     found: list[FrameSubject] = []
     for entity in claim.entities:
-        inside = content.start <= entity.span.start - claim.start < content.end
-        if inside and not table_entity(entity) and not chain_entity(claim, entity):
+        offset = entity.span.start - claim.start
+        inside = content.start <= offset < content.end
+        owned = _OWNED_RE.search(claim.text, 0, offset) is not None
+        if inside and not owned and not table_entity(entity) and not chain_entity(claim, entity):
             found.append(subject_of(entity, "claim"))
     for match in _TARGET_RE.finditer(claim.text, content.start, content.end):
         noun = match[1].split()[-1].lower()
