@@ -148,3 +148,25 @@ def test_a_title_between_commas_only_before_a_verb_that_reports() -> None:
     )
     motors = subject_of_start(found, "Velmor Motors")
     assert motors is not None and motors.text == "Velmor Motors"
+
+
+def test_once_again_opens_no_clause_and_a_speaker_ending_the_subject_is_it() -> None:
+    found = subjects(
+        "Once again, expect long queues and polished production values. "
+        "Anna Kessler has defended the plan. When she was in Velmor this week, French "
+        'Foreign Minister Jon Brandt told the minister that her plan was "a worry".'
+    )
+    assert subject_of_start(found, "Once again") is None
+    brandt = subject_of_start(found, "When she")
+    assert brandt is not None and brandt.text == "Jon Brandt"
+
+
+def test_a_country_after_a_possessive_pronoun_is_not_what_the_claim_is_about() -> None:
+    document = (
+        "Velmor Motors slips\n\nVelmor Motors made a loss of $470m and its US sales dipped 3.8%."
+    )
+    context = DocumentContext(published="2005-03-10")
+    claims = extract_claims(document, [], context)
+    frame = frames_of(document, claims, context)[-1]
+    assert frame.subject is not None and frame.subject.text == "Velmor Motors"
+    assert all(thing.key != "us" for thing in frame.about)

@@ -61,8 +61,9 @@ _OPENING_RE = re.compile(
 """An opening time phrase, connective or adverbial before the subject ("On Tuesday the index
 ...", "Under President Chavez, the government ...": the government is the subject)."""
 _CLAUSE_RE = re.compile(
-    r"(?i)[\"“‘']?(?:(?:if|once|when|whenever|while|whilst|although|though|whereas|unless|given"
-    r"|featuring|as\s+well\s+as|responding\s+to|commenting\s+on|referring\s+to|writing\s+in"
+    r"(?i)[\"“‘']?(?:(?:if|once(?!\s+(?:again|more)\b)|when|whenever|while|whilst|although"
+    r"|though|whereas|unless|given|featuring|as\s+well\s+as|responding\s+to|commenting\s+on"
+    r"|referring\s+to|writing\s+in"
     r"|speaking\s+(?:at|to|on|in|after|before)|asked\s+(?:about|if|whether|why|how|what))\b"
     r"[^,;:\"“”]{0,90},(?!\d)\s*"
     r"|(?:for|over)\s+(?:the\s+)?(?:past|last|several|many|a\s+few|few|\d+|two|three|four"

@@ -139,6 +139,9 @@ def _region_subject(
     head = region[: head_end - start]
     if _apposed_speaker(claim, head):
         return None
+    speaking = _speaker_head(claim, start, head_end)
+    if speaking is not None:
+        return subject_of(speaking, "claim")
     return (
         document.named(head)
         or noun_phrase(head)
@@ -158,6 +161,17 @@ def _apposed_speaker(claim: MatchClaim, head: str) -> bool:
     return entity_key(name.strip(" \"“”'‘’")) in mentions
 
 
+def _speaker_head(claim: MatchClaim, start: int, end: int) -> Entity | None:
+    """The speaker whose name ends the subject ("Japanese Foreign Minister Nobutaka
+    Machimura told the British minister that ..."): the one who acts, when what is said was
+    not told apart."""
+    head_end = start + len(claim.text[start:end].rstrip())
+    for entity in claim.entities:
+        if entity.span.end - claim.start == head_end and start <= entity.span.start - claim.start:
+            return entity if chain_entity(claim, entity) and not table_entity(entity) else None
+    return None
+
+
 _COMPLEMENT_RE = re.compile(r"(?i)^\s*(?:the\s+)?([a-z-]+)\s+(?:of|for)\s+([^,;]+)$")
 
 
@@ -168,9 +182,10 @@ def _complemented(region: str) -> FrameSubject | None:
     if found is None:
         return None
     text = " ".join(found[0].strip().split()[-6:])
+    named = f"{found[1]} {found[2]}"
     if found[1].lower() in QUANTITY_WORDS:  # "Thousands of website bulletin boards"
-        text = found[2].strip()
-    words = content_words(text)[:4]
+        text = named = found[2].strip()
+    words = content_words(named)[:4]
     if len(words) < 2:
         return None
     return FrameSubject(text=text.lower(), key=" ".join(words), kind="thing", found="claim")
@@ -424,15 +439,21 @@ def _target(claim: MatchClaim, verb: int, document: DocumentSubjects) -> FrameSu
     return None
 
 
+_OWNED_RE = re.compile(r"(?i)\b(?:its|their|his|her|our)\s+$")
+
+
 def described_things(
     claim: MatchClaim, document: DocumentSubjects, content: Content
 ) -> list[FrameSubject]:
     """The entities the claim's proposition names, definite descriptions resolved: what it is
-    also about (objects, targets, places)."""
+    also about (objects, targets, places). A name after a possessive pronoun only says which
+    of its owner's things ("Ford ... its US sales dipped" is not about the US)."""
     found: list[FrameSubject] = []
     for entity in claim.entities:
-        inside = content.start <= entity.span.start - claim.start < content.end
-        if inside and not table_entity(entity) and not chain_entity(claim, entity):
+        offset = entity.span.start - claim.start
+        inside = content.start <= offset < content.end
+        owned = _OWNED_RE.search(claim.text, 0, offset) is not None
+        if inside and not owned and not table_entity(entity) and not chain_entity(claim, entity):
             found.append(subject_of(entity, "claim"))
     for match in _TARGET_RE.finditer(claim.text, content.start, content.end):
         noun = match[1].split()[-1].lower()
