@@ -259,3 +259,21 @@ def test_one_candidate_winning_the_same_places_still_corroborates() -> None:
         "Brandt won",
     )
     assert found.kind == Kind.CORROBORATES, found.reasons
+
+
+def test_a_plural_that_opens_a_claim_is_not_an_actor() -> None:
+    found = judged_reports(
+        report(
+            "Bourse in play",
+            "The KSE, Europe's biggest stock market, is a key prize, listing stocks with a total"
+            " capitalisation of £1.4 trillion.",
+        ),
+        "The KSE",
+        report(
+            "Bidding war ahead",
+            "Experts now widely expect a bidding war for Europe's biggest stock market, which"
+            " lists stocks with a total capitalisation of £1.4 trillion.",
+        ),
+        "Experts now",
+    )
+    assert found.kind == Kind.CORROBORATES, found.reasons

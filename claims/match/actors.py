@@ -221,7 +221,7 @@ def different_actors(
     one, other = first.subject, second.subject
     if one is None or other is None:
         return None
-    if not (_sure_actor(one) and _sure_actor(other)):
+    if not (_sure_actor(one, texts[0]) and _sure_actor(other, texts[1])):
         return None
     if _owner_only(one, texts[0]) or _owner_only(other, texts[1]):
         return None
@@ -241,14 +241,23 @@ def acts(subject: FrameSubject | None) -> bool:
     return subject is not None and subject.kind in ACTOR_KINDS and subject.found not in GUESSED
 
 
-def _sure_actor(subject: FrameSubject) -> bool:
+def _sure_actor(subject: FrameSubject, claim: str) -> bool:
     """An actor sure enough to tell two claims apart: a pronoun's antecedent only when it is a
     person ("he", "she"); "it" and "they" point at things and at nothing as often. A name the
     registry does not know, every word capitalised, is one too ("The Clinton campaign did not
     respond ..." / "Trump campaign spokeswoman Hope Hicks did not respond ...")."""
     if acts(subject):
         return subject.found != "pronoun" or subject.kind == "person"
-    return subject.kind == "other" and subject.found == "claim" and _capitalised(subject.text)
+    if subject.kind != "other" or subject.found != "claim" or not _capitalised(subject.text):
+        return False
+    return not _opening_plural(subject, claim)
+
+
+def _opening_plural(subject: FrameSubject, claim: str) -> bool:
+    """A single word ending in "s" that opens the claim ("Experts now expect ...", "Voters
+    in ..."): a plural capitalised by its place in the sentence, not a name."""
+    text = subject.text
+    return " " not in text and text.endswith("s") and claim.lstrip(" \"“‘'").startswith(text)
 
 
 def _capitalised(text: str) -> bool:
