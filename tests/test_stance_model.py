@@ -1,8 +1,9 @@
 """The shipped stance model on invented headline-body pairs: a regression guard.
 
 Each body is written the way FNC-1's classes read (a denial of the story where it is
-restated, a confirmation, a hedged report, another story), with made-up names, so that a
-retrained model that lost what the cues carry fails here before it ships.
+restated, a story walked back, a confirmation, a hedged report, another story), with
+made-up names, so that a retrained model that lost what the cues carry fails here before it
+ships.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ BODIES = {
         "Vint plans to spend the winter there with her family. "
         "Property records filed in Suva show the sale closed in October."
     ),
+    "hedged report": (
+        "Pop singer Mara Vint has reportedly bought a private island off the coast of Fiji, "
+        "according to a tabloid. "
+        "The report, which cites an unnamed source close to the singer, could not be "
+        "independently verified. "
+        "Vint's representatives did not respond to requests for comment. "
+        "If true, the island would be the singer's third home."
+    ),
     "other story": (
         "Dockworkers at the port of Rotterdam walked out on Monday over new shift schedules. "
         "The union said the strike would last until the port authority withdrew the plan. "
@@ -50,11 +59,14 @@ BODIES = {
 def judged() -> dict[str, Stance]:
     pairs = [Pair(HEADLINE, index, Stance.DISCUSS) for index in range(len(BODIES))]
     bodies = dict(enumerate(BODIES.values()))
-    pairs.append(Pair(OTHER, 3, Stance.AGREE))
+    pairs.append(Pair(OTHER, len(BODIES) - 1, Stance.AGREE))
     corpus = prepare(pairs, bodies)
     model = packaged_model()
     names = list(BODIES)
-    return {names[pair.body_id]: model.predict(pair_features(corpus, pair)) for pair in pairs[:4]}
+    return {
+        names[pair.body_id]: model.predict(pair_features(corpus, pair))
+        for pair in pairs[: len(BODIES)]
+    }
 
 
 def test_a_body_that_calls_the_story_a_hoax_disagrees(judged: dict[str, Stance]) -> None:
@@ -67,6 +79,10 @@ def test_a_body_that_walks_the_story_back_disagrees(judged: dict[str, Stance]) -
 
 def test_a_body_that_confirms_the_story_does_not_disagree(judged: dict[str, Stance]) -> None:
     assert judged["confirmation"] in (Stance.AGREE, Stance.DISCUSS)
+
+
+def test_a_hedged_report_of_the_story_discusses_it(judged: dict[str, Stance]) -> None:
+    assert judged["hedged report"] == Stance.DISCUSS
 
 
 def test_a_body_about_another_story_is_unrelated(judged: dict[str, Stance]) -> None:
