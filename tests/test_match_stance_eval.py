@@ -9,7 +9,18 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from claims.cli import main
-from claims.eval.stance import evaluate, fnc_score, held_out_bodies, read_pairs, score
+from claims.eval.stance import (
+    Pair,
+    Split,
+    evaluate,
+    fnc_score,
+    held_out_bodies,
+    held_out_pairs,
+    read_pairs,
+    score,
+    stories,
+    training_pairs,
+)
 from claims.match.stance import FEATURES, Stance, packaged_model
 
 A, D, S, U = Stance.AGREE, Stance.DISAGREE, Stance.DISCUSS, Stance.UNRELATED
@@ -70,8 +81,9 @@ def test_the_split_is_by_body_and_reproducible() -> None:
 def test_the_shipped_model_matches_the_features() -> None:
     model = packaged_model()
     assert model.features == list(FEATURES)
-    assert len(model.coefficients) == len(model.classes) == 4
-    assert model.training["held_out"]
+    assert model.boosted is not None and len(model.boosted.baseline) == len(model.classes) == 4
+    assert all(len(trees) == 4 for trees in model.boosted.trees)
+    assert model.training["held_out"] and model.training["held_out_stories"]
 
 
 def test_evaluate_runs_the_product_logic_on_a_tiny_sample(tmp_path: Path) -> None:
@@ -103,3 +115,50 @@ def test_the_eval_stance_report_names_the_disagree_f1(tmp_path: Path) -> None:
     line = next(row for row in result.stdout.splitlines() if row.startswith("disagree"))
     assert line.startswith("disagree (conflicts) F1: ")
     assert 0.0 <= float(line.rsplit(" ", 1)[1]) <= 1.0
+
+
+def story_pairs() -> list[Pair]:
+    """Ten invented stories, each with two headlines and three bodies, plus unrelated pairs."""
+    pairs = []
+    for story in range(10):
+        for headline in (f"story {story} headline a", f"story {story} headline b"):
+            for body in range(3):
+                pairs.append(Pair(headline, 100 * story + body, D if body == 2 else A))
+            pairs.append(Pair(headline, 100 * ((story + 1) % 10), U))
+    return pairs
+
+
+def test_stories_join_headlines_and_bodies_through_related_pairs_only() -> None:
+    found = stories(story_pairs())
+    assert len(set(found.values())) == 10
+    assert found["hstory 3 headline a"] == found["hstory 3 headline b"] == found["b301"] == 300
+    assert found["b400"] != found["hstory 3 headline a"]  # joined only by an unrelated pair
+
+
+def test_held_out_stories_share_no_headline_or_body_with_training() -> None:
+    pairs = story_pairs()
+    held = held_out_pairs(pairs, Split.STORY)
+    training = training_pairs(pairs)
+    assert len({pair.body_id // 100 for pair in held}) == 2  # a fifth of ten stories
+    related = [pair for pair in held if pair.stance != U]
+    assert related and not {pair.headline for pair in related} & {p.headline for p in training}
+    assert not {pair.body_id for pair in held} & {pair.body_id for pair in training}
+    by_body = held_out_pairs(pairs, Split.BODY)
+    assert not {pair.body_id for pair in by_body} & {pair.body_id for pair in training}
+    # held out by body, a story's headlines are still seen with its other bodies
+    assert {pair.headline for pair in by_body} & {pair.headline for pair in training}
+
+
+def test_the_eval_stance_command_scores_held_out_stories(tmp_path: Path) -> None:
+    stances, bodies = write_files(tmp_path)
+    result = CliRunner().invoke(
+        main,
+        [
+            *("eval", "stance", "--stances", str(stances), "--bodies", str(bodies)),
+            "--held-out-stories",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["split"] == "story" and data["held_out_only"]

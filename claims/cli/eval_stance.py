@@ -31,8 +31,15 @@ _EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     is_flag=True,
     help="Score only the bodies the shipped model held out of training (use with FNC-1 train).",
 )
+@click.option(
+    "--held-out-stories",
+    is_flag=True,
+    help="Score only the stories (bodies and headlines) the shipped model never saw in training.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def stance(stances_path: Path, bodies_path: Path, held_out: bool, as_json: bool) -> None:
+def stance(
+    stances_path: Path, bodies_path: Path, held_out: bool, held_out_stories: bool, as_json: bool
+) -> None:
     """Whether each body corroborates (agree), conflicts with (disagree), discusses or is
     unrelated to each headline; prints per-class P/R/F1, related accuracy and the FNC score.
 
@@ -41,11 +48,14 @@ def stance(stances_path: Path, bodies_path: Path, held_out: bool, as_json: bool)
       claims eval stance --stances ../shared/eval/fnc-1/train_stances.csv \\
         --bodies ../shared/eval/fnc-1/train_bodies.csv --held-out --json
     """
-    from claims.eval.stance import evaluate, format_scores, stderr_progress
+    from claims.eval.stance import Split, evaluate, format_scores, stderr_progress
     from claims.match.stance import packaged_model
 
+    if held_out and held_out_stories:
+        raise click.UsageError("choose one of --held-out and --held-out-stories")
+    split = Split.STORY if held_out_stories else Split.BODY if held_out else None
     scores = evaluate(
-        stances_path, bodies_path, packaged_model(), held_out=held_out, progress=stderr_progress
+        stances_path, bodies_path, packaged_model(), held_out=split, progress=stderr_progress
     )
     click.echo(
         safe_json_dumps(scores.model_dump(mode="json")) if as_json else format_scores(scores)

@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -62,6 +63,8 @@ class StanceScores(BaseModel):
     pairs: int
     bodies: int
     held_out_only: bool
+    split: str | None = None
+    """`body` or `story` when only held-out pairs were scored (see `Split`)."""
     seconds: float
 
 
@@ -96,6 +99,74 @@ def held_out_bodies(body_ids: Iterable[int], seed: int = SPLIT_SEED) -> set[int]
     ordered = sorted(set(body_ids))
     random.Random(seed).shuffle(ordered)  # noqa: S311 - a reproducible split, not a secret
     return set(ordered[: round(len(ordered) * HELD_OUT_SHARE)])
+
+
+def stories(pairs: Iterable[Pair]) -> dict[str, int]:
+    """A story per body (`b<id>`) and per headline (`h<text>`): headlines and bodies joined by
+    their related pairs; a story is numbered by its smallest body id."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for pair in pairs:
+        body, headline = root(f"b{pair.body_id}"), root(f"h{pair.headline}")
+        if pair.stance != Stance.UNRELATED and body != headline:
+            parent[headline] = body
+    members: dict[str, list[str]] = {}
+    for node in list(parent):
+        members.setdefault(root(node), []).append(node)
+    story: dict[str, int] = {}
+    for nodes in members.values():
+        bodies = [int(node[1:]) for node in nodes if node.startswith("b")]
+        number = min(bodies) if bodies else -1 - len(story)
+        story.update(dict.fromkeys(nodes, number))
+    return story
+
+
+def held_out_stories(story_ids: Iterable[int], seed: int = SPLIT_SEED) -> set[int]:
+    """The stories held out of training: a seeded random fifth of them, with every body and
+    headline they hold."""
+    return held_out_bodies(story_ids, seed)
+
+
+class Split(StrEnum):
+    """Which pairs `--held-out` scores: unseen bodies (whose headlines training saw with
+    other bodies of their story), or unseen stories (neither their bodies nor their
+    headlines seen in training), as in FNC-1's own test set."""
+
+    BODY = "body"
+    STORY = "story"
+
+
+def held_out_pairs(pairs: Sequence[Pair], split: Split) -> list[Pair]:
+    """The pairs scored by a held-out evaluation: those whose body is held out (by body, or
+    as part of a held-out story)."""
+    if split == Split.BODY:
+        held = held_out_bodies(pair.body_id for pair in pairs)
+        return [pair for pair in pairs if pair.body_id in held]
+    story = stories(pairs)
+    unseen = held_out_stories(story.values())
+    return [pair for pair in pairs if story[f"b{pair.body_id}"] in unseen]
+
+
+def training_pairs(pairs: Sequence[Pair]) -> list[Pair]:
+    """The pairs the shipped model may learn from: neither the body nor the headline in a
+    held-out story, and the body not held out by body."""
+    story = stories(pairs)
+    unseen = held_out_stories(story.values())
+    held = held_out_bodies(pair.body_id for pair in pairs)
+    return [
+        pair
+        for pair in pairs
+        if pair.body_id not in held
+        and story[f"b{pair.body_id}"] not in unseen
+        and story[f"h{pair.headline}"] not in unseen
+    ]
 
 
 @dataclass
@@ -153,15 +224,14 @@ def evaluate(
     bodies_path: Path,
     model: StanceModel,
     *,
-    held_out: bool = False,
+    held_out: Split | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> StanceScores:
     """Predict every pair's stance and score the predictions."""
     started = time.perf_counter()
     pairs = read_pairs(stances_path)
-    if held_out:
-        kept = held_out_bodies(pair.body_id for pair in pairs)
-        pairs = [pair for pair in pairs if pair.body_id in kept]
+    if held_out is not None:
+        pairs = held_out_pairs(pairs, held_out)
     corpus = prepare(pairs, read_bodies(bodies_path), progress)
     predicted = []
     for index, pair in enumerate(pairs, start=1):
@@ -172,7 +242,8 @@ def evaluate(
     return scores.model_copy(
         update={
             "bodies": len(corpus.documents),
-            "held_out_only": held_out,
+            "held_out_only": held_out is not None,
+            "split": None if held_out is None else str(held_out),
             "seconds": round(time.perf_counter() - started, 1),
         }
     )
@@ -233,7 +304,7 @@ def format_scores(scores: StanceScores) -> str:
     """A readable report of the scores."""
     lines = [
         f"FNC score: {scores.fnc_score:.2f} %  ({scores.pairs} pairs, {scores.bodies} bodies"
-        + (", held-out bodies only)" if scores.held_out_only else ")"),
+        + (f", held out by {scores.split or 'body'})" if scores.held_out_only else ")"),
         f"disagree (conflicts) F1: {scores.per_class[str(Stance.DISAGREE)].f1:.3f}",
         f"related vs unrelated accuracy: {scores.related_accuracy:.4f}",
         f"accuracy: {scores.accuracy:.4f}",

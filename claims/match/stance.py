@@ -24,6 +24,9 @@ from claims.match.relate import Side, relate
 from claims.match.score import Rarity
 from claims.match.stance_cues import NAMES as ALIGNMENT_FEATURES
 from claims.match.stance_cues import SentenceCues, alignment_features
+from claims.match.stance_scope import NAMES as SCOPE_FEATURES
+from claims.match.stance_scope import Scope, scope_features
+from claims.match.stance_trees import BoostedTrees
 
 LEAD_SENTENCES = 5
 """Sentences that make the lead of a document, where corrections and denials usually sit."""
@@ -61,6 +64,7 @@ class Document:
     doubts: int
     lead_refuting: int
     cues: tuple[SentenceCues, ...]
+    scopes: tuple[Scope, ...]
 
     @classmethod
     def of(cls, sentences: Sequence[Side]) -> Document:
@@ -74,6 +78,7 @@ class Document:
             doubts=sum(len(_DOUBT_RE.findall(side.claim.text)) for side in sentences),
             lead_refuting=sum(side.refuting for side in lead),
             cues=tuple(SentenceCues.of(side.claim.text) for side in sentences),
+            scopes=tuple(Scope.of(side.claim.text) for side in sentences),
         )
 
 
@@ -110,6 +115,7 @@ FEATURES = (
     "claim_question",
     "sentences",
     *ALIGNMENT_FEATURES,
+    *SCOPE_FEATURES,
 )
 """The numbers a stance is decided from, in the order the model file lists weights."""
 
@@ -129,6 +135,7 @@ def features(claim: Side, document: Document, rarity: Rarity) -> list[float]:
     best = _best(document.sentences, judgements)
     flipped = best is not None and best.claim.negated != claim.claim.negated
     count = len(document.sentences) or 1
+    containment = [judgement.signals.containment for judgement in judgements]
     return [
         sum(rarity.weight(word) for word in covered) / total,
         sum(1 for word in informative if word in covered) / max(1, len(informative)),
@@ -161,11 +168,8 @@ def features(claim: Side, document: Document, rarity: Rarity) -> list[float]:
         1.0 if claim.claim.negated else 0.0,
         1.0 if claim.claim.text.rstrip().endswith("?") else 0.0,
         _log(len(document.sentences)),
-        *alignment_features(
-            claim.claim.text,
-            document.cues,
-            [judgement.signals.containment for judgement in judgements],
-        ),
+        *alignment_features(claim.claim.text, document.cues, containment),
+        *scope_features(claim.claim.text, document.scopes, containment),
     ]
 
 
@@ -229,19 +233,21 @@ class _Strict(BaseModel):
 
 
 class StanceModel(_Strict):
-    """A multinomial logistic model over FEATURES, with per-class decision offsets."""
+    """Per-class scores over FEATURES, from gradient-boosted trees (`boosted`) or, in older
+    files, a multinomial logistic model; then per-class decision offsets."""
 
     format: str
     features: list[str]
-    mean: list[float]
-    scale: list[float]
     classes: list[Stance]
-    coefficients: list[list[float]]
-    """One row per class, one weight per (standardised) feature."""
-    intercepts: list[float]
     offsets: list[float]
-    """Added to each class's logit before the arg-max (chosen to maximise the FNC score)."""
+    """Added to each class's score before the arg-max (chosen for the disagree F1)."""
     training: dict[str, object]
+    boosted: BoostedTrees | None = None
+    mean: list[float] = []
+    scale: list[float] = []
+    coefficients: list[list[float]] = []
+    """One row per class, one weight per (standardised) feature (logistic files only)."""
+    intercepts: list[float] = []
 
     def probabilities(self, values: Sequence[float]) -> list[float]:
         """Class probabilities (without the offsets) for one feature vector."""
@@ -257,6 +263,8 @@ class StanceModel(_Strict):
         return self.classes[max(range(len(adjusted)), key=adjusted.__getitem__)]
 
     def _logits(self, values: Sequence[float]) -> list[float]:
+        if self.boosted is not None:
+            return self.boosted.logits(values)
         scaled = [
             (value - mean) / scale
             for value, mean, scale in zip(values, self.mean, self.scale, strict=True)
@@ -267,7 +275,7 @@ class StanceModel(_Strict):
         ]
 
 
-MODEL_FORMAT = "claims.stance/1"
+MODEL_FORMAT = "claims.stance/2"
 
 
 @cache
