@@ -336,6 +336,8 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     if before in _BE_FORMS and participle and entry.kind is not CueKind.STRICT:
         if at + 1 < len(tokens) and tokens[at + 1].lower == "by" and entry.lemma != "say":
             return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)
+        if entry.lemma == "ask" and _question_follows(tokens, at + 1):
+            return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)  # nobody named asks
         return None
     if no_speech(tokens, at, entry.lemma):
         return None  # `added 146,000 jobs`, `reported a profit`, `recalled 1m vans`
@@ -366,6 +368,14 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
 
 
 _ASIDE_QUESTIONS = words("about whether if why how what")
+
+
+_QUESTION_OPENERS = words("if whether what why how when where who which about")
+
+
+def _question_follows(tokens: list[Token], at: int) -> bool:
+    """`She was asked if Y`, `has been asked about Y`: the question right after the verb."""
+    return at < len(tokens) and tokens[at].lower in _QUESTION_OPENERS and not tokens[at].quoted
 
 
 def _asked_aside(tokens: list[Token], at: int) -> bool:
