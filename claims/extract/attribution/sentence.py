@@ -25,6 +25,7 @@ from claims.extract.attribution.relatives import (
     relative_clause_end,
     relative_main_frame,
 )
+from claims.extract.attribution.said_first import said_first_frame
 from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
@@ -96,6 +97,9 @@ def _frame(clause: Clause, cue: Cue) -> Frame | None:
         return according_frame(clause, cue)
     if cue.kind is CueKind.PASSIVE:
         return passive_frame(clause, cue)
+    said_first = said_first_frame(clause, cue)  # `Said Jane Doe, “Y”`
+    if said_first is not None:
+        return said_first
     frame = object_frame(clause, cue) if cue.kind is CueKind.OBJECT else verb_frame(clause, cue)
     if frame is not None and agentless_passive(clause.tokens, cue, clause.lo):
         return frame._replace(source=None)
