@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from claims.extract.attribution.lexicon import (
     ACCORDING_CUES,
+    AMBIGUOUS_LEMMAS,
     MULTIWORD_OBJECT,
     MULTIWORD_SAY,
     MULTIWORD_STANCE,
@@ -344,10 +345,12 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     if entry.lemma == "ask" and _asked_aside(tokens, at):
         return None
     plural = tokens[at].lower.endswith("s") and tokens[at].lower != "says"  # never a noun
-    if plural and noun_after(tokens[at - 1] if at else None):
+    evidence = entry.lemma in AMBIGUOUS_LEMMAS and evidence_subject(tokens, at)
+    if plural and noun_after(tokens[at - 1] if at else None) and not evidence:
         return None  # `the 635,173 reports`, `faced claims`: a plural noun
-    if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
-        return None
+    base_ok = evidence or _base_form_ok(tokens[at].lower, entry.lemma, before)
+    if entry.kind is CueKind.OBJECT and not base_ok:
+        return None  # `files from the audit show Y`: the evidence is the subject
     if entry.kind is CueKind.OBJECT and before in PREPOSITIONS and tokens[at].lower.endswith("s"):
         return None  # `in hopes of`: a plural noun
     if entry.kind is CueKind.OBJECT and not participle and before not in _ING_LEADS:
