@@ -33,3 +33,13 @@ def test_a_question_still_needs_its_question_word() -> None:
     assert found("Ann Vell was asked to leave the mill.") == []
     text = "Ann Vell was asked by reporters whether the mill would reopen."
     assert found(text) == [("reporters", "was asked", "whether the mill would reopen")]
+
+
+def test_a_report_inside_a_passive_question_still_names_the_speaker() -> None:
+    text = (
+        "The mill closed in May. Tom Reed was asked if he would say yes to a new owner. "
+        '"I am sure we would look at that kindly. "I do not believe in spite."'
+    )
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    chains = find_attributions(text, sentences, WIRE).chains
+    assert [chain[0].mention for chain in chains[1:]] == ["Tom Reed", "Tom Reed", "Tom Reed"]

@@ -416,8 +416,8 @@ def _relative_at(tokens: list[Token], offset: int) -> bool:
 
 def _in_question(frame: Frame, offset: int) -> bool:
     """`offset` lies inside the question a frame of "asked" puts (`asked whom she backed`)."""
-    if frame.cue.lemma != "ask" or frame.source is not None:
-        return False
+    if frame.cue.lemma != "ask" or frame.source is not None or frame.cue.kind is CueKind.BY:
+        return False  # `X was asked if he would say Y`: his own report inside stays his
     return any(c.start <= offset < c.end for c in frame.content)
 
 
