@@ -113,11 +113,20 @@ def _phrase_cue(tokens: list[Token], at: int) -> Cue | None:
         if _matches(tokens, at, phrase):
             if phrase == ("went", "on") and _goes_on_sale(tokens, at + 2):
                 return None
+            if lemma == "put it" and not _puts_it_in_words(tokens, at, at + 2):
+                return None
             return Cue(at, at + len(phrase) - 1, lemma, kind, stance)
     return None
 
 
 _NOT_SPEECH_AFTER_WENT_ON = words("sale display show trial strike air tour holiday leave")
+
+
+def _puts_it_in_words(tokens: list[Token], at: int, after: int) -> bool:
+    """`As X put it, “Y”`, `X put it: Y`: a way of saying, not `put it on hold`."""
+    if after >= len(tokens):
+        return True
+    return tokens[after].text in (":", ",", ".") or tokens[after].quoted
 
 
 def _goes_on_sale(tokens: list[Token], at: int) -> bool:
