@@ -43,3 +43,11 @@ def test_a_report_inside_a_passive_question_still_names_the_speaker() -> None:
     sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
     chains = find_attributions(text, sentences, WIRE).chains
     assert [chain[0].mention for chain in chains[1:]] == ["Tom Reed", "Tom Reed", "Tom Reed"]
+
+
+def test_a_quoted_question_after_a_passive_asked() -> None:
+    text = "Ann Vell was asked, “Will the mill reopen next year?”"
+    assert found(text) == [(None, "was asked", "“Will the mill reopen next year?”")]
+    # Near case: a quotation after "asked" with a named asker stays the asker's.
+    text = "Ann Vell asked, “Will the mill reopen next year?”"
+    assert found(text)[0][0] == "Ann Vell"

@@ -387,6 +387,8 @@ _QUESTION_OPENERS = words("if whether what why how when where who which about")
 
 def _question_follows(tokens: list[Token], at: int) -> bool:
     """`She was asked if Y`, `has been asked about Y`: the question right after the verb."""
+    if at + 1 < len(tokens) and tokens[at].text in ",:" and tokens[at + 1].text in OPEN_QUOTES:
+        return True  # `was asked, “Y?”`
     return at < len(tokens) and tokens[at].lower in _QUESTION_OPENERS and not tokens[at].quoted
 
 
