@@ -29,8 +29,8 @@ def question_frame(clause: Clause, cue: Cue) -> Frame | None:
             stop += 1
         agent, at = span_of(tokens, at + 1, stop), stop
     if cue.kind is CueKind.BY and agent is None and _quoted_question(tokens, at, clause.hi):
-        content = content_after(clause, at + 1)  # `X was asked, “Y?”`
-        return Frame(cue, span_of_cue(tokens, cue), None, content) if content else None
+        quoted = content_after(clause, at + 1)  # `X was asked, “Y?”`
+        return Frame(cue, span_of_cue(tokens, cue), None, quoted) if quoted else None
     if at >= clause.hi or tokens[at].lower not in _QUESTION_WORDS or tokens[at].quoted:
         return None
     end = at
