@@ -6,6 +6,7 @@ from __future__ import annotations
 from claims.extract.attribution.according import according_frame
 from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
 from claims.extract.attribution.clause import Clause, next_comma, span_of, words_in
+from claims.extract.attribution.closing_report import closing_report_first
 from claims.extract.attribution.cues import POLL_LEMMA, Cue, find_cues, relay_verb
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.headline import colon_frame
@@ -154,6 +155,7 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         if frame is not None:
             frames.append(frame)
     frames = governing_first(_report_first(frames, tokens), tokens)
+    frames = closing_report_first(frames, tokens)  # `Polls show Y, she said.`
     frames = [clause_content(frame, tokens) for frame in frames]
     colon = colon_frame(Clause(tokens, quotes, 0, len(tokens)))
     if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
