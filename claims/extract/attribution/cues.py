@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from claims.extract.attribution.lexicon import (
     ACCORDING_CUES,
+    AMBIGUOUS_LEMMAS,
     MULTIWORD_OBJECT,
     MULTIWORD_SAY,
     MULTIWORD_STANCE,
@@ -112,11 +113,20 @@ def _phrase_cue(tokens: list[Token], at: int) -> Cue | None:
         if _matches(tokens, at, phrase):
             if phrase == ("went", "on") and _goes_on_sale(tokens, at + 2):
                 return None
+            if lemma == "put it" and not _puts_it_in_words(tokens, at, at + 2):
+                return None
             return Cue(at, at + len(phrase) - 1, lemma, kind, stance)
     return None
 
 
 _NOT_SPEECH_AFTER_WENT_ON = words("sale display show trial strike air tour holiday leave")
+
+
+def _puts_it_in_words(tokens: list[Token], at: int, after: int) -> bool:
+    """`As X put it, “Y”`, `X put it: Y`: a way of saying, not `put it on hold`."""
+    if after >= len(tokens):
+        return True
+    return tokens[after].text in (":", ",", ".") or tokens[after].quoted
 
 
 def _goes_on_sale(tokens: list[Token], at: int) -> bool:
@@ -336,16 +346,20 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
     if before in _BE_FORMS and participle and entry.kind is not CueKind.STRICT:
         if at + 1 < len(tokens) and tokens[at + 1].lower == "by" and entry.lemma != "say":
             return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)
+        if entry.lemma == "ask" and _question_follows(tokens, at + 1):
+            return Cue(at - 1, at, entry.lemma, CueKind.BY, entry.stance)  # nobody named asks
         return None
     if no_speech(tokens, at, entry.lemma):
         return None  # `added 146,000 jobs`, `reported a profit`, `recalled 1m vans`
     if entry.lemma == "ask" and _asked_aside(tokens, at):
         return None
     plural = tokens[at].lower.endswith("s") and tokens[at].lower != "says"  # never a noun
-    if plural and noun_after(tokens[at - 1] if at else None):
+    evidence = entry.lemma in AMBIGUOUS_LEMMAS and evidence_subject(tokens, at)
+    if plural and noun_after(tokens[at - 1] if at else None) and not evidence:
         return None  # `the 635,173 reports`, `faced claims`: a plural noun
-    if entry.kind is CueKind.OBJECT and not _base_form_ok(tokens[at].lower, entry.lemma, before):
-        return None
+    base_ok = evidence or _base_form_ok(tokens[at].lower, entry.lemma, before)
+    if entry.kind is CueKind.OBJECT and not base_ok:
+        return None  # `files from the audit show Y`: the evidence is the subject
     if entry.kind is CueKind.OBJECT and before in PREPOSITIONS and tokens[at].lower.endswith("s"):
         return None  # `in hopes of`: a plural noun
     if entry.kind is CueKind.OBJECT and not participle and before not in _ING_LEADS:
@@ -366,6 +380,16 @@ def _verb_cue(tokens: list[Token], at: int) -> Cue | None:
 
 
 _ASIDE_QUESTIONS = words("about whether if why how what")
+
+
+_QUESTION_OPENERS = words("if whether what why how when where who which about")
+
+
+def _question_follows(tokens: list[Token], at: int) -> bool:
+    """`She was asked if Y`, `has been asked about Y`: the question right after the verb."""
+    if at + 1 < len(tokens) and tokens[at].text in ",:" and tokens[at + 1].text in OPEN_QUOTES:
+        return True  # `was asked, “Y?”`
+    return at < len(tokens) and tokens[at].lower in _QUESTION_OPENERS and not tokens[at].quoted
 
 
 def _asked_aside(tokens: list[Token], at: int) -> bool:

@@ -206,6 +206,8 @@ MULTIWORD_SAY: dict[tuple[str, ...], str] = {
         "called on": "call on",
         "calls on": "call on",
         "called it": "call",
+        "put it": "put it",
+        "puts it": "put it",
         "spoke of": "speak of",
         "spoke about": "speak about",
         "talked about": "talk about",

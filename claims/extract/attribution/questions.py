@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from claims.extract.attribution.clause import Clause, span_of, words_in
+from claims.extract.attribution.contents import content_after
 from claims.extract.attribution.cues import Cue
 from claims.extract.attribution.frame import Frame, span_of_cue
 from claims.extract.attribution.lexicon import CueKind
 from claims.extract.attribution.source_before import left_source
-from claims.extract.attribution.tokens import CLOSE_QUOTES, TIME_WORDS, Token, words
+from claims.extract.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, TIME_WORDS, Token, words
 from claims.extract.models import Span
 
 _QUESTION_WORDS = words("if whether what why how when where who whom which about")
@@ -27,6 +28,9 @@ def question_frame(clause: Clause, cue: Cue) -> Frame | None:
                 return None
             stop += 1
         agent, at = span_of(tokens, at + 1, stop), stop
+    if cue.kind is CueKind.BY and agent is None and _quoted_question(tokens, at, clause.hi):
+        quoted = content_after(clause, at + 1)  # `X was asked, “Y?”`
+        return Frame(cue, span_of_cue(tokens, cue), None, quoted) if quoted else None
     if at >= clause.hi or tokens[at].lower not in _QUESTION_WORDS or tokens[at].quoted:
         return None
     end = at
@@ -48,6 +52,11 @@ def question_frame(clause: Clause, cue: Cue) -> Frame | None:
     if source is not None and tokens[source[0]].lower not in ("when", "if", "after"):
         agent = span_of(tokens, *source)
     return Frame(cue, span_of_cue(tokens, cue), agent, (content,))
+
+
+def _quoted_question(tokens: list[Token], at: int, hi: int) -> bool:
+    """A comma or colon, then a quotation, right after a passive "asked"."""
+    return at + 1 < hi and tokens[at].text in ",:" and tokens[at + 1].text in OPEN_QUOTES
 
 
 _MAX_QUOTED_PHRASE = 15

@@ -6,6 +6,7 @@ from __future__ import annotations
 from claims.extract.attribution.according import according_frame
 from claims.extract.attribution.citing import CITING, cite_in_source, cited_span, citing_frame
 from claims.extract.attribution.clause import Clause, next_comma, span_of, words_in
+from claims.extract.attribution.closing_report import closing_report_first
 from claims.extract.attribution.cues import POLL_LEMMA, Cue, find_cues, relay_verb
 from claims.extract.attribution.frame import Frame
 from claims.extract.attribution.headline import colon_frame
@@ -25,6 +26,7 @@ from claims.extract.attribution.relatives import (
     relative_clause_end,
     relative_main_frame,
 )
+from claims.extract.attribution.said_first import said_first_frame
 from claims.extract.attribution.source_before import left_source
 from claims.extract.attribution.tokens import (
     AUXILIARIES,
@@ -96,6 +98,9 @@ def _frame(clause: Clause, cue: Cue) -> Frame | None:
         return according_frame(clause, cue)
     if cue.kind is CueKind.PASSIVE:
         return passive_frame(clause, cue)
+    said_first = said_first_frame(clause, cue)  # `Said Jane Doe, “Y”`
+    if said_first is not None:
+        return said_first
     frame = object_frame(clause, cue) if cue.kind is CueKind.OBJECT else verb_frame(clause, cue)
     if frame is not None and agentless_passive(clause.tokens, cue, clause.lo):
         return frame._replace(source=None)
@@ -150,6 +155,7 @@ def sentence_frames(tokens: list[Token], quotes: tuple[Span, ...]) -> list[Frame
         if frame is not None:
             frames.append(frame)
     frames = governing_first(_report_first(frames, tokens), tokens)
+    frames = closing_report_first(frames, tokens)  # `Polls show Y, she said.`
     frames = [clause_content(frame, tokens) for frame in frames]
     colon = colon_frame(Clause(tokens, quotes, 0, len(tokens)))
     if colon is not None and all(f.cue.first > colon.cue.last for f in frames):
@@ -412,8 +418,8 @@ def _relative_at(tokens: list[Token], offset: int) -> bool:
 
 def _in_question(frame: Frame, offset: int) -> bool:
     """`offset` lies inside the question a frame of "asked" puts (`asked whom she backed`)."""
-    if frame.cue.lemma != "ask" or frame.source is not None:
-        return False
+    if frame.cue.lemma != "ask" or frame.source is not None or frame.cue.kind is CueKind.BY:
+        return False  # `X was asked if he would say Y`: his own report inside stays his
     return any(c.start <= offset < c.end for c in frame.content)
 
 

@@ -23,7 +23,8 @@ from claims.extract.attribution.tokens import (
 EVIDENCE = words(
     "report reports poll polls survey surveys study studies analysis data review audit "
     "investigation research records documents figures numbers estimates emails results "
-    "statistics findings email memo cable document video videos footage images"
+    "statistics findings email memo cable document video videos footage images polling "
+    "files ledgers"
 )
 """Subjects whose findings are reported: `The audit found the agency ...`."""
 
@@ -82,11 +83,11 @@ def no_speech(tokens: list[Token], at: int, lemma: str) -> bool:
     stay reported (`a poll showed a narrow lead`)."""
     if lemma not in AMBIGUOUS_LEMMAS and lemma not in FIGURE_LEMMAS:
         return False
+    if evidence_subject(tokens, at):
+        return False  # `records from the election cycle show Y`
     if tokens[at].lower == lemma and at and _singular_noun(tokens[at - 1]):
         return not parenthetical(tokens, at, lemma)  # `the product recall`: a noun; not
         # `Y, state media report.`
-    if evidence_subject(tokens, at):
-        return False
     if lemma in AMBIGUOUS_LEMMAS:
         return not takes_report(tokens, at)
     return figure_object(tokens, at) and not takes_report(tokens, at)

@@ -1,0 +1,34 @@
+"""Evidence that shows: `Recent polling shows that Y`, `Audit files from the council show
+Y`, `Records from the 2008 election cycle show Y`. Made-up sentences, each with a near case."""
+
+from __future__ import annotations
+
+from claims.extract.attribution import find_attributions
+from claims.extract.models import DocumentContext, Span
+from claims.extract.sentences import split_sentences
+
+WIRE = DocumentContext(outlet="Wire")
+
+
+def found(text: str) -> list[tuple[str | None, str]]:
+    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
+    result = []
+    for a in find_attributions(text, sentences, WIRE).attributions:
+        source = text[a.source.start : a.source.end] if a.source else None
+        result.append((source, " | ".join(text[c.start : c.end] for c in a.content)))
+    return result
+
+
+def test_polling_and_files_show_what_they_report() -> None:
+    text = "Recent polling shows that the mayor is well ahead."
+    assert found(text) == [("Recent polling", "the mayor is well ahead")]
+    text = "Audit files from the council show that two accounts were searched."
+    assert found(text) == [("Audit files from the council", "two accounts were searched")]
+    text = "Records from the 2008 election cycle show he backed both candidates."
+    assert found(text) == [("Records from the 2008 election cycle", "he backed both candidates")]
+
+
+def test_show_without_evidence_stays_no_report() -> None:
+    # Near cases: a noun before a base form, and growth shown by no evidence.
+    assert found("The mill held a trade show in Leeds.") == []
+    assert found("The mill showed growth in March.") == []
