@@ -16,15 +16,14 @@ import re
 from dataclasses import dataclass
 
 from claims.extract.entities import known_name
-from claims.extract.gazetteer import demonyms
 from claims.extract.models import DateValue
 from claims.match.frames.align import same_subject, subject_names
 from claims.match.frames.models import Frame, FrameSubject
-from claims.match.frames.phrase import name_of
+from claims.match.frames.phrase import ADVERBS, name_of
+from claims.match.frames.vocabulary import VERB_FORMS
 from claims.match.models import MatchClaim
 from claims.match.normalize.words import content_words
 from claims.match.subjects import same_name
-from claims.text.normalize import norm_key
 
 ACTOR_KINDS = frozenset({"person", "organization", "group", "place"})
 """Subjects that act: named people, bodies and countries, not described things."""
@@ -225,8 +224,11 @@ def different_actors(
         return None
     if _owner_only(one, texts[0]) or _owner_only(other, texts[1]):
         return None
-    if _described_by(one, texts[0]) != _described_by(other, texts[1]):
+    nouns = (_described_by(one, texts[0]), _described_by(other, texts[1]))
+    if nouns[0] != nouns[1] and not all(noun is None or _owned(noun) for noun in nouns):
         return None  # "The Vermont senator" names no one; "Mr. Sanders" may be him
+    if nouns[0] == nouns[1] and nouns[0] is not None and not _owners(one, other, nouns[0]):
+        return None  # "The main Oscar ceremony" / "The Academy Awards ceremony": one event
     if same_subject(one, other) or same_name(one.text, one.key, other.text, other.key):
         return None
     if set(content_words(name_of(one))) & set(content_words(name_of(other))):
@@ -274,20 +276,46 @@ def _owner_only(subject: FrameSubject, claim: str) -> bool:
 
 
 def _described_by(subject: FrameSubject, claim: str) -> str | None:
-    """The noun a place or a nationality describes after "the" ("the Vermont senator", "The
-    embattled Russian oil giant", "The German firm"): the actor is the one described, whom
-    the place does not name; else None. A person's name before a noun ("The Clinton
-    campaign") stays its owner's: two campaigns of two candidates are two actors."""
-    name = name_of(subject)
-    if name != subject.text:
+    """The noun a name describes ("the Vermont senator", "The embattled Russian oil giant",
+    "The German firm", "The Clinton campaign"): the word after it that is no verb, adverb or
+    negation; else None ("Russia said", "Trump did not respond")."""
+    if name_of(subject) != subject.text:
         return subject.text.split()[-1]  # a nationality's phrase: "German firm"
-    if subject.kind != "place" and norm_key(subject.text) not in demonyms():
+    found = re.search(rf"(?<![\w-]){re.escape(subject.text)}\s+([a-z][\w-]*)", claim)
+    if found is None:
         return None
-    found = re.search(
-        rf"(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}{re.escape(subject.text)}\s+([a-z][\w-]*)",
-        claim,
+    word = found.group(1)
+    if word in VERB_FORMS or word in ADVERBS or word in _NEGATIONS:
+        return None
+    return word
+
+
+_NEGATIONS = frozenset({"not", "never", "no"})
+OWNED_NOUNS = frozenset(
+    content_words(
+        "campaign campaigns spokesman spokeswoman spokesperson lawyer lawyers attorney"
+        " attorneys aide aides team office family staff camp firm company"
     )
-    return found.group(1) if found else None
+)
+"""Nouns a name before them owns ("The Clinton campaign", "The US firm"): two names before one
+such noun are two actors. Before another noun two names may name one thing ("The main Oscar
+ceremony" / "The Academy Awards ceremony")."""
+
+
+def _owned(noun: str) -> bool:
+    """A noun whose owner acts through it ("The Clinton campaign", "Trump campaign
+    spokeswoman Hope Hicks" speak for Clinton and Trump)."""
+    words = content_words(noun)
+    return bool(words) and words[0] in OWNED_NOUNS
+
+
+def _owners(one: FrameSubject, other: FrameSubject, noun: str) -> bool:
+    """Two subjects that describe one `noun` name two actors: a noun that names belong to, or
+    two places or nationalities ("the Vermont senator" / "the Texas senator")."""
+    return _owned(noun) or all(subject.kind in _WHERE for subject in (one, other))
+
+
+_WHERE = frozenset({"place", "group"})
 
 
 def one_actor(
