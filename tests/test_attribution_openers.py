@@ -54,3 +54,13 @@ def test_a_demonym_means_the_player_just_quoted() -> None:
     # Near case: a demonym with no person before it stays as written.
     text = "The mill will close. The Croatian added that the injury was minor."
     assert speakers(text)[1] == "The Croatian"
+
+
+def test_a_possessive_determiner_opens_the_subject_of_a_participle() -> None:
+    text = "His office put out a statement saying the mill would close."
+    assert ("His office", "saying") in found(text)
+    text = "Their union sent a letter saying the mill would close."
+    assert ("Their union", "saying") in found(text)
+    # Near case: a name still opens the subject as before.
+    text = "Ann Vell put out a statement saying the mill would close."
+    assert ("Ann Vell", "saying") in found(text)

@@ -19,7 +19,9 @@ from claims.extract.attribution.tokens import (
     words,
 )
 
-_SUBJECT_DETERMINERS = words("the a an this these those some many most several")
+_SUBJECT_DETERMINERS = words(
+    "the a an this these those some many most several his her their its our my"
+)
 
 _MODIFIER_LEADS = words(
     "republican democratic democrat gop conservative liberal progressive multiple several "
