@@ -235,7 +235,8 @@ def test_a_list_of_other_contests_in_the_same_places_is_no_statement() -> None:
         "Voters in",
         report(
             "A busy week ahead",
-            "Next week will bring contests in Florida, Ohio, Illinois, Missouri and North Carolina.",
+            "Next week will bring contests in Florida, Ohio, Illinois, Missouri and North"
+            " Carolina.",
         ),
         "Next week",
     )
