@@ -32,7 +32,11 @@ def different_figures(a: MatchClaim, b: MatchClaim) -> tuple[str, str] | None:
         for second in b.quantities:
             if first.value is None or second.value is None:
                 continue
-            comparable = _comparable(first, second) or _counted_alike(first, second, words)
+            comparable = _comparable(first, second) or (
+                not _in_a_name(first, a)
+                and not _in_a_name(second, b)
+                and _counted_alike(first, second, words)
+            )
             if _same_value(first.value, second.value) and (
                 comparable or min(first.value, second.value) >= DISTINCT_FROM
             ):
@@ -64,6 +68,14 @@ def _counted_alike(
 
 
 YEARS = (1800, 2100)
+_NAME_BEFORE_RE = re.compile(r"[A-Z][\w&-]*\s+$")
+
+
+def _in_a_name(quantity: Quantity, claim: MatchClaim) -> bool:
+    """A number written after a capitalised word is part of a name ("Radio 1", "Channel 4"),
+    not a count."""
+    before = claim.text[: max(0, quantity.span.start - claim.start)]
+    return bool(_NAME_BEFORE_RE.search(before))
 
 
 def _kind(quantity: Quantity) -> str | None:

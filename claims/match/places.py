@@ -1,11 +1,12 @@
 """Whether two claims that say alike things say them of different places.
 
 "Bernie Sanders has won the Democratic primary in Oklahoma" and "... in Vermont" share every
-word but one, and say two things. When each claim names a country, or each a state of the
-United States, and no place of that level is in both, the claims are two statements of two
-places, however alike their words. Places of different levels are never compared: a capital
-and its country ("Moscow" / "Russia"), a state and its country, name one place as often as
-two, and cities and regions share one list in the gazetteer.
+word but one, and say two things. When each claim names a country (or its nationality:
+"Japanese", "Iraqi officials"), or each a state of the United States, and no place of that
+level is in both, the claims are two statements of two places, however alike their words.
+Places of different levels are never compared: a capital and its country ("Moscow" /
+"Russia"), a state and its country, name one place as often as two, and cities and regions
+share one list in the gazetteer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 from claims.extract.gazetteer import country_keys, us_state_keys
 from claims.match.models import MatchClaim
 
-PLACE = "place"
+_WHERE = frozenset({"place", "group"})
+"""Places, and nationalities keyed by their country ("a new Japanese box office record")."""
 
 
 def different_places(first: MatchClaim, second: MatchClaim) -> tuple[str, str] | None:
@@ -31,6 +33,6 @@ def _places(claim: MatchClaim, level: frozenset[str]) -> dict[str, str]:
     """The claim's places of `level`, by key, as it first writes each."""
     found: dict[str, str] = {}
     for entity in claim.entities:
-        if entity.kind == PLACE and entity.key in level:
+        if entity.kind in _WHERE and entity.key in level:
             found.setdefault(entity.key, entity.text)
     return found

@@ -222,7 +222,9 @@ def _unless_only_names(
     needed = 1 if about_one else MIN_CONTENT_WORDS
     when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
-    said_of = content if about_one else content - _place_words(a) - _place_words(b)
+    places = (_place_words(a) | _place_words(b)) & content
+    listed = not about_one and _places_named(places, a) >= LISTED_PLACES
+    said_of = content - places if listed else content
     if len(said_of) >= needed:
         return _unless_common_words(a, b, decided, shared, (content, rarity))
     shorter = min(len(a.word_set), len(b.word_set))
@@ -262,6 +264,21 @@ def _unless_common_words(
         return decided
     said = ", ".join(sorted(content))
     return Kind.RELATED, shared.dice, [f"only common words in common besides names: {said}"], True
+
+
+LISTED_PLACES = 3
+"""Places two claims both name from which they are a list of where: "contests in Florida,
+Ohio, Illinois and North Carolina" / "Clinton has won Florida, Ohio and North Carolina". Two
+places are part of what is said ("They will also tour Japan and the US next year")."""
+
+
+def _places_named(words: frozenset[str], side: Side) -> int:
+    """How many of the claim's places `words` hold a word of."""
+    return sum(
+        1
+        for entity in side.claim.entities
+        if entity.kind == PLACE and set(content_words(entity.text)) & words
+    )
 
 
 def _place_words(side: Side) -> frozenset[str]:
