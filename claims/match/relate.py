@@ -152,10 +152,8 @@ def _decide(
     conflicts = found.reasons()
     duplicate = not (conflicts or subjects.swapped or found.dropped)
     if alike >= thresholds.duplicate_wording and duplicate:
-        duplicated = _unless_other_places_or_speakers(
-            a, b, (Kind.DUPLICATE, alike / 100, [], True), shared
-        )
-        return _unless_other_actors(a, b, duplicated, shared)
+        duplicated = _unless_other_actors(a, b, (Kind.DUPLICATE, alike / 100, [], True), shared)
+        return _unless_other_places_or_speakers(a, b, duplicated, shared)
     timeline = None if conflicts or found.unsettled else agreeing_timeline(a, b)
     if timeline and QUESTION not in (a.claim.kind, b.claim.kind):
         corroborates = (Kind.CORROBORATES, TIMELINE_SCORE, list(timeline), True)
@@ -177,10 +175,9 @@ def _decide(
         corroborates = _unless_one_phrase(a, b, (Kind.CORROBORATES, score, [], True), shared)
         corroborates = _unless_few_words(a, b, corroborates, shared, alike)
         corroborates = _unless_other_figures(a, b, corroborates, shared)
-        corroborates = _unless_other_places_or_speakers(a, b, corroborates, shared)
-        return _unless_other_actors(
-            a, b, _unless_only_names(a, b, corroborates, shared, rarity), shared
-        )
+        corroborates = _unless_only_names(a, b, corroborates, shared, rarity)
+        corroborates = _unless_other_actors(a, b, corroborates, shared)
+        return _unless_other_places_or_speakers(a, b, corroborates, shared)
     return Kind.RELATED, shared.dice, [], True
 
 
