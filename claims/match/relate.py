@@ -220,7 +220,11 @@ def _unless_only_names(
     when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
     places = (_place_words(a) | _place_words(b)) & content
-    listed = not about_one and _places_named(places, a) >= LISTED_PLACES
+    about_where = any(
+        subject is not None and subject.kind == PLACE
+        for subject in (a.frame.subject, b.frame.subject)
+    )
+    listed = (about_where or not about_one) and _places_named(places, a) >= LISTED_PLACES
     said_of = content - places if listed else content
     if len(said_of) >= needed:
         return _unless_common_words(a, b, decided, shared, (content, rarity))
