@@ -4,21 +4,15 @@ Made-up sentences, each with a near case."""
 
 from __future__ import annotations
 
-from claims.extract.attribution import find_attributions
-from claims.extract.models import DocumentContext, Span
-from claims.extract.sentences import split_sentences
+from claims.extract.models import DocumentContext
+from tests.attribution_spans import read_sentences
 
 WIRE = DocumentContext(outlet="Wire")
 
 
 def found(text: str) -> list[tuple[str | None, str | None]]:
-    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
-    result = []
-    for a in find_attributions(text, sentences, WIRE).attributions:
-        source = text[a.source.start : a.source.end] if a.source else None
-        cue = text[a.cue.start : a.cue.end] if a.cue else None
-        result.append((source, cue))
-    return result
+    """Every attribution's source, cue and contents as written."""
+    return [(source, cue) for source, cue, _ in read_sentences(text, WIRE)]
 
 
 def test_a_name_with_its_role_before_a_colon_speaks_the_quotation() -> None:

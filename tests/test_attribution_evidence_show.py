@@ -3,20 +3,15 @@ Y`, `Records from the 2008 election cycle show Y`. Made-up sentences, each with 
 
 from __future__ import annotations
 
-from claims.extract.attribution import find_attributions
-from claims.extract.models import DocumentContext, Span
-from claims.extract.sentences import split_sentences
+from claims.extract.models import DocumentContext
+from tests.attribution_spans import read_sentences
 
 WIRE = DocumentContext(outlet="Wire")
 
 
 def found(text: str) -> list[tuple[str | None, str]]:
-    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
-    result = []
-    for a in find_attributions(text, sentences, WIRE).attributions:
-        source = text[a.source.start : a.source.end] if a.source else None
-        result.append((source, " | ".join(text[c.start : c.end] for c in a.content)))
-    return result
+    """Every attribution's source, cue and contents as written."""
+    return [(source, content) for source, _, content in read_sentences(text, WIRE)]
 
 
 def test_polling_and_files_show_what_they_report() -> None:

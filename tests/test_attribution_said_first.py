@@ -3,22 +3,15 @@ nurse, “Y”`). Made-up sentences, each with a near case."""
 
 from __future__ import annotations
 
-from claims.extract.attribution import find_attributions
-from claims.extract.models import DocumentContext, Span
-from claims.extract.sentences import split_sentences
+from claims.extract.models import DocumentContext
+from tests.attribution_spans import read_sentences
 
 WIRE = DocumentContext(outlet="Wire")
 
 
 def found(text: str) -> list[tuple[str | None, str, str]]:
-    sentences = [Span(start=s.start, end=s.end) for s in split_sentences(text)]
-    result = []
-    for a in find_attributions(text, sentences, WIRE).attributions:
-        source = text[a.source.start : a.source.end] if a.source else None
-        cue = text[a.cue.start : a.cue.end] if a.cue else ""
-        content = " | ".join(text[c.start : c.end] for c in a.content)
-        result.append((source, cue, content))
-    return result
+    """Every attribution's source, cue and contents as written."""
+    return [(source, cue or "", content) for source, cue, content in read_sentences(text, WIRE)]
 
 
 def test_said_then_the_speaker_then_the_quotation() -> None:
