@@ -9,6 +9,7 @@ and the two have named speakers who are not one source, the claims are only rela
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.extract.entities import find_entities
 from claims.match.models import MatchClaim
@@ -44,7 +45,7 @@ def _speaker(claim: MatchClaim) -> ClaimOrigin | None:
         if node.role != SPEAKER or not identifiable(node):
             continue
         speaker = ClaimOrigin(source_id=node.source_id, name=node.source_name or node.mention)
-        if not any(entity.kind in _PEOPLE for entity in find_entities(node.mention)):
+        if not _names_person_or_body(node.mention):
             return None
         return speaker if _mentions(claim, speaker) else None
     return None
@@ -54,6 +55,14 @@ def _mentions(claim: MatchClaim, speaker: ClaimOrigin) -> bool:
     """The claim writes the speaker's surname (the last word of the name)."""
     words = content_words(speaker.name)
     return bool(words) and words[-1] in set(content_words(claim.text))
+
+
+@lru_cache(maxsize=4096)
+def _names_person_or_body(mention: str) -> bool:
+    """The mention holds the name of a person or an organisation ("Ada Harlan", not "none of
+    the scholars I interviewed"); cached, since a pair is judged for each claim a speaker
+    says."""
+    return any(entity.kind in _PEOPLE for entity in find_entities(mention))
 
 
 _PEOPLE = frozenset({"person", "organization"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from claims.extract.gazetteer import country_keys, us_state_keys
 from claims.match.models import MatchClaim
+from claims.match.normalize.words import content_words
 
 _WHERE = frozenset({"place", "group"})
 """Places, and nationalities keyed by their country ("a new Japanese box office record")."""
@@ -36,3 +37,13 @@ def _places(claim: MatchClaim, level: frozenset[str]) -> dict[str, str]:
         if entity.kind in _WHERE and entity.key in level:
             found.setdefault(entity.key, entity.text)
     return found
+
+
+def place_words(claim: MatchClaim) -> frozenset[str]:
+    """The content words of the claim's places ("florida", "north", "carolina"): what says
+    where it happened rather than what happened."""
+    words: set[str] = set()
+    for entity in claim.entities:
+        if entity.kind == "place":
+            words.update(content_words(entity.text))
+    return frozenset(words)

@@ -219,7 +219,7 @@ def _unless_only_names(
     needed = 1 if about_one else MIN_CONTENT_WORDS
     when = a.when | b.when
     content = words.content - a.said_by - b.said_by - REPORTING_WORDS - when
-    places = (_place_words(a) | _place_words(b)) & content
+    places = (a.place_words | b.place_words) & content
     about_where = any(
         subject is not None and subject.kind == PLACE
         for subject in (a.frame.subject, b.frame.subject)
@@ -257,20 +257,18 @@ def _unless_common_words(
     content, rarity = found
     if any(rarity.informative(word) for word in content):
         return decided
-    if (
-        a.claim.start == 0
-        or b.claim.start == 0
-        or shared.shared & (_place_words(a) | _place_words(b))
-    ):
+    if a.claim.start == 0 or b.claim.start == 0 or shared.shared & (a.place_words | b.place_words):
         return decided
     said = ", ".join(sorted(content))
     return Kind.RELATED, shared.dice, [f"only common words in common besides names: {said}"], True
 
 
 LISTED_PLACES = 3
-"""Places two claims both name from which they are a list of where: "contests in Florida,
-Ohio, Illinois and North Carolina" / "Clinton has won Florida, Ohio and North Carolina". Two
-places are part of what is said ("They will also tour Japan and the US next year")."""
+"""Places two claims both name from which they are a list of where, whose words say nothing
+of what: "contests in Florida, Ohio, Illinois and North Carolina" / "Clinton has won Florida,
+Ohio and North Carolina". Two places are part of what is said ("They will also tour Japan
+and the US next year"), and so is a list said of one subject ("Trump has won Virginia,
+Alabama ..." / "Trump won ... in Alabama, Georgia, Tennessee and Virginia")."""
 
 
 def _places_named(words: frozenset[str], side: Side) -> int:
@@ -280,18 +278,6 @@ def _places_named(words: frozenset[str], side: Side) -> int:
         for entity in side.claim.entities
         if entity.kind == PLACE and set(content_words(entity.text)) & words
     )
-
-
-def _place_words(side: Side) -> frozenset[str]:
-    """The content words of the claim's places: where, not what, unless the claims are about
-    one subject ("contests in Florida, Ohio and North Carolina" / "Clinton has won Florida,
-    Ohio and North Carolina"; but "Trump has won Virginia, Alabama ..." / "Trump won ... in
-    Alabama, Georgia, Tennessee and Virginia")."""
-    words: set[str] = set()
-    for entity in side.claim.entities:
-        if entity.kind == PLACE:
-            words.update(content_words(entity.text))
-    return frozenset(words)
 
 
 PLACE = "place"

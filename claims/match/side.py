@@ -13,6 +13,7 @@ from claims.match.frames.build import frame_of
 from claims.match.frames.keys import Marks, marks
 from claims.match.frames.models import Frame
 from claims.match.models import MatchClaim
+from claims.match.places import place_words
 from claims.match.score import Profile
 from claims.match.subjects import own_names, subject_entities
 
@@ -54,6 +55,11 @@ class Side(Profile):
     def when(self) -> frozenset[str]:
         """The words that say when (`claims.match.actors.time_words`)."""
         return time_words(self.claim)
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """The words of the claim's places (`claims.match.places.place_words`)."""
+        return place_words(self.claim)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
